@@ -1,0 +1,136 @@
+/**
+ * Command-line configuration of the browser-mode host (`npm run serve -- …`). Pure: parsing is
+ * unit-tested and the CLI only wires the result.
+ */
+import path from 'node:path';
+import { isRole, isLoopbackBind } from './auth';
+import type { Role } from '../../../shared/contract';
+
+export interface ServeConfig {
+  readonly port: number;
+  readonly bind: string;
+  readonly dataDir: string;
+  readonly demo: { readonly days: number } | false;
+  readonly tokens: Readonly<Record<string, Role>>;
+  readonly loopbackRole: Role;
+  readonly staticDir: string;
+  /** Print the URL for the wall layout (issue 3) instead of the desk layout. */
+  readonly wall: boolean;
+}
+
+export const DEFAULT_PORT = 5174;
+export const MIN_TOKEN_LENGTH = 16;
+
+export const SERVE_USAGE = `用法 Usage: npm run serve -- [options]
+  --port <n>            端口 port (default ${DEFAULT_PORT}; 0 = any free port)
+  --bind <addr>         监听地址 bind address (default 127.0.0.1; a LAN address needs --token)
+  --data-dir <dir>      数据目录 data folder (default ./data or $HALL_DATA_DIR)
+  --demo-days <n>       首次运行生成的模拟数据天数 days of demo history on first run (default 365)
+  --no-demo             不生成模拟数据 do not seed the demo street
+  --token <role:token>  访问令牌 access token for other machines (repeatable; roles: viewer, officer, commander, admin)
+  --loopback-role <r>   本机无令牌请求的角色 role of local callers without a token (default commander)
+  --wall                大屏布局 print the wall-display URL
+  --help                this text`;
+
+export class ConfigError extends Error {}
+
+function takeValue(argv: readonly string[], i: number, flag: string): string {
+  const v = argv[i + 1];
+  if (v === undefined || v.startsWith('--')) throw new ConfigError(`${flag} needs a value`);
+  return v;
+}
+
+export function parseServeArgs(
+  argv: readonly string[],
+  env: Readonly<Record<string, string | undefined>>,
+  cwd: string,
+): ServeConfig | 'help' {
+  let port = DEFAULT_PORT;
+  let bind = '127.0.0.1';
+  let dataDir = env.HALL_DATA_DIR && env.HALL_DATA_DIR !== '' ? env.HALL_DATA_DIR : './data';
+  let days = 365;
+  let demo = true;
+  let loopbackRole: Role = 'commander';
+  let wall = false;
+  const tokens: Record<string, Role> = {};
+  for (let i = 0; i < argv.length; i++) {
+    const raw = argv[i] ?? '';
+    // Accept --flag=value as well as --flag value.
+    const eq = raw.startsWith('--') ? raw.indexOf('=') : -1;
+    const flag = eq > 0 ? raw.slice(0, eq) : raw;
+    const inline = eq > 0 ? raw.slice(eq + 1) : undefined;
+    const value = (): string => {
+      if (inline !== undefined) return inline;
+      const v = takeValue(argv, i, flag);
+      i++;
+      return v;
+    };
+    switch (flag) {
+      case '--help':
+      case '-h':
+        return 'help';
+      case '--port': {
+        const v = value();
+        const n = Number(v);
+        if (!/^\d+$/.test(v) || n > 65535) throw new ConfigError(`--port must be 0–65535, got ${v}`);
+        port = n;
+        break;
+      }
+      case '--bind':
+        bind = value();
+        break;
+      case '--data-dir':
+        dataDir = value();
+        break;
+      case '--demo-days': {
+        const v = value();
+        const n = Number(v);
+        if (!/^\d+$/.test(v) || n < 1 || n > 3660) throw new ConfigError(`--demo-days must be 1–3660, got ${v}`);
+        days = n;
+        break;
+      }
+      case '--no-demo':
+        demo = false;
+        break;
+      case '--token': {
+        const v = value();
+        const colon = v.indexOf(':');
+        const role = colon > 0 ? v.slice(0, colon) : '';
+        const token = colon > 0 ? v.slice(colon + 1) : '';
+        if (!isRole(role)) throw new ConfigError(`--token must be role:token with role viewer|officer|commander|admin`);
+        if (token.length < MIN_TOKEN_LENGTH || /\s/.test(token)) {
+          throw new ConfigError(`--token: the token must be at least ${MIN_TOKEN_LENGTH} characters, no spaces`);
+        }
+        tokens[token] = role;
+        break;
+      }
+      case '--loopback-role': {
+        const v = value();
+        if (!isRole(v)) throw new ConfigError(`--loopback-role must be viewer|officer|commander|admin, got ${v}`);
+        loopbackRole = v;
+        break;
+      }
+      case '--wall':
+        wall = true;
+        break;
+      default:
+        throw new ConfigError(`Unknown option: ${raw}`);
+    }
+  }
+  if (!isLoopbackBind(bind) && Object.keys(tokens).length === 0) {
+    throw new ConfigError(
+      `--bind ${bind} exposes the hall on the network: add at least one --token role:token ` +
+        `(局域网访问必须配置令牌, e.g. --token viewer:$(openssl rand -hex 16))`,
+    );
+  }
+  return {
+    port,
+    bind,
+    dataDir: path.resolve(cwd, dataDir),
+    demo: demo ? { days } : false,
+    tokens,
+    loopbackRole,
+    staticDir: path.resolve(cwd, 'dist/renderer'),
+    wall,
+  };
+}

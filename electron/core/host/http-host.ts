@@ -1,0 +1,431 @@
+/**
+ * Browser-mode host: the core's API over HTTP + WebSocket, and the built renderer as static files.
+ * Wire protocol (shared/contract/bridge.ts): `POST /api/<proc>` with the JSON input → CallResult;
+ * ChangeHints pushed as JSON text messages on the WebSocket at /api/events.
+ * Never crashes on bad input: every request ends in a typed error and the server keeps serving.
+ */
+import { createReadStream } from 'node:fs';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
+import { WebSocketServer, type WebSocket } from 'ws';
+import {
+  API_PREFIX,
+  CONTRACT,
+  EVENTS_PATH,
+  isProcName,
+  roleAtLeast,
+  type ApiErrorData,
+  type CallResult,
+  type Role,
+} from '../../../shared/contract';
+import type { Core } from '../core';
+import { TOKEN_COOKIE, TokenTable, identify, isLoopbackBind, sameOriginRequest, type Caller } from './auth';
+import { contentSecurityPolicy, securityHeaders } from './csp';
+import { STATUS_BY_CODE, toApiErrorData } from './errors';
+import { createHintBatcher, HINT_BATCH_MS } from './hint-batcher';
+import { mimeType } from './mime';
+import { resolveStatic } from './static-files';
+
+export const MAX_BODY_BYTES = 1024 * 1024;
+/** A client that cannot keep up with hints is dropped rather than buffered without bound. */
+const MAX_WS_BUFFER = 4 * 1024 * 1024;
+const WS_PING_MS = 30_000;
+
+export interface HttpHostOptions {
+  readonly core: Core;
+  /** 0 picks a free port. */
+  readonly port: number;
+  /** Default 127.0.0.1. Any other address is a LAN bind and needs at least one token. */
+  readonly bind?: string;
+  /** The built renderer (dist/renderer); null serves the API only. */
+  readonly staticDir?: string | null;
+  /** Role of loopback callers that present no token. Default 'commander'. */
+  readonly loopbackRole?: Role;
+  /** token → role. Tokens are secrets: never logged. */
+  readonly tokens?: Readonly<Record<string, Role>>;
+  readonly log?: (line: string) => void;
+  /** Debounce window for pushed hints. */
+  readonly hintBatchMs?: number;
+}
+
+export interface HttpHost {
+  /** e.g. http://127.0.0.1:5174/ */
+  readonly url: string;
+  readonly port: number;
+  close(): Promise<void>;
+}
+
+const JSON_HEADERS = { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' };
+
+class BodyError extends Error {
+  constructor(
+    readonly status: number,
+    readonly error: ApiErrorData,
+  ) {
+    super(error.message);
+  }
+}
+
+function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const declared = Number(req.headers['content-length'] ?? NaN);
+    if (Number.isFinite(declared) && declared > limit) {
+      reject(tooLarge(limit));
+      return;
+    }
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let done = false;
+    req.on('data', (chunk: Buffer) => {
+      if (done) return;
+      size += chunk.length;
+      if (size > limit) {
+        done = true;
+        reject(tooLarge(limit));
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => {
+      if (done) return;
+      done = true;
+      resolve(Buffer.concat(chunks));
+    });
+    req.on('error', (err) => {
+      if (done) return;
+      done = true;
+      reject(err);
+    });
+  });
+}
+
+function tooLarge(limit: number): BodyError {
+  return new BodyError(413, {
+    code: 'invalid_input',
+    message: `Request body exceeds ${Math.round(limit / 1024)} KB`,
+  });
+}
+
+function parseJsonBody(buf: Buffer): unknown {
+  if (buf.length === 0) return {};
+  const text = buf.toString('utf8');
+  if (text.trim() === '') return {};
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (err) {
+    const why = err instanceof Error ? err.message : String(err);
+    throw new BodyError(400, { code: 'invalid_input', message: `Request body is not valid JSON: ${why}` });
+  }
+}
+
+/** Only characters a Host header legitimately has; anything else is dropped from the CSP. */
+function wsSourceFor(req: IncomingMessage): string[] {
+  const host = req.headers.host;
+  if (!host || !/^[A-Za-z0-9.\-:[\]]{1,260}$/.test(host)) return [];
+  return [`ws://${host}`, `wss://${host}`];
+}
+
+export async function startHttpHost(opts: HttpHostOptions): Promise<HttpHost> {
+  const bind = opts.bind ?? '127.0.0.1';
+  const loopbackRole: Role = opts.loopbackRole ?? 'commander';
+  const tokens = new TokenTable(opts.tokens ?? {});
+  const log = opts.log ?? ((line: string) => console.log(line));
+  const staticDir = opts.staticDir ?? null;
+  const { core } = opts;
+
+  if (!isLoopbackBind(bind) && tokens.size === 0) {
+    throw new Error(
+      `Refusing to listen on ${bind}: a LAN bind needs at least one access token ` +
+        `(e.g. --token viewer:<secret>). 局域网绑定必须至少配置一个访问令牌。`,
+    );
+  }
+
+  const sendJson = (res: ServerResponse, status: number, body: CallResult, extra: Record<string, string> = {}): void => {
+    if (res.headersSent) return;
+    const payload = JSON.stringify(body);
+    res.writeHead(status, { ...JSON_HEADERS, 'X-Content-Type-Options': 'nosniff', ...extra });
+    res.end(payload);
+  };
+  const sendError = (res: ServerResponse, status: number, error: ApiErrorData, extra?: Record<string, string>): void =>
+    sendJson(res, status, { ok: false, error }, extra);
+
+  async function handleApi(req: IncomingMessage, res: ServerResponse, url: URL, caller: Caller & { ok: true }): Promise<void> {
+    const name = url.pathname.slice(API_PREFIX.length + 1);
+    if (name === 'health') {
+      if (req.method !== 'GET' && req.method !== 'HEAD') {
+        sendError(res, 405, { code: 'invalid_input', message: 'Use GET for /api/health' }, { Allow: 'GET' });
+        return;
+      }
+      sendJson(res, 200, { ok: true, data: { status: 'ok', role: caller.role } });
+      return;
+    }
+    if (!isProcName(name)) {
+      // Drain so keep-alive connections stay usable.
+      req.resume();
+      sendError(res, 404, { code: 'not_found', message: `Unknown procedure: ${name.slice(0, 80)}` });
+      return;
+    }
+    if (req.method !== 'POST') {
+      req.resume();
+      sendError(res, 405, { code: 'invalid_input', message: `Use POST for ${API_PREFIX}/${name}` }, { Allow: 'POST' });
+      return;
+    }
+    // A JSON content type forces a CORS preflight on cross-site requests, which this host never grants.
+    const ctype = (req.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase();
+    if (ctype !== 'application/json') {
+      req.resume();
+      sendError(res, 415, { code: 'invalid_input', message: 'Content-Type must be application/json' });
+      return;
+    }
+    const need = CONTRACT[name].role;
+    if (!roleAtLeast(caller.role, need)) {
+      req.resume();
+      sendError(res, 403, { code: 'forbidden', message: `${name} needs role ${need}; caller has ${caller.role}` });
+      return;
+    }
+    let input: unknown;
+    try {
+      input = parseJsonBody(await readBody(req, MAX_BODY_BYTES));
+    } catch (err) {
+      if (err instanceof BodyError) {
+        // After an oversized body the rest of the stream is not worth reading: close the connection.
+        const close = err.status === 413 ? { Connection: 'close' } : undefined;
+        sendError(res, err.status, err.error, close);
+        if (err.status === 413) drainOrDestroy(req);
+      } else {
+        sendError(res, 400, { code: 'invalid_input', message: 'Could not read the request body' });
+      }
+      return;
+    }
+    try {
+      const data = await core.call(name, input, { role: caller.role, actor: caller.actor });
+      sendJson(res, 200, { ok: true, data });
+    } catch (err) {
+      const { data, expected } = toApiErrorData(err);
+      if (!expected) log(`[host] ${name} failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+      sendError(res, STATUS_BY_CODE[data.code], data);
+    }
+  }
+
+  async function handleStatic(req: IncomingMessage, res: ServerResponse, url: URL, caller: Caller & { ok: true }): Promise<void> {
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      res.writeHead(405, { Allow: 'GET, HEAD', 'Content-Type': 'text/plain; charset=utf-8' });
+      res.end('Method not allowed');
+      return;
+    }
+    const headers: Record<string, string> = securityHeaders(contentSecurityPolicy({ connect: wsSourceFor(req) }));
+    // A wall display opened with ?token= keeps it as an HttpOnly cookie, so the page's own API
+    // calls and WebSocket are authorised without the renderer ever handling the secret.
+    const queryToken = url.searchParams.get('token');
+    if (caller.via === 'token' && queryToken) {
+      headers['Set-Cookie'] = `${TOKEN_COOKIE}=${encodeURIComponent(queryToken)}; Path=/; HttpOnly; SameSite=Strict`;
+    }
+    if (!staticDir) {
+      res.writeHead(404, { ...headers, 'Content-Type': 'text/plain; charset=utf-8' });
+      res.end('No renderer build configured');
+      return;
+    }
+    const found = await resolveStatic(staticDir, url.pathname);
+    if (found.kind === 'forbidden') {
+      res.writeHead(403, { ...headers, 'Content-Type': 'text/plain; charset=utf-8' });
+      res.end('Forbidden');
+      return;
+    }
+    if (found.kind === 'not_found') {
+      res.writeHead(404, { ...headers, 'Content-Type': 'text/plain; charset=utf-8' });
+      res.end('Not found');
+      return;
+    }
+    headers['Content-Type'] = mimeType(found.path);
+    // Vite fingerprints /assets/*; index.html must always be revalidated to pick up new builds.
+    headers['Cache-Control'] =
+      url.pathname.startsWith('/assets/') && !found.fallback ? 'public, max-age=31536000, immutable' : 'no-cache';
+    headers['Accept-Ranges'] = 'bytes';
+    let start = 0;
+    let end = found.size - 1;
+    let status = 200;
+    const range = req.headers.range;
+    // Single byte ranges, for PMTiles basemaps read piecewise by MapLibre.
+    const m = range ? /^bytes=(\d*)-(\d*)$/.exec(range.trim()) : null;
+    if (range && m && !found.fallback && (m[1] !== '' || m[2] !== '')) {
+      if (m[1] === '') {
+        start = Math.max(0, found.size - Number(m[2]));
+      } else {
+        start = Number(m[1]);
+        if (m[2] !== '') end = Math.min(end, Number(m[2]));
+      }
+      if (start > end || start >= found.size) {
+        res.writeHead(416, { ...headers, 'Content-Range': `bytes */${found.size}` });
+        res.end();
+        return;
+      }
+      status = 206;
+      headers['Content-Range'] = `bytes ${start}-${end}/${found.size}`;
+    }
+    headers['Content-Length'] = String(found.size === 0 ? 0 : end - start + 1);
+    res.writeHead(status, headers);
+    if (req.method === 'HEAD' || found.size === 0) {
+      res.end();
+      return;
+    }
+    const stream = createReadStream(found.path, { start, end });
+    stream.on('error', () => res.destroy());
+    stream.pipe(res);
+  }
+
+  const server = createServer((req, res) => {
+    let url: URL;
+    try {
+      url = new URL(req.url ?? '/', 'http://host.invalid');
+    } catch {
+      res.writeHead(400, { 'Content-Type': 'text/plain; charset=utf-8' });
+      res.end('Bad request');
+      return;
+    }
+    const isApi = url.pathname === API_PREFIX || url.pathname.startsWith(API_PREFIX + '/');
+    const caller = identify(req, url, tokens, loopbackRole);
+    if (!caller.ok) {
+      req.resume();
+      if (isApi) sendError(res, 401, { code: 'forbidden', message: caller.message }, { 'WWW-Authenticate': 'Bearer' });
+      else {
+        res.writeHead(401, { 'Content-Type': 'text/plain; charset=utf-8', 'WWW-Authenticate': 'Bearer' });
+        res.end(`${caller.message} · 需要访问令牌`);
+      }
+      return;
+    }
+    if (!sameOriginRequest(req, caller.via)) {
+      req.resume();
+      if (isApi) sendError(res, 403, { code: 'forbidden', message: 'Cross-origin request refused' });
+      else {
+        res.writeHead(403, { 'Content-Type': 'text/plain; charset=utf-8' });
+        res.end('Forbidden');
+      }
+      return;
+    }
+    const work = isApi ? handleApi(req, res, url, caller) : handleStatic(req, res, url, caller);
+    work.catch((err: unknown) => {
+      log(`[host] request failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+      if (!res.headersSent) sendError(res, 500, { code: 'internal', message: 'Internal error' });
+      else res.destroy();
+    });
+  });
+  // Slow-loris and idle limits; the API answers in milliseconds.
+  server.requestTimeout = 30_000;
+  server.headersTimeout = 15_000;
+  server.on('clientError', (_err, socket) => {
+    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');
+    else socket.destroy();
+  });
+
+  // ---- WebSocket: pushed change hints ----
+  const wss = new WebSocketServer({ noServer: true, maxPayload: 4 * 1024 });
+  const clients = new Set<WebSocket>();
+  const alive = new WeakMap<WebSocket, boolean>();
+  server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    socket.on('error', () => socket.destroy());
+    const reject = (status: number, text: string): void => {
+      socket.end(`HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+    };
+    let url: URL;
+    try {
+      url = new URL(req.url ?? '/', 'http://host.invalid');
+    } catch {
+      reject(400, 'Bad Request');
+      return;
+    }
+    if (url.pathname !== EVENTS_PATH) {
+      reject(404, 'Not Found');
+      return;
+    }
+    const caller = identify(req, url, tokens, loopbackRole);
+    if (!caller.ok) {
+      reject(401, 'Unauthorized');
+      return;
+    }
+    if (!sameOriginRequest(req, caller.via)) {
+      reject(403, 'Forbidden');
+      return;
+    }
+    wss.handleUpgrade(req, socket, head, (ws) => {
+      clients.add(ws);
+      alive.set(ws, true);
+      ws.on('pong', () => alive.set(ws, true));
+      // Clients only listen; anything they send is ignored.
+      ws.on('message', () => undefined);
+      ws.on('error', () => ws.terminate());
+      ws.on('close', () => clients.delete(ws));
+    });
+  });
+  const ping = setInterval(() => {
+    for (const ws of clients) {
+      if (!alive.get(ws)) {
+        ws.terminate();
+        continue;
+      }
+      alive.set(ws, false);
+      ws.ping();
+    }
+  }, WS_PING_MS);
+  ping.unref();
+
+  const batcher = createHintBatcher((hints) => {
+    const messages = hints.map((h) => JSON.stringify(h));
+    for (const ws of clients) {
+      if (ws.readyState !== ws.OPEN) continue;
+      if (ws.bufferedAmount > MAX_WS_BUFFER) {
+        ws.terminate();
+        continue;
+      }
+      for (const m of messages) ws.send(m);
+    }
+  }, opts.hintBatchMs ?? HINT_BATCH_MS);
+  const unsubscribe = core.onChange((hint) => batcher.push(hint));
+
+  await new Promise<void>((resolve, reject) => {
+    const onError = (err: Error): void => reject(err);
+    server.once('error', onError);
+    server.listen(opts.port, bind, () => {
+      server.off('error', onError);
+      resolve();
+    });
+  }).catch((err: unknown) => {
+    unsubscribe();
+    batcher.close();
+    clearInterval(ping);
+    throw err;
+  });
+  server.on('error', (err) => log(`[host] server error: ${err.message}`));
+
+  const addr = server.address() as AddressInfo;
+  const hostPart = addr.family === 'IPv6' ? `[${addr.address}]` : addr.address;
+  const url = `http://${hostPart}:${addr.port}/`;
+  let closing: Promise<void> | null = null;
+
+  return {
+    url,
+    port: addr.port,
+    close() {
+      closing ??= new Promise<void>((resolve) => {
+        unsubscribe();
+        batcher.close();
+        clearInterval(ping);
+        for (const ws of clients) ws.terminate();
+        wss.close();
+        server.close(() => resolve());
+        server.closeAllConnections();
+      });
+      return closing;
+    },
+  };
+}
+
+/** Reads and discards what is left of a refused upload, up to a bound, then drops the socket. */
+function drainOrDestroy(req: IncomingMessage): void {
+  let extra = 0;
+  req.on('data', (c: Buffer) => {
+    extra += c.length;
+    if (extra > 8 * MAX_BODY_BYTES) req.socket.destroy();
+  });
+  req.resume();
+}

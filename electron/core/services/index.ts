@@ -1,0 +1,64 @@
+/**
+ * The service layer: validates, checks the role, runs the handler, and publishes change hints
+ * only after the handler (and its transaction) completed.
+ */
+import {
+  ApiError,
+  CONTRACT,
+  isProcName,
+  roleAtLeast,
+  type ChangeHint,
+  type ProcName,
+  type ProcOutput,
+  type ProcParsedInput,
+} from '../../../shared/contract';
+import type { CallContext, ServiceEnv } from './context';
+import { invalidInput } from './errors';
+import { ordersAct, ordersCreate, ordersGet, ordersList } from './orders';
+import { referenceSnapshot } from './reference';
+import { HandlerRegistry } from './registry';
+import { statsMonth } from './stats';
+import { systemInfo } from './system';
+
+export type { CallContext, ServiceEnv } from './context';
+export { toApiError } from './errors';
+
+export function createRegistry(): HandlerRegistry {
+  return new HandlerRegistry()
+    .register('system.info', systemInfo)
+    .register('reference.snapshot', referenceSnapshot)
+    .register('orders.list', ordersList)
+    .register('orders.get', ordersGet)
+    .register('orders.create', ordersCreate)
+    .register('orders.act', ordersAct)
+    .register('stats.month', statsMonth)
+    .assertComplete();
+}
+
+export interface Services {
+  /** Synchronous: SQL is synchronous; the caller decides which thread this runs on. Throws ApiError. */
+  call<P extends ProcName>(proc: P, input: unknown, ctx: CallContext): ProcOutput<P>;
+}
+
+export function createServices(env: ServiceEnv, publish: (hint: ChangeHint) => void): Services {
+  const registry = createRegistry();
+  return {
+    call<P extends ProcName>(proc: P, input: unknown, ctx: CallContext): ProcOutput<P> {
+      if (typeof proc !== 'string' || !isProcName(proc)) {
+        throw new ApiError('not_found', `unknown procedure: ${String(proc)}`);
+      }
+      const def = CONTRACT[proc];
+      if (!roleAtLeast(ctx.role, def.role)) {
+        throw new ApiError('forbidden', `需要 ${def.role} 及以上角色 (${proc})`);
+      }
+      const parsed = def.input.safeParse(input ?? {});
+      if (!parsed.success) throw invalidInput(parsed.error);
+      const handler = registry.get(proc);
+      if (!handler) throw new ApiError('internal', `no handler for ${proc}`);
+      const hints: ChangeHint[] = [];
+      const out = handler(parsed.data as ProcParsedInput<P>, ctx, env, { hint: (h) => hints.push(h) });
+      for (const h of hints) publish(h);
+      return out;
+    },
+  };
+}

@@ -1,0 +1,124 @@
+/** orders.* handlers: create, act, get, list. One write transaction per command. */
+import { randomUUID } from 'node:crypto';
+import { ApiError, type Role } from '../../../shared/contract';
+import type { OrderDetail } from '../../../shared/contract/views';
+import { decodeHlc } from '../../../shared/domain/hlc';
+import type { OrderEvent } from '../../../shared/domain/order-events';
+import { applyEvent } from '../../../shared/domain/order-reducer';
+import { chinaCalendar } from '../../../shared/time/calendar';
+import { orderTimers } from '../../../shared/time/sla-clock';
+import { insertAudit } from '../store/queries/audit';
+import { nextLocalHlc } from '../store/queries/meta';
+import { decodeCursor, listOrders } from '../store/queries/order-list';
+import { appendOrderEvents, getEvent, getOrder, orderEvents } from '../store/queries/orders';
+import { readSlaPolicy } from '../store/queries/reference';
+import type { ReadableDb } from '../store/types';
+import type { Handler, ServiceEnv } from './context';
+import { maskEvent, maskOrder } from './masking';
+
+export const CONFLICT_MESSAGE = '该工单已被他人更新，请刷新后重试';
+
+function _detail(db: ReadableDb, orderId: string, role: Role, now: number): OrderDetail {
+  const order = getOrder(db, orderId);
+  if (!order) throw new ApiError('not_found', `工单不存在: ${orderId}`, 'orderId');
+  const timers = orderTimers(order, readSlaPolicy(db), now, chinaCalendar);
+  return {
+    order: maskOrder(order, role),
+    events: orderEvents(db, orderId).map((e) => maskEvent(e, role)),
+    timers,
+  };
+}
+
+function _stamp(env: ServiceEnv): { hlc: string; at: number } {
+  const hlc = nextLocalHlc(env.db, env.node, env.now());
+  return { hlc, at: decodeHlc(hlc).physical };
+}
+
+export const ordersGet: Handler<'orders.get'> = (input, call, env) =>
+  _detail(env.db, input.orderId, call.role, env.now());
+
+export const ordersList: Handler<'orders.list'> = (input, _call, env) => {
+  let beforeRowid: number | null = null;
+  if (input.cursor) {
+    beforeRowid = decodeCursor(input.cursor);
+    if (beforeRowid === null) throw new ApiError('invalid_input', 'cursor: 无效的分页游标', 'cursor');
+  }
+  return listOrders(env.db, {
+    ...input,
+    q: input.q || undefined,
+    beforeRowid,
+    now: env.now(),
+  });
+};
+
+export const ordersCreate: Handler<'orders.create'> = (input, call, env, tools) => {
+  const db = env.db;
+  const orderId = input.orderId ?? randomUUID();
+  const created = db.transaction((): boolean => {
+    // Idempotent intake: the same client id again returns the order, it does not create twice.
+    if (getOrder(db, orderId)) return false;
+    const { hlc, at } = _stamp(env);
+    const event = {
+      id: randomUUID(),
+      orderId,
+      type: 'created',
+      payload: input.order,
+      actor: call.actor,
+      node: env.node,
+      hlc,
+      at,
+    } as OrderEvent;
+    const res = appendOrderEvents(db, [event], { source: 'local', now: env.now() });
+    const refused = res.rejected[0];
+    if (refused) throw new ApiError('rejected', refused.reason);
+    if (!getOrder(db, orderId)) throw new ApiError('rejected', '工单已存在事件记录，无法重新受理', 'orderId');
+    insertAudit(db, { at, actor: call.actor, action: 'orders.create', orderId, eventId: event.id });
+    return true;
+  }).immediate();
+  if (created) tools.hint({ topic: 'orders.changed', orderIds: [orderId] });
+  return _detail(db, orderId, call.role, env.now());
+};
+
+export const ordersAct: Handler<'orders.act'> = (input, call, env, tools) => {
+  const db = env.db;
+  const written = db.transaction((): boolean => {
+    if (input.eventId) {
+      // Idempotent retry: the action was already recorded, answer with the current state.
+      const seen = getEvent(db, input.eventId);
+      if (seen) {
+        if (seen.orderId !== input.orderId) throw new ApiError('invalid_input', 'eventId: 已用于其他工单', 'eventId');
+        return false;
+      }
+    }
+    const order = getOrder(db, input.orderId);
+    if (!order) throw new ApiError('not_found', `工单不存在: ${input.orderId}`, 'orderId');
+    if (order.version !== input.expectedVersion) throw new ApiError('conflict', CONFLICT_MESSAGE, 'expectedVersion');
+    const { hlc, at } = _stamp(env);
+    const event = {
+      id: input.eventId ?? randomUUID(),
+      orderId: input.orderId,
+      type: input.action.type,
+      payload: input.action.payload,
+      actor: call.actor,
+      node: env.node,
+      hlc,
+      at,
+    } as OrderEvent;
+    // A local command the lifecycle refuses is answered, not stored.
+    const check = applyEvent(order, event);
+    if (!check.ok) throw new ApiError('rejected', check.reason, 'action');
+    const res = appendOrderEvents(db, [event], { source: 'local', now: env.now() });
+    const refused = res.rejected[0];
+    if (refused) throw new ApiError('rejected', refused.reason, 'action');
+    insertAudit(db, {
+      at,
+      actor: call.actor,
+      action: `orders.act:${event.type}`,
+      orderId: input.orderId,
+      eventId: event.id,
+    });
+    return true;
+  }).immediate();
+  if (written) tools.hint({ topic: 'orders.changed', orderIds: [input.orderId] });
+  return _detail(db, input.orderId, call.role, env.now());
+};

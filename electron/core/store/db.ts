@@ -1,0 +1,58 @@
+/** Opening the store: pragmas, migrations, and the branded handles. */
+import Database from 'better-sqlite3';
+import { mkdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { migrate } from './migrations';
+import type { ReadableDb, WritableDb } from './types';
+
+export const DB_FILE_NAME = 'hall.db';
+
+export interface OpenOptions {
+  /** Path to a better_sqlite3.node built for this runtime's ABI (Electron ships its own). */
+  readonly nativeBinding?: string;
+  readonly readonly?: boolean;
+}
+
+export function dbPath(dataDir: string): string {
+  return join(dataDir, DB_FILE_NAME);
+}
+
+/** Opens (creating if needed) the hall database and brings its schema up to date. */
+export function openDb(dataDir: string, opts: OpenOptions = {}): WritableDb {
+  mkdirSync(dataDir, { recursive: true });
+  const db = new Database(dbPath(dataDir), {
+    ...(opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {}),
+  }) as WritableDb;
+  try {
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = NORMAL');
+    db.pragma('foreign_keys = ON');
+    db.pragma('busy_timeout = 5000');
+    // Bigger page cache and memory temp store: the projection and FTS updates are write-heavy.
+    db.pragma('cache_size = -65536');
+    db.pragma('temp_store = MEMORY');
+    migrate(db);
+  } catch (err) {
+    db.close();
+    throw err;
+  }
+  return db;
+}
+
+/** A read-only view of a writable handle (same connection; the type stops writes). */
+export function asReadable(db: WritableDb): ReadableDb {
+  return db;
+}
+
+/** Bytes on disk of the database and its WAL/SHM files. */
+export function storeBytes(dataDir: string): number {
+  let total = 0;
+  for (const suffix of ['', '-wal', '-shm']) {
+    try {
+      total += statSync(dbPath(dataDir) + suffix).size;
+    } catch {
+      // a missing -wal/-shm file is normal after a checkpoint
+    }
+  }
+  return total;
+}

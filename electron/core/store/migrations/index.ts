@@ -1,0 +1,48 @@
+/**
+ * Forward-only migrations. Migration N brings user_version from N-1 to N, each in one
+ * transaction; a database newer than this code is refused rather than guessed at.
+ */
+import type { WritableDb } from '../types';
+import { migration0001Initial } from './0001-initial';
+
+export interface Migration {
+  readonly version: number;
+  readonly name: string;
+  readonly up: (db: WritableDb) => void;
+}
+
+export const MIGRATIONS: readonly Migration[] = [
+  { version: 1, name: 'initial', up: migration0001Initial },
+];
+
+export const SCHEMA_VERSION = MIGRATIONS.length;
+
+export class SchemaTooNewError extends Error {
+  constructor(
+    readonly found: number,
+    readonly supported: number,
+  ) {
+    super(`数据库版本比程序新 (database schema ${found}, this program supports up to ${supported})`);
+    this.name = 'SchemaTooNewError';
+  }
+}
+
+function checkOrder(migrations: readonly Migration[]): void {
+  migrations.forEach((m, i) => {
+    if (m.version !== i + 1) throw new Error(`migration ${m.name} has version ${m.version}, expected ${i + 1}`);
+  });
+}
+
+/** Runs pending migrations; returns the resulting schema version. */
+export function migrate(db: WritableDb, migrations: readonly Migration[] = MIGRATIONS): number {
+  checkOrder(migrations);
+  const current = db.pragma('user_version', { simple: true }) as number;
+  if (current > migrations.length) throw new SchemaTooNewError(current, migrations.length);
+  for (const m of migrations.slice(current)) {
+    db.transaction(() => {
+      m.up(db);
+      db.pragma(`user_version = ${m.version}`);
+    }).immediate();
+  }
+  return db.pragma('user_version', { simple: true }) as number;
+}

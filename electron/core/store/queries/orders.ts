@@ -1,0 +1,377 @@
+/**
+ * Work orders: the event log (truth) and its projection. Every writer here keeps order_event,
+ * outbox, work_order, the search indexes and the rollups consistent inside one transaction.
+ */
+import { applyEvent, foldEvent, reduceOrder } from '../../../../shared/domain/order-reducer';
+import { OrderEventSchema, type OrderEvent } from '../../../../shared/domain/order-events';
+import type { WorkOrder } from '../../../../shared/domain/order';
+import type { SlaPolicy } from '../../../../shared/domain/sla-policy';
+import { finishDeadline } from '../../../../shared/time/sla-clock';
+import { chinaCalendar, type WorkCalendar } from '../../../../shared/time/calendar';
+import { isOpen, rollupCells, shortGrams } from '../projection';
+import { stmt } from '../statements';
+import type { IngestSource, ReadableDb, WritableDb } from '../types';
+import { readSlaPolicy } from './reference';
+import { receiveRemoteHlc } from './meta';
+
+interface EventRow {
+  id: string;
+  order_id: string;
+  type: string;
+  payload: string;
+  actor: string;
+  node: string;
+  hlc: string;
+  at: number;
+}
+
+function _eventFromRow(r: EventRow): OrderEvent {
+  return {
+    id: r.id,
+    orderId: r.order_id,
+    type: r.type,
+    payload: JSON.parse(r.payload) as unknown,
+    actor: r.actor,
+    node: r.node,
+    hlc: r.hlc,
+    at: r.at,
+  } as OrderEvent;
+}
+
+/** All events of one order in HLC order (the reducer's order). */
+export function orderEvents(db: ReadableDb, orderId: string): OrderEvent[] {
+  return (
+    stmt(
+      db,
+      'SELECT id, order_id, type, payload, actor, node, hlc, at FROM order_event WHERE order_id = ? ORDER BY hlc, id',
+    ).all(orderId) as EventRow[]
+  ).map(_eventFromRow);
+}
+
+export function getEvent(db: ReadableDb, eventId: string): OrderEvent | null {
+  const r = stmt(db, 'SELECT id, order_id, type, payload, actor, node, hlc, at FROM order_event WHERE id = ?').get(
+    eventId,
+  ) as EventRow | undefined;
+  return r ? _eventFromRow(r) : null;
+}
+
+export function flaggedEventIds(db: ReadableDb, orderId: string): string[] {
+  return (
+    stmt(db, 'SELECT id FROM order_event WHERE order_id = ? AND flag IS NOT NULL ORDER BY hlc, id').all(orderId) as Array<{
+      id: string;
+    }>
+  ).map((r) => r.id);
+}
+
+interface Stored {
+  readonly rowid: number;
+  readonly order: WorkOrder;
+}
+
+function _loadStored(db: ReadableDb, orderId: string): Stored | null {
+  const r = stmt(db, 'SELECT rowid, json FROM work_order WHERE id = ?').get(orderId) as
+    | { rowid: number; json: string }
+    | undefined;
+  return r ? { rowid: r.rowid, order: JSON.parse(r.json) as WorkOrder } : null;
+}
+
+export function getOrder(db: ReadableDb, orderId: string): WorkOrder | null {
+  return _loadStored(db, orderId)?.order ?? null;
+}
+
+const ROWID_SLOTS = 1024;
+
+/** rowid = receivedAt * 1024 + the first free slot: rowid order is received order. */
+function _allocRowid(db: WritableDb, receivedAt: number): number {
+  const base = receivedAt * ROWID_SLOTS;
+  const r = stmt(db, 'SELECT max(rowid) AS m FROM work_order WHERE rowid BETWEEN ? AND ?').get(
+    base,
+    base + ROWID_SLOTS - 1,
+  ) as { m: number | null };
+  if (r.m === null) return base;
+  if (r.m >= base + ROWID_SLOTS - 1) throw new Error(`more than ${ROWID_SLOTS} orders received in one millisecond`);
+  return r.m + 1;
+}
+
+export interface ProjectionEnv {
+  readonly policy: SlaPolicy;
+  readonly calendar: WorkCalendar;
+}
+
+function _env(db: ReadableDb, env?: Partial<ProjectionEnv>): ProjectionEnv {
+  return { policy: env?.policy ?? readSlaPolicy(db), calendar: env?.calendar ?? chinaCalendar };
+}
+
+type Deltas = Map<string, number>;
+
+function _addCells(deltas: Deltas, order: WorkOrder | null, sign: 1 | -1): void {
+  for (const [month, metric] of rollupCells(order)) {
+    const k = `${month}\u0000${metric}`;
+    deltas.set(k, (deltas.get(k) ?? 0) + sign);
+  }
+}
+
+function _flushDeltas(db: WritableDb, deltas: Deltas): void {
+  const up = stmt(
+    db,
+    'INSERT INTO rollup(month, metric, n) VALUES (?, ?, ?) ON CONFLICT(month, metric) DO UPDATE SET n = n + excluded.n',
+  );
+  for (const [k, n] of deltas) {
+    if (n === 0) continue;
+    const [month, metric] = k.split('\u0000') as [string, string];
+    up.run(month, metric, n);
+  }
+}
+
+function _sameText(a: WorkOrder, b: WorkOrder): boolean {
+  return a.title === b.title && a.description === b.description && a.address === b.address;
+}
+
+function _indexText(db: WritableDb, rowid: number, o: WorkOrder): void {
+  stmt(db, 'INSERT INTO order_fts(rowid, title, description, address) VALUES (?, ?, ?, ?)').run(
+    rowid,
+    o.title,
+    o.description,
+    o.address,
+  );
+  stmt(db, 'INSERT INTO order_fts_short(rowid, grams) VALUES (?, ?)').run(
+    rowid,
+    shortGrams(o.title, o.description, o.address),
+  );
+}
+
+function _unindexText(db: WritableDb, rowid: number): void {
+  stmt(db, 'DELETE FROM order_fts WHERE rowid = ?').run(rowid);
+  stmt(db, 'DELETE FROM order_fts_short WHERE rowid = ?').run(rowid);
+}
+
+function _projectionArgs(o: WorkOrder, env: ProjectionEnv): unknown[] {
+  return [
+    o.id,
+    o.version,
+    o.lastHlc,
+    o.status,
+    isOpen(o) ? 1 : 0,
+    o.urgency,
+    o.source,
+    o.categoryCode,
+    o.communityCode,
+    o.gridCode,
+    o.unitId,
+    o.title,
+    o.address,
+    o.receivedAt,
+    finishDeadline(o, env.policy, env.calendar),
+    JSON.stringify(o),
+  ];
+}
+
+const PROJ_COLS =
+  'id, version, last_hlc, status, is_open, urgency, source, category_code, community_code, grid_code, unit_id, title, address, received_at, finish_deadline, json';
+
+/** Writes one order's new projection (or removes it), with search and rollup upkeep. */
+function _writeProjection(
+  db: WritableDb,
+  before: Stored | null,
+  after: WorkOrder | null,
+  env: ProjectionEnv,
+  deltas: Deltas,
+): void {
+  _addCells(deltas, before?.order ?? null, -1);
+  _addCells(deltas, after, 1);
+  if (after === null) {
+    if (before) {
+      _unindexText(db, before.rowid);
+      stmt(db, 'DELETE FROM work_order WHERE rowid = ?').run(before.rowid);
+    }
+    return;
+  }
+  if (before && before.order.receivedAt === after.receivedAt) {
+    stmt(
+      db,
+      `UPDATE work_order SET (${PROJ_COLS}) = (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) WHERE rowid = ?`,
+    ).run(..._projectionArgs(after, env), before.rowid);
+    if (!_sameText(before.order, after)) {
+      _unindexText(db, before.rowid);
+      _indexText(db, before.rowid, after);
+    }
+    return;
+  }
+  if (before) {
+    // receivedAt changed (a late `created` re-sorted the order): move it to its new key.
+    _unindexText(db, before.rowid);
+    stmt(db, 'DELETE FROM work_order WHERE rowid = ?').run(before.rowid);
+  }
+  const rowid = _allocRowid(db, after.receivedAt);
+  stmt(db, `INSERT INTO work_order(rowid, ${PROJ_COLS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(
+    rowid,
+    ..._projectionArgs(after, env),
+  );
+  _indexText(db, rowid, after);
+}
+
+function _syncFlags(db: WritableDb, orderId: string, order: WorkOrder | null): void {
+  stmt(db, 'UPDATE order_event SET flag = NULL WHERE order_id = ? AND flag IS NOT NULL').run(orderId);
+  if (!order) return;
+  const flag = stmt(db, "UPDATE order_event SET flag = 'rejected' WHERE id = ?");
+  for (const r of order.rejected) flag.run(r.eventId);
+}
+
+export interface AppendResult {
+  /** Events actually stored (repeats of known ids are skipped). */
+  readonly inserted: readonly OrderEvent[];
+  /** Orders whose projection was written. */
+  readonly orderIds: readonly string[];
+  /** Inserted events the reducer refused (stored and flagged). */
+  readonly rejected: ReadonlyArray<{ readonly eventId: string; readonly reason: string }>;
+}
+
+interface Touched {
+  readonly before: Stored | null;
+  current: WorkOrder | null;
+  full: boolean;
+  readonly rejected: Array<{ eventId: string; reason: string }>;
+}
+
+/**
+ * Appends events and re-projects the orders they touch, in one transaction. An event that
+ * sorts after the order's lastHlc is applied incrementally; anything else (late, concurrent,
+ * refused) re-reduces that order from all its events, so the projection always equals
+ * reduceOrder(events).
+ */
+export function appendOrderEvents(
+  db: WritableDb,
+  events: readonly OrderEvent[],
+  opts: { readonly source?: IngestSource; readonly now?: number; readonly env?: Partial<ProjectionEnv> } = {},
+): AppendResult {
+  const source = opts.source ?? 'local';
+  const now = opts.now ?? Date.now();
+  return db.transaction((): AppendResult => {
+    const env = _env(db, opts.env);
+    const insertEvent = stmt(
+      db,
+      'INSERT INTO order_event(id, order_id, type, payload, actor, node, hlc, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO NOTHING',
+    );
+    const insertOutbox = stmt(db, 'INSERT INTO outbox(event_id, created) VALUES (?, ?) ON CONFLICT DO NOTHING');
+    const inserted: OrderEvent[] = [];
+    const touched = new Map<string, Touched>();
+    for (const e of events) {
+      const r = insertEvent.run(e.id, e.orderId, e.type, JSON.stringify(e.payload), e.actor, e.node, e.hlc, e.at);
+      if (r.changes === 0) continue;
+      if (source === 'local') insertOutbox.run(e.id, now);
+      inserted.push(e);
+      let t = touched.get(e.orderId);
+      if (!t) {
+        const before = _loadStored(db, e.orderId);
+        // Events that arrived before their `created` (no projection yet) need the full fold.
+        const orphans =
+          before === null &&
+          stmt(db, 'SELECT 1 FROM order_event WHERE order_id = ? AND id <> ? LIMIT 1').get(e.orderId, e.id) !== undefined;
+        t = { before, current: before?.order ?? null, full: orphans, rejected: [] };
+        touched.set(e.orderId, t);
+      }
+      if (t.full) continue;
+      const inOrder = t.current === null ? e.type === 'created' : e.hlc > t.current.lastHlc;
+      if (!inOrder) {
+        t.full = true;
+        continue;
+      }
+      const res = applyEvent(t.current, e);
+      if (res.ok) {
+        t.current = res.order;
+      } else {
+        // Refused: kept on the order and flagged for a person, exactly as reduceOrder would.
+        t.current = foldEvent(t.current, e);
+        stmt(db, "UPDATE order_event SET flag = 'rejected' WHERE id = ?").run(e.id);
+        t.rejected.push({ eventId: e.id, reason: res.reason });
+      }
+    }
+    const deltas: Deltas = new Map();
+    const rejected: Array<{ eventId: string; reason: string }> = [];
+    const insertedIds = new Set(inserted.map((e) => e.id));
+    for (const [orderId, t] of touched) {
+      if (t.full) {
+        t.current = reduceOrder(orderEvents(db, orderId));
+        _syncFlags(db, orderId, t.current);
+        for (const r of t.current?.rejected ?? []) {
+          if (insertedIds.has(r.eventId)) rejected.push({ eventId: r.eventId, reason: r.reason });
+        }
+      } else {
+        rejected.push(...t.rejected);
+      }
+      if (t.before === null && t.current === null) continue;
+      _writeProjection(db, t.before, t.current, env, deltas);
+    }
+    _flushDeltas(db, deltas);
+    return { inserted, orderIds: Array.from(touched.keys()), rejected };
+  })();
+}
+
+export interface IngestOptions {
+  readonly source: IngestSource;
+  /** This node's name, for merging received clocks. */
+  readonly node?: string;
+  readonly now?: number;
+  /** Validate each event with OrderEventSchema (default: true except for the demo generator). */
+  readonly validate?: boolean;
+  readonly env?: Partial<ProjectionEnv>;
+}
+
+/**
+ * Idempotent ingest: a repeated event id is a no-op. Upstream and demo events do not enter the
+ * outbox (they came from elsewhere); local ones do. Received clocks advance ours.
+ */
+export function ingestEvents(db: WritableDb, events: readonly unknown[], opts: IngestOptions): AppendResult {
+  const validate = opts.validate ?? opts.source !== 'demo';
+  const parsed = validate ? events.map((e) => OrderEventSchema.parse(e)) : (events as readonly OrderEvent[]);
+  const now = opts.now ?? Date.now();
+  return db.transaction(() => {
+    const res = appendOrderEvents(db, parsed, { source: opts.source, now, ...(opts.env ? { env: opts.env } : {}) });
+    if (opts.source !== 'local' && opts.node && res.inserted.length > 0) {
+      let max = '';
+      for (const e of res.inserted) if (e.hlc > max) max = e.hlc;
+      receiveRemoteHlc(db, opts.node, max, now);
+    }
+    return res;
+  })();
+}
+
+/**
+ * Re-derives work_order, the search indexes, flags and rollups from order_event alone.
+ * Orders are re-inserted in (receivedAt, id) order so rowids are deterministic.
+ */
+export function rebuildProjections(db: WritableDb, env?: Partial<ProjectionEnv>): number {
+  return db.transaction(() => {
+    const e = _env(db, env);
+    db.exec(`
+      DELETE FROM work_order;
+      DELETE FROM order_fts;
+      DELETE FROM order_fts_short;
+      DELETE FROM rollup;
+      UPDATE order_event SET flag = NULL WHERE flag IS NOT NULL;
+    `);
+    const ids = (db.prepare('SELECT DISTINCT order_id FROM order_event').all() as Array<{ order_id: string }>).map(
+      (r) => r.order_id,
+    );
+    const orders: WorkOrder[] = [];
+    for (const id of ids) {
+      const o = reduceOrder(orderEvents(db, id));
+      if (o) orders.push(o);
+      _syncFlags(db, id, o);
+    }
+    orders.sort((a, b) => a.receivedAt - b.receivedAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    const deltas: Deltas = new Map();
+    for (const o of orders) _writeProjection(db, null, o, e, deltas);
+    _flushDeltas(db, deltas);
+    return orders.length;
+  })();
+}
+
+export function orderCount(db: ReadableDb): number {
+  return (stmt(db, 'SELECT count(*) AS n FROM work_order').get() as { n: number }).n;
+}
+
+export function eventCount(db: ReadableDb): number {
+  // max(seq) is O(1) and equals the count for an append-only table.
+  return (stmt(db, 'SELECT coalesce(max(seq), 0) AS n FROM order_event').get() as { n: number }).n;
+}

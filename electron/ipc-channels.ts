@@ -1,0 +1,3 @@
+/** IPC channel names, in a file of their own so the preload bundle pulls in nothing else. */
+export const CALL_CHANNEL = 'hall:call';
+export const CHANGE_CHANNEL = 'hall:change';

@@ -1,0 +1,99 @@
+/**
+ * Electron main process: wiring only. Opens the core (SQL in its worker thread), serves the
+ * renderer on app://hall/, bridges window.hall over IPC. No domain logic here.
+ */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { app, BrowserWindow, dialog } from 'electron';
+import type { Role } from '../shared/contract';
+import { createCore, type Core } from './core/core';
+import { registerHallIpc } from './main-ipc';
+import { createMainWindow, hardenSession, installAppProtocol, registerAppScheme } from './window';
+import { parseShellArgs } from './window-policy';
+
+// dist-electron/main.cjs → project (or app) root is one level up.
+const appRoot = path.resolve(__dirname, '..');
+const rendererDir = path.join(appRoot, 'dist', 'renderer');
+const preload = path.join(__dirname, 'preload.cjs');
+const args = parseShellArgs(process.argv);
+/** Until local accounts exist (later issue) the desktop session is the duty commander. */
+const sessionRole: Role = 'commander';
+
+/** An Electron-ABI build of better-sqlite3 (node_modules holds the Node build; see scripts/start.mjs). */
+function electronNativeBinding(): string | undefined {
+  const candidates = [
+    app.isPackaged ? path.join(process.resourcesPath, 'native', 'electron', 'better_sqlite3.node') : null,
+    path.join(appRoot, 'resources', 'native', 'electron', 'better_sqlite3.node'),
+  ];
+  return candidates.find((p): p is string => p !== null && existsSync(p));
+}
+
+registerAppScheme();
+app.enableSandbox();
+
+if (!app.requestSingleInstanceLock()) {
+  // A second hall on the same data would fight over the database: focus the first one instead.
+  app.quit();
+} else {
+  let core: Core | null = null;
+  const nativeBinding = electronNativeBinding();
+  const corePromise = app.whenReady().then(() =>
+    createCore({
+      dataDir: path.join(app.getPath('userData'), 'data'),
+      host: 'electron',
+      demo: { days: 365 },
+      appVersion: app.getVersion(),
+      ...(nativeBinding ? { nativeBinding } : {}),
+    }),
+  );
+  // Keep a rejected open from becoming an unhandled rejection; the IPC answers `unavailable`.
+  corePromise.catch(() => undefined);
+
+  const ipc = registerHallIpc({
+    core: corePromise,
+    role: () => sessionRole,
+    actor: () => `desktop:${sessionRole}`,
+    log: (line) => console.error(line),
+  });
+
+  app.on('second-instance', () => {
+    const win = BrowserWindow.getAllWindows()[0];
+    if (win) {
+      if (win.isMinimized()) win.restore();
+      win.focus();
+    }
+  });
+
+  void app.whenReady().then(() => {
+    hardenSession();
+    installAppProtocol(rendererDir);
+    // The window opens at once; calls wait for the core while it opens (or seeds the demo street).
+    createMainWindow(preload, args);
+  });
+
+  corePromise.then(
+    (c) => {
+      core = c;
+      ipc.attach(c);
+    },
+    (err: unknown) => {
+      const msg = err instanceof Error ? err.message : String(err);
+      console.error('[main] core failed to open:', err);
+      dialog.showErrorBox('街道指挥中心', `数据存储未能打开 The data store could not be opened:\n${msg}`);
+    },
+  );
+
+  app.on('window-all-closed', () => app.quit());
+
+  let quitting = false;
+  app.on('before-quit', (event) => {
+    if (quitting || !core) return;
+    // Let the core finish its last transaction and close the database before exiting.
+    event.preventDefault();
+    quitting = true;
+    ipc.dispose();
+    const c = core;
+    core = null;
+    void c.close().finally(() => app.quit());
+  });
+}

@@ -1,0 +1,35 @@
+/** Pure helpers of the query cache: stable keys, and which procedures a change hint makes stale. */
+import type { ChangeHint } from '../../../shared/contract/proc';
+
+/** JSON with sorted object keys, so `{a,b}` and `{b,a}` share one cache entry. */
+export function stableStringify(v: unknown): string {
+  if (v === undefined) return 'null';
+  if (v === null || typeof v !== 'object') return JSON.stringify(v);
+  if (Array.isArray(v)) return `[${v.map(stableStringify).join(',')}]`;
+  const obj = v as Record<string, unknown>;
+  const keys = Object.keys(obj)
+    .filter((k) => obj[k] !== undefined)
+    .sort();
+  return `{${keys.map((k) => `${JSON.stringify(k)}:${stableStringify(obj[k])}`).join(',')}}`;
+}
+
+export function queryKey(proc: string, input: unknown): string {
+  return `${proc} ${stableStringify(input)}`;
+}
+
+/**
+ * Procedure prefixes made stale by a hint. Order changes also move the counters in
+ * system.info (order count, outbox pending), so those refresh too.
+ */
+export function procsForHint(hint: ChangeHint): string[] {
+  switch (hint.topic) {
+    case 'orders.changed':
+      return ['orders.', 'stats.', 'system.'];
+    case 'reference.changed':
+      return ['reference.', 'orders.', 'stats.'];
+    case 'system.changed':
+      return ['system.'];
+    default:
+      return [];
+  }
+}

@@ -1,0 +1,47 @@
+import { useTranslation } from 'react-i18next';
+import { useConnectionState } from '../api/connection';
+import { useQuery } from '../api/use-query';
+import { formatBytes, formatCount } from '../format/numbers';
+import { formatClock, formatDate } from '../format/time';
+import { useNow } from '../format/use-now';
+import { LANGS, setLanguage, type Lang } from '../i18n';
+
+export function StatusBar() {
+  const { t, i18n } = useTranslation();
+  const conn = useConnectionState();
+  const info = useQuery('system.info', {});
+  const now = useNow(1000);
+  const d = info.data;
+  return (
+    <footer className="statusbar" role="contentinfo">
+      <span className="conn" data-state={conn} data-testid="conn-state" aria-live="polite">
+        {t(`status.connection.${conn}`)}
+      </span>
+      {d && (
+        <>
+          <span data-testid="store-size">
+            {t('status.store')} {formatBytes(d.storeBytes)}
+          </span>
+          <span data-testid="order-count">{t('status.orders', { n: formatCount(d.orderCount) })}</span>
+          <span data-testid="outbox-pending">{t('status.outbox', { n: formatCount(d.outboxPending) })}</span>
+        </>
+      )}
+      <span className="spacer" />
+      <span className="clock" data-testid="clock">
+        {t('status.clock')} {formatDate(now)} {formatClock(now)}
+      </span>
+      <select
+          data-testid="lang-select"
+          aria-label={t('status.language')}
+          value={i18n.language === 'en' ? 'en' : 'zh'}
+          onChange={(e) => setLanguage(e.target.value as Lang)}
+        >
+          {LANGS.map((l) => (
+            <option key={l} value={l}>
+              {t(`lang.${l}`)}
+            </option>
+          ))}
+      </select>
+    </footer>
+  );
+}

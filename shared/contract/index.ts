@@ -1,0 +1,70 @@
+/**
+ * The registry of every procedure. Names are `domain.verb`; the core refuses duplicates.
+ * Adding a procedure: one entry here, one handler in electron/core/services.
+ */
+import { z } from 'zod';
+import { OrderActionSchema, EVENT_PAYLOADS } from '../domain/order-events';
+import { OrderSource, OrderStatus, Urgency } from '../domain/order';
+import { mutation, query, type Proc } from './proc';
+import type { MonthStats, OrderDetail, OrderListPage, ReferenceSnapshot, SystemInfo } from './views';
+
+const orderId = z.string().min(1).max(64);
+const epochMs = z.number().int().nonnegative();
+
+export const OrdersListInput = z.object({
+  status: z.array(OrderStatus).max(8).optional(),
+  urgency: z.array(Urgency).max(4).optional(),
+  source: z.array(OrderSource).max(7).optional(),
+  /** Category code at any level; matches its descendants. */
+  categoryCode: z.string().regex(/^\d{2}(\.\d{2}(\.\d{3})?)?$/).optional(),
+  communityCode: z.string().max(20).optional(),
+  gridCode: z.string().max(24).optional(),
+  receivedFrom: epochMs.optional(),
+  receivedTo: epochMs.optional(),
+  overdueOnly: z.boolean().optional(),
+  /** Full-text search over title, description and address; 1 character and up. */
+  q: z.string().trim().max(100).optional(),
+  limit: z.number().int().min(1).max(500).default(100),
+  cursor: z.string().max(200).nullable().optional(),
+});
+export type OrdersListInput = z.input<typeof OrdersListInput>;
+
+export const OrdersCreateInput = z.object({
+  /** Client-chosen id makes the intake idempotent: repeating it returns the same order. */
+  orderId: orderId.optional(),
+  order: EVENT_PAYLOADS.created,
+});
+
+export const OrdersActInput = z.object({
+  orderId,
+  /** The order version the user saw; a different current version is a conflict. */
+  expectedVersion: z.number().int().nonnegative(),
+  action: OrderActionSchema,
+  /** Client-chosen event id makes the action idempotent across retries. */
+  eventId: z.string().min(1).max(128).optional(),
+});
+
+export const CONTRACT = {
+  'system.info': query<SystemInfo>()(z.object({})),
+  'reference.snapshot': query<ReferenceSnapshot>()(z.object({})),
+  'orders.list': query<OrderListPage>()(OrdersListInput),
+  'orders.get': query<OrderDetail>()(z.object({ orderId })),
+  'orders.create': mutation<OrderDetail>()(OrdersCreateInput),
+  'orders.act': mutation<OrderDetail>()(OrdersActInput),
+  'stats.month': query<MonthStats>()(z.object({ month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/) })),
+} as const satisfies Record<string, Proc<z.ZodType, unknown>>;
+
+export type Contract = typeof CONTRACT;
+export type ProcName = keyof Contract;
+export type ProcInput<P extends ProcName> = z.input<Contract[P]['input']>;
+export type ProcParsedInput<P extends ProcName> = z.output<Contract[P]['input']>;
+export type ProcOutput<P extends ProcName> = NonNullable<Contract[P]['_output']>;
+
+export function isProcName(name: string): name is ProcName {
+  return Object.prototype.hasOwnProperty.call(CONTRACT, name);
+}
+
+export * from './proc';
+export type * from './views';
+export type * from './bridge';
+export { API_PREFIX, EVENTS_PATH } from './bridge';

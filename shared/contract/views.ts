@@ -1,0 +1,79 @@
+/** Output shapes of the API: what the renderer receives. */
+import type { Category } from '../domain/catalogue';
+import type { Community, Grid, Street } from '../domain/jurisdiction';
+import type { Unit } from '../domain/organisation';
+import type { OrderEvent } from '../domain/order-events';
+import type { OrderSource, OrderStatus, Urgency, WorkOrder } from '../domain/order';
+import type { SlaPolicy } from '../domain/sla-policy';
+import type { TimerState } from '../time/sla-clock';
+import type { ThreeRates } from '../metrics/three-rates';
+
+export interface SystemInfo {
+  readonly appVersion: string;
+  readonly schemaVersion: number;
+  readonly node: string;
+  readonly host: 'electron' | 'browser' | 'test';
+  /** True when the store holds the seeded demo street (UI labels it 模拟数据). */
+  readonly demo: boolean;
+  readonly storeBytes: number;
+  readonly orderCount: number;
+  readonly eventCount: number;
+  /** Events written locally and not yet acknowledged upstream (honest pending count). */
+  readonly outboxPending: number;
+  readonly serverTime: number;
+  readonly role: string;
+}
+
+/** A row of the orders list: enough for the table, nothing personal. */
+export interface OrderListRow {
+  readonly id: string;
+  readonly title: string;
+  readonly status: OrderStatus;
+  readonly urgency: Urgency;
+  readonly source: OrderSource;
+  readonly categoryCode: string;
+  readonly communityCode: string | null;
+  readonly gridCode: string | null;
+  readonly unitId: string | null;
+  readonly address: string;
+  readonly receivedAt: number;
+  /** Internal finish deadline (ms), null when no finish timer runs. */
+  readonly finishDeadline: number | null;
+  readonly overdue: boolean;
+}
+
+export interface OrderListPage {
+  readonly rows: readonly OrderListRow[];
+  /** Total matching rows (capped at 10,000 for speed; `totalCapped` says so). */
+  readonly total: number;
+  readonly totalCapped: boolean;
+  /** Opaque cursor for the next page, null at the end. */
+  readonly nextCursor: string | null;
+}
+
+export interface OrderDetail {
+  /** Citizen name/phone masked unless the caller's role may see them. */
+  readonly order: WorkOrder;
+  readonly events: readonly OrderEvent[];
+  readonly timers: readonly TimerState[];
+}
+
+export interface ReferenceSnapshot {
+  readonly version: number;
+  readonly street: Street;
+  readonly communities: readonly Community[];
+  readonly grids: readonly Grid[];
+  readonly categories: readonly Category[];
+  readonly units: readonly Unit[];
+  readonly slaPolicy: SlaPolicy;
+}
+
+export interface MonthStats {
+  readonly month: string;
+  readonly received: number;
+  readonly closed: number;
+  readonly open: number;
+  readonly overdue: number;
+  readonly byStatus: Readonly<Partial<Record<OrderStatus, number>>>;
+  readonly rates: ThreeRates;
+}

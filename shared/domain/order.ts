@@ -1,0 +1,115 @@
+/** Work orders (工单): vocabularies and the projected state the reducer produces. */
+import { z } from 'zod';
+
+export const URGENCIES = ['P0', 'P1', 'P2', 'P3'] as const;
+/** P0 特急 · P1 紧急 · P2 一般 · P3 疑难 */
+export const Urgency = z.enum(URGENCIES);
+export type Urgency = z.infer<typeof Urgency>;
+
+export const SOURCES = ['hotline', 'grid', 'iot', 'walk_in', 'whistle', 'volunteer', 'proactive'] as const;
+/** 12345 热线 · 网格上报 · 物联感知 · 来访来电 · 社区吹哨 · 居民点单 · 主动治理 */
+export const OrderSource = z.enum(SOURCES);
+export type OrderSource = z.infer<typeof OrderSource>;
+
+export const APPEAL_TYPES = ['consult', 'help', 'complaint', 'report', 'suggestion'] as const;
+/** 咨询 · 求助 · 投诉 · 举报 · 建议 */
+export const AppealType = z.enum(APPEAL_TYPES);
+export type AppealType = z.infer<typeof AppealType>;
+
+export const STATUSES = [
+  'received', // 待派单
+  'dispatched', // 待签收
+  'in_progress', // 处置中
+  'return_requested', // 退单审核中
+  'replied', // 已办结，待核查/结案
+  'closed', // 已结案
+  'suspended', // 挂账
+  'merged', // 已并案
+] as const;
+export const OrderStatus = z.enum(STATUSES);
+export type OrderStatus = z.infer<typeof OrderStatus>;
+
+/** Statuses in which an order still needs work (shown on the map, counted as open). */
+export const OPEN_STATUSES: readonly OrderStatus[] = [
+  'received',
+  'dispatched',
+  'in_progress',
+  'return_requested',
+  'replied',
+];
+
+export const Satisfaction = z.enum(['satisfied', 'basic', 'unsatisfied']);
+export type Satisfaction = z.infer<typeof Satisfaction>;
+
+export interface Citizen {
+  readonly name: string;
+  readonly phone: string;
+}
+
+export interface CallbackResult {
+  readonly at: number;
+  readonly valid: boolean;
+  readonly contacted: boolean;
+  readonly solved: boolean;
+  readonly satisfaction: Satisfaction;
+}
+
+/** One summoned unit of a 吹哨 and whether it reported in (报到) before its deadline. */
+export interface WhistleSummons {
+  readonly unitId: string;
+  readonly summonedAt: number;
+  readonly deadline: number;
+  readonly reportedAt: number | null;
+}
+
+/** A transition the reducer refused; kept on the order for a person to resolve. */
+export interface RejectedEvent {
+  readonly eventId: string;
+  readonly type: string;
+  readonly reason: string;
+}
+
+/** The projection of one order's events. Times are epoch milliseconds. */
+export interface WorkOrder {
+  readonly id: string;
+  readonly version: number;
+  readonly lastHlc: string;
+  readonly source: OrderSource;
+  readonly appealType: AppealType;
+  readonly categoryCode: string;
+  readonly urgency: Urgency;
+  readonly title: string;
+  readonly description: string;
+  readonly address: string;
+  readonly lng: number;
+  readonly lat: number;
+  readonly communityCode: string | null;
+  readonly gridCode: string | null;
+  readonly citizen: Citizen | null;
+  readonly upstreamId: string | null;
+  readonly upstreamDeadline: number | null;
+  readonly status: OrderStatus;
+  /** Status to go back to when a return request is rejected. */
+  readonly statusBeforeReturn: OrderStatus | null;
+  readonly unitId: string | null;
+  readonly coUnitIds: readonly string[];
+  readonly receivedAt: number;
+  readonly dispatchedAt: number | null;
+  readonly signedAt: number | null;
+  readonly contactedAt: number | null;
+  readonly repliedAt: number | null;
+  readonly closedAt: number | null;
+  readonly suspendedAt: number | null;
+  /** Sum of approved extensions, in days. */
+  readonly extensionDays: number;
+  readonly extensionRequests: number;
+  readonly extensionPending: boolean;
+  readonly returnCount: number;
+  readonly reworkCount: number;
+  readonly urgeCount: number;
+  readonly reopenCount: number;
+  readonly mergedInto: string | null;
+  readonly whistle: readonly WhistleSummons[];
+  readonly callback: CallbackResult | null;
+  readonly rejected: readonly RejectedEvent[];
+}

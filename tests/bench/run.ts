@@ -1,0 +1,160 @@
+/**
+ * `npm run bench`: the performance table of docs/ARCHITECTURE.md. Each figure is measured here,
+ * next to a baseline measured in the same run on the same machine, and printed as
+ * figure · budget · baseline · ratio. Only what the figure names is timed (generating rows is
+ * not ingest). BENCH_ORDERS (default 1,000,000) scales the store; BENCH_KEEP=1 keeps .bench/.
+ */
+import { mkdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import Database from 'better-sqlite3';
+import { generateReference } from '../../electron/core/demo/reference';
+import { generateOrderEvents } from '../../electron/core/demo/orders';
+import { openDb } from '../../electron/core/store/db';
+import { ingestEvents } from '../../electron/core/store/queries/orders';
+import { writeReference } from '../../electron/core/store/queries/reference';
+import { setDemo } from '../../electron/core/store/queries/meta';
+import { createInProcessCore } from '../../electron/core/core';
+import type { OrderEvent } from '../../shared/domain/order-events';
+import { chinaDate } from '../../shared/time/calendar';
+import { Table, median, timeMany } from './table';
+
+const ORDERS = Number(process.env.BENCH_ORDERS ?? 1_000_000);
+const DAYS = 365;
+const BATCH = 5_000;
+const dir = join(process.cwd(), '.bench');
+const hallDir = join(dir, 'hall');
+const rawFile = join(dir, 'raw.db');
+const anchor = Date.UTC(2026, 10, 20, 4, 0, 0); // fixed: the same data every run
+const table = new Table();
+
+rmSync(dir, { recursive: true, force: true });
+mkdirSync(hallDir, { recursive: true });
+
+// ---- 1. Generate: probe the demo's daily volume, scale it to ORDERS over a year. -------------
+const ref = generateReference(1);
+let probe = 0;
+for (const _ of generateOrderEvents(ref, { seed: 1, days: 30, anchor, node: 'up' })) probe++;
+const scale = (ORDERS / ((probe / 30) * DAYS)) * 1.03;
+
+const db = openDb(hallDir);
+writeReference(db, ref);
+setDemo(db, true);
+const raw = new Database(rawFile);
+raw.pragma('journal_mode = WAL');
+raw.pragma('synchronous = NORMAL');
+raw.exec(
+  'CREATE TABLE order_event (seq INTEGER PRIMARY KEY, id TEXT NOT NULL, order_id TEXT NOT NULL, type TEXT NOT NULL, payload TEXT NOT NULL, actor TEXT NOT NULL, node TEXT NOT NULL, hlc TEXT NOT NULL, at INTEGER NOT NULL)',
+);
+const rawInsert = raw.prepare(
+  'INSERT INTO order_event(id, order_id, type, payload, actor, node, hlc, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+);
+const rawBatch = raw.transaction((events: readonly OrderEvent[]) => {
+  for (const e of events) rawInsert.run(e.id, e.orderId, e.type, JSON.stringify(e.payload), e.actor, e.node, e.hlc, e.at);
+});
+
+let orders = 0;
+let events = 0;
+let genMs = 0;
+let ingestMs = 0;
+let rawMs = 0;
+let batch: OrderEvent[] = [];
+const flush = (): void => {
+  if (batch.length === 0) return;
+  // Events cross the wire as JSON: ingest validates them like any upstream batch.
+  const wire = JSON.parse(JSON.stringify(batch)) as unknown[];
+  let t = performance.now();
+  ingestEvents(db, wire, { source: 'upstream', node: 'hall', validate: true });
+  ingestMs += performance.now() - t;
+  t = performance.now();
+  rawBatch(batch);
+  rawMs += performance.now() - t;
+  events += batch.length;
+  batch = [];
+};
+let t0 = performance.now();
+for (const orderEvents of generateOrderEvents(ref, { seed: 1, days: DAYS, anchor, node: 'up', ordersPerDayScale: scale })) {
+  genMs += performance.now() - t0;
+  for (const e of orderEvents) batch.push(e);
+  if (++orders >= ORDERS) break;
+  if (batch.length >= BATCH) flush();
+  if (orders % 100_000 === 0) process.stderr.write(`  … ${orders.toLocaleString()} orders\n`);
+  t0 = performance.now();
+}
+flush();
+db.close();
+raw.close();
+
+table.add({
+  what: `generate ${orders.toLocaleString()} orders (${events.toLocaleString()} events)`,
+  value: `${((orders / genMs) * 1000).toFixed(0)} orders/s`,
+  budget: '—',
+});
+const ingestRate = (events / ingestMs) * 1000;
+const rawRate = (events / rawMs) * 1000;
+table.add({
+  what: 'ingest from upstream (validated, projected, indexed, FTS)',
+  value: `${ingestRate.toFixed(0)} events/s`,
+  budget: '≥ 70,000 events/s',
+  pass: ingestRate >= 70_000,
+  baseline: `raw insert ${rawRate.toFixed(0)} rows/s`,
+  ratio: ingestRate / rawRate,
+});
+
+// ---- 2. Queries through the real core (services + SQL), against raw SQL baselines. ----------
+const core = await createInProcessCore({ dataDir: hallDir, host: 'test', demo: false });
+const ctx = { role: 'commander' as const, actor: 'bench' };
+const month = chinaDate(anchor - 25 * 86_400_000).slice(0, 7);
+const statsMs = median(await timeMany(20, () => core.call('stats.month', { month }, ctx)));
+const plain = new Database(join(hallDir, 'hall.db'), { readonly: true });
+const [from, to] = [Date.parse(`${month}-01T00:00:00+08:00`), Date.parse(`${month}-01T00:00:00+08:00`) + 31 * 86_400_000];
+const scanStmt = plain.prepare(
+  'SELECT status, count(*) AS n, sum(finish_deadline < ?) AS overdue FROM work_order WHERE received_at >= ? AND received_at < ? GROUP BY status',
+);
+const scanMs = median(await timeMany(5, () => scanStmt.all(anchor, from, to)));
+table.add({
+  what: `month counters + three rates (${month}), 1 M store`,
+  value: `${statsMs.toFixed(2)} ms`,
+  budget: '≤ 20 ms',
+  pass: statsMs <= 20,
+  baseline: `full-scan GROUP BY ${scanMs.toFixed(1)} ms`,
+  ratio: statsMs / scanMs,
+});
+
+for (const q of ['水', '噪音', '漏水', '暖气不热', '停车']) {
+  const ms = median(await timeMany(10, () => core.call('orders.list', { q, limit: 50 }, ctx)));
+  const like = plain.prepare(
+    'SELECT id FROM work_order WHERE title LIKE ? OR address LIKE ? OR json LIKE ? ORDER BY rowid DESC LIMIT 50',
+  );
+  const likeMs = median(await timeMany(3, () => like.all(`%${q}%`, `%${q}%`, `%${q}%`)));
+  const hits = (await core.call('orders.list', { q, limit: 50 }, ctx)).rows.length;
+  table.add({
+    what: `full-text first 50 hits, "${q}" (${Array.from(q).length} char, ${hits} hits)`,
+    value: `${ms.toFixed(2)} ms`,
+    budget: '≤ 50 ms',
+    pass: ms <= 50,
+    baseline: `LIKE scan ${likeMs.toFixed(1)} ms`,
+    ratio: ms / likeMs,
+  });
+}
+plain.close();
+await core.close();
+
+// ---- 3. Memory of a fresh core process over the 1 M store. ------------------------------------
+const probeRun = spawnSync('npx', ['tsx', 'tests/bench/rss-probe.ts', hallDir, month], { encoding: 'utf8' });
+const rss = JSON.parse(probeRun.stdout.trim().split('\n').pop() ?? '{}') as { rssMb?: number; baselineMb?: number };
+if (rss.rssMb !== undefined && rss.baselineMb !== undefined) {
+  table.add({
+    what: 'core process RSS with the 1 M store open, after queries',
+    value: `${rss.rssMb.toFixed(0)} MB`,
+    budget: '≤ 400 MB',
+    pass: rss.rssMb <= 400,
+    baseline: `empty Node process ${rss.baselineMb.toFixed(0)} MB`,
+    ratio: rss.rssMb / rss.baselineMb,
+  });
+} else {
+  table.add({ what: 'core process RSS', value: `probe failed: ${probeRun.stderr.slice(0, 200)}`, budget: '≤ 400 MB', pass: false });
+}
+
+table.print();
+if (process.env.BENCH_KEEP !== '1') rmSync(dir, { recursive: true, force: true });

@@ -1,0 +1,201 @@
+/**
+ * The hall in browser mode, end to end: shell, search, order detail with timeline and SLA
+ * timers, language switch, a bad filter, and screenshots of every panel at 1080p and 4K.
+ */
+import { mkdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { expect, test, type Page } from '@playwright/test';
+
+const ARTIFACTS = fileURLToPath(new URL('./.artifacts/', import.meta.url));
+mkdirSync(ARTIFACTS, { recursive: true });
+
+function appUrl(hash = ''): string {
+  const url = process.env.HALL_E2E_URL;
+  if (!url) throw new Error('HALL_E2E_URL is not set: global-setup did not start the host');
+  return `${url}${hash}`;
+}
+
+async function openApp(page: Page, hash = ''): Promise<void> {
+  await page.goto(appUrl(hash));
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('街道综合指挥中心');
+}
+
+async function openDispatch(page: Page): Promise<void> {
+  await page.keyboard.press('F3');
+  await expect(page.getByRole('tab', { name: /指挥调度/ })).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByTestId('order-row').first()).toBeVisible();
+}
+
+async function search(page: Page, term: string): Promise<void> {
+  const before = await page.getByTestId('list-foot').textContent();
+  await page.getByTestId('search').fill(term);
+  // Debounced: wait until the list answered for the new term (its total line changes).
+  await expect(page.getByTestId('list-foot')).not.toHaveText(before ?? '');
+}
+
+async function shot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: `${ARTIFACTS}${name}.png` });
+}
+
+test.beforeEach(async ({ page }) => {
+  // Every test starts in Chinese whatever an earlier one chose.
+  await page.addInitScript(() => {
+    if (!sessionStorage.getItem('e2e-started')) {
+      sessionStorage.setItem('e2e-started', '1');
+      localStorage.removeItem('hall.lang');
+    }
+  });
+});
+
+test('shell: demo badge, street, four panels, status bar', async ({ page }) => {
+  await openApp(page);
+  await expect(page.getByTestId('demo-badge')).toHaveText('模拟数据');
+  await expect(page.getByTestId('street-name')).not.toBeEmpty();
+  for (const name of ['态势感知', '分析研判', '指挥调度', '评估反馈']) {
+    await expect(page.getByRole('tab', { name: new RegExp(name) })).toBeVisible();
+  }
+  await expect(page.getByTestId('conn-state')).toHaveText('在线');
+  await expect(page.getByTestId('order-count')).toContainText('工单');
+  await expect(page.getByTestId('outbox-pending')).toContainText('待同步');
+  await expect(page.getByTestId('clock')).toContainText('北京时间');
+  await expect(page.getByTestId('month-counters')).toBeVisible();
+  await expect(page.getByTestId('three-rates')).toContainText('响应率');
+
+  // Keyboard: Alt+2 and F4 switch panels, the chart renders on 分析研判.
+  await page.keyboard.press('Alt+2');
+  await expect(page.getByTestId('panel-analysis')).toBeVisible();
+  await expect(page.getByTestId('status-chart').locator('canvas')).toBeVisible();
+  await page.keyboard.press('F4');
+  await expect(page.getByTestId('panel-evaluation')).toBeVisible();
+  await expect(page.getByTestId('three-rates')).toContainText('综合得分');
+});
+
+test('dispatch: search with 2 and 4 characters, open an order, see timeline and timers', async ({ page }) => {
+  await openApp(page);
+  await openDispatch(page);
+
+  await search(page, '噪音');
+  const rows = page.getByTestId('order-row');
+  await expect(rows.first()).toBeVisible();
+  await expect(page.getByTestId('list-empty')).toHaveCount(0);
+  // The search matched: the visible rows mention the term in their title (or their text elsewhere).
+  const titles = await page.locator('[data-testid="order-row"] .col-title').allTextContents();
+  expect(titles.length).toBeGreaterThan(0);
+  expect(titles.some((t) => t.includes('噪音'))).toBe(true);
+
+  await search(page, '噪音扰民');
+  await expect(rows.first()).toBeVisible();
+  const titles4 = await page.locator('[data-testid="order-row"] .col-title').allTextContents();
+  expect(titles4.some((t) => t.includes('噪音扰民'))).toBe(true);
+
+  // Keyboard: focus the list, ↓ selects the first row, Enter opens it.
+  await page.getByTestId('orders-list').focus();
+  await page.keyboard.press('ArrowDown');
+  await expect(rows.first()).toHaveAttribute('aria-selected', 'true');
+  await page.keyboard.press('ArrowDown');
+  await expect(rows.nth(1)).toHaveAttribute('aria-selected', 'true');
+  await page.keyboard.press('ArrowUp');
+  const firstId = await rows.first().getAttribute('data-order-id');
+  await page.keyboard.press('Enter');
+
+  const detail = page.getByTestId('order-detail');
+  await expect(detail).toBeVisible();
+  await expect(detail.getByTestId('detail-fields')).toContainText(firstId ?? '');
+  const events = detail.getByTestId('timeline-event');
+  await expect(events.first()).toContainText('受理');
+  expect(await events.count()).toBeGreaterThan(0);
+  await expect(detail.getByTestId('timer').first()).toBeVisible();
+  await expect(detail.getByTestId('timer').first()).toContainText('时限');
+  await shot(page, 'dispatch-detail-1920x1080');
+
+  // Esc closes the detail; a click opens another order.
+  await page.keyboard.press('Escape');
+  await expect(detail).toHaveCount(0);
+  await rows.nth(1).click();
+  await expect(page.getByTestId('order-detail')).toBeVisible();
+  await expect(page.getByTestId('timeline-event').first()).toBeVisible();
+});
+
+test('dispatch: an order with an upstream deadline shows both deadlines side by side', async ({ page }) => {
+  await openApp(page);
+  await openDispatch(page);
+  // 12345 orders carry upstream deadlines; open the first open one from the list.
+  await page.getByTestId('filter-status').selectOption('in_progress');
+  await expect(page.getByTestId('order-row').first()).toBeVisible();
+  await page.getByTestId('order-row').first().click();
+  await expect(page.getByTestId('timer').first()).toBeVisible();
+  await shot(page, 'dispatch-in-progress-1920x1080');
+});
+
+test('language: switch to English and back, and the choice persists', async ({ page }) => {
+  await openApp(page);
+  await page.getByTestId('lang-select').selectOption('en');
+  await expect(page.getByRole('tab', { name: /Dispatch/ })).toBeVisible();
+  await expect(page.getByTestId('demo-badge')).toHaveText('SIMULATED DATA');
+  await expect(page.getByTestId('conn-state')).toHaveText('Online');
+  await page.keyboard.press('F3');
+  await expect(page.getByTestId('order-row').first()).toBeVisible();
+  await expect(page.getByRole('columnheader', { name: 'Title' })).toBeVisible();
+  await shot(page, 'dispatch-en-1920x1080');
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Street Command Hall');
+  await page.getByTestId('lang-select').selectOption('zh');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('街道综合指挥中心');
+  await expect(page.getByRole('tab', { name: /指挥调度/ })).toBeVisible();
+});
+
+test('bad filters: an inverted date range and a search with no hits do not break the page', async ({ page }) => {
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await openApp(page);
+  await openDispatch(page);
+
+  await page.getByTestId('filter-from').fill('2026-12-31');
+  await page.getByTestId('filter-to').fill('2020-01-01');
+  await expect(page.getByTestId('invalid-range')).toBeVisible();
+  await expect(page.getByTestId('list-empty').or(page.getByTestId('list-error'))).toBeVisible();
+  await shot(page, 'dispatch-invalid-range-1920x1080');
+
+  await page.getByTestId('filter-reset').click();
+  await expect(page.getByTestId('invalid-range')).toHaveCount(0);
+  await expect(page.getByTestId('order-row').first()).toBeVisible();
+
+  await page.getByTestId('search').fill('绝对不会出现的词语组合ZZZ');
+  await expect(page.getByTestId('list-empty')).toHaveText('没有符合条件的工单');
+  await page.getByTestId('search').fill('');
+  await expect(page.getByTestId('order-row').first()).toBeVisible();
+
+  // Filters combined with overdue-only and a category still answer.
+  await page.getByTestId('filter-overdue').check();
+  await page.getByTestId('filter-category').selectOption({ index: 1 });
+  await expect(page.getByTestId('order-row').first().or(page.getByTestId('list-empty'))).toBeVisible();
+  expect(errors).toEqual([]);
+});
+
+test('screenshots at 1920×1080 and 3840×2160', async ({ page }) => {
+  for (const [w, h] of [
+    [1920, 1080],
+    [3840, 2160],
+  ] as const) {
+    await page.setViewportSize({ width: w, height: h });
+    await openApp(page, '#awareness');
+    await expect(page.getByTestId('month-counters')).toBeVisible();
+    await shot(page, `awareness-${w}x${h}`);
+
+    await page.keyboard.press('F2');
+    await expect(page.getByTestId('status-chart').locator('canvas')).toBeVisible();
+    await page.waitForTimeout(500); // ECharts animates its bars in
+    await shot(page, `analysis-${w}x${h}`);
+
+    await page.keyboard.press('F4');
+    await expect(page.getByTestId('panel-evaluation')).toBeVisible();
+    await shot(page, `evaluation-${w}x${h}`);
+
+    await page.keyboard.press('F3');
+    await expect(page.getByTestId('order-row').first()).toBeVisible();
+    await shot(page, `dispatch-${w}x${h}`);
+    await page.getByTestId('order-row').first().click();
+    await expect(page.getByTestId('timeline-event').first()).toBeVisible();
+    await shot(page, `dispatch-detail-${w}x${h}`);
+  }
+});

@@ -1,0 +1,53 @@
+/**
+ * Starts the browser-mode host (`serve-cli.ts`) on a free port with a fresh demo store in a temp
+ * folder, and hands its URL to the tests. Builds nothing: dist/renderer must exist.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+export const STATE_FILE = path.join(tmpdir(), 'hall-e2e-host.json');
+const START_TIMEOUT_MS = 180_000;
+
+export default async function globalSetup(): Promise<void> {
+  if (!existsSync(path.join(root, 'dist/renderer/index.html'))) {
+    throw new Error('dist/renderer is not built: run `npm run build:renderer` before the e2e tests');
+  }
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'hall-e2e-'));
+  const child: ChildProcess = spawn(
+    'npx',
+    ['tsx', 'electron/core/host/serve-cli.ts', '--port', '0', '--data-dir', dataDir, '--demo-days', '20'],
+    // Own process group so teardown can stop npx, tsx and node together.
+    { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], detached: true, env: { ...process.env } },
+  );
+  let log = '';
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`host did not print its URL within ${START_TIMEOUT_MS} ms:\n${log}`)), START_TIMEOUT_MS);
+    const onData = (buf: Buffer) => {
+      log += buf.toString();
+      const m = /http:\/\/127\.0\.0\.1:\d+\//.exec(log);
+      if (m) {
+        clearTimeout(timer);
+        resolve(m[0]);
+      }
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', (b: Buffer) => {
+      log += b.toString();
+    });
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`host exited with code ${code} before it was ready:\n${log}`));
+    });
+  });
+  // Keep draining the pipes so the host never blocks on a full stdout.
+  child.stdout?.resume();
+  child.stderr?.resume();
+  child.removeAllListeners('exit');
+  child.unref();
+  process.env.HALL_E2E_URL = url;
+  writeFileSync(STATE_FILE, JSON.stringify({ pid: child.pid, url, dataDir }));
+}

@@ -1,0 +1,80 @@
+import Database from 'better-sqlite3';
+import { afterEach, describe, expect, it } from 'vitest';
+import { dbPath, openDb } from '../../../electron/core/store/db';
+import { migrate, SCHEMA_VERSION, SchemaTooNewError, type Migration } from '../../../electron/core/store/migrations';
+import type { WritableDb } from '../../../electron/core/store/types';
+import { tempDir } from './fixtures';
+
+const dirs: Array<() => void> = [];
+afterEach(() => dirs.splice(0).forEach((c) => c()));
+function dir(): string {
+  const t = tempDir();
+  dirs.push(t.cleanup);
+  return t.dir;
+}
+
+describe('store migrations', () => {
+  it('creates a fresh database with WAL, foreign keys and the current schema version', () => {
+    const d = dir();
+    const db = openDb(d);
+    expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+    expect(db.pragma('synchronous', { simple: true })).toBe(1); // NORMAL
+    const tables = (db.prepare("SELECT name FROM sqlite_master WHERE type IN ('table')").all() as Array<{ name: string }>).map(
+      (r) => r.name,
+    );
+    for (const t of ['order_event', 'work_order', 'outbox', 'meta', 'audit_log', 'rollup', 'order_fts', 'order_fts_short', 'street', 'grid', 'responsibility', 'sla_policy']) {
+      expect(tables).toContain(t);
+    }
+    db.close();
+  });
+
+  it('re-opens an existing database without re-running migrations and keeps its data', () => {
+    const d = dir();
+    const db = openDb(d);
+    db.prepare("INSERT INTO meta(key, value) VALUES ('probe', 'kept')").run();
+    db.close();
+    const again = openDb(d);
+    expect(again.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
+    expect(again.prepare("SELECT value FROM meta WHERE key = 'probe'").pluck().get()).toBe('kept');
+    again.close();
+  });
+
+  it('refuses a database whose schema is newer than the program', () => {
+    const d = dir();
+    openDb(d).close();
+    const raw = new Database(dbPath(d));
+    raw.pragma(`user_version = ${SCHEMA_VERSION + 5}`);
+    raw.close();
+    expect(() => openDb(d)).toThrow(SchemaTooNewError);
+    expect(() => openDb(d)).toThrow(/数据库版本比程序新/);
+  });
+
+  it('runs each migration in one transaction: a failing migration leaves no trace', () => {
+    const d = dir();
+    const db = openDb(d);
+    const broken: Migration[] = [
+      ...Array.from({ length: SCHEMA_VERSION }, (_, i) => ({ version: i + 1, name: `m${i + 1}`, up: () => undefined })),
+      {
+        version: SCHEMA_VERSION + 1,
+        name: 'half',
+        up: (w: WritableDb) => {
+          w.exec('CREATE TABLE half_written (x INTEGER)');
+          throw new Error('boom');
+        },
+      },
+    ];
+    expect(() => migrate(db, broken)).toThrow('boom');
+    expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
+    expect(db.prepare("SELECT count(*) FROM sqlite_master WHERE name = 'half_written'").pluck().get()).toBe(0);
+    db.close();
+  });
+
+  it('refuses migrations listed out of order', () => {
+    const d = dir();
+    const db = openDb(d);
+    expect(() => migrate(db, [{ version: 2, name: 'x', up: () => undefined }])).toThrow(/expected 1/);
+    db.close();
+  });
+});

@@ -1,0 +1,182 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { OrderEvent, OrderEventType } from '../../../../shared/domain/order-events';
+import type { WorkOrder } from '../../../../shared/domain/order';
+import { compareEvents } from '../../../../shared/domain/hlc';
+import { applyEvent, foldEvent, reduceOrder } from '../../../../shared/domain/order-reducer';
+import { CREATED, MIN, P, T0, makeEvent } from '../fixtures';
+
+const UNITS = ['U-A', 'U-B', 'U-C'] as const;
+// Lifecycle events repeated so that random histories often get far.
+const TYPES: Exclude<OrderEventType, 'created'>[] = [
+  'dispatched',
+  'dispatched',
+  'signed',
+  'signed',
+  'contacted',
+  'progressed',
+  'replied',
+  'replied',
+  'verified',
+  'verified',
+  'closed',
+  'return_requested',
+  'return_decided',
+  'extension_requested',
+  'extension_decided',
+  'urged',
+  'suspended',
+  'resumed',
+  'merged',
+  'reopened',
+  'whistled',
+  'reported_in',
+  'reported_in',
+  'callback_recorded',
+];
+
+interface Cmd {
+  type: Exclude<OrderEventType, 'created'>;
+  unit: (typeof UNITS)[number];
+  flag: boolean;
+  minute: number;
+  days: number;
+}
+
+const cmdArb: fc.Arbitrary<Cmd> = fc.record({
+  type: fc.constantFrom(...TYPES),
+  unit: fc.constantFrom(...UNITS),
+  flag: fc.boolean(),
+  minute: fc.integer({ min: 0, max: 60 }),
+  days: fc.integer({ min: 1, max: 15 }),
+});
+
+function toEvent(c: Cmd, i: number): OrderEvent {
+  const at = T0 + c.minute * MIN;
+  const id = `e${String(i).padStart(3, '0')}`;
+  const u = c.unit;
+  switch (c.type) {
+    case 'dispatched':
+      return makeEvent('dispatched', P.dispatched(u, c.flag ? ['U-C'] : []), at, 'O-1', id);
+    case 'signed':
+      return makeEvent('signed', P.signed(u), at, 'O-1', id);
+    case 'contacted':
+      return makeEvent('contacted', P.contacted(), at, 'O-1', id);
+    case 'progressed':
+      return makeEvent('progressed', P.progressed(), at, 'O-1', id);
+    case 'replied':
+      return makeEvent('replied', P.replied(), at, 'O-1', id);
+    case 'verified':
+      return makeEvent('verified', P.verified(c.flag), at, 'O-1', id);
+    case 'closed':
+      return makeEvent('closed', P.closed(), at, 'O-1', id);
+    case 'return_requested':
+      return makeEvent('return_requested', P.returnRequested(u), at, 'O-1', id);
+    case 'return_decided':
+      return makeEvent('return_decided', P.returnDecided(c.flag), at, 'O-1', id);
+    case 'extension_requested':
+      return makeEvent('extension_requested', P.extensionRequested(c.days), at, 'O-1', id);
+    case 'extension_decided':
+      return makeEvent('extension_decided', P.extensionDecided(c.flag), at, 'O-1', id);
+    case 'urged':
+      return makeEvent('urged', P.urged(), at, 'O-1', id);
+    case 'suspended':
+      return makeEvent('suspended', P.suspended(), at, 'O-1', id);
+    case 'resumed':
+      return makeEvent('resumed', P.resumed(), at, 'O-1', id);
+    case 'merged':
+      return makeEvent('merged', P.merged(c.flag ? 'O-1' : 'O-2'), at, 'O-1', id);
+    case 'reopened':
+      return makeEvent('reopened', P.reopened(), at, 'O-1', id);
+    case 'whistled':
+      return makeEvent('whistled', P.whistled([u, 'U-B'], 5 + c.days), at, 'O-1', id);
+    case 'reported_in':
+      return makeEvent('reported_in', P.reportedIn(u), at, 'O-1', id);
+    case 'callback_recorded':
+      return makeEvent('callback_recorded', P.callback(c.flag ? 'satisfied' : 'basic'), at, 'O-1', id);
+  }
+}
+
+/** A history: one created (at any time, so events may precede it) plus random commands. */
+const historyArb = fc
+  .tuple(
+    fc.integer({ min: 0, max: 10 }),
+    fc.array(cmdArb, { maxLength: 40 }),
+    fc.constantFrom('P2', 'P3', 'P1') as fc.Arbitrary<'P1' | 'P2' | 'P3'>,
+  )
+  .map(([createdMinute, cmds, urgency]) => [
+    makeEvent('created', { ...CREATED, urgency }, T0 + createdMinute * MIN, 'O-1', 'created'),
+    ...cmds.map(toEvent),
+  ]);
+
+const withPermutation = historyArb.chain((events) =>
+  fc
+    .shuffledSubarray(events, { minLength: events.length, maxLength: events.length })
+    .map((shuffled) => ({ events, shuffled })),
+);
+
+describe('order reducer properties', () => {
+  it('the same set of events gives the same state in any arrival order', () => {
+    fc.assert(
+      fc.property(withPermutation, ({ events, shuffled }) => {
+        expect(reduceOrder(shuffled)).toEqual(reduceOrder(events));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('reduceOrder equals folding one by one in sorted order', () => {
+    fc.assert(
+      fc.property(withPermutation, ({ shuffled }) => {
+        const sorted = [...shuffled].sort(compareEvents);
+        const createdAt = sorted.findIndex((e) => e.type === 'created');
+        const reduced = reduceOrder(shuffled);
+        // foldEvent: the store's incremental path (events before created are kept by reduceOrder only).
+        let folded: WorkOrder | null = null;
+        for (const e of sorted.slice(createdAt)) folded = foldEvent(folded, e);
+        const early = sorted.slice(0, createdAt).map((e) => e.id);
+        expect(reduced?.rejected.map((r) => r.eventId).slice(0, early.length)).toEqual(early);
+        expect(reduced).toEqual({
+          ...folded,
+          rejected: [...(reduced?.rejected.slice(0, early.length) ?? []), ...(folded?.rejected ?? [])],
+        });
+        // applyEvent: same state apart from the refusal bookkeeping.
+        let applied: WorkOrder | null = null;
+        let lastApplied = '';
+        for (const e of sorted) {
+          const r = applyEvent(applied, e);
+          if (r.ok) {
+            applied = r.order;
+            lastApplied = e.hlc;
+          }
+        }
+        expect(applied?.lastHlc).toBe(lastApplied);
+        const strip = (o: WorkOrder | null) => (o ? { ...o, rejected: [], lastHlc: '' } : o);
+        expect(strip(applied)).toEqual(strip(reduced));
+        // every event is either applied (version) or rejected, never dropped
+        expect((reduced?.version ?? 0) + (reduced?.rejected.length ?? 0)).toBe(sorted.length);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('invariants hold on every reachable state', () => {
+    fc.assert(
+      fc.property(historyArb, (events) => {
+        const o = reduceOrder(events);
+        if (!o) return;
+        expect(o.extensionRequests).toBeLessThanOrEqual(1);
+        if (o.status === 'in_progress' || o.status === 'dispatched') expect(o.unitId).not.toBeNull();
+        if (o.status === 'received') expect(o.unitId).toBeNull();
+        if (o.status === 'closed') expect(o.closedAt).not.toBeNull();
+        if (o.status === 'merged') expect(o.mergedInto).not.toBe(o.id);
+        if (o.status !== 'return_requested') expect(o.statusBeforeReturn).toBeNull();
+        if (o.extensionPending) expect(o.extensionRequests).toBe(1);
+        const open = o.whistle.filter((s) => s.reportedAt === null).map((s) => s.unitId);
+        expect(new Set(open).size).toBe(open.length);
+        for (const r of o.rejected) expect(r.reason).toMatch(/\(.+\)$/);
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
