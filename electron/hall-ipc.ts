@@ -24,21 +24,33 @@ export interface CallHandlerOptions {
 export function createCallHandler(opts: CallHandlerOptions) {
   return async (event: CallSender, proc: unknown, input: unknown): Promise<CallResult> => {
     if (!isTrustedSender(event.senderFrame)) {
-      return { ok: false, error: { code: 'forbidden', message: 'Calls are accepted only from the app itself' } };
+      return {
+        ok: false,
+        error: { code: 'forbidden', message: 'Calls are accepted only from the app itself' },
+      };
     }
     if (typeof proc !== 'string' || proc.length > 100 || !isProcName(proc)) {
-      return { ok: false, error: { code: 'not_found', message: `Unknown procedure: ${String(proc).slice(0, 100)}` } };
+      return {
+        ok: false,
+        error: { code: 'not_found', message: `Unknown procedure: ${String(proc).slice(0, 100)}` },
+      };
     }
     const role = opts.role();
     const need = CONTRACT[proc].role;
     if (!roleAtLeast(role, need)) {
-      return { ok: false, error: { code: 'forbidden', message: `${proc} needs role ${need}; caller has ${role}` } };
+      return {
+        ok: false,
+        error: { code: 'forbidden', message: `${proc} needs role ${need}; caller has ${role}` },
+      };
     }
     let core: Core;
     try {
       core = await opts.core;
     } catch {
-      return { ok: false, error: { code: 'unavailable', message: '数据存储未能打开 The data store could not be opened' } };
+      return {
+        ok: false,
+        error: { code: 'unavailable', message: '数据存储未能打开 The data store could not be opened' },
+      };
     }
     try {
       // The core validates input with the contract's zod schema and checks the role.
@@ -46,7 +58,10 @@ export function createCallHandler(opts: CallHandlerOptions) {
       return { ok: true, data };
     } catch (err) {
       const { data, expected } = toApiErrorData(err);
-      if (!expected) opts.log?.(`[ipc] ${proc} failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+      if (!expected)
+        opts.log?.(
+          `[ipc] ${proc} failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`,
+        );
       return { ok: false, error: data };
     }
   };

@@ -28,6 +28,13 @@ function electronNativeBinding(): string | undefined {
   return candidates.find((p): p is string => p !== null && existsSync(p));
 }
 
+/** HALL_DEMO=0 opens an empty store; HALL_DEMO_DAYS sets the seeded history (default a year). */
+function demoOption(): { days: number } | false {
+  if (process.env.HALL_DEMO === '0') return false;
+  const days = Number(process.env.HALL_DEMO_DAYS);
+  return { days: Number.isInteger(days) && days > 0 ? days : 365 };
+}
+
 registerAppScheme();
 app.enableSandbox();
 
@@ -41,7 +48,7 @@ if (!app.requestSingleInstanceLock()) {
     createCore({
       dataDir: path.join(app.getPath('userData'), 'data'),
       host: 'electron',
-      demo: { days: 365 },
+      demo: demoOption(),
       appVersion: app.getVersion(),
       ...(nativeBinding ? { nativeBinding } : {}),
     }),

@@ -71,7 +71,13 @@ function parse(url: string | null | undefined): URL | null {
 /** True only for pages of our own app:// origin. */
 export function isAppUrl(url: string | null | undefined): boolean {
   const u = parse(url);
-  return u !== null && u.protocol === `${APP_SCHEME}:` && u.host === APP_HOST && u.username === '' && u.password === '';
+  return (
+    u !== null &&
+    u.protocol === `${APP_SCHEME}:` &&
+    u.host === APP_HOST &&
+    u.username === '' &&
+    u.password === ''
+  );
 }
 
 /**
@@ -83,7 +89,9 @@ export function mayNavigate(_url: string): boolean {
 }
 
 /** IPC is answered only for the top frame of our own app:// origin. */
-export function isTrustedSender(frame: { readonly url: string; readonly parent?: unknown } | null | undefined): boolean {
+export function isTrustedSender(
+  frame: { readonly url: string; readonly parent?: unknown } | null | undefined,
+): boolean {
   if (!frame) return false;
   if (frame.parent) return false;
   return isAppUrl(frame.url);
@@ -94,5 +102,10 @@ export function isAllowedRequestUrl(url: string): boolean {
   const u = parse(url);
   if (!u) return false;
   if (u.protocol === `${APP_SCHEME}:`) return u.host === APP_HOST;
-  return u.protocol === 'devtools:' || u.protocol === 'data:' || u.protocol === 'blob:' || u.protocol === 'chrome-extension:';
+  return (
+    u.protocol === 'devtools:' ||
+    u.protocol === 'data:' ||
+    u.protocol === 'blob:' ||
+    u.protocol === 'chrome-extension:'
+  );
 }

@@ -14,7 +14,9 @@ import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const out = path.join(root, 'dist-electron');
-const electronVersion = JSON.parse(readFileSync(path.join(root, 'node_modules/electron/package.json'), 'utf8')).version;
+const electronVersion = JSON.parse(
+  readFileSync(path.join(root, 'node_modules/electron/package.json'), 'utf8'),
+).version;
 // Electron 41 ships Node 22-ish and Chromium 140+: target what it runs, not the build machine.
 const nodeTarget = 'node20';
 const chromeTarget = 'chrome130';
@@ -39,7 +41,12 @@ const worker = workerCandidates.find((p) => existsSync(path.join(root, p)));
 mkdirSync(out, { recursive: true });
 const t0 = Date.now();
 await Promise.all([
-  build({ ...common, entryPoints: [path.join(root, 'electron/main.ts')], outfile: path.join(out, 'main.cjs'), target: nodeTarget }),
+  build({
+    ...common,
+    entryPoints: [path.join(root, 'electron/main.ts')],
+    outfile: path.join(out, 'main.cjs'),
+    target: nodeTarget,
+  }),
   build({
     ...common,
     entryPoints: [path.join(root, 'electron/preload.ts')],
@@ -50,7 +57,14 @@ await Promise.all([
     sourcemap: 'inline',
   }),
   worker
-    ? build({ ...common, entryPoints: [path.join(root, worker)], outfile: path.join(out, 'core-worker.cjs'), target: nodeTarget })
+    ? build({
+        ...common,
+        entryPoints: [path.join(root, worker)],
+        outfile: path.join(out, 'core-worker.cjs'),
+        target: nodeTarget,
+      })
     : Promise.reject(new Error(`no core worker entry found (looked for ${workerCandidates.join(', ')})`)),
 ]);
-console.log(`built dist-electron/{main,preload,core-worker}.cjs for Electron ${electronVersion} in ${Date.now() - t0} ms`);
+console.log(
+  `built dist-electron/{main,preload,core-worker}.cjs for Electron ${electronVersion} in ${Date.now() - t0} ms`,
+);

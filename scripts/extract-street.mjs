@@ -34,7 +34,10 @@ const province = provinces.find((p) => p.code === street.provinceCode);
 const isCommunity = (name) => /社区(居委会|居民委员会)$/.test(name);
 
 const communities = [];
-const rl = createInterface({ input: createReadStream(join(dist, 'villages.csv'), 'utf8'), crlfDelay: Infinity });
+const rl = createInterface({
+  input: createReadStream(join(dist, 'villages.csv'), 'utf8'),
+  crlfDelay: Infinity,
+});
 for await (const line of rl) {
   if (!line.startsWith(STREET_CODE)) continue; // cheap prefix test before splitting
   const m = /^(\d{12}),"?([^",]+)"?,(\d{9}),/.exec(line);
@@ -56,4 +59,6 @@ const out = {
 };
 mkdirSync(join(root, 'resources/demo'), { recursive: true });
 writeFileSync(join(root, 'resources/demo/street.json'), `${JSON.stringify(out, null, 2)}\n`);
-console.log(`${street.name} (${street.code}): ${communities.length} communities → resources/demo/street.json`);
+console.log(
+  `${street.name} (${street.code}): ${communities.length} communities → resources/demo/street.json`,
+);

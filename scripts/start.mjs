@@ -11,7 +11,18 @@
  * browser-mode host (e.g. --port 0).
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync, copyFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+  copyFileSync,
+} from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -91,27 +102,51 @@ const stampFile = path.join(nativeDir, 'build-stamp.json');
 
 /** Builds better-sqlite3 for Electron's ABI into resources/native/electron (once per version pair). */
 function ensureElectronSqlite(electronVersion) {
-  const sqliteVersion = JSON.parse(readFileSync(require.resolve('better-sqlite3/package.json'), 'utf8')).version;
-  const stamp = JSON.stringify({ electron: electronVersion, betterSqlite3: sqliteVersion, arch: process.arch, platform: process.platform });
-  if (existsSync(nativeFile) && existsSync(stampFile) && readFileSync(stampFile, 'utf8') === stamp) return true;
+  const sqliteVersion = JSON.parse(
+    readFileSync(require.resolve('better-sqlite3/package.json'), 'utf8'),
+  ).version;
+  const stamp = JSON.stringify({
+    electron: electronVersion,
+    betterSqlite3: sqliteVersion,
+    arch: process.arch,
+    platform: process.platform,
+  });
+  if (existsSync(nativeFile) && existsSync(stampFile) && readFileSync(stampFile, 'utf8') === stamp)
+    return true;
 
-  say(`正在为 Electron ${electronVersion} 编译 better-sqlite3（仅首次）…`, `Building better-sqlite3 ${sqliteVersion} for Electron ${electronVersion} (first run only)…`);
+  say(
+    `正在为 Electron ${electronVersion} 编译 better-sqlite3（仅首次）…`,
+    `Building better-sqlite3 ${sqliteVersion} for Electron ${electronVersion} (first run only)…`,
+  );
   const pkgDir = path.dirname(require.resolve('better-sqlite3/package.json'));
   const scratch = mkdtempSync(path.join(tmpdir(), 'hall-bsqlite-'));
   const work = path.join(scratch, 'better-sqlite3');
   try {
     // A scratch copy: building in node_modules would replace the Node build that tests use.
-    cpSync(pkgDir, work, { recursive: true, filter: (src) => path.relative(pkgDir, src).split(path.sep)[0] !== 'build' });
+    cpSync(pkgDir, work, {
+      recursive: true,
+      filter: (src) => path.relative(pkgDir, src).split(path.sep)[0] !== 'build',
+    });
     // ~/.npmrc may set nodedir (Node's headers): that silently builds the wrong ABI. Drop it.
     const env = { ...process.env };
-    for (const k of Object.keys(env)) if (/^npm_config_(nodedir|target|runtime|disturl|dist_url)$/i.test(k)) delete env[k];
+    for (const k of Object.keys(env))
+      if (/^npm_config_(nodedir|target|runtime|disturl|dist_url)$/i.test(k)) delete env[k];
     env.npm_config_nodedir = '';
-    const bin = (name) => path.join(root, 'node_modules', '.bin', process.platform === 'win32' ? `${name}.cmd` : name);
+    const bin = (name) =>
+      path.join(root, 'node_modules', '.bin', process.platform === 'win32' ? `${name}.cmd` : name);
     const target = ['--runtime=electron', `--target=${electronVersion}`, `--arch=${process.arch}`];
-    let ok = existsSync(bin('prebuild-install')) && run(bin('prebuild-install'), [...target], { cwd: work, env });
+    let ok =
+      existsSync(bin('prebuild-install')) && run(bin('prebuild-install'), [...target], { cwd: work, env });
     if (!ok) {
-      say('没有预编译包，改为从源码编译（约 1 分钟）…', 'No prebuilt binary; compiling from source against Electron headers (~1 min)…');
-      ok = run(bin('node-gyp'), ['rebuild', '--release', ...target, '--dist-url=https://electronjs.org/headers'], { cwd: work, env });
+      say(
+        '没有预编译包，改为从源码编译（约 1 分钟）…',
+        'No prebuilt binary; compiling from source against Electron headers (~1 min)…',
+      );
+      ok = run(
+        bin('node-gyp'),
+        ['rebuild', '--release', ...target, '--dist-url=https://electronjs.org/headers'],
+        { cwd: work, env },
+      );
     }
     const built = path.join(work, 'build', 'Release', 'better_sqlite3.node');
     if (!ok || !existsSync(built)) return false;
@@ -128,10 +163,14 @@ function startBrowserMode(reasonZh, reasonEn) {
   say(reasonZh, reasonEn);
   ensureBuilt({ electron: false });
   const hostArgs = passArgs.filter((a) => a !== '--kiosk');
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'electron/core/host/serve-cli.ts'), ...hostArgs], {
-    cwd: root,
-    stdio: 'inherit',
-  });
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', path.join(root, 'electron/core/host/serve-cli.ts'), ...hostArgs],
+    {
+      cwd: root,
+      stdio: 'inherit',
+    },
+  );
   forward(child);
 }
 
@@ -152,15 +191,19 @@ if (!electron) {
   );
 } else {
   const electronVersion = JSON.parse(readFileSync(require.resolve('electron/package.json'), 'utf8')).version;
-  ensureBuilt({ electron: true });
   if (!ensureElectronSqlite(electronVersion)) {
     startBrowserMode(
       `无法为 Electron ${electronVersion} 编译 better-sqlite3，改用浏览器模式。`,
       `Could not build better-sqlite3 for Electron ${electronVersion}; falling back to browser mode.`,
     );
   } else {
+    ensureBuilt({ electron: true });
     const appArgs = passArgs.filter((a) => a === '--wall' || a === '--kiosk');
-    const child = spawn(electron, [root, ...appArgs], { cwd: root, stdio: 'inherit', env: { ...process.env, ELECTRON_RUN_AS_NODE: undefined } });
+    const child = spawn(electron, [root, ...appArgs], {
+      cwd: root,
+      stdio: 'inherit',
+      env: { ...process.env, ELECTRON_RUN_AS_NODE: undefined },
+    });
     forward(child);
   }
 }

@@ -1,7 +1,7 @@
 // `npm test`: unit + integration (Vitest), then end-to-end (Playwright in Debian's Chromium).
 // Prints one total line `N passed, N failed` at the end (neither runner prints that form).
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, existsSync } from 'node:fs';
+import { mkdirSync, readFileSync, existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 
 const out = '.test-results';
@@ -34,10 +34,10 @@ if (!skipE2e) {
     failed += 1;
     e2eCode = buildCode;
   } else {
-    const pwJson = join(out, 'playwright.json');
-    e2eCode = run('npx', ['playwright', 'test', '-c', 'tests/e2e/playwright.config.ts', '--reporter=list,json'], {
-      PLAYWRIGHT_JSON_OUTPUT_NAME: pwJson,
-    });
+    // The Playwright config writes its JSON report here (list reporter on the console).
+    const pwJson = join('tests', 'e2e', '.artifacts', 'results.json');
+    rmSync(pwJson, { force: true });
+    e2eCode = run('npx', ['playwright', 'test', '-c', 'tests/e2e/playwright.config.ts']);
     if (existsSync(pwJson)) {
       const s = JSON.parse(readFileSync(pwJson, 'utf8')).stats ?? {};
       passed += (s.expected ?? 0) + (s.flaky ?? 0);

@@ -24,6 +24,12 @@ export function App() {
   }, [t]);
 
   useEffect(() => {
+    const onHash = () => setPanelState(panelFromHash(window.location.hash));
+    window.addEventListener('hashchange', onHash);
+    return () => window.removeEventListener('hashchange', onHash);
+  }, []);
+
+  useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       const p = panelForKey(e);
       if (!p) return;

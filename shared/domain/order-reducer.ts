@@ -5,11 +5,14 @@
  * - `foldEvent` is what a store does incrementally: apply, or keep the refusal on the order.
  * - `reduceOrder` folds a whole history in HLC order; the result does not depend on arrival order.
  *
- * Extension days: WorkOrder has no field for the days of a *pending* extension request, and
- * `extension_decided` carries no days. So while `extensionPending` is true, `extensionDays` holds
- * the requested days; once decided it holds the approved days (0 when refused). Only one request
- * is ever allowed, so "sum of approved extensions" stays true once decided. Readers that need the
- * approved figure must use `approvedExtensionDays(order)`.
+ * Extension days: `extensionRequestedDays` holds the days of the pending request (0 when none);
+ * an approval adds them to `extensionDays`, which is therefore always the approved total.
+ *
+ * Suspension: `resumed` closes the current stay in the problem bank, appends it to `suspensions`
+ * and adds its length to `suspendedMs`, so the SLA clock can credit it back per timer.
+ *
+ * Arrival (到场): the first `progressed` since the current dispatch sets `arrivedAt`; a new
+ * dispatch (转派) and an approved return clear it, as they clear `signedAt`.
  */
 import { compareEvents } from './hlc';
 import type { OrderEvent, OrderEventOf, OrderEventType } from './order-events';
@@ -85,9 +88,9 @@ export const ALLOWED_FROM: Readonly<Record<Exclude<OrderEventType, 'created'>, r
   callback_recorded: ['replied', 'closed'],
 };
 
-/** Approved extension days (0 while a request is still pending). */
+/** Approved extension days (a pending request does not count). Kept for existing callers. */
 export function approvedExtensionDays(order: WorkOrder): number {
-  return order.extensionPending ? 0 : order.extensionDays;
+  return order.extensionDays;
 }
 
 const refuse = (reason: string): ApplyResult => ({ ok: false, reason });
@@ -129,10 +132,14 @@ function createOrder(e: OrderEventOf<'created'>): WorkOrder {
     dispatchedAt: null,
     signedAt: null,
     contactedAt: null,
+    arrivedAt: null,
     repliedAt: null,
     closedAt: null,
     suspendedAt: null,
+    suspendedMs: 0,
+    suspensions: [],
     extensionDays: 0,
+    extensionRequestedDays: 0,
     extensionRequests: 0,
     extensionPending: false,
     returnCount: 0,
@@ -160,6 +167,7 @@ function transition(o: WorkOrder, e: OrderEvent): Partial<WorkOrder> | ApplyResu
         coUnitIds,
         dispatchedAt: e.at,
         signedAt: null,
+        arrivedAt: null,
       };
     }
     case 'signed':
@@ -171,7 +179,8 @@ function transition(o: WorkOrder, e: OrderEvent): Partial<WorkOrder> | ApplyResu
       // The first contact is what the response timer measures.
       return o.contactedAt === null ? { contactedAt: e.at } : {};
     case 'progressed':
-      return {};
+      // The first report after dispatch is the proof of arrival the on-site timer measures.
+      return o.arrivedAt === null && o.dispatchedAt !== null ? { arrivedAt: e.at } : {};
     case 'replied':
       return { status: 'replied', repliedAt: e.at };
     case 'verified':
@@ -196,6 +205,7 @@ function transition(o: WorkOrder, e: OrderEvent): Partial<WorkOrder> | ApplyResu
           coUnitIds: [],
           dispatchedAt: null,
           signedAt: null,
+          arrivedAt: null,
           returnCount: o.returnCount + 1,
         };
       }
@@ -210,17 +220,31 @@ function transition(o: WorkOrder, e: OrderEvent): Partial<WorkOrder> | ApplyResu
       return {
         extensionRequests: o.extensionRequests + 1,
         extensionPending: true,
-        extensionDays: e.payload.days,
+        extensionRequestedDays: e.payload.days,
       };
     case 'extension_decided':
       if (!o.extensionPending) return refuse('没有待审批的延期申请 (extension_decided: no_pending_request)');
-      return e.payload.approved ? { extensionPending: false } : { extensionPending: false, extensionDays: 0 };
+      return {
+        extensionPending: false,
+        extensionRequestedDays: 0,
+        extensionDays: e.payload.approved ? o.extensionDays + o.extensionRequestedDays : o.extensionDays,
+      };
     case 'urged':
       return { urgeCount: o.urgeCount + 1 };
     case 'suspended':
       return { status: 'suspended', suspendedAt: e.at };
-    case 'resumed':
-      return { status: 'in_progress', suspendedAt: null };
+    case 'resumed': {
+      // suspendedAt is always set in 'suspended'; the fallback only guards a malformed projection.
+      const from = o.suspendedAt ?? e.at;
+      // Clamp: an event clock behind the suspension's (another node) must not credit negative time.
+      const to = Math.max(from, e.at);
+      return {
+        status: 'in_progress',
+        suspendedAt: null,
+        suspendedMs: o.suspendedMs + (to - from),
+        suspensions: [...o.suspensions, { suspendedAt: from, resumedAt: to }],
+      };
+    }
     case 'merged':
       if (e.payload.intoOrderId === o.id) return refuse('不能并入工单自身 (merged: into_itself)');
       return { status: 'merged', mergedInto: e.payload.intoOrderId };

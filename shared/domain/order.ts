@@ -62,6 +62,12 @@ export interface WhistleSummons {
   readonly reportedAt: number | null;
 }
 
+/** One finished stay in the problem bank (挂账 → 解除挂账). */
+export interface SuspensionSpan {
+  readonly suspendedAt: number;
+  readonly resumedAt: number;
+}
+
 /** A transition the reducer refused; kept on the order for a person to resolve. */
 export interface RejectedEvent {
   readonly eventId: string;
@@ -97,11 +103,20 @@ export interface WorkOrder {
   readonly dispatchedAt: number | null;
   readonly signedAt: number | null;
   readonly contactedAt: number | null;
+  /** 到场/首次反馈: the first progress report since the current dispatch (stops the on-site timer). */
+  readonly arrivedAt: number | null;
   readonly repliedAt: number | null;
   readonly closedAt: number | null;
+  /** Start of the current suspension; null when not suspended. */
   readonly suspendedAt: number | null;
-  /** Sum of approved extensions, in days. */
+  /** Total time of finished suspensions, in ms (the SLA clock credits it back). */
+  readonly suspendedMs: number;
+  /** The finished suspensions, oldest first; their durations sum to suspendedMs. */
+  readonly suspensions: readonly SuspensionSpan[];
+  /** Sum of approved extensions, in days (a pending request is not included). */
   readonly extensionDays: number;
+  /** Days of the pending extension request; 0 when none is pending. */
+  readonly extensionRequestedDays: number;
   readonly extensionRequests: number;
   readonly extensionPending: boolean;
   readonly returnCount: number;

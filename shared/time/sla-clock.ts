@@ -9,8 +9,7 @@
  * - Timers:
  *     sign      dispatchedAt → signedAt
  *     contact   receivedAt   → contactedAt
- *     on_site   dispatchedAt → contactedAt (the projection has no first-progress time; first
- *               contact is the closest recorded proof of presence)
+ *     on_site   dispatchedAt → arrivedAt (到场: the first progress report since the dispatch)
  *     finish    receivedAt   → repliedAt, deadline + approved extension (in the unit family of
  *               the rule: working days when the finish or extension rule counts working days,
  *               otherwise calendar days). For upstream orders (12345 hotline with an
@@ -20,17 +19,23 @@
  *     verify    repliedAt    → closedAt
  *     report_in summonedAt   → reportedAt, one per whistle summons (deadline from the event).
  *   A timer appears once its start is known.
- * - Suspension (挂账): the order sits in the problem bank, so its running timers are frozen at
- *   suspendedAt (fraction and level as of that instant; nothing turns overdue while suspended).
- *   After 解除挂账 they run again against the original deadlines: the projection does not record
- *   how long the order was suspended, so no time is credited back.
+ * - Suspension (挂账) pauses the clock: time in the problem bank does not count against the unit.
+ *   While suspended, running timers are frozen at suspendedAt (fraction and level as of that
+ *   instant; nothing turns overdue while suspended). After 解除挂账 each timer's deadline moves
+ *   later by the suspended time that lies inside the timer's own window [start, stop or now]
+ *   (`suspendedWithin`), and that time is left out of its elapsed share. A timer that ran through
+ *   every suspension — always the finish timers, since an order is only suspended before its
+ *   current reply — is thus shifted by the order's whole `suspendedMs`; a timer that stopped
+ *   before a suspension, or started after it (verify, a sign after 转派), is not shifted by it.
+ *   Stopping later never changes a timer's credit, so met/overdue does not flip at the stop.
+ *   The credit also moves the stored finish deadline and both upstream-order finish deadlines.
  * - Closed orders freeze running timers at closedAt; merged orders have no timers.
  * - Level: stopped timers are 'ok' when met and 'overdue' when not. Running timers: 'overdue'
  *   once `now` is past the deadline (the deadline instant itself is still in time), otherwise
  *   the highest warning reached, inclusive (exactly 50 % → warn50). The thresholds come from
  *   policy.warnAt (sorted): the first, second and third map to warn50, warn75, warn90.
- * - fraction = elapsed / allowed, wall-clock (a working-day timer's allowance includes the
- *   holidays inside it).
+ * - fraction = (elapsed − suspended credit) / allowed, wall-clock (a working-day timer's allowance
+ *   includes the holidays inside it).
  */
 import type { WorkOrder } from '../domain/order';
 import { approvedExtensionDays } from '../domain/order-reducer';
@@ -101,6 +106,20 @@ export function isUpstreamOrder(order: WorkOrder): boolean {
   return order.source === 'hotline' && order.upstreamDeadline !== null;
 }
 
+/** Suspended time (finished suspensions) inside [from, to]: the credit of a timer over that window. */
+export function suspendedWithin(order: WorkOrder, from: number, to: number): number {
+  let ms = 0;
+  for (const s of order.suspensions) {
+    ms += Math.max(0, Math.min(to, s.resumedAt) - Math.max(from, s.suspendedAt));
+  }
+  return ms;
+}
+
+/** The finish timers run from receipt to the reply, so they are credited every suspension so far. */
+function finishCredit(order: WorkOrder): number {
+  return suspendedWithin(order, order.receivedAt, order.repliedAt ?? Number.POSITIVE_INFINITY);
+}
+
 function extensionDuration(order: WorkOrder, rule: SlaRule): Duration | null {
   const days = approvedExtensionDays(order);
   if (days <= 0) return null;
@@ -108,16 +127,16 @@ function extensionDuration(order: WorkOrder, rule: SlaRule): Duration | null {
   return { amount: days, unit: working ? 'working_days' : 'calendar_days' };
 }
 
-/** The upstream deadline including an approved extension, or null for non-upstream orders. */
-export function upstreamFinishDeadline(order: WorkOrder): number | null {
+/** Upstream deadline + approved extension, before the suspension credit. */
+function upstreamBase(order: WorkOrder): number | null {
   if (order.upstreamDeadline === null) return null;
   return order.upstreamDeadline + approvedExtensionDays(order) * DAY;
 }
 
-/** The internal finish deadline stored on the projection for fast overdue queries. */
-export function finishDeadline(order: WorkOrder, policy: SlaPolicy, cal: WorkCalendar): number | null {
+/** Internal finish deadline before the suspension credit. */
+function finishBase(order: WorkOrder, policy: SlaPolicy, cal: WorkCalendar): number | null {
   if (order.status === 'merged') return null;
-  const up = upstreamFinishDeadline(order);
+  const up = upstreamBase(order);
   if (isUpstreamOrder(order) && up !== null) {
     return order.receivedAt + Math.round(policy.internalFraction * (up - order.receivedAt));
   }
@@ -125,6 +144,24 @@ export function finishDeadline(order: WorkOrder, policy: SlaPolicy, cal: WorkCal
   const base = addDuration(order.receivedAt, rule.finish, cal);
   const ext = extensionDuration(order, rule);
   return ext ? addDuration(base, ext, cal) : base;
+}
+
+/**
+ * The upstream deadline including an approved extension and the time spent suspended, or null
+ * for orders without one.
+ */
+export function upstreamFinishDeadline(order: WorkOrder): number | null {
+  const up = upstreamBase(order);
+  return up === null ? null : up + finishCredit(order);
+}
+
+/**
+ * The internal finish deadline stored on the projection for fast overdue queries, including the
+ * time spent in finished suspensions (a suspended order is not open, so it is not queried).
+ */
+export function finishDeadline(order: WorkOrder, policy: SlaPolicy, cal: WorkCalendar): number | null {
+  const base = finishBase(order, policy, cal);
+  return base === null ? null : base + finishCredit(order);
 }
 
 /** Warning level of a running timer at elapsed fraction `f` (at = instant, deadline). */
@@ -139,18 +176,22 @@ export function levelAt(fraction: number, pastDeadline: boolean, warnAt: readonl
   return level;
 }
 
+/** A timer with its deadline `base` before the suspension credit (see the header). */
 function timer(
+  order: WorkOrder,
   kind: TimerKind,
   scope: 'internal' | 'upstream',
   startedAt: number,
-  deadline: number,
+  base: number,
   stoppedAt: number | null,
   now: number,
   warnAt: readonly number[],
 ): TimerState {
   const at = stoppedAt ?? now;
-  const allowed = deadline - startedAt;
-  const elapsed = Math.max(0, at - startedAt);
+  const credit = suspendedWithin(order, startedAt, at);
+  const deadline = base + credit;
+  const allowed = base - startedAt;
+  const elapsed = Math.max(0, at - startedAt - credit);
   const fraction = allowed > 0 ? elapsed / allowed : at > deadline ? Number.POSITIVE_INFINITY : 1;
   if (stoppedAt !== null) {
     const met = stoppedAt <= deadline;
@@ -185,22 +226,25 @@ export function orderTimers(
         : now;
   const w = policy.warnAt;
   const out: TimerState[] = [];
+  const push = (
+    kind: TimerKind,
+    scope: 'internal' | 'upstream',
+    start: number,
+    base: number,
+    stop: number | null,
+  ) => out.push(timer(order, kind, scope, start, base, stop, clock, w));
   const run = (kind: TimerKind, start: number | null, d: Duration | undefined, stop: number | null) => {
     if (start === null || d === undefined) return;
-    out.push(timer(kind, 'internal', start, addDuration(start, d, cal), stop, clock, w));
+    push(kind, 'internal', start, addDuration(start, d, cal), stop);
   };
   run('sign', order.dispatchedAt, rule.sign, order.signedAt);
   run('contact', order.receivedAt, rule.contact, order.contactedAt);
-  run('on_site', order.dispatchedAt, rule.onSite, order.contactedAt);
-  const finish = finishDeadline(order, policy, cal);
-  if (finish !== null) {
-    out.push(timer('finish', 'internal', order.receivedAt, finish, order.repliedAt, clock, w));
-  }
-  const up = upstreamFinishDeadline(order);
-  if (up !== null) out.push(timer('finish', 'upstream', order.receivedAt, up, order.repliedAt, clock, w));
+  run('on_site', order.dispatchedAt, rule.onSite, order.arrivedAt);
+  const finish = finishBase(order, policy, cal);
+  if (finish !== null) push('finish', 'internal', order.receivedAt, finish, order.repliedAt);
+  const up = upstreamBase(order);
+  if (up !== null) push('finish', 'upstream', order.receivedAt, up, order.repliedAt);
   run('verify', order.repliedAt, rule.verify, order.closedAt);
-  for (const s of order.whistle) {
-    out.push(timer('report_in', 'internal', s.summonedAt, s.deadline, s.reportedAt, clock, w));
-  }
+  for (const s of order.whistle) push('report_in', 'internal', s.summonedAt, s.deadline, s.reportedAt);
   return out;
 }

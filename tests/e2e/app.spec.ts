@@ -106,7 +106,7 @@ test('dispatch: search with 2 and 4 characters, open an order, see timeline and 
   expect(await events.count()).toBeGreaterThan(0);
   await expect(detail.getByTestId('timer').first()).toBeVisible();
   await expect(detail.getByTestId('timer').first()).toContainText('时限');
-  await shot(page, 'dispatch-detail-1920x1080');
+  await shot(page, 'dispatch-search-detail-1920x1080');
 
   // Esc closes the detail; a click opens another order.
   await page.keyboard.press('Escape');
@@ -144,7 +144,9 @@ test('language: switch to English and back, and the choice persists', async ({ p
   await expect(page.getByRole('tab', { name: /指挥调度/ })).toBeVisible();
 });
 
-test('bad filters: an inverted date range and a search with no hits do not break the page', async ({ page }) => {
+test('bad filters: an inverted date range and a search with no hits do not break the page', async ({
+  page,
+}) => {
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
   await openApp(page);
@@ -179,6 +181,7 @@ test('screenshots at 1920×1080 and 3840×2160', async ({ page }) => {
   ] as const) {
     await page.setViewportSize({ width: w, height: h });
     await openApp(page, '#awareness');
+    await page.reload(); // same URL with a new viewport: start from a fresh page
     await expect(page.getByTestId('month-counters')).toBeVisible();
     await shot(page, `awareness-${w}x${h}`);
 
@@ -197,5 +200,8 @@ test('screenshots at 1920×1080 and 3840×2160', async ({ page }) => {
     await page.getByTestId('order-row').first().click();
     await expect(page.getByTestId('timeline-event').first()).toBeVisible();
     await shot(page, `dispatch-detail-${w}x${h}`);
+    await page.getByTestId('timeline-event').last().scrollIntoViewIfNeeded();
+    await shot(page, `dispatch-timeline-${w}x${h}`);
+    await page.keyboard.press('Escape');
   }
 });

@@ -25,7 +25,10 @@ export default async function globalSetup(): Promise<void> {
   );
   let log = '';
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`host did not print its URL within ${START_TIMEOUT_MS} ms:\n${log}`)), START_TIMEOUT_MS);
+    const timer = setTimeout(
+      () => reject(new Error(`host did not print its URL within ${START_TIMEOUT_MS} ms:\n${log}`)),
+      START_TIMEOUT_MS,
+    );
     const onData = (buf: Buffer) => {
       log += buf.toString();
       const m = /http:\/\/127\.0\.0\.1:\d+\//.exec(log);

@@ -56,13 +56,15 @@ export function convexHull(points: readonly Pt[]): Pt[] {
   const cross = (o: Pt, a: Pt, b: Pt) => (a[0] - o[0]) * (b[1] - o[1]) - (a[1] - o[1]) * (b[0] - o[0]);
   const lower: Pt[] = [];
   for (const p of pts) {
-    while (lower.length >= 2 && cross(lower[lower.length - 2] as Pt, lower[lower.length - 1] as Pt, p) <= 0) lower.pop();
+    while (lower.length >= 2 && cross(lower[lower.length - 2] as Pt, lower[lower.length - 1] as Pt, p) <= 0)
+      lower.pop();
     lower.push(p);
   }
   const upper: Pt[] = [];
   for (let i = pts.length - 1; i >= 0; i--) {
     const p = pts[i] as Pt;
-    while (upper.length >= 2 && cross(upper[upper.length - 2] as Pt, upper[upper.length - 1] as Pt, p) <= 0) upper.pop();
+    while (upper.length >= 2 && cross(upper[upper.length - 2] as Pt, upper[upper.length - 1] as Pt, p) <= 0)
+      upper.pop();
     upper.push(p);
   }
   upper.pop();
@@ -86,7 +88,7 @@ export function clipCloser(poly: readonly Pt[], a: Pt, b: Pt): Pt[] {
     const sp = side(p);
     const sq = side(q);
     if (sp >= 0) out.push(p);
-    if ((sp >= 0) !== (sq >= 0)) {
+    if (sp >= 0 !== sq >= 0) {
       const t = sp / (sp - sq);
       out.push([p[0] + t * (q[0] - p[0]), p[1] + t * (q[1] - p[1])]);
     }
@@ -108,7 +110,8 @@ export function voronoiCells(container: readonly Pt[], sites: readonly Pt[]): Pt
 /** Lloyd relaxation: moves sites to their cell centroids so cells get even sizes. */
 export function relax(container: readonly Pt[], sites: Pt[], rounds: number): Pt[] {
   let s = sites;
-  for (let r = 0; r < rounds; r++) s = voronoiCells(container, s).map((c, i) => (c.length >= 3 ? centroid(c) : (s[i] as Pt)));
+  for (let r = 0; r < rounds; r++)
+    s = voronoiCells(container, s).map((c, i) => (c.length >= 3 ? centroid(c) : (s[i] as Pt)));
   return s;
 }
 
@@ -118,7 +121,8 @@ export function pointInPolygon(p: Pt | LngLat, ring: readonly (Pt | LngLat)[]): 
   for (let i = 0, j = n - 1; i < n; j = i++) {
     const a = ring[i] as Pt;
     const b = ring[j] as Pt;
-    if (a[1] > p[1] !== b[1] > p[1] && p[0] < ((b[0] - a[0]) * (p[1] - a[1])) / (b[1] - a[1]) + a[0]) inside = !inside;
+    if (a[1] > p[1] !== b[1] > p[1] && p[0] < ((b[0] - a[0]) * (p[1] - a[1])) / (b[1] - a[1]) + a[0])
+      inside = !inside;
   }
   return inside;
 }

@@ -37,20 +37,15 @@ const DAY = 24 * HOUR;
 const TZ = 8 * HOUR;
 
 /** Hotline hour-of-day weights (%): peaks at 10 and 15 h, evening ≈5 %/h, night 0–6 h ≈6 %. */
-const HOTLINE_HOURS = [1.2, 0.8, 0.6, 0.6, 0.8, 2.0, 2.6, 3.6, 5.8, 7.4, 8.6, 7.6, 4.8, 5.6, 7.2, 8.2, 7.0, 5.6, 4.6, 4.6, 5.0, 4.8, 3.6, 2.4];
+const HOTLINE_HOURS = [
+  1.2, 0.8, 0.6, 0.6, 0.8, 2.0, 2.6, 3.6, 5.8, 7.4, 8.6, 7.6, 4.8, 5.6, 7.2, 8.2, 7.0, 5.6, 4.6, 4.6, 5.0,
+  4.8, 3.6, 2.4,
+];
 /** Mon..Sun; Monday highest, weekend ≈ 0.66 × the weekday mean; normalised to mean 1 below. */
 const WEEKDAY_RAW = [1.18, 1.08, 1.05, 1.03, 1.0, 0.72, 0.69];
 const WEEKDAY_MEAN = WEEKDAY_RAW.reduce((a, b) => a + b, 0) / 7;
 const WEEKDAY = WEEKDAY_RAW.map((w) => w / WEEKDAY_MEAN);
 
-/** Appeal types of hotline orders: 咨询 47 %, 求助 30 %, 建议 15 %, 投诉 + 举报 5 % (normalised). */
-const APPEAL_MIX: readonly [AppealType, number][] = [
-  ['consult', 47],
-  ['help', 30],
-  ['suggestion', 15],
-  ['complaint', 3.5],
-  ['report', 1.5],
-];
 
 const FINISH_MS: Record<Urgency, number> = { P0: 2 * HOUR, P1: DAY, P2: 7 * DAY, P3: 15 * DAY };
 
@@ -112,7 +107,9 @@ function buildCtx(ref: ReferenceData, scale: number): Ctx {
     });
   const perMajor = new Map<number, number>();
   for (const l of leaves) perMajor.set(l.majorIndex, (perMajor.get(l.majorIndex) ?? 0) + 1);
-  const hotlineBase = leaves.map((l) => (CATALOGUE[l.majorIndex]?.hotlineWeight ?? 3) / (perMajor.get(l.majorIndex) ?? 1));
+  const hotlineBase = leaves.map(
+    (l) => (CATALOGUE[l.majorIndex]?.hotlineWeight ?? 3) / (perMajor.get(l.majorIndex) ?? 1),
+  );
   const totalW = hotlineBase.reduce((a, b) => a + b, 0);
   const consultW = leaves.reduce((a, l, i) => a + (l.consult ? (hotlineBase[i] as number) : 0), 0) / totalW;
   const targetConsult = 47 / 97;
@@ -125,19 +122,23 @@ function buildCtx(ref: ReferenceData, scale: number): Ctx {
   const staffByUnit = new Map<string, string[]>();
   const dutyOfficers: string[] = [];
   for (const p of ref.people) {
-    if (p.role === 'grid_worker' && p.gridCode) workersByGrid.set(p.gridCode, [...(workersByGrid.get(p.gridCode) ?? []), p.id]);
+    if (p.role === 'grid_worker' && p.gridCode)
+      workersByGrid.set(p.gridCode, [...(workersByGrid.get(p.gridCode) ?? []), p.id]);
     if (p.role === 'duty_officer') dutyOfficers.push(p.id);
-    if ((p.role === 'unit_staff' || p.role === 'community_worker') && p.unitId) staffByUnit.set(p.unitId, [...(staffByUnit.get(p.unitId) ?? []), p.id]);
+    if ((p.role === 'unit_staff' || p.role === 'community_worker') && p.unitId)
+      staffByUnit.set(p.unitId, [...(staffByUnit.get(p.unitId) ?? []), p.id]);
   }
   const buildingsByGrid = new Map<string, Building[]>();
-  for (const b of ref.buildings) buildingsByGrid.set(b.gridCode, [...(buildingsByGrid.get(b.gridCode) ?? []), b]);
+  for (const b of ref.buildings)
+    buildingsByGrid.set(b.gridCode, [...(buildingsByGrid.get(b.gridCode) ?? []), b]);
   const grids: GridCtx[] = ref.grids.map((g) => {
     const c = proj.toLocal(g.centroid);
     // Addresses use the nearest named roads, so they match the map.
     const byDist = roadsLocal
       .map((r) => {
         let d = Infinity;
-        for (let i = 1; i < r.pts.length; i++) d = Math.min(d, distToSegment(c, r.pts[i - 1] as Pt, r.pts[i] as Pt));
+        for (let i = 1; i < r.pts.length; i++)
+          d = Math.min(d, distToSegment(c, r.pts[i - 1] as Pt, r.pts[i] as Pt));
         return { name: r.name, d };
       })
       .sort((a, b) => a.d - b.d);
@@ -151,7 +152,8 @@ function buildCtx(ref: ReferenceData, scale: number): Ctx {
     };
   });
   const gridsByCommunity = new Map<string, GridCtx[]>();
-  for (const g of grids) gridsByCommunity.set(g.grid.communityCode, [...(gridsByCommunity.get(g.grid.communityCode) ?? []), g]);
+  for (const g of grids)
+    gridsByCommunity.set(g.grid.communityCode, [...(gridsByCommunity.get(g.grid.communityCode) ?? []), g]);
   return {
     ref,
     leaves,
@@ -189,7 +191,12 @@ function responsibleUnit(ctx: Ctx, categoryCode: string, communityCode: string):
 function dayParts(dayNo: number): { y: number; m: number; d: number; dow: number } {
   const dt = new Date(dayNo * DAY);
   // 1970-01-01 was a Thursday; dow 0 = Monday.
-  return { y: dt.getUTCFullYear(), m: dt.getUTCMonth() + 1, d: dt.getUTCDate(), dow: (((dayNo + 3) % 7) + 7) % 7 };
+  return {
+    y: dt.getUTCFullYear(),
+    m: dt.getUTCMonth() + 1,
+    d: dt.getUTCDate(),
+    dow: (((dayNo + 3) % 7) + 7) % 7,
+  };
 }
 
 /**
@@ -217,7 +224,13 @@ function floodFactor(dayNo: number): number {
 
 // ── Text templates ──────────────────────────────────────────────────────────────────────────
 
-const HOTLINE_OPENERS = ['市民来电反映：', '来电人反映：', '市民通过12345反映：', '来电人称：', '市民网上留言反映：'];
+const HOTLINE_OPENERS = [
+  '市民来电反映：',
+  '来电人反映：',
+  '市民通过12345反映：',
+  '来电人称：',
+  '市民网上留言反映：',
+];
 const HOTLINE_ASKS = {
   consult: ['想咨询具体办理流程和所需材料。', '希望相关部门给予答复。', '请帮忙解答。'],
   help: ['希望相关部门尽快处理。', '请尽快协调解决。', '希望尽快派人查看。'],
@@ -226,17 +239,48 @@ const HOTLINE_ASKS = {
   report: ['请相关部门核实查处。', '希望依法处理。'],
 } as const;
 const GRID_DETAILS = ['已拍照取证', '现场已劝导但未改正', '影响行人通行', '已告知相关商户', '需职能部门处置'];
-const IOT_DEVICES: Record<string, string> = { 井盖缺失: '智能井盖传感器', 道路积水: '积水监测点', 燃气泄漏: '燃气报警器', 烟感报警: '独立式烟感探测器' };
-const RETURN_REASONS = ['不属于本单位职责范围', '该问题属于物业服务范畴', '诉求地点不在本单位辖区', '需产权单位处理'];
-const PROGRESS_NOTES = ['已派人到现场查看', '已联系相关责任方协调处理', '正在组织维修，预计近日完成', '已约谈责任人并下达整改通知', '材料已上报，等待审批'];
+const IOT_DEVICES: Record<string, string> = {
+  井盖缺失: '智能井盖传感器',
+  道路积水: '积水监测点',
+  燃气泄漏: '燃气报警器',
+  烟感报警: '独立式烟感探测器',
+};
+const RETURN_REASONS = [
+  '不属于本单位职责范围',
+  '该问题属于物业服务范畴',
+  '诉求地点不在本单位辖区',
+  '需产权单位处理',
+];
+const PROGRESS_NOTES = [
+  '已派人到现场查看',
+  '已联系相关责任方协调处理',
+  '正在组织维修，预计近日完成',
+  '已约谈责任人并下达整改通知',
+  '材料已上报，等待审批',
+];
 const REPLY_TEXTS = {
   consult: ['已向来电人详细解答相关政策和办理流程，来电人表示清楚。', '已电话告知办理所需材料及地点。'],
-  other: ['经现场核实，问题已处理完毕，已向来电人反馈。', '已协调责任单位完成整改，现场恢复正常。', '已维修完毕，来电人表示认可。', '已执法检查并责令整改，后续将加强巡查。'],
+  other: [
+    '经现场核实，问题已处理完毕，已向来电人反馈。',
+    '已协调责任单位完成整改，现场恢复正常。',
+    '已维修完毕，来电人表示认可。',
+    '已执法检查并责令整改，后续将加强巡查。',
+  ],
 } as const;
-const EXTENSION_REASONS = ['需协调多个产权单位', '涉及施工，需等待材料到货', '需召开居民议事会协商', '维修资金审批流程较长'];
-const SUSPEND_REASONS = ['涉及历史遗留问题，需纳入问题台账统筹解决', '需市区两级协调，暂无法在期限内解决', '产权不清，需专项研究'];
+const EXTENSION_REASONS = [
+  '需协调多个产权单位',
+  '涉及施工，需等待材料到货',
+  '需召开居民议事会协商',
+  '维修资金审批流程较长',
+];
+const SUSPEND_REASONS = [
+  '涉及历史遗留问题，需纳入问题台账统筹解决',
+  '需市区两级协调，暂无法在期限内解决',
+  '产权不清，需专项研究',
+];
 
-const yyyymmdd = (p: { y: number; m: number; d: number }) => `${p.y}${String(p.m).padStart(2, '0')}${String(p.d).padStart(2, '0')}`;
+const yyyymmdd = (p: { y: number; m: number; d: number }) =>
+  `${p.y}${String(p.m).padStart(2, '0')}${String(p.d).padStart(2, '0')}`;
 
 // ── Orders ──────────────────────────────────────────────────────────────────────────────────
 
@@ -282,10 +326,19 @@ function place(rng: Rng, g: GridCtx, preferBuilding: boolean): Place {
     }
     cx /= fp.length - 1;
     cy /= fp.length - 1;
-    let p: LngLat = [Math.round((cx + rng.range(-5e-5, 5e-5)) * 1e7) / 1e7, Math.round((cy + rng.range(-5e-5, 5e-5)) * 1e7) / 1e7];
+    let p: LngLat = [
+      Math.round((cx + rng.range(-5e-5, 5e-5)) * 1e7) / 1e7,
+      Math.round((cy + rng.range(-5e-5, 5e-5)) * 1e7) / 1e7,
+    ];
     if (!pointInPolygon(p, g.grid.boundary)) p = [cx, cy];
     const road = houseNumber(b.code) % 3 === 0 ? g.roadAlt : g.road;
-    return { address: `${road}${houseNumber(b.code)}号${b.name}`, short: b.name, lng: p[0], lat: p[1], grid: g };
+    return {
+      address: `${road}${houseNumber(b.code)}号${b.name}`,
+      short: b.name,
+      lng: p[0],
+      lat: p[1],
+      grid: g,
+    };
   }
   const p = pointInGrid(rng, g);
   const road = rng.chance(0.7) ? g.road : g.roadAlt;
@@ -371,8 +424,21 @@ function lifecycle(ctx: Ctx, rng: Rng, o: OrderSpec, node: string): OrderEvent[]
     const detail = major ? rng.pick(major.details) : '';
     description = `${rng.pick(HOTLINE_OPENERS)}${pl.address}${leaf.name}，${detail}，${rng.pick(asks)}`;
   }
-  const finishMs = o.source === 'grid' || o.source === 'proactive' ? 10 * HOUR : o.source === 'iot' ? 2 * HOUR : o.source === 'volunteer' ? 3 * DAY : FINISH_MS[o.urgency];
-  const createdBy = hotline ? 'upstream' : o.source === 'iot' ? 'system' : fieldCase ? (pl.grid.workers[0] ?? 'system') : rng.pick(ctx.dutyOfficers);
+  const finishMs =
+    o.source === 'grid' || o.source === 'proactive'
+      ? 10 * HOUR
+      : o.source === 'iot'
+        ? 2 * HOUR
+        : o.source === 'volunteer'
+          ? 3 * DAY
+          : FINISH_MS[o.urgency];
+  const createdBy = hotline
+    ? 'upstream'
+    : o.source === 'iot'
+      ? 'system'
+      : fieldCase
+        ? (pl.grid.workers[0] ?? 'system')
+        : rng.pick(ctx.dutyOfficers);
   b.add('created', o.receivedAt, createdBy, {
     source: o.source,
     appealType: o.appealType,
@@ -398,12 +464,18 @@ function lifecycle(ctx: Ctx, rng: Rng, o: OrderSpec, node: string): OrderEvent[]
   }
 
   const fast = o.urgency === 'P0' || o.urgency === 'P1' || o.source === 'iot';
-  let unit = o.source === 'volunteer' ? officeUnitId(communityCode) : responsibleUnit(ctx, leaf.code, communityCode);
-  let t = b.add('dispatched', b.time + (fast ? rng.range(1, 8) : rng.range(3, 15) + rng.exp(20)) * MIN, duty, {
-    unitId: unit,
-    coUnitIds: rng.chance(0.05) ? [rng.pick(ctx.deptUnitIds)].filter((u) => u !== unit) : [],
-    note: '',
-  });
+  let unit =
+    o.source === 'volunteer' ? officeUnitId(communityCode) : responsibleUnit(ctx, leaf.code, communityCode);
+  let t = b.add(
+    'dispatched',
+    b.time + (fast ? rng.range(1, 8) : rng.range(3, 15) + rng.exp(20)) * MIN,
+    duty,
+    {
+      unitId: unit,
+      coUnitIds: rng.chance(0.05) ? [rng.pick(ctx.deptUnitIds)].filter((u) => u !== unit) : [],
+      note: '',
+    },
+  );
 
   // 退单: 5 %, 40 % approved and re-dispatched to another unit.
   if (rng.chance(0.05)) {
@@ -413,25 +485,48 @@ function lifecycle(ctx: Ctx, rng: Rng, o: OrderSpec, node: string): OrderEvent[]
       photos: [],
     });
     const approved = rng.chance(0.4);
-    t = b.add('return_decided', t + rng.range(30, 180) * MIN, duty, { approved, note: approved ? '同意退单，改派' : '属于本单位职责，请继续办理' });
+    t = b.add('return_decided', t + rng.range(30, 180) * MIN, duty, {
+      approved,
+      note: approved ? '同意退单，改派' : '属于本单位职责，请继续办理',
+    });
     if (approved) {
       const alt = ctx.deptUnitIds.filter((u) => u !== unit);
       unit = rng.chance(0.5) ? officeUnitId(communityCode) : rng.pick(alt);
-      t = b.add('dispatched', t + rng.range(5, 40) * MIN, duty, { unitId: unit, coUnitIds: [], note: '退单后改派' });
+      t = b.add('dispatched', t + rng.range(5, 40) * MIN, duty, {
+        unitId: unit,
+        coUnitIds: [],
+        note: '退单后改派',
+      });
     }
   }
   const staff = staffOf(ctx, rng, unit);
   const lateSign = rng.chance(0.03);
-  t = b.add('signed', t + (fast ? rng.range(1, 12) : rng.range(5, 60) + rng.exp(15)) * MIN + (lateSign ? rng.range(2, 6) * HOUR : 0), staff, { unitId: unit });
+  t = b.add(
+    'signed',
+    t +
+      (fast ? rng.range(1, 12) : rng.range(5, 60) + rng.exp(15)) * MIN +
+      (lateSign ? rng.range(2, 6) * HOUR : 0),
+    staff,
+    { unitId: unit },
+  );
 
   if (!fieldCase) {
-    t = b.add('contacted', t + (fast ? rng.range(5, 40) * MIN : rng.range(0.3, 2) * HOUR + rng.exp(4 * HOUR)), staff, { note: '已电话联系诉求人' });
+    t = b.add(
+      'contacted',
+      t + (fast ? rng.range(5, 40) * MIN : rng.range(0.3, 2) * HOUR + rng.exp(4 * HOUR)),
+      staff,
+      { note: '已电话联系诉求人' },
+    );
   }
 
   // 吹哨报到: rare, for hard or urgent cases and community whistles.
   if (o.source === 'whistle' || ((leaf.tags.includes('hard') || o.urgency === 'P1') && rng.chance(0.02))) {
     const summoned = rng.shuffle(ctx.deptUnitIds.filter((u) => u !== unit)).slice(0, rng.int(2, 4));
-    const wt = b.add('whistled', t + rng.range(10, 120) * MIN, duty, { unitIds: summoned, deadlineMinutes: 30, reason: `${leaf.name}涉及多部门职责，吹哨联合处置` });
+    const wt = b.add('whistled', t + rng.range(10, 120) * MIN, duty, {
+      unitIds: summoned,
+      deadlineMinutes: 30,
+      reason: `${leaf.name}涉及多部门职责，吹哨联合处置`,
+    });
     // Most report in within 30 minutes, some late, a few never.
     const times = summoned
       .map((u) => ({ u, at: wt + rng.range(5, rng.chance(0.15) ? 70 : 29) * MIN, shows: rng.chance(0.95) }))
@@ -445,7 +540,8 @@ function lifecycle(ctx: Ctx, rng: Rng, o: OrderSpec, node: string): OrderEvent[]
   let deadline = o.receivedAt + finishMs;
   let duration: number;
   if (o.appealType === 'consult' && hotline) duration = rng.range(0.2, 0.5) * DAY + rng.exp(1.3 * DAY);
-  else if (o.source === 'grid' || o.source === 'proactive') duration = rng.range(0.5, 1.5) * HOUR + rng.exp(3 * HOUR);
+  else if (o.source === 'grid' || o.source === 'proactive')
+    duration = rng.range(0.5, 1.5) * HOUR + rng.exp(3 * HOUR);
   else if (o.source === 'iot') duration = rng.range(20, 40) * MIN + rng.exp(35 * MIN);
   else if (o.urgency === 'P0') duration = rng.range(30, 60) * MIN + rng.exp(25 * MIN);
   else if (o.urgency === 'P1') duration = rng.range(2, 6) * HOUR + rng.exp(8 * HOUR);
@@ -453,13 +549,17 @@ function lifecycle(ctx: Ctx, rng: Rng, o: OrderSpec, node: string): OrderEvent[]
   else duration = rng.range(0.5, 1.5) * DAY + rng.exp(3.2 * DAY);
 
   // 延期: 6 % where the policy allows an extension.
-  const canExtend = o.urgency === 'P2' || o.urgency === 'P3' || o.source === 'grid' || o.source === 'volunteer';
+  // P0/P1 may never be extended (PRODUCT.md deadlines), whatever the source.
+  const canExtend = o.urgency === 'P2' || o.urgency === 'P3';
   if (canExtend && rng.chance(0.06)) {
     const days = o.source === 'grid' ? 1 : o.source === 'volunteer' ? 3 : o.urgency === 'P3' ? 15 : 7;
     const at = Math.max(t + HOUR, o.receivedAt + finishMs * rng.range(0.4, 0.8));
     t = b.add('extension_requested', at, staff, { days, reason: rng.pick(EXTENSION_REASONS) });
     const approved = rng.chance(0.85);
-    t = b.add('extension_decided', t + rng.range(1, 20) * HOUR, duty, { approved, note: approved ? '同意延期' : '不符合延期条件' });
+    t = b.add('extension_decided', t + rng.range(1, 20) * HOUR, duty, {
+      approved,
+      note: approved ? '同意延期' : '不符合延期条件',
+    });
     if (approved) {
       deadline += days * DAY;
       duration = Math.max(duration, finishMs + rng.range(0.2, 0.9) * days * DAY);
@@ -467,7 +567,8 @@ function lifecycle(ctx: Ctx, rng: Rng, o: OrderSpec, node: string): OrderEvent[]
   }
   // Most finish inside the deadline; ≈6 % run over it.
   const span = deadline - o.receivedAt;
-  if (duration > span * 0.97) duration = rng.chance(0.35) ? span * rng.range(1.02, 1.6) : span * rng.range(0.6, 0.97);
+  if (duration > span * 0.97)
+    duration = rng.chance(0.35) ? span * rng.range(1.02, 1.6) : span * rng.range(0.6, 0.97);
   let replyAt = Math.max(t + 10 * MIN, o.receivedAt + duration);
 
   // 挂账: hard cases now and then go to the problem bank.
@@ -480,8 +581,16 @@ function lifecycle(ctx: Ctx, rng: Rng, o: OrderSpec, node: string): OrderEvent[]
 
   // Progress notes and urges while handling.
   const notes = o.appealType === 'consult' || fieldCase ? (rng.chance(0.2) ? 1 : 0) : rng.int(0, 2);
-  for (let k = 0; k < notes; k++) b.add('progressed', b.time + (replyAt - b.time) * rng.range(0.2, 0.8), staff, { note: rng.pick(PROGRESS_NOTES), photos: [] });
-  if (rng.chance(0.04)) b.add('urged', b.time + (replyAt - b.time) * rng.range(0.3, 0.9), duty, { level: rng.chance(0.25) ? 'supervise' : 'remind', note: '请抓紧办理' });
+  for (let k = 0; k < notes; k++)
+    b.add('progressed', b.time + (replyAt - b.time) * rng.range(0.2, 0.8), staff, {
+      note: rng.pick(PROGRESS_NOTES),
+      photos: [],
+    });
+  if (rng.chance(0.04))
+    b.add('urged', b.time + (replyAt - b.time) * rng.range(0.3, 0.9), duty, {
+      level: rng.chance(0.25) ? 'supervise' : 'remind',
+      note: '请抓紧办理',
+    });
 
   const replyText = o.appealType === 'consult' ? rng.pick(REPLY_TEXTS.consult) : rng.pick(REPLY_TEXTS.other);
   t = b.add('replied', replyAt, staff, { result: replyText, photos: [] });
@@ -489,12 +598,23 @@ function lifecycle(ctx: Ctx, rng: Rng, o: OrderSpec, node: string): OrderEvent[]
   // 核查 / 返工 (3 %), then 结案.
   const verifier = fieldCase ? (pl.grid.workers[0] ?? duty) : duty;
   if (rng.chance(0.03)) {
-    t = b.add('verified', t + rng.range(10, 60) * MIN, verifier, { passed: false, note: '现场核查未整改到位，退回返工', photos: [] });
+    t = b.add('verified', t + rng.range(10, 60) * MIN, verifier, {
+      passed: false,
+      note: '现场核查未整改到位，退回返工',
+      photos: [],
+    });
     b.add('progressed', t + rng.range(1, 6) * HOUR, staff, { note: '已重新组织处置', photos: [] });
-    t = b.add('replied', b.time + (fieldCase ? rng.range(1, 4) * HOUR : rng.range(0.5, 2) * DAY), staff, { result: '已按核查意见重新整改完毕。', photos: [] });
+    t = b.add('replied', b.time + (fieldCase ? rng.range(1, 4) * HOUR : rng.range(0.5, 2) * DAY), staff, {
+      result: '已按核查意见重新整改完毕。',
+      photos: [],
+    });
   }
   if (fieldCase) {
-    t = b.add('verified', t + rng.range(5, 55) * MIN, verifier, { passed: true, note: '现场核查已整改', photos: [] });
+    t = b.add('verified', t + rng.range(5, 55) * MIN, verifier, {
+      passed: true,
+      note: '现场核查已整改',
+      photos: [],
+    });
     return b.events;
   }
   if (!hotline) {
@@ -508,16 +628,25 @@ function lifecycle(ctx: Ctx, rng: Rng, o: OrderSpec, node: string): OrderEvent[]
   const contacted = rng.chance(0.98);
   const solved = contacted && rng.chance(0.92 / 0.98); // overall 92 %
   const satisfaction = satisfactionFor(rng, solved);
-  t = b.add('callback_recorded', t + rng.range(2, 20) * HOUR + rng.exp(DAY), 'upstream', { valid, contacted, solved, satisfaction });
+  t = b.add('callback_recorded', t + rng.range(2, 20) * HOUR + rng.exp(DAY), 'upstream', {
+    valid,
+    contacted,
+    solved,
+    satisfaction,
+  });
   if (valid && !solved && satisfaction === 'unsatisfied' && rng.chance(0.3)) {
     t = b.add('reopened', t + rng.range(1, 24) * HOUR, duty, { reason: '回访不满意，重新办理' });
     b.add('progressed', t + rng.range(2, 24) * HOUR, staff, { note: '已再次联系诉求人并复查', photos: [] });
-    t = b.add('replied', b.time + rng.range(1, 4) * DAY, staff, { result: '复查后已重新处理，诉求人表示认可。', photos: [] });
+    t = b.add('replied', b.time + rng.range(1, 4) * DAY, staff, {
+      result: '复查后已重新处理，诉求人表示认可。',
+      photos: [],
+    });
     b.add('closed', t + rng.range(2, 24) * HOUR, 'upstream', { note: '重办结案' });
   }
   return b.events;
 }
 
+/** Appeal types of hotline orders: 咨询 47 %, 求助 30 %, 建议 15 %, 投诉 + 举报 5 % (DATA.md). */
 function hotlineAppeal(ctx: Ctx, rng: Rng, leaf: Leaf): AppealType {
   if (leaf.consult) return rng.chance(0.92) ? 'consult' : 'help';
   if (rng.chance(ctx.consultElsewhere)) return 'consult';
@@ -567,7 +696,8 @@ function* generateDay(ctx: Ctx, opts: OrderGenOptions, dayNo: number): Generator
   const dayTotal = weights.reduce((a, b) => a + b, 0);
   // Seasonal categories add volume on top of the base 15/day rather than displacing others.
   const dayNoise = Math.exp(0.25 * rng.normal() - 0.03);
-  const hotlineMean = 15 * (WEEKDAY[parts.dow] as number) * dayNoise * (dayTotal / (baseTotal * 1.02)) * scale;
+  const hotlineMean =
+    15 * (WEEKDAY[parts.dow] as number) * dayNoise * (dayTotal / (baseTotal * 1.02)) * scale;
   const weekend = parts.dow >= 5;
 
   const drafts: Draft[] = [];
@@ -583,9 +713,19 @@ function* generateDay(ctx: Ctx, opts: OrderGenOptions, dayNo: number): Generator
     const h = hourWeights ? rng.weighted(hourWeights) : rng.int(0, 23);
     return dayStart + h * HOUR + Math.floor(rng.next() * HOUR);
   };
-  for (let k = 0, n = rng.poisson(hotlineMean); k < n; k++) drafts.push({ receivedAt: at(HOTLINE_HOURS), source: 'hotline' });
+  for (let k = 0, n = rng.poisson(hotlineMean); k < n; k++)
+    drafts.push({ receivedAt: at(HOTLINE_HOURS), source: 'hotline' });
   const gridN = Math.round((weekend ? rng.int(6, 18) : rng.int(10, 30)) * scale);
-  for (let k = 0; k < gridN; k++) drafts.push({ receivedAt: Math.floor(at(null, [[8, 11.5], [14, 20]])), source: 'grid' });
+  for (let k = 0; k < gridN; k++)
+    drafts.push({
+      receivedAt: Math.floor(
+        at(null, [
+          [8, 11.5],
+          [14, 20],
+        ]),
+      ),
+      source: 'grid',
+    });
   const iotN = Math.round(rng.int(1, 5) * scale * (flood > 1.2 ? 1.3 : 1));
   for (let k = 0; k < iotN; k++) drafts.push({ receivedAt: at(null), source: 'iot' });
   const extra: [OrderSource, number, readonly [number, number][]][] = [
@@ -594,7 +734,9 @@ function* generateDay(ctx: Ctx, opts: OrderGenOptions, dayNo: number): Generator
     ['proactive', weekend ? 0 : 0.2, [[9, 17]]],
     ['whistle', 0.03, [[9, 18]]],
   ];
-  for (const [source, mean, win] of extra) for (let k = 0, n = rng.poisson(mean * scale); k < n; k++) drafts.push({ receivedAt: Math.floor(at(null, win)), source });
+  for (const [source, mean, win] of extra)
+    for (let k = 0, n = rng.poisson(mean * scale); k < n; k++)
+      drafts.push({ receivedAt: Math.floor(at(null, win)), source });
   drafts.sort((a, b) => a.receivedAt - b.receivedAt);
 
   const date = yyyymmdd(parts);
@@ -603,17 +745,31 @@ function* generateDay(ctx: Ctx, opts: OrderGenOptions, dayNo: number): Generator
   for (let seq = 0; seq < drafts.length; seq++) {
     const d = drafts[seq] as Draft;
     let leaf: Leaf;
-    if (d.source === 'hotline' || d.source === 'walk_in' || d.source === 'whistle') leaf = ctx.leaves[rng.weighted(weights)] as Leaf;
-    else if (d.source === 'grid' || d.source === 'proactive') leaf = ctx.gridPool[rng.weighted(ctx.gridWeights)] as Leaf;
+    if (d.source === 'hotline' || d.source === 'walk_in' || d.source === 'whistle')
+      leaf = ctx.leaves[rng.weighted(weights)] as Leaf;
+    else if (d.source === 'grid' || d.source === 'proactive')
+      leaf = ctx.gridPool[rng.weighted(ctx.gridWeights)] as Leaf;
     else if (d.source === 'iot') {
       const pool = ctx.iotPool;
-      leaf = pool[rng.weighted(pool.map((l) => (l.tags.includes('flood') ? 2 * flood * flood : l.urgency === 'P0' ? 1 : 3)))] as Leaf;
+      leaf = pool[
+        rng.weighted(
+          pool.map((l) => (l.tags.includes('flood') ? 2 * flood * flood : l.urgency === 'P0' ? 1 : 3)),
+        )
+      ] as Leaf;
     } else leaf = rng.pick(ctx.volunteerPool);
     const community = ctx.communityCodes[rng.weighted(ctx.communityWeights)] as string;
     const grid = rng.pick(ctx.gridsByCommunity.get(community) ?? ctx.grids);
-    const pl = place(rng, grid, d.source !== 'grid' && d.source !== 'iot' && d.source !== 'proactive' ? rng.chance(0.8) : false);
+    const pl = place(
+      rng,
+      grid,
+      d.source !== 'grid' && d.source !== 'iot' && d.source !== 'proactive' ? rng.chance(0.8) : false,
+    );
     const appealType: AppealType =
-      d.source === 'hotline' || d.source === 'walk_in' ? hotlineAppeal(ctx, rng, leaf) : d.source === 'volunteer' || d.source === 'whistle' ? 'help' : 'report';
+      d.source === 'hotline' || d.source === 'walk_in'
+        ? hotlineAppeal(ctx, rng, leaf)
+        : d.source === 'volunteer' || d.source === 'whistle'
+          ? 'help'
+          : 'report';
     const urgency = d.source === 'iot' ? leaf.urgency : adjustUrgency(rng, leaf.urgency);
     const id = `WO${date}${String(seq + 1).padStart(5, '0')}`;
     const withCitizen = d.source === 'hotline' || d.source === 'walk_in' || d.source === 'volunteer';

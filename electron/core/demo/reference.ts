@@ -4,7 +4,14 @@
  * and responsibility list. Same seed → deep-equal output.
  */
 import type { Category, ResponsibilityRule } from '../../../shared/domain/catalogue';
-import type { Building, BuildingKind, Community, Grid, LngLat, Road } from '../../../shared/domain/jurisdiction';
+import type {
+  Building,
+  BuildingKind,
+  Community,
+  Grid,
+  LngLat,
+  Road,
+} from '../../../shared/domain/jurisdiction';
 import type { PartyOrg, Person, Site, Unit, UnitKind } from '../../../shared/domain/organisation';
 import type { ReferenceData } from '../../../shared/domain/reference';
 import { DEFAULT_SLA_POLICY } from '../../../shared/domain/sla-policy';
@@ -32,8 +39,17 @@ const WIDTH_M = 3000;
 const HEIGHT_M = 2500;
 
 interface StreetFile {
-  readonly street: { readonly code: string; readonly name: string; readonly district: string; readonly city: string };
-  readonly communities: readonly { readonly code: string; readonly name: string; readonly officeName: string }[];
+  readonly street: {
+    readonly code: string;
+    readonly name: string;
+    readonly district: string;
+    readonly city: string;
+  };
+  readonly communities: readonly {
+    readonly code: string;
+    readonly name: string;
+    readonly officeName: string;
+  }[];
 }
 const STREET: StreetFile = streetData;
 
@@ -72,17 +88,72 @@ const PROPERTY_COMPANIES = [
 ];
 
 const CO_BUILDING: readonly { name: string; needs: string[]; resources: string[]; projects: string[] }[] = [
-  { name: '双井商务楼宇联合党委', needs: ['白领午间活动场地', '停车位共享'], resources: ['会议室开放', '青年志愿者'], projects: ['楼宇白领公益日'] },
-  { name: '中国工商银行双井支行', needs: ['社区金融宣传场地'], resources: ['反诈宣传', '老年人智能手机培训'], projects: ['金融知识进社区'] },
-  { name: '北京城建双井项目部', needs: ['夜间施工沟通渠道'], resources: ['工程维修队', '应急抢险设备'], projects: ['老旧小区微改造'] },
-  { name: '朝阳区图书馆双井分馆', needs: ['读者志愿者'], resources: ['阅读空间', '公益讲座'], projects: ['15分钟阅读圈'] },
-  { name: '双井第二小学', needs: ['上下学交通疏导'], resources: ['操场错时开放', '教师志愿者'], projects: ['四点半课堂'] },
-  { name: '九龙商圈联合党支部', needs: ['商户经营秩序协调'], resources: ['商户优惠', '活动场地'], projects: ['文明商户评选'] },
-  { name: '朝阳区第三医院双井分院', needs: ['健康宣教场地'], resources: ['义诊', '家庭医生'], projects: ['健康小屋'] },
-  { name: '北京电力工程公司双井服务站', needs: ['入户检修配合'], resources: ['电工志愿者', '用电安全检查'], projects: ['老楼线路改造'] },
+  {
+    name: '双井商务楼宇联合党委',
+    needs: ['白领午间活动场地', '停车位共享'],
+    resources: ['会议室开放', '青年志愿者'],
+    projects: ['楼宇白领公益日'],
+  },
+  {
+    name: '中国工商银行双井支行',
+    needs: ['社区金融宣传场地'],
+    resources: ['反诈宣传', '老年人智能手机培训'],
+    projects: ['金融知识进社区'],
+  },
+  {
+    name: '北京城建双井项目部',
+    needs: ['夜间施工沟通渠道'],
+    resources: ['工程维修队', '应急抢险设备'],
+    projects: ['老旧小区微改造'],
+  },
+  {
+    name: '朝阳区图书馆双井分馆',
+    needs: ['读者志愿者'],
+    resources: ['阅读空间', '公益讲座'],
+    projects: ['15分钟阅读圈'],
+  },
+  {
+    name: '双井第二小学',
+    needs: ['上下学交通疏导'],
+    resources: ['操场错时开放', '教师志愿者'],
+    projects: ['四点半课堂'],
+  },
+  {
+    name: '九龙商圈联合党支部',
+    needs: ['商户经营秩序协调'],
+    resources: ['商户优惠', '活动场地'],
+    projects: ['文明商户评选'],
+  },
+  {
+    name: '朝阳区第三医院双井分院',
+    needs: ['健康宣教场地'],
+    resources: ['义诊', '家庭医生'],
+    projects: ['健康小屋'],
+  },
+  {
+    name: '北京电力工程公司双井服务站',
+    needs: ['入户检修配合'],
+    resources: ['电工志愿者', '用电安全检查'],
+    projects: ['老楼线路改造'],
+  },
 ];
 
-const SKILLS = ['法律咨询', '水电维修', '医疗护理', '心理疏导', '文艺演出', '理发', '家电维修', '教育辅导', '摄影', '助老陪护', '电脑维修', '垃圾分类宣传', '反诈宣传', '消防宣传'];
+const SKILLS = [
+  '法律咨询',
+  '水电维修',
+  '医疗护理',
+  '心理疏导',
+  '文艺演出',
+  '理发',
+  '家电维修',
+  '教育辅导',
+  '摄影',
+  '助老陪护',
+  '电脑维修',
+  '垃圾分类宣传',
+  '反诈宣传',
+  '消防宣传',
+];
 
 interface RoadSpec {
   readonly name: string;
@@ -104,8 +175,22 @@ const ROADS: readonly RoadSpec[] = [
   { name: '劲松中街', kind: 'secondary', dir: 'v', at: 0.92 },
 ];
 
-const OFFICE_BUILDINGS = ['富力中心', '双井恒富中心', '九龙商务楼', '国贸东写字楼', '乐成中心', '珠江帝景写字楼'];
-const SHOP_BUILDINGS = ['乐成购物中心', '富力广场', '家乐福双井店', '百子湾菜市场', '九龙花园底商', '双井农贸市场'];
+const OFFICE_BUILDINGS = [
+  '富力中心',
+  '双井恒富中心',
+  '九龙商务楼',
+  '国贸东写字楼',
+  '乐成中心',
+  '珠江帝景写字楼',
+];
+const SHOP_BUILDINGS = [
+  '乐成购物中心',
+  '富力广场',
+  '家乐福双井店',
+  '百子湾菜市场',
+  '九龙花园底商',
+  '双井农贸市场',
+];
 const SCHOOLS = ['双井第二小学', '垂杨柳中心小学', '劲松第一幼儿园', '双花园中学', '九龙山幼儿园'];
 const PUBLIC_BUILDINGS = ['社区卫生服务站', '养老驿站', '社区文化活动中心', '垃圾分类驿站', '公共厕所'];
 
@@ -147,7 +232,10 @@ function rectangle(c: Pt, w: number, h: number, angle: number): Pt[] {
     [w / 2, -h / 2],
     [w / 2, h / 2],
     [-w / 2, h / 2],
-  ].map(([x, y]) => [c[0] + (x as number) * cs - (y as number) * sn, c[1] + (x as number) * sn + (y as number) * cs] as Pt);
+  ].map(
+    ([x, y]) =>
+      [c[0] + (x as number) * cs - (y as number) * sn, c[1] + (x as number) * sn + (y as number) * cs] as Pt,
+  );
 }
 
 export function generateReference(seed: number): ReferenceData {
@@ -201,9 +289,23 @@ export function generateReference(seed: number): ReferenceData {
     const tilt = rng.range(-60, 60);
     const seg =
       r.dir === 'v'
-        ? clipSegment([bx0 + (bx1 - bx0) * r.at - tilt, by0 - 200], [bx0 + (bx1 - bx0) * r.at + tilt, by1 + 200], boundary)
-        : clipSegment([bx0 - 200, by0 + (by1 - by0) * r.at - tilt], [bx1 + 200, by0 + (by1 - by0) * r.at + tilt], boundary);
-    if (seg) roads.push({ id: `road-${String(i + 1).padStart(2, '0')}`, name: r.name, kind: r.kind, line: seg.map(ll) });
+        ? clipSegment(
+            [bx0 + (bx1 - bx0) * r.at - tilt, by0 - 200],
+            [bx0 + (bx1 - bx0) * r.at + tilt, by1 + 200],
+            boundary,
+          )
+        : clipSegment(
+            [bx0 - 200, by0 + (by1 - by0) * r.at - tilt],
+            [bx1 + 200, by0 + (by1 - by0) * r.at + tilt],
+            boundary,
+          );
+    if (seg)
+      roads.push({
+        id: `road-${String(i + 1).padStart(2, '0')}`,
+        name: r.name,
+        kind: r.kind,
+        line: seg.map(ll),
+      });
   }
   commSpecs.forEach((spec, ci) => {
     const cell = commCells[ci] as Pt[];
@@ -224,7 +326,13 @@ export function generateReference(seed: number): ReferenceData {
         : /[里园村]$/.test(base)
           ? rng.pick(['一巷', '中街', '北巷', '南巷'])
           : rng.pick(['胡同', '北街', '南街', '东路']);
-    if (seg) roads.push({ id: `road-l${String(ci + 1).padStart(2, '0')}`, name: `${base}${suffix}`, kind: 'lane', line: seg.map(ll) });
+    if (seg)
+      roads.push({
+        id: `road-l${String(ci + 1).padStart(2, '0')}`,
+        name: `${base}${suffix}`,
+        kind: 'lane',
+        line: seg.map(ll),
+      });
   });
 
   // ── Buildings ───────────────────────────────────────────────────────────────────────────
@@ -269,7 +377,12 @@ export function generateReference(seed: number): ReferenceData {
         gridCode: g.code,
         kind,
         footprint: toRing(fp, proj),
-        floors: kind === 'residential' ? rng.pick([6, 6, 6, 14, 16, 18, 24, 28]) : kind === 'office' ? rng.int(12, 36) : rng.int(2, 5),
+        floors:
+          kind === 'residential'
+            ? rng.pick([6, 6, 6, 14, 16, 18, 24, 28])
+            : kind === 'office'
+              ? rng.int(12, 36)
+              : rng.int(2, 5),
       });
       k++;
     }
@@ -279,9 +392,25 @@ export function generateReference(seed: number): ReferenceData {
   let phoneNo = 0;
   const units: Unit[] = [];
   const baseUnit = { needs: [], resources: [], projects: [] } as const;
-  units.push({ ...baseUnit, id: HALL_UNIT_ID, name: `${STREET.street.name}综合指挥中心`, kind: 'street_office', communityCodes: [], location: ll(samplePointIn(rng, boundary, 400)), phone: unitPhone(phoneNo++) });
+  units.push({
+    ...baseUnit,
+    id: HALL_UNIT_ID,
+    name: `${STREET.street.name}综合指挥中心`,
+    kind: 'street_office',
+    communityCodes: [],
+    location: ll(samplePointIn(rng, boundary, 400)),
+    phone: unitPhone(phoneNo++),
+  });
   for (const d of DEPARTMENTS) {
-    units.push({ ...baseUnit, id: unitIdForKey(d.key), name: d.name, kind: d.kind, communityCodes: [], location: ll(samplePointIn(rng, boundary, 150)), phone: unitPhone(phoneNo++) });
+    units.push({
+      ...baseUnit,
+      id: unitIdForKey(d.key),
+      name: d.name,
+      kind: d.kind,
+      communityCodes: [],
+      location: ll(samplePointIn(rng, boundary, 150)),
+      phone: unitPhone(phoneNo++),
+    });
   }
   // Each property company serves a contiguous-ish run of communities.
   const propertyOf = new Map<string, string>();
@@ -292,10 +421,26 @@ export function generateReference(seed: number): ReferenceData {
     const id = `unit-property-${pi + 1}`;
     for (const c of served) propertyOf.set(c, id);
     const home = communities.find((c) => c.code === served[0]) as Community;
-    units.push({ ...baseUnit, id, name, kind: 'property_company', communityCodes: served, location: home.centroid, phone: unitPhone(phoneNo++) });
+    units.push({
+      ...baseUnit,
+      id,
+      name,
+      kind: 'property_company',
+      communityCodes: served,
+      location: home.centroid,
+      phone: unitPhone(phoneNo++),
+    });
   });
   for (const [ci, spec] of commSpecs.entries()) {
-    units.push({ ...baseUnit, id: officeUnitId(spec.code), name: spec.officeName, kind: 'community_office', communityCodes: [spec.code], location: ll(samplePointIn(rng, commCells[ci] as Pt[], 40)), phone: unitPhone(phoneNo++) });
+    units.push({
+      ...baseUnit,
+      id: officeUnitId(spec.code),
+      name: spec.officeName,
+      kind: 'community_office',
+      communityCodes: [spec.code],
+      location: ll(samplePointIn(rng, commCells[ci] as Pt[], 40)),
+      phone: unitPhone(phoneNo++),
+    });
   }
   CO_BUILDING.forEach((cb, i) => {
     units.push({
@@ -316,7 +461,12 @@ export function generateReference(seed: number): ReferenceData {
   let personNo = 0;
   const addPerson = (p: Omit<Person, 'id' | 'name' | 'phone'>): Person => {
     personNo++;
-    const person: Person = { id: `P${String(personNo).padStart(4, '0')}`, name: personName(rng), phone: staffPhone(personNo), ...p };
+    const person: Person = {
+      id: `P${String(personNo).padStart(4, '0')}`,
+      name: personName(rng),
+      phone: staffPhone(personNo),
+      ...p,
+    };
     people.push(person);
     return person;
   };
@@ -325,20 +475,32 @@ export function generateReference(seed: number): ReferenceData {
   for (const g of grids) {
     const n = rng.chance(0.55) ? 2 : 1;
     for (let k = 0; k < n; k++) {
-      const p = addPerson({ ...none, role: 'grid_worker', unitId: officeUnitId(g.communityCode), gridCode: g.code, communityCode: g.communityCode });
+      const p = addPerson({
+        ...none,
+        role: 'grid_worker',
+        unitId: officeUnitId(g.communityCode),
+        gridCode: g.code,
+        communityCode: g.communityCode,
+      });
       if (k === 0) gridWorkerOf.set(g.code, p.id);
     }
   }
-  for (let k = 0; k < 10; k++) addPerson({ ...none, role: 'duty_officer', unitId: HALL_UNIT_ID, gridCode: null, communityCode: null });
+  for (let k = 0; k < 10; k++)
+    addPerson({ ...none, role: 'duty_officer', unitId: HALL_UNIT_ID, gridCode: null, communityCode: null });
   const communityWorkers = new Map<string, string[]>();
   for (const u of units) {
     if (u.kind === 'community_office') {
       const cc = u.communityCodes[0] as string;
       const ids: string[] = [];
-      for (let k = 0, n = rng.int(4, 6); k < n; k++) ids.push(addPerson({ ...none, role: 'community_worker', unitId: u.id, gridCode: null, communityCode: cc }).id);
+      for (let k = 0, n = rng.int(4, 6); k < n; k++)
+        ids.push(
+          addPerson({ ...none, role: 'community_worker', unitId: u.id, gridCode: null, communityCode: cc })
+            .id,
+        );
       communityWorkers.set(cc, ids);
     } else if (u.id !== HALL_UNIT_ID) {
-      for (let k = 0, n = rng.int(2, 4); k < n; k++) addPerson({ ...none, role: 'unit_staff', unitId: u.id, gridCode: null, communityCode: null });
+      for (let k = 0, n = rng.int(2, 4); k < n; k++)
+        addPerson({ ...none, role: 'unit_staff', unitId: u.id, gridCode: null, communityCode: null });
     }
   }
   const membersByCommunity = new Map<string, Person[]>();
@@ -366,26 +528,71 @@ export function generateReference(seed: number): ReferenceData {
   // ── Party organisations ─────────────────────────────────────────────────────────────────
   const partyOrgs: PartyOrg[] = [];
   const streetOrgId = 'po-street';
-  partyOrgs.push({ id: streetOrgId, name: `中共北京市${STREET.street.district}${STREET.street.name}工作委员会`, level: 'street_committee', parentId: null, areaCode: STREET.street.code, secretaryId: null, memberCount: 0 });
+  partyOrgs.push({
+    id: streetOrgId,
+    name: `中共北京市${STREET.street.district}${STREET.street.name}工作委员会`,
+    level: 'street_committee',
+    parentId: null,
+    areaCode: STREET.street.code,
+    secretaryId: null,
+    memberCount: 0,
+  });
   for (const comm of communities) {
     const commOrg = `po-${comm.code}`;
     const members = membersByCommunity.get(comm.code) ?? [];
-    partyOrgs.push({ id: commOrg, name: `中共${STREET.street.name}${comm.name}委员会`, level: 'community_committee', parentId: streetOrgId, areaCode: comm.code, secretaryId: communityWorkers.get(comm.code)?.[0] ?? null, memberCount: rng.int(120, 320) });
+    partyOrgs.push({
+      id: commOrg,
+      name: `中共${STREET.street.name}${comm.name}委员会`,
+      level: 'community_committee',
+      parentId: streetOrgId,
+      areaCode: comm.code,
+      secretaryId: communityWorkers.get(comm.code)?.[0] ?? null,
+      memberCount: rng.int(120, 320),
+    });
     for (const g of grids.filter((x) => x.communityCode === comm.code)) {
       const gOrg = `po-${g.code}`;
-      partyOrgs.push({ id: gOrg, name: `${g.name}党支部`, level: 'grid_branch', parentId: commOrg, areaCode: g.code, secretaryId: gridWorkerOf.get(g.code) ?? null, memberCount: rng.int(25, 70) });
+      partyOrgs.push({
+        id: gOrg,
+        name: `${g.name}党支部`,
+        level: 'grid_branch',
+        parentId: commOrg,
+        areaCode: g.code,
+        secretaryId: gridWorkerOf.get(g.code) ?? null,
+        memberCount: rng.int(25, 70),
+      });
       for (const b of buildings.filter((x) => x.gridCode === g.code && x.kind === 'residential')) {
         const bOrg = `po-${b.code}`;
         const secretary = members.length > 0 && rng.chance(0.5) ? rng.pick(members).id : null;
-        partyOrgs.push({ id: bOrg, name: `${b.name}党小组`, level: 'building_group', parentId: gOrg, areaCode: b.code, secretaryId: secretary, memberCount: rng.int(4, 15) });
+        partyOrgs.push({
+          id: bOrg,
+          name: `${b.name}党小组`,
+          level: 'building_group',
+          parentId: gOrg,
+          areaCode: b.code,
+          secretaryId: secretary,
+          memberCount: rng.int(4, 15),
+        });
         if (rng.chance(0.6)) {
-          partyOrgs.push({ id: `po-${b.code}-h`, name: `${b.name}党员中心户`, level: 'member_household', parentId: bOrg, areaCode: b.code, secretaryId: secretary, memberCount: rng.int(1, 3) });
+          partyOrgs.push({
+            id: `po-${b.code}-h`,
+            name: `${b.name}党员中心户`,
+            level: 'member_household',
+            parentId: bOrg,
+            areaCode: b.code,
+            secretaryId: secretary,
+            memberCount: rng.int(1, 3),
+          });
         }
       }
     }
   }
   const streetOrg = partyOrgs[0] as PartyOrg;
-  partyOrgs[0] = { ...streetOrg, memberCount: partyOrgs.filter((o) => o.level === 'community_committee').reduce((a, o) => a + o.memberCount, 0) };
+  partyOrgs[0] = {
+    ...streetOrg,
+    memberCount: partyOrgs
+      .filter((o) => o.level === 'community_committee')
+      .reduce((a, o) => a + o.memberCount, 0),
+  };
 
   // ── Sites ───────────────────────────────────────────────────────────────────────────────
   const sites: Site[] = [];
@@ -396,11 +603,21 @@ export function generateReference(seed: number): ReferenceData {
       kind: 'party_service_center',
       communityCode: spec.code,
       location: ll(samplePointIn(rng, commCells[ci] as Pt[], 40)),
-      services: ['党员活动', '政务代办', '居民议事', '法律咨询', '图书阅览', '老年活动'].filter(() => rng.chance(0.75)),
+      services: ['党员活动', '政务代办', '居民议事', '法律咨询', '图书阅览', '老年活动'].filter(() =>
+        rng.chance(0.75),
+      ),
       openingHours: rng.pick(['周一至周五 8:30-17:30', '周一至周日 9:00-18:00', '周一至周六 8:30-20:00']),
     });
   });
-  const stationNames = ['双井红色驿站', '九龙山红色驿站', '富力城红色驿站', '垂杨柳红色驿站', '百子湾红色驿站', '广渠路红色驿站', '乐成红色驿站'];
+  const stationNames = [
+    '双井红色驿站',
+    '九龙山红色驿站',
+    '富力城红色驿站',
+    '垂杨柳红色驿站',
+    '百子湾红色驿站',
+    '广渠路红色驿站',
+    '乐成红色驿站',
+  ];
   stationNames.forEach((name, i) => {
     const gi = rng.int(0, grids.length - 1);
     sites.push({
@@ -409,7 +626,9 @@ export function generateReference(seed: number): ReferenceData {
       kind: 'red_station',
       communityCode: (grids[gi] as Grid).communityCode,
       location: ll(samplePointIn(rng, gridCellsLocal[gi] as Pt[])),
-      services: ['饮水加热', '手机充电', '休息纳凉', '应急药箱', '快递小哥驿站', '环卫工人午休'].filter(() => rng.chance(0.7)),
+      services: ['饮水加热', '手机充电', '休息纳凉', '应急药箱', '快递小哥驿站', '环卫工人午休'].filter(() =>
+        rng.chance(0.7),
+      ),
       openingHours: rng.pick(['全天 24 小时', '每日 7:00-21:00', '每日 8:00-20:00']),
     });
   });
@@ -422,16 +641,33 @@ export function generateReference(seed: number): ReferenceData {
     categories.push({ code: majorCode, name: major.name, level: 1, parentCode: null, defaultUrgency: 'P2' });
     major.minors.forEach((minor, ni) => {
       const minorCode = `${majorCode}.${String(ni + 1).padStart(2, '0')}`;
-      categories.push({ code: minorCode, name: minor.name, level: 2, parentCode: majorCode, defaultUrgency: 'P2' });
+      categories.push({
+        code: minorCode,
+        name: minor.name,
+        level: 2,
+        parentCode: majorCode,
+        defaultUrgency: 'P2',
+      });
       for (const leaf of leaves.filter((l) => l.minorCode === minorCode)) {
-        categories.push({ code: leaf.code, name: leaf.name, level: 3, parentCode: minorCode, defaultUrgency: leaf.urgency });
+        categories.push({
+          code: leaf.code,
+          name: leaf.name,
+          level: 3,
+          parentCode: minorCode,
+          defaultUrgency: leaf.urgency,
+        });
       }
     });
   });
   const responsibility: ResponsibilityRule[] = [];
   let ruleNo = 0;
   const rule = (categoryCode: string, communityCode: string | null, unitId: string) =>
-    responsibility.push({ id: `rule-${String(++ruleNo).padStart(4, '0')}`, categoryCode, communityCode, unitId });
+    responsibility.push({
+      id: `rule-${String(++ruleNo).padStart(4, '0')}`,
+      categoryCode,
+      communityCode,
+      unitId,
+    });
   CATALOGUE.forEach((major, mi) => {
     const majorCode = String(mi + 1).padStart(2, '0');
     rule(majorCode, null, HALL_UNIT_ID); // fallback: the hall triages anything unlisted
@@ -449,7 +685,9 @@ export function generateReference(seed: number): ReferenceData {
   });
   // Leaf-level exceptions: parking inside estates is the property company's job.
   const estateParking = leaves.find((l) => l.name === '小区停车难');
-  if (estateParking) for (const c of commSpecs) rule(estateParking.code, c.code, propertyOf.get(c.code) ?? officeUnitId(c.code));
+  if (estateParking)
+    for (const c of commSpecs)
+      rule(estateParking.code, c.code, propertyOf.get(c.code) ?? officeUnitId(c.code));
 
   return {
     version: 1,

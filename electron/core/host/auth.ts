@@ -84,12 +84,7 @@ export function presentedToken(req: IncomingMessage, url: URL): string | null {
   return readCookie(req, TOKEN_COOKIE);
 }
 
-export function identify(
-  req: IncomingMessage,
-  url: URL,
-  tokens: TokenTable,
-  loopbackRole: Role,
-): Caller {
+export function identify(req: IncomingMessage, url: URL, tokens: TokenTable, loopbackRole: Role): Caller {
   const token = presentedToken(req, url);
   if (token !== null) {
     const hit = token === '' ? null : tokens.lookup(token);
@@ -113,7 +108,10 @@ export function sameOriginRequest(req: IncomingMessage, via: 'loopback' | 'token
   if (!host) return false;
   if (via === 'loopback') {
     const name = host.startsWith('[') ? host.slice(0, host.indexOf(']') + 1) : host.split(':')[0];
-    if (!['localhost', '127.0.0.1', '[::1]'].includes(name ?? '') && !/^127\.\d+\.\d+\.\d+$/.test(name ?? '')) {
+    if (
+      !['localhost', '127.0.0.1', '[::1]'].includes(name ?? '') &&
+      !/^127\.\d+\.\d+\.\d+$/.test(name ?? '')
+    ) {
       return false;
     }
   }

@@ -44,6 +44,8 @@ export function parseServeArgs(
   argv: readonly string[],
   env: Readonly<Record<string, string | undefined>>,
   cwd: string,
+  /** Where dist/renderer is; defaults to cwd. */
+  projectRoot: string = cwd,
 ): ServeConfig | 'help' {
   let port = DEFAULT_PORT;
   let bind = '127.0.0.1';
@@ -85,7 +87,8 @@ export function parseServeArgs(
       case '--demo-days': {
         const v = value();
         const n = Number(v);
-        if (!/^\d+$/.test(v) || n < 1 || n > 3660) throw new ConfigError(`--demo-days must be 1–3660, got ${v}`);
+        if (!/^\d+$/.test(v) || n < 1 || n > 3660)
+          throw new ConfigError(`--demo-days must be 1–3660, got ${v}`);
         days = n;
         break;
       }
@@ -97,16 +100,20 @@ export function parseServeArgs(
         const colon = v.indexOf(':');
         const role = colon > 0 ? v.slice(0, colon) : '';
         const token = colon > 0 ? v.slice(colon + 1) : '';
-        if (!isRole(role)) throw new ConfigError(`--token must be role:token with role viewer|officer|commander|admin`);
+        if (!isRole(role))
+          throw new ConfigError(`--token must be role:token with role viewer|officer|commander|admin`);
         if (token.length < MIN_TOKEN_LENGTH || /\s/.test(token)) {
-          throw new ConfigError(`--token: the token must be at least ${MIN_TOKEN_LENGTH} characters, no spaces`);
+          throw new ConfigError(
+            `--token: the token must be at least ${MIN_TOKEN_LENGTH} characters, no spaces`,
+          );
         }
         tokens[token] = role;
         break;
       }
       case '--loopback-role': {
         const v = value();
-        if (!isRole(v)) throw new ConfigError(`--loopback-role must be viewer|officer|commander|admin, got ${v}`);
+        if (!isRole(v))
+          throw new ConfigError(`--loopback-role must be viewer|officer|commander|admin, got ${v}`);
         loopbackRole = v;
         break;
       }
@@ -130,7 +137,7 @@ export function parseServeArgs(
     demo: demo ? { days } : false,
     tokens,
     loopbackRole,
-    staticDir: path.resolve(cwd, 'dist/renderer'),
+    staticDir: path.resolve(projectRoot, 'dist/renderer'),
     wall,
   };
 }

@@ -7,12 +7,9 @@
 import { createReadStream } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Duplex } from 'node:stream';
-import { WebSocketServer, type WebSocket } from 'ws';
 import {
   API_PREFIX,
   CONTRACT,
-  EVENTS_PATH,
   isProcName,
   roleAtLeast,
   type ApiErrorData,
@@ -23,14 +20,12 @@ import type { Core } from '../core';
 import { TOKEN_COOKIE, TokenTable, identify, isLoopbackBind, sameOriginRequest, type Caller } from './auth';
 import { contentSecurityPolicy, securityHeaders } from './csp';
 import { STATUS_BY_CODE, toApiErrorData } from './errors';
-import { createHintBatcher, HINT_BATCH_MS } from './hint-batcher';
+import { attachEventSocket } from './event-socket';
+import { HINT_BATCH_MS } from './hint-batcher';
 import { mimeType } from './mime';
 import { resolveStatic } from './static-files';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
-/** A client that cannot keep up with hints is dropped rather than buffered without bound. */
-const MAX_WS_BUFFER = 4 * 1024 * 1024;
-const WS_PING_MS = 30_000;
 
 export interface HttpHostOptions {
   readonly core: Core;
@@ -141,16 +136,30 @@ export async function startHttpHost(opts: HttpHostOptions): Promise<HttpHost> {
     );
   }
 
-  const sendJson = (res: ServerResponse, status: number, body: CallResult, extra: Record<string, string> = {}): void => {
+  const sendJson = (
+    res: ServerResponse,
+    status: number,
+    body: CallResult,
+    extra: Record<string, string> = {},
+  ): void => {
     if (res.headersSent) return;
     const payload = JSON.stringify(body);
     res.writeHead(status, { ...JSON_HEADERS, 'X-Content-Type-Options': 'nosniff', ...extra });
     res.end(payload);
   };
-  const sendError = (res: ServerResponse, status: number, error: ApiErrorData, extra?: Record<string, string>): void =>
-    sendJson(res, status, { ok: false, error }, extra);
+  const sendError = (
+    res: ServerResponse,
+    status: number,
+    error: ApiErrorData,
+    extra?: Record<string, string>,
+  ): void => sendJson(res, status, { ok: false, error }, extra);
 
-  async function handleApi(req: IncomingMessage, res: ServerResponse, url: URL, caller: Caller & { ok: true }): Promise<void> {
+  async function handleApi(
+    req: IncomingMessage,
+    res: ServerResponse,
+    url: URL,
+    caller: Caller & { ok: true },
+  ): Promise<void> {
     const name = url.pathname.slice(API_PREFIX.length + 1);
     if (name === 'health') {
       if (req.method !== 'GET' && req.method !== 'HEAD') {
@@ -168,7 +177,12 @@ export async function startHttpHost(opts: HttpHostOptions): Promise<HttpHost> {
     }
     if (req.method !== 'POST') {
       req.resume();
-      sendError(res, 405, { code: 'invalid_input', message: `Use POST for ${API_PREFIX}/${name}` }, { Allow: 'POST' });
+      sendError(
+        res,
+        405,
+        { code: 'invalid_input', message: `Use POST for ${API_PREFIX}/${name}` },
+        { Allow: 'POST' },
+      );
       return;
     }
     // A JSON content type forces a CORS preflight on cross-site requests, which this host never grants.
@@ -181,7 +195,10 @@ export async function startHttpHost(opts: HttpHostOptions): Promise<HttpHost> {
     const need = CONTRACT[name].role;
     if (!roleAtLeast(caller.role, need)) {
       req.resume();
-      sendError(res, 403, { code: 'forbidden', message: `${name} needs role ${need}; caller has ${caller.role}` });
+      sendError(res, 403, {
+        code: 'forbidden',
+        message: `${name} needs role ${need}; caller has ${caller.role}`,
+      });
       return;
     }
     let input: unknown;
@@ -203,23 +220,32 @@ export async function startHttpHost(opts: HttpHostOptions): Promise<HttpHost> {
       sendJson(res, 200, { ok: true, data });
     } catch (err) {
       const { data, expected } = toApiErrorData(err);
-      if (!expected) log(`[host] ${name} failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+      if (!expected)
+        log(`[host] ${name} failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
       sendError(res, STATUS_BY_CODE[data.code], data);
     }
   }
 
-  async function handleStatic(req: IncomingMessage, res: ServerResponse, url: URL, caller: Caller & { ok: true }): Promise<void> {
+  async function handleStatic(
+    req: IncomingMessage,
+    res: ServerResponse,
+    url: URL,
+    caller: Caller & { ok: true },
+  ): Promise<void> {
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.writeHead(405, { Allow: 'GET, HEAD', 'Content-Type': 'text/plain; charset=utf-8' });
       res.end('Method not allowed');
       return;
     }
-    const headers: Record<string, string> = securityHeaders(contentSecurityPolicy({ connect: wsSourceFor(req) }));
+    const headers: Record<string, string> = securityHeaders(
+      contentSecurityPolicy({ connect: wsSourceFor(req) }),
+    );
     // A wall display opened with ?token= keeps it as an HttpOnly cookie, so the page's own API
     // calls and WebSocket are authorised without the renderer ever handling the secret.
     const queryToken = url.searchParams.get('token');
     if (caller.via === 'token' && queryToken) {
-      headers['Set-Cookie'] = `${TOKEN_COOKIE}=${encodeURIComponent(queryToken)}; Path=/; HttpOnly; SameSite=Strict`;
+      headers['Set-Cookie'] =
+        `${TOKEN_COOKIE}=${encodeURIComponent(queryToken)}; Path=/; HttpOnly; SameSite=Strict`;
     }
     if (!staticDir) {
       res.writeHead(404, { ...headers, 'Content-Type': 'text/plain; charset=utf-8' });
@@ -240,7 +266,9 @@ export async function startHttpHost(opts: HttpHostOptions): Promise<HttpHost> {
     headers['Content-Type'] = mimeType(found.path);
     // Vite fingerprints /assets/*; index.html must always be revalidated to pick up new builds.
     headers['Cache-Control'] =
-      url.pathname.startsWith('/assets/') && !found.fallback ? 'public, max-age=31536000, immutable' : 'no-cache';
+      url.pathname.startsWith('/assets/') && !found.fallback
+        ? 'public, max-age=31536000, immutable'
+        : 'no-cache';
     headers['Accept-Ranges'] = 'bytes';
     let start = 0;
     let end = found.size - 1;
@@ -287,7 +315,8 @@ export async function startHttpHost(opts: HttpHostOptions): Promise<HttpHost> {
     const caller = identify(req, url, tokens, loopbackRole);
     if (!caller.ok) {
       req.resume();
-      if (isApi) sendError(res, 401, { code: 'forbidden', message: caller.message }, { 'WWW-Authenticate': 'Bearer' });
+      if (isApi)
+        sendError(res, 401, { code: 'forbidden', message: caller.message }, { 'WWW-Authenticate': 'Bearer' });
       else {
         res.writeHead(401, { 'Content-Type': 'text/plain; charset=utf-8', 'WWW-Authenticate': 'Bearer' });
         res.end(`${caller.message} · 需要访问令牌`);
@@ -318,69 +347,12 @@ export async function startHttpHost(opts: HttpHostOptions): Promise<HttpHost> {
     else socket.destroy();
   });
 
-  // ---- WebSocket: pushed change hints ----
-  const wss = new WebSocketServer({ noServer: true, maxPayload: 4 * 1024 });
-  const clients = new Set<WebSocket>();
-  const alive = new WeakMap<WebSocket, boolean>();
-  server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
-    socket.on('error', () => socket.destroy());
-    const reject = (status: number, text: string): void => {
-      socket.end(`HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
-    };
-    let url: URL;
-    try {
-      url = new URL(req.url ?? '/', 'http://host.invalid');
-    } catch {
-      reject(400, 'Bad Request');
-      return;
-    }
-    if (url.pathname !== EVENTS_PATH) {
-      reject(404, 'Not Found');
-      return;
-    }
-    const caller = identify(req, url, tokens, loopbackRole);
-    if (!caller.ok) {
-      reject(401, 'Unauthorized');
-      return;
-    }
-    if (!sameOriginRequest(req, caller.via)) {
-      reject(403, 'Forbidden');
-      return;
-    }
-    wss.handleUpgrade(req, socket, head, (ws) => {
-      clients.add(ws);
-      alive.set(ws, true);
-      ws.on('pong', () => alive.set(ws, true));
-      // Clients only listen; anything they send is ignored.
-      ws.on('message', () => undefined);
-      ws.on('error', () => ws.terminate());
-      ws.on('close', () => clients.delete(ws));
-    });
+  const events = attachEventSocket(server, {
+    core,
+    tokens,
+    loopbackRole,
+    hintBatchMs: opts.hintBatchMs ?? HINT_BATCH_MS,
   });
-  const ping = setInterval(() => {
-    for (const ws of clients) {
-      if (!alive.get(ws)) {
-        ws.terminate();
-        continue;
-      }
-      alive.set(ws, false);
-      ws.ping();
-    }
-  }, WS_PING_MS);
-  ping.unref();
-
-  const batcher = createHintBatcher((hints) => {
-    const messages = hints.map((h) => JSON.stringify(h));
-    for (const ws of clients) {
-      if (ws.readyState !== ws.OPEN) continue;
-      if (ws.bufferedAmount > MAX_WS_BUFFER) {
-        ws.terminate();
-        continue;
-      }
-      for (const m of messages) ws.send(m);
-    }
-  }, opts.hintBatchMs ?? HINT_BATCH_MS);
-  const unsubscribe = core.onChange((hint) => batcher.push(hint));
 
   await new Promise<void>((resolve, reject) => {
     const onError = (err: Error): void => reject(err);
@@ -390,9 +362,7 @@ export async function startHttpHost(opts: HttpHostOptions): Promise<HttpHost> {
       resolve();
     });
   }).catch((err: unknown) => {
-    unsubscribe();
-    batcher.close();
-    clearInterval(ping);
+    events.close();
     throw err;
   });
   server.on('error', (err) => log(`[host] server error: ${err.message}`));
@@ -407,11 +377,7 @@ export async function startHttpHost(opts: HttpHostOptions): Promise<HttpHost> {
     port: addr.port,
     close() {
       closing ??= new Promise<void>((resolve) => {
-        unsubscribe();
-        batcher.close();
-        clearInterval(ping);
-        for (const ws of clients) ws.terminate();
-        wss.close();
+        events.close();
         server.close(() => resolve());
         server.closeAllConnections();
       });

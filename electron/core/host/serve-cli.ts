@@ -4,14 +4,18 @@
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { createCore, type Core } from '../core';
 import { ConfigError, parseServeArgs, SERVE_USAGE } from './config';
 import { startHttpHost, type HttpHost } from './http-host';
 
+/** The project folder (three levels above this file), where dist/renderer is built. */
+const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
+
 async function main(): Promise<void> {
   let config;
   try {
-    config = parseServeArgs(process.argv.slice(2), process.env, process.cwd());
+    config = parseServeArgs(process.argv.slice(2), process.env, process.cwd(), projectRoot);
   } catch (err) {
     if (err instanceof ConfigError) {
       console.error(`错误 Error: ${err.message}\n\n${SERVE_USAGE}`);
@@ -61,7 +65,8 @@ async function main(): Promise<void> {
   const url = config.wall ? `${host.url}?wall=1` : host.url;
   console.log(`街道指挥中心 · 浏览器模式 (browser mode): ${url}`);
   const tokenCount = Object.keys(config.tokens).length;
-  if (tokenCount > 0) console.log(`  ${tokenCount} access token(s) configured; other machines open ${host.url}?token=<token>`);
+  if (tokenCount > 0)
+    console.log(`  ${tokenCount} access token(s) configured; other machines open ${host.url}?token=<token>`);
 }
 
 main().catch((err: unknown) => {

@@ -56,3 +56,8 @@ export function storeBytes(dataDir: string): number {
   }
   return total;
 }
+
+/** Folds the WAL back into the database file and truncates it (after a bulk load). */
+export function checkpoint(db: WritableDb): void {
+  db.pragma('wal_checkpoint(TRUNCATE)');
+}

@@ -48,19 +48,38 @@ export function textRuns(text: string): string[] {
   return Array.from(text.toLowerCase().matchAll(RUN), (m) => m[0]);
 }
 
+function _isWordCode(c: number): boolean {
+  // ASCII letters/digits, and everything non-ASCII that is a letter or number (CJK included).
+  if (c < 128) return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+  return WORD_CHAR.test(String.fromCodePoint(c));
+}
+const WORD_CHAR = /[\p{L}\p{N}]/u;
+const CJK_LO = 0x3400;
+const CJK_HI = 0x9fff;
+
 /**
  * Tokens of the short-query index: every 2-character window of each run, plus the run's last
  * character. A 2-char query is then one token; a 1-char query c is the prefix query c*, since
- * every occurrence of c either starts a window or ends a run.
+ * every occurrence of c either starts a window or ends a run. Hand-rolled (no regex iterator):
+ * this runs once per order on the ingest path.
  */
 export function shortGrams(...texts: string[]): string {
   const out = new Set<string>();
-  for (const text of texts) {
-    for (const run of textRuns(text)) {
-      const chars = Array.from(run);
-      for (let i = 0; i + 1 < chars.length; i++) out.add(`${chars[i]}${chars[i + 1]}`);
-      out.add(chars[chars.length - 1] as string);
+  for (const raw of texts) {
+    const text = raw.toLowerCase();
+    let prev = '';
+    for (const ch of text) {
+      const c = ch.codePointAt(0) as number;
+      const word = (c >= CJK_LO && c <= CJK_HI) || _isWordCode(c);
+      if (!word) {
+        if (prev) out.add(prev);
+        prev = '';
+        continue;
+      }
+      if (prev) out.add(prev + ch);
+      prev = ch;
     }
+    if (prev) out.add(prev);
   }
   return Array.from(out).join(' ');
 }

@@ -57,7 +57,13 @@ function run(key: string, e: Entry): void {
 export function ensureEntry(key: string, proc: ProcName, fetcher: () => Promise<unknown>): Entry {
   let e = entries.get(key);
   if (!e) {
-    e = { proc, state: { data: undefined, error: null, loading: true }, subscribers: new Set(), generation: 0, fetcher };
+    e = {
+      proc,
+      state: { data: undefined, error: null, loading: true },
+      subscribers: new Set(),
+      generation: 0,
+      fetcher,
+    };
     entries.set(key, e);
     run(key, e);
   } else {

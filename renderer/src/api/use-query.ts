@@ -75,7 +75,13 @@ export function useOrderPages(input: ListInput): UseOrderPagesResult {
     }
     return { pages };
   }, [key]);
-  const state = useEntry<Pages>(key, 'orders.list', fetchAll);
+  const fresh = useEntry<Pages>(key, 'orders.list', fetchAll);
+  // While a new filter or search term loads, keep showing the previous rows instead of a
+  // flash of "loading" on every keystroke.
+  const previous = useRef<Pages | undefined>(undefined);
+  if (fresh.data) previous.current = fresh.data;
+  const stale = fresh.data === undefined && fresh.loading && fresh.error === null;
+  const state: QueryState<Pages> = stale ? { ...fresh, data: previous.current } : fresh;
   const [more, setMore] = useState<{ key: string; loading: boolean; error: ApiError | null }>({
     key,
     loading: false,
@@ -85,10 +91,10 @@ export function useOrderPages(input: ListInput): UseOrderPagesResult {
 
   const pages = state.data?.pages;
   const last = pages?.[pages.length - 1];
-  const hasMore = Boolean(last?.nextCursor);
+  const hasMore = !stale && Boolean(last?.nextCursor);
 
   const loadMore = useCallback(() => {
-    if (!last?.nextCursor || moreState.loading || state.loading) return;
+    if (stale || !last?.nextCursor || moreState.loading || state.loading) return;
     const cursor = last.nextCursor;
     setMore({ key, loading: true, error: null });
     call('orders.list', { ...input, cursor }).then(
@@ -106,7 +112,7 @@ export function useOrderPages(input: ListInput): UseOrderPagesResult {
         setMore({ key, loading: false, error: e });
       },
     );
-  }, [key, last, moreState.loading, state.loading]);
+  }, [key, last, stale, moreState.loading, state.loading]);
 
   const rows = useMemo(() => (pages ?? []).flatMap((p) => p.rows), [pages]);
   return {

@@ -31,16 +31,16 @@ export function StatusBar() {
         {t('status.clock')} {formatDate(now)} {formatClock(now)}
       </span>
       <select
-          data-testid="lang-select"
-          aria-label={t('status.language')}
-          value={i18n.language === 'en' ? 'en' : 'zh'}
-          onChange={(e) => setLanguage(e.target.value as Lang)}
-        >
-          {LANGS.map((l) => (
-            <option key={l} value={l}>
-              {t(`lang.${l}`)}
-            </option>
-          ))}
+        data-testid="lang-select"
+        aria-label={t('status.language')}
+        value={i18n.language === 'en' ? 'en' : 'zh'}
+        onChange={(e) => setLanguage(e.target.value as Lang)}
+      >
+        {LANGS.map((l) => (
+          <option key={l} value={l}>
+            {t(`lang.${l}`)}
+          </option>
+        ))}
       </select>
     </footer>
   );

@@ -162,7 +162,9 @@ describe('orders services', () => {
       rollup: db.prepare('SELECT * FROM rollup ORDER BY month, metric').all(),
     });
     const side = new Database(dbPath(dir));
-    cleanups.push(() => side.close());
+    cleanups.push(() => {
+      side.close();
+    });
     const before = snapshot(side);
     // Fail at the last step of the command (the projection write), after the event was inserted.
     side.exec("CREATE TRIGGER boom BEFORE UPDATE ON work_order BEGIN SELECT RAISE(ABORT, 'disk on fire'); END");

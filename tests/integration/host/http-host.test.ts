@@ -48,17 +48,34 @@ async function post(proc: string, body: unknown, headers: Record<string, string>
     headers: { 'Content-Type': 'application/json', ...headers },
     body: typeof body === 'string' ? body : JSON.stringify(body),
   });
-  return { status: res.status, body: (await res.json()) as { ok: boolean; data?: unknown; error?: { code: string; message: string; field?: string } } };
+  return {
+    status: res.status,
+    body: (await res.json()) as {
+      ok: boolean;
+      data?: unknown;
+      error?: { code: string; message: string; field?: string };
+    },
+  };
 }
 
 /** Raw request, for what fetch normalises away (paths with `..`, odd Host headers). */
-function raw(pathname: string, headers: Record<string, string> = {}, method = 'GET'): Promise<{ status: number; body: string; headers: Record<string, string | string[] | undefined> }> {
+function raw(
+  pathname: string,
+  headers: Record<string, string> = {},
+  method = 'GET',
+): Promise<{ status: number; body: string; headers: Record<string, string | string[] | undefined> }> {
   const u = new URL(host.url);
   return new Promise((resolve, reject) => {
     const req = httpRequest({ host: u.hostname, port: u.port, path: pathname, method, headers }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8'), headers: res.headers }));
+      res.on('end', () =>
+        resolve({
+          status: res.statusCode ?? 0,
+          body: Buffer.concat(chunks).toString('utf8'),
+          headers: res.headers,
+        }),
+      );
     });
     req.on('error', reject);
     req.end();
@@ -80,6 +97,26 @@ describe('API over HTTP', () => {
     const got = await post('orders.get', { orderId: id });
     expect(got.status).toBe(200);
     expect((got.body.data as { order: { title: string } }).order.title).toBe(NEW_ORDER.title);
+  });
+
+  it('maps conflict to 409 and a refused transition to 422', async () => {
+    const created = await post('orders.create', { order: NEW_ORDER });
+    const order = (created.body.data as { order: { id: string; version: number } }).order;
+    const stale = await post('orders.act', {
+      orderId: order.id,
+      expectedVersion: order.version + 5,
+      action: { type: 'resumed', payload: { note: '' } },
+    });
+    expect(stale.status).toBe(409);
+    expect(stale.body.error).toMatchObject({ code: 'conflict', field: 'expectedVersion' });
+    // A freshly received order cannot be verified: the lifecycle refuses it.
+    const refused = await post('orders.act', {
+      orderId: order.id,
+      expectedVersion: order.version,
+      action: { type: 'verified', payload: { passed: true, note: '', photos: [] } },
+    });
+    expect(refused.status).toBe(422);
+    expect(refused.body.error?.code).toBe('rejected');
   });
 
   it('maps a missing order to 404 not_found', async () => {
@@ -119,7 +156,11 @@ describe('API over HTTP', () => {
   it('wants POST and a JSON content type', async () => {
     const get = await fetch(`${host.url}api/system.info`);
     expect(get.status).toBe(405);
-    const text = await fetch(`${host.url}api/system.info`, { method: 'POST', headers: { 'Content-Type': 'text/plain' }, body: '{}' });
+    const text = await fetch(`${host.url}api/system.info`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'text/plain' },
+      body: '{}',
+    });
     expect(text.status).toBe(415);
   });
 
@@ -145,16 +186,33 @@ describe('API over HTTP', () => {
 
 describe('auth', () => {
   it('gives a loopback caller the loopbackRole, and enforces roles', async () => {
-    const viewerHost = await startHttpHost({ core: hc.core, port: 0, staticDir, loopbackRole: 'viewer', tokens: { [TOKEN_OFFICER]: 'officer' }, log: () => undefined });
+    const viewerHost = await startHttpHost({
+      core: hc.core,
+      port: 0,
+      staticDir,
+      loopbackRole: 'viewer',
+      tokens: { [TOKEN_OFFICER]: 'officer' },
+      log: () => undefined,
+    });
     try {
       const denied = await post('orders.create', { order: NEW_ORDER }, {}, viewerHost);
       expect(denied.status).toBe(403);
       expect(denied.body.error?.code).toBe('forbidden');
       const read = await post('system.info', {}, {}, viewerHost);
       expect(read.status).toBe(200);
-      const allowed = await post('orders.create', { order: NEW_ORDER }, { Authorization: `Bearer ${TOKEN_OFFICER}` }, viewerHost);
+      const allowed = await post(
+        'orders.create',
+        { order: NEW_ORDER },
+        { Authorization: `Bearer ${TOKEN_OFFICER}` },
+        viewerHost,
+      );
       expect(allowed.status).toBe(200);
-      const bad = await post('system.info', {}, { Authorization: 'Bearer wrong-token-wrong-token' }, viewerHost);
+      const bad = await post(
+        'system.info',
+        {},
+        { Authorization: 'Bearer wrong-token-wrong-token' },
+        viewerHost,
+      );
       expect(bad.status).toBe(401);
     } finally {
       await viewerHost.close();
@@ -167,14 +225,24 @@ describe('auth', () => {
   });
 
   it('refuses cross-site requests and DNS-rebound Host headers from loopback', async () => {
-    const cross = await raw('/api/system.info', { Origin: 'http://evil.example', 'Content-Type': 'application/json' }, 'POST');
+    const cross = await raw(
+      '/api/system.info',
+      { Origin: 'http://evil.example', 'Content-Type': 'application/json' },
+      'POST',
+    );
     expect(cross.status).toBe(403);
-    const rebound = await raw('/api/system.info', { Host: 'evil.example:5174', 'Content-Type': 'application/json' }, 'POST');
+    const rebound = await raw(
+      '/api/system.info',
+      { Host: 'evil.example:5174', 'Content-Type': 'application/json' },
+      'POST',
+    );
     expect(rebound.status).toBe(403);
   });
 
   it('refuses to start on a LAN address without tokens', async () => {
-    await expect(startHttpHost({ core: hc.core, port: 0, bind: '0.0.0.0', staticDir, log: () => undefined })).rejects.toThrow(/token/);
+    await expect(
+      startHttpHost({ core: hc.core, port: 0, bind: '0.0.0.0', staticDir, log: () => undefined }),
+    ).rejects.toThrow(/token/);
   });
 
   it('refuses non-loopback callers without a token', async () => {
@@ -184,9 +252,20 @@ describe('auth', () => {
       .flat()
       .find((a) => a && a.family === 'IPv4' && !a.internal);
     if (!lan) return; // no external interface on this machine: the unit of identify() covers it
-    const lanHost = await startHttpHost({ core: hc.core, port: 0, bind: lan.address, staticDir, tokens: { [TOKEN_VIEWER]: 'viewer' }, log: () => undefined });
+    const lanHost = await startHttpHost({
+      core: hc.core,
+      port: 0,
+      bind: lan.address,
+      staticDir,
+      tokens: { [TOKEN_VIEWER]: 'viewer' },
+      log: () => undefined,
+    });
     try {
-      const anon = await fetch(`${lanHost.url}api/system.info`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' });
+      const anon = await fetch(`${lanHost.url}api/system.info`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: '{}',
+      });
       expect(anon.status).toBe(401);
       const page = await fetch(lanHost.url);
       expect(page.status).toBe(401);
@@ -228,7 +307,9 @@ describe('WebSocket change hints', () => {
       const a = await post('orders.create', { order: NEW_ORDER });
       const b = await post('orders.create', { order: { ...NEW_ORDER, title: '第二单' } });
       const ids = [a, b].map((r) => (r.body.data as { order: { id: string } }).order.id);
-      await waitFor(() => hints.some((h) => h.topic === 'orders.changed' && ids.every((id) => h.orderIds.includes(id))));
+      await waitFor(() =>
+        hints.some((h) => h.topic === 'orders.changed' && ids.every((id) => h.orderIds.includes(id))),
+      );
       const orderHints = hints.filter((h) => h.topic === 'orders.changed');
       // Two mutations within 100 ms arrive merged.
       expect(orderHints.length).toBeLessThanOrEqual(2);
@@ -285,7 +366,14 @@ describe('static files', () => {
   });
 
   it('refuses path traversal', async () => {
-    for (const p of ['/..%2fsecret.txt', '/assets/..%2f..%2fsecret.txt', '/%2e%2e/secret.txt', '/..\\secret.txt', '/assets%5c..%5c..%5csecret.txt', '/%00']) {
+    for (const p of [
+      '/..%2fsecret.txt',
+      '/assets/..%2f..%2fsecret.txt',
+      '/%2e%2e/secret.txt',
+      '/..\\secret.txt',
+      '/assets%5c..%5c..%5csecret.txt',
+      '/%00',
+    ]) {
       const r = await raw(p);
       expect(r.body, p).not.toContain('TOP SECRET');
       expect([400, 403, 404], p).toContain(r.status);
@@ -301,7 +389,9 @@ async function truncatedUpload(): Promise<void> {
   const u = new URL(host.url);
   await new Promise<void>((resolve) => {
     const sock = connect(Number(u.port), u.hostname, () => {
-      sock.write(`POST /api/orders.get HTTP/1.1\r\nHost: ${u.host}\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{"orderId"`);
+      sock.write(
+        `POST /api/orders.get HTTP/1.1\r\nHost: ${u.host}\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{"orderId"`,
+      );
       setTimeout(() => {
         sock.destroy();
         resolve();

@@ -29,15 +29,23 @@ describe('window options', () => {
   });
 
   it('go full screen for --wall and kiosk for --kiosk', () => {
-    expect(mainWindowOptions('p', parseShellArgs(['electron', '.', '--wall']))).toMatchObject({ fullscreen: true, kiosk: false });
-    expect(mainWindowOptions('p', parseShellArgs(['--kiosk']))).toMatchObject({ fullscreen: true, kiosk: true });
+    expect(mainWindowOptions('p', parseShellArgs(['electron', '.', '--wall']))).toMatchObject({
+      fullscreen: true,
+      kiosk: false,
+    });
+    expect(mainWindowOptions('p', parseShellArgs(['--kiosk']))).toMatchObject({
+      fullscreen: true,
+      kiosk: true,
+    });
     expect(startUrl({ wall: true, kiosk: false })).toBe(`${APP_ENTRY}?wall=1`);
   });
 });
 
 describe('CSP', () => {
   it('is strict', () => {
-    const d = Object.fromEntries(ELECTRON_CSP.split('; ').map((s) => [s.split(' ')[0], s.split(' ').slice(1).join(' ')]));
+    const d = Object.fromEntries(
+      ELECTRON_CSP.split('; ').map((s) => [s.split(' ')[0], s.split(' ').slice(1).join(' ')]),
+    );
     expect(d['default-src']).toBe("'self'");
     expect(d['script-src']).toBe("'self'");
     expect(d['object-src']).toBe("'none'");

@@ -7,7 +7,6 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 
-
 const m = vi.hoisted(() => {
   const handlers = new Map<string, (...a: unknown[]) => unknown>();
   const windows: Array<{ options: unknown; contents: FakeContents; loaded: string[] }> = [];
@@ -92,7 +91,13 @@ describe('window', () => {
     createMainWindow('/dist-electron/preload.cjs', { wall: false, kiosk: false });
     const w = m.windows[0]!;
     expect(w.options).toMatchObject({
-      webPreferences: { contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true, preload: '/dist-electron/preload.cjs' },
+      webPreferences: {
+        contextIsolation: true,
+        sandbox: true,
+        nodeIntegration: false,
+        webSecurity: true,
+        preload: '/dist-electron/preload.cjs',
+      },
     });
     expect(w.loaded).toEqual(['app://hall/index.html']);
   });
@@ -116,7 +121,12 @@ describe('window', () => {
 describe('app:// protocol', () => {
   it('registers app as a standard secure scheme and serves files with the CSP', async () => {
     registerAppScheme();
-    expect(m.privileged).toContainEqual(expect.objectContaining({ scheme: 'app', privileges: expect.objectContaining({ standard: true, secure: true }) }));
+    expect(m.privileged).toContainEqual(
+      expect.objectContaining({
+        scheme: 'app',
+        privileges: expect.objectContaining({ standard: true, secure: true }),
+      }),
+    );
     installAppProtocol(path.join(tmp, 'renderer'));
     const h = m.protocolHandlers.get('app')!;
     const index = await h(new Request('app://hall/index.html'));
@@ -133,7 +143,12 @@ describe('app:// protocol', () => {
   it('refuses path traversal and other hosts', async () => {
     const h = m.protocolHandlers.get('app')!;
     // Request normalises plain `..`; the encoded forms reach the handler.
-    for (const u of ['app://hall/..%2fsecret.txt', 'app://hall/assets/..%2f..%2fsecret.txt', 'app://hall/..%5csecret.txt', 'app://hall/%00']) {
+    for (const u of [
+      'app://hall/..%2fsecret.txt',
+      'app://hall/assets/..%2f..%2fsecret.txt',
+      'app://hall/..%5csecret.txt',
+      'app://hall/%00',
+    ]) {
       const r = await h(new Request(u));
       expect([403, 404], u).toContain(r.status);
       expect(await r.text(), u).not.toContain('TOP SECRET');
@@ -175,7 +190,12 @@ describe('IPC', () => {
     registerHallIpc({ core, role: () => 'commander', actor: () => 'x' });
     const h = m.handlers.get(CALL_CHANNEL)!;
     const before = calls.length;
-    for (const frame of [{ url: 'https://evil.example/' }, { url: 'file:///index.html' }, { url: 'app://hall/', parent: {} }, null]) {
+    for (const frame of [
+      { url: 'https://evil.example/' },
+      { url: 'file:///index.html' },
+      { url: 'app://hall/', parent: {} },
+      null,
+    ]) {
       const r = await h({ senderFrame: frame }, 'system.info', {});
       expect(r).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     }
@@ -187,15 +207,24 @@ describe('IPC', () => {
     for (const proc of [42, null, 'orders.drop', '__proto__', 'x'.repeat(1000)]) {
       await expect(h(good, proc, {})).resolves.toMatchObject({ ok: false, error: { code: 'not_found' } });
     }
-    await expect(h(good, 'orders.get', { orderId: 'x' })).resolves.toEqual({ ok: false, error: { code: 'not_found', message: 'no such order' } });
+    await expect(h(good, 'orders.get', { orderId: 'x' })).resolves.toEqual({
+      ok: false,
+      error: { code: 'not_found', message: 'no such order' },
+    });
     // Unexpected errors are reported as `internal` without their details.
-    await expect(h(good, 'stats.month', { month: '2026-01' })).resolves.toEqual({ ok: false, error: { code: 'internal', message: 'Internal error' } });
+    await expect(h(good, 'stats.month', { month: '2026-01' })).resolves.toEqual({
+      ok: false,
+      error: { code: 'internal', message: 'Internal error' },
+    });
   });
 
   it('refuses a call above the session role', async () => {
     registerHallIpc({ core, role: () => 'viewer', actor: () => 'x' });
     const h = m.handlers.get(CALL_CHANNEL)!;
-    await expect(h(good, 'orders.create', {})).resolves.toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    await expect(h(good, 'orders.create', {})).resolves.toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    });
   });
 
   it('answers unavailable when the core failed to open', async () => {
@@ -203,7 +232,10 @@ describe('IPC', () => {
     failed.catch(() => undefined);
     registerHallIpc({ core: failed, role: () => 'commander', actor: () => 'x' });
     const h = m.handlers.get(CALL_CHANNEL)!;
-    await expect(h(good, 'system.info', {})).resolves.toMatchObject({ ok: false, error: { code: 'unavailable' } });
+    await expect(h(good, 'system.info', {})).resolves.toMatchObject({
+      ok: false,
+      error: { code: 'unavailable' },
+    });
   });
 
   it('pushes batched hints on hall:change', async () => {
@@ -216,7 +248,9 @@ describe('IPC', () => {
       l({ topic: 'orders.changed', orderIds: ['b', 'a'] });
     }
     await new Promise((r) => setTimeout(r, 150));
-    expect(m.windows[0]!.contents.sent).toEqual([[CHANGE_CHANNEL, { topic: 'orders.changed', orderIds: ['a', 'b'] }]]);
+    expect(m.windows[0]!.contents.sent).toEqual([
+      [CHANGE_CHANNEL, { topic: 'orders.changed', orderIds: ['a', 'b'] }],
+    ]);
     ipc.dispose();
   });
 });

@@ -48,7 +48,6 @@ export function migration0001Initial(db: WritableDb): void {
     CREATE INDEX work_order_category ON work_order(category_code);
     CREATE INDEX work_order_community ON work_order(community_code);
     CREATE INDEX work_order_grid ON work_order(grid_code);
-    CREATE INDEX work_order_unit ON work_order(unit_id);
     -- Only open orders can be overdue; the partial index stays small.
     CREATE INDEX work_order_overdue ON work_order(finish_deadline) WHERE is_open = 1;
 
@@ -86,7 +85,7 @@ export function migration0001Initial(db: WritableDb): void {
       tokenize = 'trigram', content = '', contentless_delete = 1, detail = 'full'
     );
     CREATE VIRTUAL TABLE order_fts_short USING fts5(
-      grams, tokenize = 'ascii', content = '', contentless_delete = 1, prefix = '1', detail = 'full'
+      grams, tokenize = 'ascii', content = '', contentless_delete = 1, prefix = '1', detail = 'none'
     );
 
     -- Reference data: key columns for joins and lookups, json for the full record.

@@ -23,7 +23,13 @@ export function MonthCounters({ stats }: { stats: MonthStats }) {
   );
 }
 
-export function ThreeRateCards({ stats, withComposite = false }: { stats: MonthStats; withComposite?: boolean }) {
+export function ThreeRateCards({
+  stats,
+  withComposite = false,
+}: {
+  stats: MonthStats;
+  withComposite?: boolean;
+}) {
   const { t } = useTranslation();
   const r = stats.rates;
   const items: [string, number | null][] = [
@@ -37,7 +43,13 @@ export function ThreeRateCards({ stats, withComposite = false }: { stats: MonthS
       {items.map(([k, v]) => (
         <div key={k} className="counter rate">
           <div className="label">{t(`stats.${k}`)}</div>
-          <div className="value">{k === 'composite' ? (v === null ? t('stats.noRate') : (v * 100).toFixed(1)) : (percent(v) ?? t('stats.noRate'))}</div>
+          <div className="value">
+            {k === 'composite'
+              ? v === null
+                ? t('stats.noRate')
+                : (v * 100).toFixed(1)
+              : (percent(v) ?? t('stats.noRate'))}
+          </div>
         </div>
       ))}
     </div>

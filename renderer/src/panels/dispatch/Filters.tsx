@@ -18,7 +18,12 @@ export function Filters({ value, onChange, invalidRange }: Props) {
   const set = <K extends keyof FilterState>(k: K, v: FilterState[K]) => onChange({ ...value, [k]: v });
 
   return (
-    <form className="filters" role="search" onSubmit={(e) => e.preventDefault()} aria-label={t('filters.search')}>
+    <form
+      className="filters"
+      role="search"
+      onSubmit={(e) => e.preventDefault()}
+      aria-label={t('filters.search')}
+    >
       <label>
         {t('filters.search')}
         <input
@@ -32,7 +37,11 @@ export function Filters({ value, onChange, invalidRange }: Props) {
       </label>
       <label>
         {t('filters.status')}
-        <select data-testid="filter-status" value={value.status} onChange={(e) => set('status', e.target.value as OrderStatus | '')}>
+        <select
+          data-testid="filter-status"
+          value={value.status}
+          onChange={(e) => set('status', e.target.value as OrderStatus | '')}
+        >
           <option value="">{t('filters.all')}</option>
           {STATUSES.map((s) => (
             <option key={s} value={s}>
@@ -43,7 +52,11 @@ export function Filters({ value, onChange, invalidRange }: Props) {
       </label>
       <label>
         {t('filters.category')}
-        <select data-testid="filter-category" value={value.category} onChange={(e) => set('category', e.target.value)}>
+        <select
+          data-testid="filter-category"
+          value={value.category}
+          onChange={(e) => set('category', e.target.value)}
+        >
           <option value="">{t('filters.all')}</option>
           {topCategories.map((c) => (
             <option key={c.code} value={c.code}>
@@ -54,7 +67,11 @@ export function Filters({ value, onChange, invalidRange }: Props) {
       </label>
       <label>
         {t('filters.community')}
-        <select data-testid="filter-community" value={value.community} onChange={(e) => set('community', e.target.value)}>
+        <select
+          data-testid="filter-community"
+          value={value.community}
+          onChange={(e) => set('community', e.target.value)}
+        >
           <option value="">{t('filters.all')}</option>
           {communities.map((c) => (
             <option key={c.code} value={c.code}>
@@ -65,7 +82,11 @@ export function Filters({ value, onChange, invalidRange }: Props) {
       </label>
       <label>
         {t('filters.urgency')}
-        <select data-testid="filter-urgency" value={value.urgency} onChange={(e) => set('urgency', e.target.value as Urgency | '')}>
+        <select
+          data-testid="filter-urgency"
+          value={value.urgency}
+          onChange={(e) => set('urgency', e.target.value as Urgency | '')}
+        >
           <option value="">{t('filters.all')}</option>
           {URGENCIES.map((u) => (
             <option key={u} value={u}>
@@ -76,11 +97,21 @@ export function Filters({ value, onChange, invalidRange }: Props) {
       </label>
       <label>
         {t('filters.receivedFrom')}
-        <input type="date" data-testid="filter-from" value={value.from} onChange={(e) => set('from', e.target.value)} />
+        <input
+          type="date"
+          data-testid="filter-from"
+          value={value.from}
+          onChange={(e) => set('from', e.target.value)}
+        />
       </label>
       <label>
         {t('filters.receivedTo')}
-        <input type="date" data-testid="filter-to" value={value.to} onChange={(e) => set('to', e.target.value)} />
+        <input
+          type="date"
+          data-testid="filter-to"
+          value={value.to}
+          onChange={(e) => set('to', e.target.value)}
+        />
       </label>
       <label className="check">
         <input
@@ -91,7 +122,12 @@ export function Filters({ value, onChange, invalidRange }: Props) {
         />
         {t('filters.overdueOnly')}
       </label>
-      <button type="button" className="btn" data-testid="filter-reset" onClick={() => onChange(EMPTY_FILTERS)}>
+      <button
+        type="button"
+        className="btn"
+        data-testid="filter-reset"
+        onClick={() => onChange(EMPTY_FILTERS)}
+      >
         {t('filters.reset')}
       </button>
       {invalidRange && (

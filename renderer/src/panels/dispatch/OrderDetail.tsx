@@ -23,10 +23,14 @@ export function OrderDetail({ orderId, onClose }: Props) {
   return (
     <aside className="detail" aria-label={t('detail.title')} data-testid="order-detail">
       <div className="detail-head">
-        <h2>
-          {q.data ? q.data.order.title : t('detail.title')}
-        </h2>
-        <button type="button" className="btn" onClick={onClose} title={t('detail.closeHint')} data-testid="detail-close">
+        <h2>{q.data ? q.data.order.title : t('detail.title')}</h2>
+        <button
+          type="button"
+          className="btn"
+          onClick={onClose}
+          title={t('detail.closeHint')}
+          data-testid="detail-close"
+        >
           {t('detail.close')}
         </button>
       </div>
@@ -44,7 +48,15 @@ export function OrderDetail({ orderId, onClose }: Props) {
   );
 }
 
-function DetailBody({ detail, lookups, t }: { detail: OrderDetailView; lookups: ReferenceLookups; t: Translate }) {
+function DetailBody({
+  detail,
+  lookups,
+  t,
+}: {
+  detail: OrderDetailView;
+  lookups: ReferenceLookups;
+  t: Translate;
+}) {
   const o = detail.order;
   const dash = t('detail.none');
   const rejected = new Map(o.rejected.map((r) => [r.eventId, r]));
@@ -101,7 +113,9 @@ function DetailBody({ detail, lookups, t }: { detail: OrderDetailView; lookups: 
                 {summarizeEvent(e, { t, ...pick(lookups) }).map((line, i) => (
                   <li key={i}>{line}</li>
                 ))}
-                {refused && <li className="refused-flag">{t('detail.refusedReason', { reason: refused.reason })}</li>}
+                {refused && (
+                  <li className="refused-flag">{t('detail.refusedReason', { reason: refused.reason })}</li>
+                )}
               </ul>
             </li>
           );

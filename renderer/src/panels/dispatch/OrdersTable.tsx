@@ -29,6 +29,8 @@ export function OrdersTable({ list, selectedId, onSelect, onOpen }: Props) {
     getScrollElement: () => scrollRef.current,
     estimateSize: () => rowPx,
     overscan: 12,
+    // The sticky header sits above the rows inside the same scroller.
+    scrollMargin: rowPx,
   });
 
   // The root font size follows the viewport: re-measure rows when the window is resized.
@@ -90,14 +92,30 @@ export function OrdersTable({ list, selectedId, onSelect, onOpen }: Props) {
 
   const header = (
     <div className="orders-row orders-head" role="row">
-      <div className="cell col-id" role="columnheader">{t('list.columns.id')}</div>
-      <div className="cell col-title" role="columnheader">{t('list.columns.title')}</div>
-      <div className="cell col-status" role="columnheader">{t('list.columns.status')}</div>
-      <div className="cell col-urgency" role="columnheader">{t('list.columns.urgency')}</div>
-      <div className="cell col-category" role="columnheader">{t('list.columns.category')}</div>
-      <div className="cell col-community" role="columnheader">{t('list.columns.community')}</div>
-      <div className="cell col-received" role="columnheader">{t('list.columns.receivedAt')}</div>
-      <div className="cell col-deadline" role="columnheader">{t('list.columns.deadline')}</div>
+      <div className="cell col-id" role="columnheader">
+        {t('list.columns.id')}
+      </div>
+      <div className="cell col-title" role="columnheader">
+        {t('list.columns.title')}
+      </div>
+      <div className="cell col-status" role="columnheader">
+        {t('list.columns.status')}
+      </div>
+      <div className="cell col-urgency" role="columnheader">
+        {t('list.columns.urgency')}
+      </div>
+      <div className="cell col-category" role="columnheader">
+        {t('list.columns.category')}
+      </div>
+      <div className="cell col-community" role="columnheader">
+        {t('list.columns.community')}
+      </div>
+      <div className="cell col-received" role="columnheader">
+        {t('list.columns.receivedAt')}
+      </div>
+      <div className="cell col-deadline" role="columnheader">
+        {t('list.columns.deadline')}
+      </div>
     </div>
   );
 
@@ -133,7 +151,7 @@ export function OrdersTable({ list, selectedId, onSelect, onOpen }: Props) {
               key={r.id}
               row={r}
               index={vi.index}
-              top={vi.start}
+              top={vi.start - rowPx}
               height={vi.size}
               selected={r.id === selectedId}
               categoryName={ref.categoryName(r.categoryCode)}
@@ -152,26 +170,30 @@ export function OrdersTable({ list, selectedId, onSelect, onOpen }: Props) {
 
   return (
     <section className="orders" aria-label={t('list.title')}>
-      <div role="grid" aria-rowcount={list.total} className="orders-grid" style={{ display: 'contents' }}>
-        {header}
-        <div
-          ref={scrollRef}
-          className="orders-scroll"
-          tabIndex={0}
-          data-testid="orders-list"
-          aria-activedescendant={selectedId ? `order-row-${selectedId}` : undefined}
-          onKeyDown={onKeyDown}
-          title={t('list.keyboardHint')}
-        >
-          {body}
+      <div
+        ref={scrollRef}
+        className="orders-scroll"
+        role="grid"
+        aria-label={t('list.title')}
+        aria-rowcount={list.total + 1}
+        tabIndex={0}
+        data-testid="orders-list"
+        aria-activedescendant={selectedIndex >= 0 && selectedId ? `order-row-${selectedId}` : undefined}
+        onKeyDown={onKeyDown}
+        title={t('list.keyboardHint')}
+      >
+        <div role="rowgroup" className="orders-headgroup">
+          {header}
         </div>
+        <div role="rowgroup">{body}</div>
       </div>
       <div className="orders-foot" data-testid="list-foot">
         {list.data !== undefined && rows.length > 0 && (
           <>
-            {list.totalCapped ? t('list.totalCapped', { count: list.total }) : t('list.total', { count: list.total })}
-            {' · '}
-            {list.loadingMore ? t('list.loadingMore') : list.hasMore ? '' : t('list.end')}
+            {list.totalCapped
+              ? t('list.totalCapped', { count: list.total })
+              : t('list.total', { count: list.total })}
+            {list.loadingMore ? ` · ${t('list.loadingMore')}` : list.hasMore ? '' : ` · ${t('list.end')}`}
             {list.loadMoreError && (
               <span className="overdue">
                 {' '}
@@ -181,6 +203,7 @@ export function OrdersTable({ list, selectedId, onSelect, onOpen }: Props) {
             )}
           </>
         )}
+        {list.data !== undefined && rows.length === 0 && t('list.total', { count: 0 })}
         {list.loading && list.data !== undefined && <span className="muted"> · {t('app.loading')}</span>}
         <span className="muted"> · {t('list.keyboardHint')}</span>
       </div>
@@ -200,33 +223,51 @@ interface RowProps {
   onClick: () => void;
 }
 
-function Row({ row, index, top, height, selected, categoryName, categoryPath, communityName, onClick }: RowProps) {
+function Row({
+  row,
+  index,
+  top,
+  height,
+  selected,
+  categoryName,
+  categoryPath,
+  communityName,
+  onClick,
+}: RowProps) {
   const { t } = useTranslation();
   return (
     <div
       id={`order-row-${row.id}`}
       className="orders-row"
       role="row"
-      aria-rowindex={index + 1}
+      aria-rowindex={index + 2}
       aria-selected={selected}
       data-testid="order-row"
       data-order-id={row.id}
       style={{ transform: `translateY(${top}px)`, height, top: 0 }}
       onClick={onClick}
     >
-      <div className="cell col-id" role="gridcell">{row.id}</div>
+      <div className="cell col-id" role="gridcell">
+        {row.id}
+      </div>
       <div className="cell col-title" role="gridcell" title={row.title}>
         {row.title}
       </div>
-      <div className="cell col-status" role="gridcell">{t(`orderStatus.${row.status}`)}</div>
+      <div className="cell col-status" role="gridcell">
+        {t(`orderStatus.${row.status}`)}
+      </div>
       <div className="cell col-urgency" role="gridcell">
         <span className={`pill urg-${row.urgency}`}>{t(`urgency.${row.urgency}`)}</span>
       </div>
       <div className="cell col-category" role="gridcell" title={categoryPath}>
         {categoryName}
       </div>
-      <div className="cell col-community" role="gridcell">{communityName}</div>
-      <div className="cell col-received" role="gridcell">{formatShortDateTime(row.receivedAt)}</div>
+      <div className="cell col-community" role="gridcell">
+        {communityName}
+      </div>
+      <div className="cell col-received" role="gridcell">
+        {formatShortDateTime(row.receivedAt)}
+      </div>
       <div className={`cell col-deadline${row.overdue ? ' overdue' : ''}`} role="gridcell">
         {row.finishDeadline !== null ? formatShortDateTime(row.finishDeadline) : '—'}
         {row.overdue && <span className="sr-only"> {t('list.overdue')}</span>}

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { OrderEvent, OrderEventType } from '../../../../shared/domain/order-events';
-import type { WorkOrder } from '../../../../shared/domain/order';
+import { STATUSES, type WorkOrder } from '../../../../shared/domain/order';
 import { compareEvents } from '../../../../shared/domain/hlc';
 import { applyEvent, foldEvent, reduceOrder } from '../../../../shared/domain/order-reducer';
 import { CREATED, MIN, P, T0, makeEvent } from '../fixtures';
@@ -47,12 +47,12 @@ const cmdArb: fc.Arbitrary<Cmd> = fc.record({
   type: fc.constantFrom(...TYPES),
   unit: fc.constantFrom(...UNITS),
   flag: fc.boolean(),
-  minute: fc.integer({ min: 0, max: 60 }),
+  // Minutes after the previous command: mostly forward in time, with ties (broken by id).
+  minute: fc.integer({ min: 0, max: 2 }),
   days: fc.integer({ min: 1, max: 15 }),
 });
 
-function toEvent(c: Cmd, i: number): OrderEvent {
-  const at = T0 + c.minute * MIN;
+function toEvent(c: Cmd, i: number, at: number): OrderEvent {
   const id = `e${String(i).padStart(3, '0')}`;
   const u = c.unit;
   switch (c.type) {
@@ -97,17 +97,44 @@ function toEvent(c: Cmd, i: number): OrderEvent {
   }
 }
 
+/** The happy path; a `next` command emits its next step, so histories get far as well as wide. */
+const PATH: Cmd[] = (
+  [
+    ['dispatched', false],
+    ['signed', false],
+    ['contacted', false],
+    ['replied', false],
+    ['verified', true],
+    ['callback_recorded', true],
+    ['reopened', false],
+  ] as const
+).map(([type, flag]) => ({ type, unit: 'U-A', flag, minute: 1, days: 7 }));
+
+const stepArb: fc.Arbitrary<Cmd | 'next'> = fc.oneof(
+  { arbitrary: fc.constant('next' as const), weight: 2 },
+  { arbitrary: cmdArb, weight: 3 },
+);
+
 /** A history: one created (at any time, so events may precede it) plus random commands. */
 const historyArb = fc
   .tuple(
     fc.integer({ min: 0, max: 10 }),
-    fc.array(cmdArb, { maxLength: 40 }),
+    fc.array(stepArb, { maxLength: 40, size: 'medium' }),
     fc.constantFrom('P2', 'P3', 'P1') as fc.Arbitrary<'P1' | 'P2' | 'P3'>,
   )
-  .map(([createdMinute, cmds, urgency]) => [
-    makeEvent('created', { ...CREATED, urgency }, T0 + createdMinute * MIN, 'O-1', 'created'),
-    ...cmds.map(toEvent),
-  ]);
+  .map(([createdMinute, steps, urgency]) => {
+    let p = 0;
+    let t = T0;
+    const events: OrderEvent[] = [
+      makeEvent('created', { ...CREATED, urgency }, T0 + createdMinute * MIN, 'O-1', 'created'),
+    ];
+    steps.forEach((step, i) => {
+      const c = step === 'next' ? (PATH[p++ % PATH.length] as Cmd) : step;
+      t += c.minute * MIN;
+      events.push(toEvent(c, i, t));
+    });
+    return events;
+  });
 
 const withPermutation = historyArb.chain((events) =>
   fc
@@ -172,11 +199,48 @@ describe('order reducer properties', () => {
         if (o.status === 'merged') expect(o.mergedInto).not.toBe(o.id);
         if (o.status !== 'return_requested') expect(o.statusBeforeReturn).toBeNull();
         if (o.extensionPending) expect(o.extensionRequests).toBe(1);
+        // extensionDays is only ever the approved total; the pending days sit beside it.
+        expect(o.extensionRequestedDays > 0).toBe(o.extensionPending);
+        expect(o.extensionDays).toBeGreaterThanOrEqual(0);
+        expect(o.extensionDays + o.extensionRequestedDays).toBeLessThanOrEqual(30);
+        if (o.extensionRequests === 0) expect(o.extensionDays).toBe(0);
+        // suspension: suspendedAt exactly while suspended; suspendedMs is the sum of the spans
+        expect(o.suspendedAt !== null).toBe(o.status === 'suspended');
+        let total = 0;
+        for (const s of o.suspensions) {
+          expect(s.resumedAt).toBeGreaterThanOrEqual(s.suspendedAt);
+          total += s.resumedAt - s.suspendedAt;
+        }
+        expect(o.suspendedMs).toBe(total);
+        // arrival belongs to the current dispatch
+        if (o.arrivedAt !== null) {
+          expect(o.dispatchedAt).not.toBeNull();
+          expect(o.arrivedAt).toBeGreaterThanOrEqual(o.dispatchedAt ?? Infinity);
+        }
+        if (o.status === 'received') expect(o.arrivedAt).toBeNull();
         const open = o.whistle.filter((s) => s.reportedAt === null).map((s) => s.unitId);
         expect(new Set(open).size).toBe(open.length);
         for (const r of o.rejected) expect(r.reason).toMatch(/\(.+\)$/);
       }),
       { numRuns: 500 },
     );
+  });
+
+  it('the generator reaches every status (so the properties above are not vacuous)', () => {
+    const reached = new Set(
+      fc.sample(historyArb, { numRuns: 3000, seed: 42 }).map((h) => reduceOrder(h)?.status),
+    );
+    for (const status of STATUSES) expect(reached, status).toContain(status);
+  });
+
+  it('the generator reaches arrivals, credited suspensions and approved and pending extensions', () => {
+    const orders = fc
+      .sample(historyArb, { numRuns: 3000, seed: 42 })
+      .map((h) => reduceOrder(h))
+      .filter((o): o is WorkOrder => o !== null);
+    expect(orders.some((o) => o.arrivedAt !== null)).toBe(true);
+    expect(orders.some((o) => o.suspendedMs > 0 && o.suspensions.length >= 2)).toBe(true);
+    expect(orders.some((o) => o.extensionDays > 0)).toBe(true);
+    expect(orders.some((o) => o.extensionRequestedDays > 0)).toBe(true);
   });
 });

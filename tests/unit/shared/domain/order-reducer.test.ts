@@ -11,7 +11,7 @@ import {
   foldEvent,
   reduceOrder,
 } from '../../../../shared/domain/order-reducer';
-import { CREATED, EventLog, MIN, P, T0, makeEvent, ok, refused } from '../fixtures';
+import { CREATED, DAY, EventLog, HOUR, MIN, P, T0, makeEvent, ok, refused } from '../fixtures';
 
 /** An order brought into `status` through the normal path; returns the log too. */
 function orderIn(status: OrderStatus | 'none', urgency: 'P0' | 'P1' | 'P2' | 'P3' = 'P2') {
@@ -109,7 +109,15 @@ describe('created', () => {
       coUnitIds: [],
       dispatchedAt: null,
       signedAt: null,
+      contactedAt: null,
+      arrivedAt: null,
+      repliedAt: null,
+      closedAt: null,
+      suspendedAt: null,
+      suspendedMs: 0,
+      suspensions: [],
       extensionDays: 0,
+      extensionRequestedDays: 0,
       extensionRequests: 0,
       extensionPending: false,
       returnCount: 0,
@@ -121,6 +129,57 @@ describe('created', () => {
       callback: null,
       rejected: [],
     });
+  });
+  it('sets every WorkOrder field, none left undefined', () => {
+    const o = ok(null, new EventLog().add('created', CREATED));
+    // Compile-time: every key of WorkOrder is listed; run-time: the order has exactly these.
+    const keys: Record<keyof WorkOrder, true> = {
+      id: true,
+      version: true,
+      lastHlc: true,
+      source: true,
+      appealType: true,
+      categoryCode: true,
+      urgency: true,
+      title: true,
+      description: true,
+      address: true,
+      lng: true,
+      lat: true,
+      communityCode: true,
+      gridCode: true,
+      citizen: true,
+      upstreamId: true,
+      upstreamDeadline: true,
+      status: true,
+      statusBeforeReturn: true,
+      unitId: true,
+      coUnitIds: true,
+      receivedAt: true,
+      dispatchedAt: true,
+      signedAt: true,
+      contactedAt: true,
+      arrivedAt: true,
+      repliedAt: true,
+      closedAt: true,
+      suspendedAt: true,
+      suspendedMs: true,
+      suspensions: true,
+      extensionDays: true,
+      extensionRequestedDays: true,
+      extensionRequests: true,
+      extensionPending: true,
+      returnCount: true,
+      reworkCount: true,
+      urgeCount: true,
+      reopenCount: true,
+      mergedInto: true,
+      whistle: true,
+      callback: true,
+      rejected: true,
+    };
+    expect(Object.keys(o).sort()).toEqual(Object.keys(keys).sort());
+    for (const [k, v] of Object.entries(o)) expect(v, k).not.toBeUndefined();
   });
   it('refuses a second created', () => {
     const { log, order } = orderIn('in_progress');
@@ -224,11 +283,28 @@ describe('handling', () => {
     expect(o2.contactedAt).toBe(e1.at);
     expect(o2.version).toBe(o1.version + 1);
   });
-  it('progressed only counts as an applied event', () => {
+  it('the first progressed sets arrivedAt (到场); later ones change nothing else', () => {
     const { log, order } = orderIn('in_progress');
+    expect(order?.arrivedAt).toBeNull();
+    const e1 = log.add('progressed', P.progressed());
+    const o1 = ok(order, e1);
+    expect(o1).toEqual({ ...order, arrivedAt: e1.at, version: (order?.version ?? 0) + 1, lastHlc: e1.hlc });
+    const e2 = log.add('progressed', P.progressed());
+    const o2 = ok(o1, e2);
+    expect(o2).toEqual({ ...o1, version: o1.version + 1, lastHlc: e2.hlc });
+  });
+  it('contact is not arrival: contacted leaves arrivedAt alone', () => {
+    const { log, order } = orderIn('in_progress');
+    expect(ok(order, log.add('contacted', P.contacted())).arrivedAt).toBeNull();
+  });
+  it('a transfer (转派) clears arrivedAt; the new unit arrives again', () => {
+    const { log, order } = orderIn('in_progress');
+    const arrived = ok(order, log.add('progressed', P.progressed()));
+    const moved = ok(arrived, log.add('dispatched', P.dispatched('U-B')));
+    expect(moved.arrivedAt).toBeNull();
+    const signed = ok(moved, log.add('signed', P.signed('U-B')));
     const e = log.add('progressed', P.progressed());
-    const o = ok(order, e);
-    expect(o).toEqual({ ...order, version: (order?.version ?? 0) + 1, lastHlc: e.hlc });
+    expect(ok(signed, e).arrivedAt).toBe(e.at);
   });
   it('replied: in_progress → replied', () => {
     const { log, order } = orderIn('in_progress');
@@ -276,7 +352,9 @@ describe('return (退单)', () => {
     );
   });
   it('approved → received, unit cleared, returnCount+1', () => {
-    const { log, order } = orderIn('in_progress');
+    const { log, order: signed } = orderIn('in_progress');
+    const order = ok(signed, log.add('progressed', P.progressed()));
+    expect(order.arrivedAt).not.toBeNull();
     const o = ok(
       ok(order, log.add('return_requested', P.returnRequested())),
       log.add('return_decided', P.returnDecided(true)),
@@ -287,11 +365,21 @@ describe('return (退单)', () => {
       coUnitIds: [],
       dispatchedAt: null,
       signedAt: null,
+      arrivedAt: null,
       statusBeforeReturn: null,
       returnCount: 1,
     });
     // and it can be dispatched again
     expect(ok(o, log.add('dispatched', P.dispatched('U-B'))).status).toBe('dispatched');
+  });
+  it('rejected keeps the arrival', () => {
+    const { log, order } = orderIn('in_progress');
+    const e = log.add('progressed', P.progressed());
+    const o = ok(
+      ok(ok(order, e), log.add('return_requested', P.returnRequested())),
+      log.add('return_decided', P.returnDecided(false)),
+    );
+    expect(o).toMatchObject({ status: 'in_progress', arrivedAt: e.at });
   });
   it.each(['dispatched', 'in_progress'] as const)('rejected → back to %s', (status) => {
     const { log, order } = orderIn(status);
@@ -307,10 +395,21 @@ describe('extension (延期)', () => {
   it('request sets pending; approval adds the requested days', () => {
     const { log, order } = orderIn('in_progress');
     const req = ok(order, log.add('extension_requested', P.extensionRequested(5)));
-    expect(req).toMatchObject({ extensionPending: true, extensionRequests: 1 });
+    // extensionDays is the approved total only: the pending days live in extensionRequestedDays.
+    expect(req).toMatchObject({
+      extensionPending: true,
+      extensionRequests: 1,
+      extensionRequestedDays: 5,
+      extensionDays: 0,
+    });
     expect(approvedExtensionDays(req)).toBe(0);
     const dec = ok(req, log.add('extension_decided', P.extensionDecided(true)));
-    expect(dec).toMatchObject({ extensionPending: false, extensionDays: 5, extensionRequests: 1 });
+    expect(dec).toMatchObject({
+      extensionPending: false,
+      extensionDays: 5,
+      extensionRequestedDays: 0,
+      extensionRequests: 1,
+    });
     expect(approvedExtensionDays(dec)).toBe(5);
   });
   it('a refused request adds nothing', () => {
@@ -319,7 +418,12 @@ describe('extension (延期)', () => {
       ok(order, log.add('extension_requested', P.extensionRequested(5))),
       log.add('extension_decided', P.extensionDecided(false)),
     );
-    expect(o).toMatchObject({ extensionPending: false, extensionDays: 0, extensionRequests: 1 });
+    expect(o).toMatchObject({
+      extensionPending: false,
+      extensionDays: 0,
+      extensionRequestedDays: 0,
+      extensionRequests: 1,
+    });
     expect(approvedExtensionDays(o)).toBe(0);
   });
   it('only once, even after a refusal', () => {
@@ -340,7 +444,21 @@ describe('extension (延期)', () => {
   });
   it('P3 orders can be extended', () => {
     const { log, order } = orderIn('in_progress', 'P3');
-    expect(ok(order, log.add('extension_requested', P.extensionRequested(15))).extensionPending).toBe(true);
+    expect(ok(order, log.add('extension_requested', P.extensionRequested(15)))).toMatchObject({
+      extensionPending: true,
+      extensionRequestedDays: 15,
+    });
+  });
+  it('approval adds to the approved total rather than replacing it', () => {
+    // Only one request is allowed today; the sum keeps extensionDays right if that ever changes.
+    const { log, order } = orderIn('in_progress');
+    const pending = ok(order, log.add('extension_requested', P.extensionRequested(4)));
+    const withEarlier = { ...pending, extensionDays: 3 };
+    expect(ok(withEarlier, log.add('extension_decided', P.extensionDecided(true)))).toMatchObject({
+      extensionDays: 7,
+      extensionRequestedDays: 0,
+    });
+    expect(ok(withEarlier, log.add('extension_decided', P.extensionDecided(false))).extensionDays).toBe(3);
   });
   it('a decision needs a pending request', () => {
     const { log, order } = orderIn('in_progress');
@@ -373,9 +491,37 @@ describe('urge, suspend, resume, merge', () => {
     const e = log.add('suspended', P.suspended());
     const s = ok(order, e);
     expect(s).toMatchObject({ status: 'suspended', suspendedAt: e.at });
-    expect(ok(s, log.add('resumed', P.resumed()))).toMatchObject({
+    const r = log.add('resumed', P.resumed(), e.at + 3 * DAY);
+    expect(ok(s, r)).toMatchObject({
       status: 'in_progress',
       suspendedAt: null,
+      suspendedMs: 3 * DAY,
+      suspensions: [{ suspendedAt: e.at, resumedAt: r.at }],
+    });
+  });
+  it('suspendedMs adds up every stay in the problem bank', () => {
+    const { log, order } = orderIn('in_progress');
+    const s1 = log.add('suspended', P.suspended());
+    const r1 = log.add('resumed', P.resumed(), s1.at + 2 * DAY);
+    const s2 = log.add('suspended', P.suspended(), r1.at + DAY);
+    const o2 = [s1, r1, s2].reduce<WorkOrder>((o, e) => ok(o, e), order as WorkOrder);
+    // the current stay is not counted until it ends
+    expect(o2).toMatchObject({ status: 'suspended', suspendedAt: s2.at, suspendedMs: 2 * DAY });
+    const r2 = log.add('resumed', P.resumed(), s2.at + 5 * HOUR);
+    const o = ok(o2, r2);
+    expect(o.suspendedMs).toBe(2 * DAY + 5 * HOUR);
+    expect(o.suspensions).toEqual([
+      { suspendedAt: s1.at, resumedAt: r1.at },
+      { suspendedAt: s2.at, resumedAt: r2.at },
+    ]);
+  });
+  it('a resume stamped before its suspension (clock skew) credits nothing negative', () => {
+    const { log, order } = orderIn('in_progress');
+    const s = ok(order, log.add('suspended', P.suspended(), T0 + DAY));
+    const skewed = makeEvent('resumed', P.resumed(), T0 + DAY - HOUR, 'O-1', 'skewed');
+    expect(ok(s, skewed)).toMatchObject({
+      suspendedMs: 0,
+      suspensions: [{ suspendedAt: T0 + DAY, resumedAt: T0 + DAY }],
     });
   });
   it.each(['received', 'dispatched', 'in_progress'] as const)('merged from %s is terminal', (status) => {

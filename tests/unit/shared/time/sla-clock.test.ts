@@ -139,7 +139,7 @@ describe('contact, on_site, verify, report_in', () => {
       fraction: 0.125,
     });
   });
-  it('on_site (P0: 30 min from dispatch) stops at first contact', () => {
+  it('on_site (P0: 30 min from dispatch) stops at arrival (first progress), not at contact', () => {
     const o = baseOrder({
       urgency: 'P0',
       status: 'in_progress',
@@ -151,10 +151,38 @@ describe('contact, on_site, verify, report_in', () => {
     expect(find(running, 'on_site')).toMatchObject({ deadline: T0 + 35 * MIN, level: 'warn90' });
     expect(find(running, 'contact')).toMatchObject({ deadline: T0 + 30 * MIN, level: 'overdue' });
     expect(find(running, 'finish')).toMatchObject({ deadline: T0 + 2 * HOUR });
-    const done = { ...o, contactedAt: T0 + 20 * MIN };
-    expect(find(orderTimers(done, POLICY, T0 + HOUR, cal), 'on_site')).toMatchObject({
+    // a phone call is not presence: the on-site timer keeps running after contact
+    const called = { ...o, contactedAt: T0 + 20 * MIN };
+    expect(find(orderTimers(called, POLICY, T0 + HOUR, cal), 'on_site')).toMatchObject({
+      met: null,
+      stoppedAt: null,
+      level: 'overdue',
+    });
+    const arrived = { ...called, arrivedAt: T0 + 25 * MIN };
+    expect(find(orderTimers(arrived, POLICY, T0 + HOUR, cal), 'on_site')).toMatchObject({
       met: true,
-      stoppedAt: T0 + 20 * MIN,
+      stoppedAt: T0 + 25 * MIN,
+    });
+    const late = { ...called, arrivedAt: T0 + 40 * MIN };
+    expect(find(orderTimers(late, POLICY, T0 + HOUR, cal), 'on_site')).toMatchObject({
+      met: false,
+      level: 'overdue',
+    });
+  });
+  it('on_site from events: the first progressed after dispatch stops it', () => {
+    const o = reduceOrder([
+      makeEvent('created', { ...CREATED, urgency: 'P0', upstreamDeadline: null, source: 'walk_in' }, T0),
+      makeEvent('dispatched', { unitId: 'U-A', coUnitIds: [], note: '' }, T0 + MIN),
+      makeEvent('signed', { unitId: 'U-A' }, T0 + 2 * MIN),
+      makeEvent('contacted', { note: '' }, T0 + 3 * MIN),
+      makeEvent('progressed', { note: '已到场', photos: [] }, T0 + 28 * MIN),
+      makeEvent('progressed', { note: '处置中', photos: [] }, T0 + 50 * MIN),
+    ]);
+    if (!o) throw new Error('no order');
+    expect(find(orderTimers(o, POLICY, T0 + 2 * HOUR, cal), 'on_site')).toMatchObject({
+      startedAt: T0 + MIN,
+      stoppedAt: T0 + 28 * MIN,
+      met: true,
     });
   });
   it('verify (grid: 1 h after reply) stops at closedAt', () => {
@@ -217,9 +245,9 @@ describe('finish timer', () => {
     });
   });
   it('approved extension adds days; a pending request does not', () => {
-    const pending = baseOrder({ extensionPending: true, extensionRequests: 1, extensionDays: 7 });
+    const pending = baseOrder({ extensionPending: true, extensionRequests: 1, extensionRequestedDays: 7 });
     expect(finishDeadline(pending, POLICY, cal)).toBe(T0 + 7 * DAY);
-    const approved = { ...pending, extensionPending: false };
+    const approved = { ...pending, extensionPending: false, extensionRequestedDays: 0, extensionDays: 7 };
     expect(finishDeadline(approved, POLICY, cal)).toBe(T0 + 14 * DAY);
     expect(find(orderTimers(approved, POLICY, T0 + 7 * DAY, cal), 'finish')).toMatchObject({
       level: 'warn50',
@@ -278,12 +306,98 @@ describe('suspension, close, merge', () => {
     expect(find(later, 'finish')).toMatchObject({ fraction: 2 / 7, level: 'ok', met: null });
     expect(find(later, 'contact')).toMatchObject({ level: 'overdue' }); // already late when suspended
   });
-  it('after resume they run against the original deadlines', () => {
-    const resumed = { ...s, status: 'in_progress' as const, suspendedAt: null };
-    expect(find(orderTimers(resumed, POLICY, T0 + 30 * DAY, cal), 'finish')).toMatchObject({
-      level: 'overdue',
-      deadline: T0 + 7 * DAY,
+  /** `s` resumed at T0 + 12 d: 10 days in the problem bank. */
+  const resumed = (over: Partial<WorkOrder> = {}): WorkOrder => ({
+    ...s,
+    status: 'in_progress',
+    suspendedAt: null,
+    suspendedMs: 10 * DAY,
+    suspensions: [{ suspendedAt: T0 + 2 * DAY, resumedAt: T0 + 12 * DAY }],
+    ...over,
+  });
+  it('after resume the time suspended is credited back: deadlines move, fraction excludes it', () => {
+    const r = resumed();
+    // 4 working days since receipt (2 before, 2 after): 4/7 of the finish allowance
+    expect(find(orderTimers(r, POLICY, T0 + 14 * DAY, cal), 'finish')).toMatchObject({
+      deadline: T0 + 17 * DAY,
+      fraction: 4 / 7,
+      level: 'warn50',
+      met: null,
     });
+    expect(finishDeadline(r, POLICY, cal)).toBe(T0 + 17 * DAY);
+    expect(find(orderTimers(r, POLICY, T0 + 17 * DAY, cal), 'finish').level).toBe('warn90');
+    expect(find(orderTimers(r, POLICY, T0 + 17 * DAY + 1, cal), 'finish').level).toBe('overdue');
+    // a reply after resume is judged against the moved deadline
+    const replied = resumed({ status: 'replied', repliedAt: T0 + 16 * DAY });
+    expect(find(orderTimers(replied, POLICY, T0 + 30 * DAY, cal), 'finish')).toMatchObject({
+      met: true,
+      deadline: T0 + 17 * DAY,
+      fraction: 6 / 7,
+    });
+  });
+  it('a timer is credited only the suspended time inside its own window', () => {
+    // contact (24 h from receipt) was already late when suspended: no credit rescues it...
+    const r = resumed();
+    expect(find(orderTimers(r, POLICY, T0 + 13 * DAY, cal), 'contact')).toMatchObject({
+      deadline: T0 + DAY + 10 * DAY,
+      level: 'overdue',
+    });
+    // ...but a 24 h contact suspended after 2 h and made 20 h after resume is in time, and
+    // stays in time once stopped (the credit does not vanish when the timer stops).
+    const early = resumed({
+      suspendedMs: 10 * DAY,
+      suspensions: [{ suspendedAt: T0 + 2 * HOUR, resumedAt: T0 + 2 * HOUR + 10 * DAY }],
+    });
+    const running = find(orderTimers(early, POLICY, T0 + 10 * DAY + 22 * HOUR, cal), 'contact');
+    expect(running).toMatchObject({ deadline: T0 + 11 * DAY, met: null, level: 'warn90' });
+    const contacted = { ...early, contactedAt: T0 + 10 * DAY + 22 * HOUR };
+    expect(find(orderTimers(contacted, POLICY, T0 + 20 * DAY, cal), 'contact')).toMatchObject({
+      deadline: T0 + 11 * DAY,
+      met: true,
+      level: 'ok',
+    });
+    // a sign timer stopped before the suspension keeps its original deadline
+    expect(find(orderTimers(r, POLICY, T0 + 13 * DAY, cal), 'sign')).toMatchObject({
+      deadline: T0 + 2 * HOUR,
+      met: true,
+    });
+    // a transfer after resume starts a fresh sign timer that the old suspension does not touch
+    const moved = resumed({ status: 'dispatched', dispatchedAt: T0 + 13 * DAY, signedAt: null });
+    expect(find(orderTimers(moved, POLICY, T0 + 13 * DAY + 3 * HOUR, cal), 'sign')).toMatchObject({
+      deadline: T0 + 13 * DAY + 2 * HOUR,
+      level: 'overdue',
+    });
+  });
+  it('upstream orders: both finish deadlines move by the time suspended', () => {
+    const up = resumed({ source: 'hotline', upstreamDeadline: T0 + 10 * DAY });
+    expect(finishDeadline(up, POLICY, cal)).toBe(T0 + 18 * DAY); // 8 d internal + 10 d
+    const ts = orderTimers(up, POLICY, T0 + 14 * DAY, cal);
+    expect(find(ts, 'finish')).toMatchObject({ deadline: T0 + 18 * DAY, fraction: 4 / 8 });
+    expect(find(ts, 'finish', 'upstream')).toMatchObject({ deadline: T0 + 20 * DAY, fraction: 4 / 10 });
+  });
+  it('a second suspension freezes again, keeping the first credit', () => {
+    const again = resumed({ status: 'suspended', suspendedAt: T0 + 14 * DAY });
+    const atSuspend = orderTimers(again, POLICY, T0 + 14 * DAY, cal);
+    expect(orderTimers(again, POLICY, T0 + 40 * DAY, cal)).toEqual(atSuspend);
+    expect(find(atSuspend, 'finish')).toMatchObject({
+      deadline: T0 + 17 * DAY,
+      fraction: 4 / 7,
+      level: 'warn50',
+    });
+  });
+  it('from events: suspend on day 2, resume on day 12, reply on day 16 is in time', () => {
+    const o = reduceOrder([
+      makeEvent('created', { ...CREATED, upstreamDeadline: null, source: 'walk_in' }, T0),
+      makeEvent('dispatched', { unitId: 'U-A', coUnitIds: [], note: '' }, T0 + MIN),
+      makeEvent('signed', { unitId: 'U-A' }, T0 + 2 * MIN),
+      makeEvent('suspended', { reason: '历史遗留问题' }, T0 + 2 * DAY),
+      makeEvent('resumed', { note: '' }, T0 + 12 * DAY),
+      makeEvent('replied', { result: '已处理', photos: [] }, T0 + 16 * DAY),
+    ]);
+    if (!o) throw new Error('no order');
+    expect(o.suspendedMs).toBe(10 * DAY);
+    expect(finishDeadline(o, POLICY, cal)).toBe(T0 + 17 * DAY);
+    expect(find(orderTimers(o, POLICY, T0 + 20 * DAY, cal), 'finish')).toMatchObject({ met: true });
   });
   it('closed orders freeze running timers at closedAt', () => {
     const c = baseOrder({ status: 'closed', repliedAt: T0 + HOUR, closedAt: T0 + 2 * HOUR });

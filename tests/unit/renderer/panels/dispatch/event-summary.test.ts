@@ -10,16 +10,32 @@ import {
   type SummaryContext,
   type Translate,
 } from '../../../../../renderer/src/panels/dispatch/event-summary';
-import { formatDuration, groupTimers, liveLevel, remainingLabel } from '../../../../../renderer/src/panels/dispatch/timers';
+import {
+  formatDuration,
+  groupTimers,
+  liveLevel,
+  remainingLabel,
+} from '../../../../../renderer/src/panels/dispatch/timers';
 
 let t: Translate;
 beforeAll(async () => {
   const inst = i18next.createInstance();
-  await inst.init({ resources: { zh: { translation: zh } }, lng: 'zh', interpolation: { escapeValue: false } });
+  await inst.init({
+    resources: { zh: { translation: zh } },
+    lng: 'zh',
+    interpolation: { escapeValue: false },
+  });
   t = (k, v) => (v ? inst.t(k, v) : inst.t(k));
 });
 
-const meta = { id: 'e1', orderId: 'o1', hlc: '001767225600000:00000:hall', at: 0, actor: 'upstream', node: 'hall' };
+const meta = {
+  id: 'e1',
+  orderId: 'o1',
+  hlc: '001767225600000:00000:hall',
+  at: 0,
+  actor: 'upstream',
+  node: 'hall',
+};
 const ctx = (): SummaryContext => ({
   t,
   unitName: (id) => ({ u1: '城管执法队', u2: '物业公司' })[id] ?? id,

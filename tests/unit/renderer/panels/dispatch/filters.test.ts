@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { OrdersListInput } from '../../../../../shared/contract';
-import { EMPTY_FILTERS, filtersToInput, PAGE_SIZE } from '../../../../../renderer/src/panels/dispatch/filters';
+import {
+  EMPTY_FILTERS,
+  filtersToInput,
+  PAGE_SIZE,
+} from '../../../../../renderer/src/panels/dispatch/filters';
 
 describe('filtersToInput', () => {
   it('sends only the limit when nothing is filtered', () => {

@@ -1,0 +1,126 @@
+/**
+ * The bundled Electron main process (dist-electron/main.cjs) run in plain Node with a stand-in
+ * 'electron' module (the binary is not installed here): it must open the real core through the
+ * bundled worker (dist-electron/core-worker.cjs), answer IPC calls from the app's frame only,
+ * push change hints, and serve app:// with the CSP.
+ */
+import { execFileSync, fork, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CallResult } from '../../../shared/contract';
+import { NEW_ORDER } from './host-test-core';
+
+const root = path.resolve(__dirname, '..', '..', '..');
+let child: ChildProcess;
+let userData: string;
+const messages: Array<Record<string, unknown>> = [];
+let nextId = 1;
+let stderr = '';
+
+function request(msg: Record<string, unknown>): Promise<Record<string, unknown>> {
+  const id = nextId++;
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no answer to ${JSON.stringify(msg)}`)), 30_000);
+    const onMsg = (m: Record<string, unknown>) => {
+      if (m.type === 'result' && m.id === id) {
+        clearTimeout(timer);
+        child.off('message', onMsg);
+        resolve(m.result as Record<string, unknown>);
+      }
+    };
+    child.on('message', onMsg);
+    child.send({ ...msg, id });
+  });
+}
+
+const call = (proc: unknown, input: unknown, frameUrl = 'app://hall/index.html') =>
+  request({ type: 'call', proc, input, frameUrl }) as Promise<CallResult>;
+
+beforeAll(async () => {
+  execFileSync(process.execPath, [path.join(root, 'scripts/build-electron.mjs')], {
+    cwd: root,
+    stdio: 'pipe',
+  });
+  userData = mkdtempSync(path.join(tmpdir(), 'hall-electron-'));
+  child = fork(path.join(root, 'dist-electron/main.cjs'), [], {
+    cwd: root,
+    execArgv: ['--require', path.join(__dirname, 'fixtures/fake-electron.cjs')],
+    env: { ...process.env, FAKE_USER_DATA: userData, HALL_DEMO: '0' },
+    stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
+  });
+  child.on('message', (m: Record<string, unknown>) => messages.push(m));
+  child.stderr?.on('data', (c: Buffer) => (stderr = (stderr + c.toString()).slice(-4000)));
+  // The store is open once a call succeeds.
+  for (let i = 0; i < 100; i++) {
+    const r = await call('system.info', {});
+    if (r.ok) return;
+    await new Promise((res) => setTimeout(res, 100));
+  }
+  throw new Error(`core did not open:\n${stderr}`);
+});
+
+afterAll(() => {
+  child?.kill();
+  if (userData) rmSync(userData, { recursive: true, force: true });
+});
+
+describe('bundled Electron main', () => {
+  it('opens a sandboxed, isolated window on app://hall', () => {
+    const win = messages.find((m) => m.type === 'window') as {
+      options: { webPreferences: Record<string, unknown> };
+    };
+    expect(win.options.webPreferences).toMatchObject({
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+    });
+    expect(String(win.options.webPreferences.preload)).toMatch(/dist-electron[\\/]preload\.cjs$/);
+    expect(messages).toContainEqual({ type: 'load', url: 'app://hall/index.html' });
+    expect(messages.find((m) => m.type === 'schemes')).toMatchObject({ schemes: [{ scheme: 'app' }] });
+  });
+
+  it('answers IPC calls through the real core in its worker, in the user-data folder', async () => {
+    const info = await call('system.info', {});
+    expect(info).toMatchObject({ ok: true, data: { host: 'electron', role: 'commander' } });
+    expect(existsSync(path.join(userData, 'data'))).toBe(true);
+    const created = await call('orders.create', { order: NEW_ORDER });
+    expect(created.ok).toBe(true);
+    const bad = await call('orders.get', { orderId: '' });
+    expect(bad).toMatchObject({ ok: false, error: { code: 'invalid_input', field: 'orderId' } });
+  });
+
+  it('pushes batched change hints on hall:change', async () => {
+    const before = messages.length;
+    const created = await call('orders.create', { order: { ...NEW_ORDER, title: '推送测试' } });
+    const id = created.ok ? (created.data as { order: { id: string } }).order.id : '';
+    const end = Date.now() + 3000;
+    const hasHint = () =>
+      messages
+        .slice(before)
+        .some(
+          (m) => m.type === 'push' && m.channel === 'hall:change' && JSON.stringify(m.payload).includes(id),
+        );
+    while (!hasHint() && Date.now() < end) await new Promise((r) => setTimeout(r, 20));
+    expect(hasHint()).toBe(true);
+  });
+
+  it('refuses calls from foreign frames and unknown procedures', async () => {
+    expect(await call('system.info', {}, 'https://evil.example/')).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    });
+    expect(await call('orders.nuke', {})).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(await call(null, {})).toMatchObject({ ok: false, error: { code: 'not_found' } });
+  });
+
+  it('serves app:// with the CSP and refuses traversal', async () => {
+    const built = existsSync(path.join(root, 'dist/renderer/index.html'));
+    const index = await request({ type: 'fetch', url: 'app://hall/index.html' });
+    expect(index.status).toBe(built ? 200 : 404);
+    expect(String(index.csp)).toContain("default-src 'self'");
+    const escape = await request({ type: 'fetch', url: 'app://hall/..%2f..%2fpackage.json' });
+    expect(escape.status).toBe(403);
+  });
+});
