@@ -23,7 +23,7 @@ const policies = [
   },
   { from: { element: { type: 'store' } }, allow: [{ to: elements('store', 'shared') }, { to: { module: [node, ...pkg('better-sqlite3', 'zod')] } }] },
   { from: { element: { type: 'demo' } }, allow: [{ to: elements('demo', 'shared') }, { to: { module: [node, ...pkg('zod')] } }] },
-  { from: { element: { type: 'services' } }, allow: [{ to: elements('services', 'store', 'demo', 'shared') }, { to: { module: [node, ...pkg('zod')] } }] },
+  { from: { element: { type: 'services' } }, allow: [{ to: elements('services', 'store', 'demo', 'shared') }, { to: { module: [node, ...pkg('zod', 'flatbush')] } }] },
   { from: { element: { type: 'sync' } }, allow: [{ to: elements('sync', 'store', 'shared') }, { to: { module: [node, ...pkg('zod', 'ws')] } }] },
   { from: { element: { type: 'core' } }, allow: [{ to: elements('core', 'services', 'store', 'demo', 'sync', 'shared') }, { to: { module: [node, ...pkg('zod')] } }] },
   { from: { element: { type: 'host' } }, allow: [{ to: elements('host', 'core', 'shared') }, { to: { module: [node, ...pkg('ws', 'zod')] } }] },

@@ -16,7 +16,10 @@ export const OrdersListInput = z.object({
   urgency: z.array(Urgency).max(4).optional(),
   source: z.array(OrderSource).max(7).optional(),
   /** Category code at any level; matches its descendants. */
-  categoryCode: z.string().regex(/^\d{2}(\.\d{2}(\.\d{3})?)?$/).optional(),
+  categoryCode: z
+    .string()
+    .regex(/^\d{2}(\.\d{2}(\.\d{3})?)?$/)
+    .optional(),
   communityCode: z.string().max(20).optional(),
   gridCode: z.string().max(24).optional(),
   receivedFrom: epochMs.optional(),
@@ -65,6 +68,7 @@ export function isProcName(name: string): name is ProcName {
 }
 
 export * from './proc';
+export * from './roles';
 export type * from './views';
 export type * from './bridge';
 export { API_PREFIX, EVENTS_PATH } from './bridge';

@@ -1,7 +1,7 @@
 /** Output shapes of the API: what the renderer receives. */
 import type { Category } from '../domain/catalogue';
 import type { Community, Grid, Street } from '../domain/jurisdiction';
-import type { Unit } from '../domain/organisation';
+import type { PersonRole, Unit } from '../domain/organisation';
 import type { OrderEvent } from '../domain/order-events';
 import type { OrderSource, OrderStatus, Urgency, WorkOrder } from '../domain/order';
 import type { SlaPolicy } from '../domain/sla-policy';
@@ -58,6 +58,19 @@ export interface OrderDetail {
   readonly timers: readonly TimerState[];
 }
 
+/**
+ * A person as the renderer may show them (who signed, who replied): no phone, no home; the name
+ * is masked below the officer role, like a citizen's.
+ */
+export interface PersonRef {
+  readonly id: string;
+  readonly name: string;
+  readonly role: PersonRole;
+  readonly unitId: string | null;
+  readonly communityCode: string | null;
+  readonly gridCode: string | null;
+}
+
 export interface ReferenceSnapshot {
   readonly version: number;
   readonly street: Street;
@@ -65,6 +78,8 @@ export interface ReferenceSnapshot {
   readonly grids: readonly Grid[];
   readonly categories: readonly Category[];
   readonly units: readonly Unit[];
+  /** Event actors are person ids: the timeline shows these names instead. */
+  readonly people: readonly PersonRef[];
   readonly slaPolicy: SlaPolicy;
 }
 

@@ -8,8 +8,10 @@
  * Extension days: `extensionRequestedDays` holds the days of the pending request (0 when none);
  * an approval adds them to `extensionDays`, which is therefore always the approved total.
  *
- * Suspension: `resumed` closes the current stay in the problem bank, appends it to `suspensions`
- * and adds its length to `suspendedMs`, so the SLA clock can credit it back per timer.
+ * Suspension: `suspended` remembers the status it left (`statusBeforeSuspension`); `resumed`
+ * returns to it (an order suspended before it was signed must still be signed), closes the
+ * current stay in the problem bank, appends it to `suspensions` and adds its length to
+ * `suspendedMs`, so the SLA clock can credit it back per timer.
  *
  * Arrival (到场): the first `progressed` since the current dispatch sets `arrivedAt`; a new
  * dispatch (转派) and an approved return clear it, as they clear `signedAt`.
@@ -104,6 +106,17 @@ function isAssigned(order: WorkOrder, unitId: string): boolean {
   return order.unitId === unitId || order.coUnitIds.includes(unitId);
 }
 
+/**
+ * Where 解除挂账 leads: the status the order was suspended from. A projection stored before
+ * `statusBeforeSuspension` existed lacks it; suspension is only allowed from dispatched or
+ * in_progress, and only in_progress has a signature, so `signedAt` tells them apart.
+ */
+function resumeStatus(o: WorkOrder): OrderStatus {
+  const before = o.statusBeforeSuspension;
+  if (before === 'dispatched' || before === 'in_progress') return before;
+  return o.signedAt === null ? 'dispatched' : 'in_progress';
+}
+
 function createOrder(e: OrderEventOf<'created'>): WorkOrder {
   const p = e.payload;
   return {
@@ -126,6 +139,7 @@ function createOrder(e: OrderEventOf<'created'>): WorkOrder {
     upstreamDeadline: p.upstreamDeadline,
     status: 'received',
     statusBeforeReturn: null,
+    statusBeforeSuspension: null,
     unitId: null,
     coUnitIds: [],
     receivedAt: e.at,
@@ -232,14 +246,15 @@ function transition(o: WorkOrder, e: OrderEvent): Partial<WorkOrder> | ApplyResu
     case 'urged':
       return { urgeCount: o.urgeCount + 1 };
     case 'suspended':
-      return { status: 'suspended', suspendedAt: e.at };
+      return { status: 'suspended', suspendedAt: e.at, statusBeforeSuspension: o.status };
     case 'resumed': {
       // suspendedAt is always set in 'suspended'; the fallback only guards a malformed projection.
       const from = o.suspendedAt ?? e.at;
       // Clamp: an event clock behind the suspension's (another node) must not credit negative time.
       const to = Math.max(from, e.at);
       return {
-        status: 'in_progress',
+        status: resumeStatus(o),
+        statusBeforeSuspension: null,
         suspendedAt: null,
         suspendedMs: o.suspendedMs + (to - from),
         suspensions: [...o.suspensions, { suspendedAt: from, resumedAt: to }],

@@ -97,6 +97,12 @@ export interface WorkOrder {
   readonly status: OrderStatus;
   /** Status to go back to when a return request is rejected. */
   readonly statusBeforeReturn: OrderStatus | null;
+  /**
+   * Status to go back to when the order leaves the problem bank (解除挂账): an order suspended
+   * before it was signed must still be signed. null when not suspended. Projections stored before
+   * this field existed lack it; readers fall back to `signedAt` (see the reducer's `resumed`).
+   */
+  readonly statusBeforeSuspension?: OrderStatus | null;
   readonly unitId: string | null;
   readonly coUnitIds: readonly string[];
   readonly receivedAt: number;

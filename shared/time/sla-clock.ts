@@ -41,6 +41,9 @@ import type { WorkOrder } from '../domain/order';
 import { approvedExtensionDays } from '../domain/order-reducer';
 import type { Duration, SlaPolicy, SlaRule, TimerKind } from '../domain/sla-policy';
 import { addDays, chinaDate, chinaMidnight, type WorkCalendar } from './calendar';
+import { timerClock } from './timer-clock';
+
+export { timerClock } from './timer-clock';
 
 export type TimerLevel = 'ok' | 'warn50' | 'warn75' | 'warn90' | 'overdue';
 
@@ -217,13 +220,7 @@ export function orderTimers(
 ): TimerState[] {
   if (order.status === 'merged') return [];
   const rule = ruleFor(order, policy);
-  // Frozen clock while suspended or once closed (see the header).
-  const clock =
-    order.status === 'suspended' && order.suspendedAt !== null
-      ? Math.min(now, order.suspendedAt)
-      : order.status === 'closed' && order.closedAt !== null
-        ? Math.min(now, order.closedAt)
-        : now;
+  const clock = timerClock(order, now);
   const w = policy.warnAt;
   const out: TimerState[] = [];
   const push = (

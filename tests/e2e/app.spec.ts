@@ -104,6 +104,11 @@ test('dispatch: search with 2 and 4 characters, open an order, see timeline and 
   const events = detail.getByTestId('timeline-event');
   await expect(events.first()).toContainText('受理');
   expect(await events.count()).toBeGreaterThan(0);
+  // Actors are named (person name · unit or role), never shown as raw person ids like P0106.
+  const actors = await detail.locator('.ev-actor').allTextContents();
+  expect(actors.length).toBeGreaterThan(0);
+  for (const a of actors) expect(a).not.toMatch(/^P\d+$/);
+  expect(actors.some((a) => a.includes(' · '))).toBe(true);
   await expect(detail.getByTestId('timer').first()).toBeVisible();
   await expect(detail.getByTestId('timer').first()).toContainText('时限');
   await shot(page, 'dispatch-search-detail-1920x1080');
@@ -204,4 +209,61 @@ test('screenshots at 1920×1080 and 3840×2160', async ({ page }) => {
     await shot(page, `dispatch-timeline-${w}x${h}`);
     await page.keyboard.press('Escape');
   }
+});
+
+// Last: it writes an order into the shared demo store, which must not show up in the screenshots.
+test('dispatch: a suspended order shows its timers frozen (挂账 pauses the clock), not ticking to overdue', async ({
+  page,
+}) => {
+  type Timer = { kind: string; scope: string; deadline: number; stoppedAt: number | null; level: string };
+  type Detail = { order: { version: number; status: string }; timers: Timer[] };
+  const api = async <T>(proc: string, input: unknown): Promise<T> => {
+    const res = await page.request.post(appUrl(`api/${proc}`), { data: input });
+    const body = (await res.json()) as { ok: boolean; data: T; error?: unknown };
+    expect(body.ok, `${proc}: ${JSON.stringify(body.error)}`).toBe(true);
+    return body.data;
+  };
+  // Through the same API: a P2 walk-in order, dispatched, signed, then put in the problem bank.
+  const orderId = `e2e-suspended-${Date.now()}`;
+  let d = await api<Detail>('orders.create', {
+    orderId,
+    order: {
+      source: 'walk_in',
+      appealType: 'complaint',
+      categoryCode: '01',
+      urgency: 'P2',
+      title: '端到端测试挂账工单',
+      lng: 116.4,
+      lat: 39.9,
+    },
+  });
+  const { units } = await api<{ units: Array<{ id: string }> }>('reference.snapshot', {});
+  const unitId = units[0]?.id ?? 'u-1';
+  for (const action of [
+    { type: 'dispatched', payload: { unitId } },
+    { type: 'signed', payload: { unitId } },
+    { type: 'suspended', payload: { reason: '历史遗留问题，纳入问题库' } },
+  ]) {
+    d = await api<Detail>('orders.act', { orderId, expectedVersion: d.order.version, action });
+  }
+  expect(d.order.status).toBe('suspended');
+  const finish = d.timers.find((x) => x.kind === 'finish' && x.scope === 'internal');
+  expect(finish?.level).toBe('ok');
+
+  // A month later on the wall clock the 7-day finish deadline has passed, but the clock is paused.
+  await page.clock.setFixedTime(new Date(Date.now() + 30 * 86_400_000));
+  await openApp(page);
+  await openDispatch(page);
+  await page.getByTestId('filter-status').selectOption('suspended');
+  const row = page.locator(`[data-testid="order-row"][data-order-id="${orderId}"]`);
+  await row.click();
+  const detail = page.getByTestId('order-detail');
+  await expect(detail.getByTestId('timer').first()).toBeVisible();
+  // Every displayed level is the core's: none turned overdue on screen.
+  const shown = await detail
+    .getByTestId('timer-internal')
+    .evaluateAll((els) => els.map((e) => e.getAttribute('data-level')));
+  expect(shown.length).toBeGreaterThan(0);
+  expect(shown).not.toContain('overdue');
+  await expect(detail.getByTestId('timers')).not.toContainText('超期');
 });

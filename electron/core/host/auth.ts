@@ -89,13 +89,13 @@ export function identify(req: IncomingMessage, url: URL, tokens: TokenTable, loo
   if (token !== null) {
     const hit = token === '' ? null : tokens.lookup(token);
     // A wrong token is refused even from loopback: a typo must not silently grant loopbackRole.
-    if (!hit) return { ok: false, status: 401, message: 'Invalid token' };
+    if (!hit) return { ok: false, status: 401, message: '访问令牌无效' };
     return { ok: true, role: hit.role, actor: `token:${hit.fp}`, via: 'token' };
   }
   if (isLoopbackAddress(req.socket.remoteAddress)) {
     return { ok: true, role: loopbackRole, actor: `local:${loopbackRole}`, via: 'loopback' };
   }
-  return { ok: false, status: 401, message: 'A token is required for requests from other machines' };
+  return { ok: false, status: 401, message: '来自其他计算机的请求需要访问令牌' };
 }
 
 /**

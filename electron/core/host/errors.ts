@@ -4,6 +4,9 @@
  */
 import { ERROR_CODES, type ApiErrorData, type ErrorCode } from '../../../shared/contract';
 
+/** Same text as the core's (services/errors.ts): the caller never sees what actually failed. */
+export const INTERNAL_ERROR_MESSAGE = '系统内部错误，详情已记录在日志中';
+
 export const STATUS_BY_CODE: Record<ErrorCode, number> = {
   invalid_input: 400,
   forbidden: 403,
@@ -30,5 +33,5 @@ export function toApiErrorData(err: unknown): { data: ApiErrorData; expected: bo
       return { data, expected: e.code !== 'internal' };
     }
   }
-  return { data: { code: 'internal', message: 'Internal error' }, expected: false };
+  return { data: { code: 'internal', message: INTERNAL_ERROR_MESSAGE }, expected: false };
 }

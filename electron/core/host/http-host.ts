@@ -10,6 +10,7 @@ import type { AddressInfo } from 'node:net';
 import {
   API_PREFIX,
   CONTRACT,
+  ROLE_LABELS,
   isProcName,
   roleAtLeast,
   type ApiErrorData,
@@ -19,7 +20,7 @@ import {
 import type { Core } from '../core';
 import { TOKEN_COOKIE, TokenTable, identify, isLoopbackBind, sameOriginRequest, type Caller } from './auth';
 import { contentSecurityPolicy, securityHeaders } from './csp';
-import { STATUS_BY_CODE, toApiErrorData } from './errors';
+import { INTERNAL_ERROR_MESSAGE, STATUS_BY_CODE, toApiErrorData } from './errors';
 import { attachEventSocket } from './event-socket';
 import { HINT_BATCH_MS } from './hint-batcher';
 import { mimeType } from './mime';
@@ -98,8 +99,13 @@ function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
 function tooLarge(limit: number): BodyError {
   return new BodyError(413, {
     code: 'invalid_input',
-    message: `Request body exceeds ${Math.round(limit / 1024)} KB`,
+    message: `请求体超过 ${limitText(limit)} 上限`,
   });
+}
+
+/** 1 MB, 512 KB: how the limit reads in a message. */
+function limitText(limit: number): string {
+  return limit % (1024 * 1024) === 0 ? `${limit / (1024 * 1024)} MB` : `${Math.round(limit / 1024)} KB`;
 }
 
 function parseJsonBody(buf: Buffer): unknown {
@@ -110,7 +116,7 @@ function parseJsonBody(buf: Buffer): unknown {
     return JSON.parse(text) as unknown;
   } catch (err) {
     const why = err instanceof Error ? err.message : String(err);
-    throw new BodyError(400, { code: 'invalid_input', message: `Request body is not valid JSON: ${why}` });
+    throw new BodyError(400, { code: 'invalid_input', message: `请求体不是合法的 JSON: ${why}` });
   }
 }
 
@@ -163,7 +169,12 @@ export async function startHttpHost(opts: HttpHostOptions): Promise<HttpHost> {
     const name = url.pathname.slice(API_PREFIX.length + 1);
     if (name === 'health') {
       if (req.method !== 'GET' && req.method !== 'HEAD') {
-        sendError(res, 405, { code: 'invalid_input', message: 'Use GET for /api/health' }, { Allow: 'GET' });
+        sendError(
+          res,
+          405,
+          { code: 'invalid_input', message: `${API_PREFIX}/health 只接受 GET 请求` },
+          { Allow: 'GET' },
+        );
         return;
       }
       sendJson(res, 200, { ok: true, data: { status: 'ok', role: caller.role } });
@@ -172,7 +183,7 @@ export async function startHttpHost(opts: HttpHostOptions): Promise<HttpHost> {
     if (!isProcName(name)) {
       // Drain so keep-alive connections stay usable.
       req.resume();
-      sendError(res, 404, { code: 'not_found', message: `Unknown procedure: ${name.slice(0, 80)}` });
+      sendError(res, 404, { code: 'not_found', message: `未知的接口: ${name.slice(0, 80)}` });
       return;
     }
     if (req.method !== 'POST') {
@@ -180,7 +191,7 @@ export async function startHttpHost(opts: HttpHostOptions): Promise<HttpHost> {
       sendError(
         res,
         405,
-        { code: 'invalid_input', message: `Use POST for ${API_PREFIX}/${name}` },
+        { code: 'invalid_input', message: `${API_PREFIX}/${name} 只接受 POST 请求` },
         { Allow: 'POST' },
       );
       return;
@@ -189,7 +200,7 @@ export async function startHttpHost(opts: HttpHostOptions): Promise<HttpHost> {
     const ctype = (req.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase();
     if (ctype !== 'application/json') {
       req.resume();
-      sendError(res, 415, { code: 'invalid_input', message: 'Content-Type must be application/json' });
+      sendError(res, 415, { code: 'invalid_input', message: '请求的 Content-Type 必须是 application/json' });
       return;
     }
     const need = CONTRACT[name].role;
@@ -197,7 +208,7 @@ export async function startHttpHost(opts: HttpHostOptions): Promise<HttpHost> {
       req.resume();
       sendError(res, 403, {
         code: 'forbidden',
-        message: `${name} needs role ${need}; caller has ${caller.role}`,
+        message: `需要${ROLE_LABELS[need]}及以上权限 (${name})，当前为${ROLE_LABELS[caller.role]}`,
       });
       return;
     }
@@ -211,7 +222,7 @@ export async function startHttpHost(opts: HttpHostOptions): Promise<HttpHost> {
         sendError(res, err.status, err.error, close);
         if (err.status === 413) drainOrDestroy(req);
       } else {
-        sendError(res, 400, { code: 'invalid_input', message: 'Could not read the request body' });
+        sendError(res, 400, { code: 'invalid_input', message: '无法读取请求体' });
       }
       return;
     }
@@ -234,7 +245,7 @@ export async function startHttpHost(opts: HttpHostOptions): Promise<HttpHost> {
   ): Promise<void> {
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.writeHead(405, { Allow: 'GET, HEAD', 'Content-Type': 'text/plain; charset=utf-8' });
-      res.end('Method not allowed');
+      res.end('不支持的请求方法 (Method not allowed)');
       return;
     }
     const headers: Record<string, string> = securityHeaders(
@@ -249,18 +260,18 @@ export async function startHttpHost(opts: HttpHostOptions): Promise<HttpHost> {
     }
     if (!staticDir) {
       res.writeHead(404, { ...headers, 'Content-Type': 'text/plain; charset=utf-8' });
-      res.end('No renderer build configured');
+      res.end('未配置界面文件 (No renderer build configured)');
       return;
     }
     const found = await resolveStatic(staticDir, url.pathname);
     if (found.kind === 'forbidden') {
       res.writeHead(403, { ...headers, 'Content-Type': 'text/plain; charset=utf-8' });
-      res.end('Forbidden');
+      res.end('禁止访问 (Forbidden)');
       return;
     }
     if (found.kind === 'not_found') {
       res.writeHead(404, { ...headers, 'Content-Type': 'text/plain; charset=utf-8' });
-      res.end('Not found');
+      res.end('未找到 (Not found)');
       return;
     }
     headers['Content-Type'] = mimeType(found.path);
@@ -308,7 +319,7 @@ export async function startHttpHost(opts: HttpHostOptions): Promise<HttpHost> {
       url = new URL(req.url ?? '/', 'http://host.invalid');
     } catch {
       res.writeHead(400, { 'Content-Type': 'text/plain; charset=utf-8' });
-      res.end('Bad request');
+      res.end('请求无效 (Bad request)');
       return;
     }
     const isApi = url.pathname === API_PREFIX || url.pathname.startsWith(API_PREFIX + '/');
@@ -319,23 +330,23 @@ export async function startHttpHost(opts: HttpHostOptions): Promise<HttpHost> {
         sendError(res, 401, { code: 'forbidden', message: caller.message }, { 'WWW-Authenticate': 'Bearer' });
       else {
         res.writeHead(401, { 'Content-Type': 'text/plain; charset=utf-8', 'WWW-Authenticate': 'Bearer' });
-        res.end(`${caller.message} · 需要访问令牌`);
+        res.end(`${caller.message} (Unauthorized)`);
       }
       return;
     }
     if (!sameOriginRequest(req, caller.via)) {
       req.resume();
-      if (isApi) sendError(res, 403, { code: 'forbidden', message: 'Cross-origin request refused' });
+      if (isApi) sendError(res, 403, { code: 'forbidden', message: '拒绝跨站请求' });
       else {
         res.writeHead(403, { 'Content-Type': 'text/plain; charset=utf-8' });
-        res.end('Forbidden');
+        res.end('拒绝跨站请求 (Forbidden)');
       }
       return;
     }
     const work = isApi ? handleApi(req, res, url, caller) : handleStatic(req, res, url, caller);
     work.catch((err: unknown) => {
       log(`[host] request failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
-      if (!res.headersSent) sendError(res, 500, { code: 'internal', message: 'Internal error' });
+      if (!res.headersSent) sendError(res, 500, { code: 'internal', message: INTERNAL_ERROR_MESSAGE });
       else res.destroy();
     });
   });

@@ -6,12 +6,14 @@ import {
   ApiError,
   CONTRACT,
   isProcName,
+  ROLE_LABELS,
   roleAtLeast,
   type ChangeHint,
   type ProcName,
   type ProcOutput,
   type ProcParsedInput,
 } from '../../../shared/contract';
+import { z } from 'zod';
 import type { CallContext, ServiceEnv } from './context';
 import { invalidInput } from './errors';
 import { ordersAct, ordersCreate, ordersGet, ordersList } from './orders';
@@ -21,6 +23,9 @@ import { statsMonth } from './stats';
 import { systemInfo } from './system';
 
 export type { CallContext, ServiceEnv } from './context';
+
+/** zod's Simplified Chinese messages, per call (not z.config: that would be process-global). */
+const ZOD_ZH = z.locales.zhCN().localeError;
 export { toApiError } from './errors';
 
 export function createRegistry(): HandlerRegistry {
@@ -45,13 +50,14 @@ export function createServices(env: ServiceEnv, publish: (hint: ChangeHint) => v
   return {
     call<P extends ProcName>(proc: P, input: unknown, ctx: CallContext): ProcOutput<P> {
       if (typeof proc !== 'string' || !isProcName(proc)) {
-        throw new ApiError('not_found', `unknown procedure: ${String(proc)}`);
+        throw new ApiError('not_found', `未知的接口: ${String(proc).slice(0, 100)}`);
       }
       const def = CONTRACT[proc];
       if (!roleAtLeast(ctx.role, def.role)) {
-        throw new ApiError('forbidden', `需要 ${def.role} 及以上角色 (${proc})`);
+        throw new ApiError('forbidden', `需要${ROLE_LABELS[def.role]}及以上权限 (${proc})`);
       }
-      const parsed = def.input.safeParse(input ?? {});
+      // Messages in Chinese: the renderer shows them to the duty officer as they are.
+      const parsed = def.input.safeParse(input ?? {}, { error: ZOD_ZH });
       if (!parsed.success) throw invalidInput(parsed.error);
       const handler = registry.get(proc);
       if (!handler) throw new ApiError('internal', `no handler for ${proc}`);

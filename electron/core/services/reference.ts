@@ -1,10 +1,37 @@
-/** reference.snapshot: the jurisdiction, catalogue, units and SLA policy for the renderer. */
+/** reference.snapshot: the jurisdiction, catalogue, units, people and SLA policy for the renderer. */
 import { ApiError } from '../../../shared/contract';
-import { readReferenceSnapshot } from '../store/queries/reference';
+import type { PersonRef } from '../../../shared/contract/views';
+import { maskName } from '../../../shared/domain/masking';
+import type { Person } from '../../../shared/domain/organisation';
+import { readReference } from '../store/queries/reference';
 import type { Handler } from './context';
+import { mayseePersonalData } from './masking';
 
-export const referenceSnapshot: Handler<'reference.snapshot'> = (_input, _call, env) => {
-  const snap = readReferenceSnapshot(env.db);
-  if (!snap.street) throw new ApiError('unavailable', '基础数据尚未导入');
-  return { ...snap, street: snap.street };
+/** Only what a timeline needs; phone and home address never leave the core through here. */
+function personRef(p: Person, unmasked: boolean): PersonRef {
+  return {
+    id: p.id,
+    name: unmasked ? p.name : maskName(p.name),
+    role: p.role,
+    unitId: p.unitId,
+    communityCode: p.communityCode,
+    gridCode: p.gridCode,
+  };
+}
+
+export const referenceSnapshot: Handler<'reference.snapshot'> = (_input, call, env) => {
+  // readReference (not readReferenceSnapshot) because the snapshot query has no people yet.
+  const ref = readReference(env.db);
+  if (!ref) throw new ApiError('unavailable', '基础数据尚未导入');
+  const unmasked = mayseePersonalData(call.role);
+  return {
+    version: ref.version,
+    street: ref.street,
+    communities: ref.communities,
+    grids: ref.grids,
+    categories: ref.categories,
+    units: ref.units,
+    people: ref.people.map((p) => personRef(p, unmasked)),
+    slaPolicy: ref.slaPolicy,
+  };
 };

@@ -3,9 +3,18 @@ import { OPEN_STATUSES, type WorkOrder } from '../../../shared/domain/order';
 
 const CST_OFFSET_MS = 8 * 60 * 60 * 1000;
 
-/** 'YYYY-MM' of an instant in China Standard Time. */
+const DAY_MS = 86_400_000;
+const monthOfDay = new Map<number, string>();
+
+/** 'YYYY-MM' of an instant in China Standard Time (memoised per day: the ingest asks often). */
 export function monthOf(ms: number): string {
-  return new Date(ms + CST_OFFSET_MS).toISOString().slice(0, 7);
+  const day = Math.floor((ms + CST_OFFSET_MS) / DAY_MS);
+  let m = monthOfDay.get(day);
+  if (m === undefined) {
+    m = new Date(day * DAY_MS).toISOString().slice(0, 7);
+    if (monthOfDay.size < 100_000) monthOfDay.set(day, m);
+  }
+  return m;
 }
 
 /** [start, end) of a 'YYYY-MM' month in China Standard Time, epoch ms. */

@@ -1,6 +1,6 @@
-/** Reference data (street, communities, categories, units) and name lookups built once per version. */
+/** Reference data (street, communities, categories, units, people) and name lookups built once per version. */
 import { useMemo } from 'react';
-import type { ReferenceSnapshot } from '../../../shared/contract';
+import type { PersonRef, ReferenceSnapshot } from '../../../shared/contract';
 import { useQuery } from '../api/use-query';
 import { categoryPath } from './lookups';
 
@@ -11,6 +11,8 @@ export interface ReferenceLookups {
   communityName(code: string | null): string;
   gridName(code: string | null): string;
   unitName(id: string | null): string;
+  /** A person by id (event actors are person ids); names arrive masked for roles below officer. */
+  person(id: string): PersonRef | undefined;
 }
 
 export function useReference(): ReferenceLookups {
@@ -20,6 +22,8 @@ export function useReference(): ReferenceLookups {
     const comms = new Map((data?.communities ?? []).map((c) => [c.code, c.name]));
     const grids = new Map((data?.grids ?? []).map((g) => [g.code, g.name]));
     const units = new Map((data?.units ?? []).map((u) => [u.id, u.name]));
+    // `?? []`: a core older than this renderer answers without people.
+    const people = new Map((data?.people ?? []).map((p) => [p.id, p]));
     return {
       snapshot: data,
       categoryName: (code) => cats.get(code)?.name ?? code,
@@ -27,6 +31,7 @@ export function useReference(): ReferenceLookups {
       communityName: (code) => (code ? (comms.get(code) ?? code) : ''),
       gridName: (code) => (code ? (grids.get(code) ?? code) : ''),
       unitName: (id) => (id ? (units.get(id) ?? id) : ''),
+      person: (id) => people.get(id),
     };
   }, [data]);
 }

@@ -1,13 +1,14 @@
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createInProcessCore, type Core } from '../../../electron/core/core';
-import { dbPath } from '../../../electron/core/store/db';
+import { dbPath, openDb } from '../../../electron/core/store/db';
+import { writeReference } from '../../../electron/core/store/queries/reference';
 import { CONFLICT_MESSAGE } from '../../../electron/core/services/orders';
 import { HandlerRegistry } from '../../../electron/core/services/registry';
 import { createRegistry } from '../../../electron/core/services';
 import { ApiError, type ChangeHint } from '../../../shared/contract';
 import { MOBILE_PATTERN } from '../../../shared/domain/masking';
-import { createdPayload, T0, tempDir } from '../store/fixtures';
+import { createdPayload, T0, TINY_REF, tempDir } from '../store/fixtures';
 
 const officer = { role: 'officer', actor: 'duty-1' } as const;
 const viewer = { role: 'viewer', actor: 'wall' } as const;
@@ -19,10 +20,21 @@ afterEach(async () => {
 });
 
 let clock = T0;
-async function core(): Promise<{ core: Core; dir: string; hints: ChangeHint[] }> {
+/** A core over a temp store, with the tiny street's reference data unless told otherwise. */
+async function core(withReference = true): Promise<{ core: Core; dir: string; hints: ChangeHint[] }> {
   const t = tempDir();
+  if (withReference) {
+    const db = openDb(t.dir);
+    writeReference(db, TINY_REF);
+    db.close();
+  }
   clock = T0;
-  const c = await createInProcessCore({ dataDir: t.dir, host: 'test', node: 'hall-a', now: () => (clock += 1000) });
+  const c = await createInProcessCore({
+    dataDir: t.dir,
+    host: 'test',
+    node: 'hall-a',
+    now: () => (clock += 1000),
+  });
   const hints: ChangeHint[] = [];
   c.onChange((h) => hints.push(h));
   cleanups.push(t.cleanup, () => c.close());
@@ -63,12 +75,23 @@ describe('orders services', () => {
     expect(a.events).toHaveLength(1);
     expect(a.events[0]?.hlc).toMatch(/:hall-a$/);
     expect(a.timers.length).toBeGreaterThan(0);
-    const b = await c.call('orders.create', { orderId: 'c-1', order: createdPayload({ title: '另一个' }) }, officer);
+    const b = await c.call(
+      'orders.create',
+      { orderId: 'c-1', order: createdPayload({ title: '另一个' }) },
+      officer,
+    );
     expect(b.order).toEqual(a.order);
     expect(b.events).toHaveLength(1);
     expect(hints).toEqual([{ topic: 'orders.changed', orderIds: ['c-1'] }]);
     const info = await c.call('system.info', {}, viewer);
-    expect(info).toMatchObject({ orderCount: 1, eventCount: 1, outboxPending: 1, node: 'hall-a', host: 'test', demo: false });
+    expect(info).toMatchObject({
+      orderCount: 1,
+      eventCount: 1,
+      outboxPending: 1,
+      node: 'hall-a',
+      host: 'test',
+      demo: false,
+    });
     expect(info.storeBytes).toBeGreaterThan(0);
   });
 
@@ -83,7 +106,11 @@ describe('orders services', () => {
     expect(d.order.status).toBe('dispatched');
     expect(d.order.version).toBe(2);
     const err = await rejects(
-      c.call('orders.act', { orderId: 'c-2', expectedVersion: 1, action: { type: 'signed', payload: { unitId: 'u-cg' } } }, officer),
+      c.call(
+        'orders.act',
+        { orderId: 'c-2', expectedVersion: 1, action: { type: 'signed', payload: { unitId: 'u-cg' } } },
+        officer,
+      ),
     );
     expect(err.code).toBe('conflict');
     expect(err.message).toBe(CONFLICT_MESSAGE);
@@ -94,7 +121,11 @@ describe('orders services', () => {
     await c.call('orders.create', { orderId: 'c-3', order: createdPayload() }, officer);
     const before = await c.call('system.info', {}, viewer);
     const err = await rejects(
-      c.call('orders.act', { orderId: 'c-3', expectedVersion: 1, action: { type: 'replied', payload: { result: '好了' } } }, officer),
+      c.call(
+        'orders.act',
+        { orderId: 'c-3', expectedVersion: 1, action: { type: 'replied', payload: { result: '好了' } } },
+        officer,
+      ),
     );
     expect(err.code).toBe('rejected');
     expect(err.message.length).toBeGreaterThan(0);
@@ -106,7 +137,12 @@ describe('orders services', () => {
   it('is idempotent by client event id', async () => {
     const { core: c } = await core();
     await c.call('orders.create', { orderId: 'c-4', order: createdPayload() }, officer);
-    const input = { orderId: 'c-4', expectedVersion: 1, eventId: 'ev-1', action: { type: 'dispatched', payload: { unitId: 'u-cg' } } };
+    const input = {
+      orderId: 'c-4',
+      expectedVersion: 1,
+      eventId: 'ev-1',
+      action: { type: 'dispatched', payload: { unitId: 'u-cg' } },
+    };
     const a = await c.call('orders.act', input, officer);
     const b = await c.call('orders.act', input, officer); // retry after a lost answer: no conflict, no second event
     expect(b.order.version).toBe(a.order.version);
@@ -167,22 +203,36 @@ describe('orders services', () => {
     });
     const before = snapshot(side);
     // Fail at the last step of the command (the projection write), after the event was inserted.
-    side.exec("CREATE TRIGGER boom BEFORE UPDATE ON work_order BEGIN SELECT RAISE(ABORT, 'disk on fire'); END");
+    side.exec(
+      "CREATE TRIGGER boom BEFORE UPDATE ON work_order BEGIN SELECT RAISE(ABORT, 'disk on fire'); END",
+    );
     const err = await rejects(
-      c.call('orders.act', { orderId: 'c-7', expectedVersion: 1, action: { type: 'dispatched', payload: { unitId: 'u-cg' } } }, officer),
+      c.call(
+        'orders.act',
+        { orderId: 'c-7', expectedVersion: 1, action: { type: 'dispatched', payload: { unitId: 'u-cg' } } },
+        officer,
+      ),
     );
     expect(err.code).toBe('internal');
     expect(snapshot(side)).toEqual(before);
     expect(hints).toHaveLength(1); // only the create's hint: no hint for a command that did not commit
     side.exec('DROP TRIGGER boom');
-    const ok = await c.call('orders.act', { orderId: 'c-7', expectedVersion: 1, action: { type: 'dispatched', payload: { unitId: 'u-cg' } } }, officer);
+    const ok = await c.call(
+      'orders.act',
+      { orderId: 'c-7', expectedVersion: 1, action: { type: 'dispatched', payload: { unitId: 'u-cg' } } },
+      officer,
+    );
     expect(ok.order.status).toBe('dispatched');
   });
 
   it('lists with search and reports month stats with the three rates', async () => {
     const { core: c } = await core();
     for (let i = 0; i < 5; i++) {
-      await c.call('orders.create', { orderId: `s-${i}`, order: createdPayload({ title: i % 2 ? '楼道漏水' : '噪音扰民' }) }, officer);
+      await c.call(
+        'orders.create',
+        { orderId: `s-${i}`, order: createdPayload({ title: i % 2 ? '楼道漏水' : '噪音扰民' }) },
+        officer,
+      );
     }
     const page = await c.call('orders.list', { q: '漏', limit: 1 }, viewer);
     expect(page.rows).toHaveLength(1);
@@ -192,7 +242,13 @@ describe('orders services', () => {
     expect(next.rows[0]?.id).toBe('s-1');
     expect(next.nextCursor).toBeNull();
     const stats = await c.call('stats.month', { month: '2026-03' }, viewer);
-    expect(stats).toMatchObject({ month: '2026-03', received: 5, open: 5, closed: 0, byStatus: { received: 5 } });
+    expect(stats).toMatchObject({
+      month: '2026-03',
+      received: 5,
+      open: 5,
+      closed: 0,
+      byStatus: { received: 5 },
+    });
     expect(stats.rates.valid).toBe(0);
     expect(stats.rates.composite).toBeNull();
   });
@@ -200,9 +256,15 @@ describe('orders services', () => {
   it('records every state change in the audit log with its actor', async () => {
     const { core: c, dir } = await core();
     await c.call('orders.create', { orderId: 'c-8', order: createdPayload() }, officer);
-    await c.call('orders.act', { orderId: 'c-8', expectedVersion: 1, action: { type: 'urged', payload: { level: 'remind' } } }, commander);
+    await c.call(
+      'orders.act',
+      { orderId: 'c-8', expectedVersion: 1, action: { type: 'urged', payload: { level: 'remind' } } },
+      commander,
+    );
     const side = new Database(dbPath(dir), { readonly: true });
-    const rows = side.prepare("SELECT actor, action FROM audit_log WHERE order_id = 'c-8' ORDER BY seq").all();
+    const rows = side
+      .prepare("SELECT actor, action FROM audit_log WHERE order_id = 'c-8' ORDER BY seq")
+      .all();
     side.close();
     expect(rows).toEqual([
       { actor: 'duty-1', action: 'orders.create' },
@@ -211,7 +273,7 @@ describe('orders services', () => {
   });
 
   it('reference.snapshot is unavailable before reference data exists', async () => {
-    const { core: c } = await core();
+    const { core: c } = await core(false);
     expect((await rejects(c.call('reference.snapshot', {}, viewer))).code).toBe('unavailable');
   });
 });

@@ -4,7 +4,8 @@ import { coreWorkerEntry, createCore, type Core } from '../../../electron/core/c
 import { dbPath, openDb } from '../../../electron/core/store/db';
 import { SCHEMA_VERSION } from '../../../electron/core/store/migrations';
 import { ApiError, type ChangeHint } from '../../../shared/contract';
-import { createdPayload, tempDir } from '../store/fixtures';
+import { writeReference } from '../../../electron/core/store/queries/reference';
+import { createdPayload, tempDir, TINY_REF } from '../store/fixtures';
 
 const officer = { role: 'officer', actor: 'duty-1' } as const;
 const cleanups: Array<() => Promise<void> | void> = [];
@@ -21,6 +22,9 @@ describe('createCore (worker thread)', () => {
   it('serves the contract end to end, relays hints, survives bad calls, and closes', async () => {
     const t = tempDir();
     cleanups.push(t.cleanup);
+    const ref = openDb(t.dir);
+    writeReference(ref, TINY_REF);
+    ref.close();
     const core: Core = await createCore({ dataDir: t.dir, host: 'test', node: 'w1' });
     cleanups.push(() => core.close());
     const hints: ChangeHint[] = [];
@@ -40,11 +44,17 @@ describe('createCore (worker thread)', () => {
     );
     expect(acted.order.status).toBe('dispatched');
     const conflict = await core
-      .call('orders.act', { orderId: 'w-1', expectedVersion: 1, action: { type: 'urged', payload: { level: 'remind' } } }, officer)
+      .call(
+        'orders.act',
+        { orderId: 'w-1', expectedVersion: 1, action: { type: 'urged', payload: { level: 'remind' } } },
+        officer,
+      )
       .catch((e: unknown) => e);
     expect(conflict).toMatchObject({ code: 'conflict' });
     // Concurrent calls all answer, in any order.
-    const many = await Promise.all(Array.from({ length: 20 }, () => core.call('orders.get', { orderId: 'w-1' }, officer)));
+    const many = await Promise.all(
+      Array.from({ length: 20 }, () => core.call('orders.get', { orderId: 'w-1' }, officer)),
+    );
     expect(many.every((d) => d.order.version === 2)).toBe(true);
     const page = await core.call('orders.list', { q: '噪音' }, officer);
     expect(page.rows.map((r) => r.id)).toEqual(['w-1']);

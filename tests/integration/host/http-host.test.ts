@@ -135,7 +135,7 @@ describe('API over HTTP', () => {
     const r = await post('orders.get', '{"orderId": ');
     expect(r.status).toBe(400);
     expect(r.body.error?.code).toBe('invalid_input');
-    expect(r.body.error?.message).toMatch(/not valid JSON/);
+    expect(r.body.error?.message).toMatch(/^请求体不是合法的 JSON/);
   });
 
   it('refuses a body over 1 MB with 413', async () => {
@@ -143,12 +143,14 @@ describe('API over HTTP', () => {
     const r = await post('orders.get', big);
     expect(r.status).toBe(413);
     expect(r.body.error?.code).toBe('invalid_input');
+    expect(r.body.error?.message).toBe('请求体超过 1 MB 上限');
   });
 
   it('answers an unknown procedure with 404 not_found', async () => {
     const r = await post('orders.drop_table', {});
     expect(r.status).toBe(404);
     expect(r.body.error?.code).toBe('not_found');
+    expect(r.body.error?.message).toBe('未知的接口: orders.drop_table');
     const proto = await post('__proto__', {});
     expect(proto.status).toBe(404);
   });
@@ -156,12 +158,18 @@ describe('API over HTTP', () => {
   it('wants POST and a JSON content type', async () => {
     const get = await fetch(`${host.url}api/system.info`);
     expect(get.status).toBe(405);
+    expect(((await get.json()) as { error: { message: string } }).error.message).toBe(
+      '/api/system.info 只接受 POST 请求',
+    );
     const text = await fetch(`${host.url}api/system.info`, {
       method: 'POST',
       headers: { 'Content-Type': 'text/plain' },
       body: '{}',
     });
     expect(text.status).toBe(415);
+    expect(((await text.json()) as { error: { message: string } }).error.message).toBe(
+      '请求的 Content-Type 必须是 application/json',
+    );
   });
 
   it('answers GET /api/health', async () => {
@@ -198,6 +206,7 @@ describe('auth', () => {
       const denied = await post('orders.create', { order: NEW_ORDER }, {}, viewerHost);
       expect(denied.status).toBe(403);
       expect(denied.body.error?.code).toBe('forbidden');
+      expect(denied.body.error?.message).toBe('需要值班员及以上权限 (orders.create)，当前为只读');
       const read = await post('system.info', {}, {}, viewerHost);
       expect(read.status).toBe(200);
       const allowed = await post(
@@ -214,6 +223,7 @@ describe('auth', () => {
         viewerHost,
       );
       expect(bad.status).toBe(401);
+      expect(bad.body.error?.message).toBe('访问令牌无效');
     } finally {
       await viewerHost.close();
     }
@@ -231,6 +241,10 @@ describe('auth', () => {
       'POST',
     );
     expect(cross.status).toBe(403);
+    expect(JSON.parse(cross.body)).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden', message: '拒绝跨站请求' },
+    });
     const rebound = await raw(
       '/api/system.info',
       { Host: 'evil.example:5174', 'Content-Type': 'application/json' },

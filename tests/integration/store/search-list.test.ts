@@ -130,4 +130,15 @@ describe('orders list', () => {
     expect(next.rows).toHaveLength(10);
     expect(new Set([...first.rows, ...next.rows].map((r) => r.id)).size).toBe(15);
   });
+
+  it('counts search totals with and without row filters (the count skips the join only when unfiltered)', () => {
+    // 水: 15 orders; 3- and 4-char runs use the trigram index; both combined with a row filter.
+    expect(list({ q: '水' }).total).toBe(15);
+    expect(list({ q: '卫生间漏水' }).total).toBe(8);
+    const filtered = list({ q: '水', communityCode: '110105001002' });
+    expect(filtered.total).toBe(filtered.rows.length);
+    expect(filtered.rows.every((r) => r.communityCode === '110105001002')).toBe(true);
+    expect(filtered.total).toBeLessThan(15);
+    expect(list({ q: '卫生间漏水', status: ['closed'] }).total).toBe(list({ q: '卫生间漏水', status: ['closed'] }).rows.length);
+  });
 });

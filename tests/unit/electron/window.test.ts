@@ -214,7 +214,7 @@ describe('IPC', () => {
     // Unexpected errors are reported as `internal` without their details.
     await expect(h(good, 'stats.month', { month: '2026-01' })).resolves.toEqual({
       ok: false,
-      error: { code: 'internal', message: 'Internal error' },
+      error: { code: 'internal', message: '系统内部错误，详情已记录在日志中' },
     });
   });
 

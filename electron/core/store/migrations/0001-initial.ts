@@ -87,6 +87,11 @@ export function migration0001Initial(db: WritableDb): void {
     CREATE VIRTUAL TABLE order_fts_short USING fts5(
       grams, tokenize = 'ascii', content = '', contentless_delete = 1, prefix = '1', detail = 'none'
     );
+    -- Each ingest commit writes one small segment per index; merging 8 of a level at a time
+    -- (default 4) does a third less merge work on the ingest path, and queries still meet
+    -- only a few dozen segments (measured: no change in query time at 200k orders).
+    INSERT INTO order_fts(order_fts, rank) VALUES ('automerge', 8);
+    INSERT INTO order_fts_short(order_fts_short, rank) VALUES ('automerge', 8);
 
     -- Reference data: key columns for joins and lookups, json for the full record.
     CREATE TABLE street (code TEXT PRIMARY KEY, json TEXT NOT NULL);

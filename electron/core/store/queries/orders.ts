@@ -9,8 +9,10 @@ import type { SlaPolicy } from '../../../../shared/domain/sla-policy';
 import { finishDeadline } from '../../../../shared/time/sla-clock';
 import { chinaCalendar, type WorkCalendar } from '../../../../shared/time/calendar';
 import { isOpen, rollupCells, shortGrams } from '../projection';
+import { ORDER_ROW_COLS, decodeOrder, encodeOrderJson, type OrderRow } from '../order-codec';
 import { stmt } from '../statements';
 import type { IngestSource, ReadableDb, WritableDb } from '../types';
+import type Database from 'better-sqlite3';
 import { readSlaPolicy } from './reference';
 import { receiveRemoteHlc } from './meta';
 
@@ -69,10 +71,10 @@ interface Stored {
 }
 
 function _loadStored(db: ReadableDb, orderId: string): Stored | null {
-  const r = stmt(db, 'SELECT rowid, json FROM work_order WHERE id = ?').get(orderId) as
-    | { rowid: number; json: string }
+  const r = stmt(db, `SELECT rowid AS rowid, ${ORDER_ROW_COLS} FROM work_order WHERE id = ?`).get(orderId) as
+    | (OrderRow & { rowid: number })
     | undefined;
-  return r ? { rowid: r.rowid, order: JSON.parse(r.json) as WorkOrder } : null;
+  return r ? { rowid: r.rowid, order: decodeOrder(r) } : null;
 }
 
 export function getOrder(db: ReadableDb, orderId: string): WorkOrder | null {
@@ -145,8 +147,9 @@ function _unindexText(db: WritableDb, rowid: number): void {
   stmt(db, 'DELETE FROM order_fts_short WHERE rowid = ?').run(rowid);
 }
 
-function _projectionArgs(o: WorkOrder, env: ProjectionEnv): unknown[] {
-  return [
+/** Binds one order's projection columns, then `tail` (the rowid), without an args array. */
+function _runProjection(st: Database.Statement, o: WorkOrder, env: ProjectionEnv, tail: number): void {
+  st.run(
     o.id,
     o.version,
     o.lastHlc,
@@ -162,8 +165,9 @@ function _projectionArgs(o: WorkOrder, env: ProjectionEnv): unknown[] {
     o.address,
     o.receivedAt,
     finishDeadline(o, env.policy, env.calendar),
-    JSON.stringify(o),
-  ];
+    encodeOrderJson(o),
+    tail,
+  );
 }
 
 const PROJ_COLS =
@@ -187,10 +191,12 @@ function _writeProjection(
     return;
   }
   if (before && before.order.receivedAt === after.receivedAt) {
-    stmt(
-      db,
-      `UPDATE work_order SET (${PROJ_COLS}) = (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) WHERE rowid = ?`,
-    ).run(..._projectionArgs(after, env), before.rowid);
+    _runProjection(
+      stmt(db, `UPDATE work_order SET (${PROJ_COLS}) = (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) WHERE rowid = ?`),
+      after,
+      env,
+      before.rowid,
+    );
     if (!_sameText(before.order, after)) {
       _unindexText(db, before.rowid);
       _indexText(db, before.rowid, after);
@@ -203,9 +209,11 @@ function _writeProjection(
     stmt(db, 'DELETE FROM work_order WHERE rowid = ?').run(before.rowid);
   }
   const rowid = _allocRowid(db, after.receivedAt);
-  stmt(db, `INSERT INTO work_order(rowid, ${PROJ_COLS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(
+  _runProjection(
+    stmt(db, `INSERT INTO work_order(${PROJ_COLS}, rowid) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+    after,
+    env,
     rowid,
-    ..._projectionArgs(after, env),
   );
   _indexText(db, rowid, after);
 }

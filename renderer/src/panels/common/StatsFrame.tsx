@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MonthStats } from '../../../../shared/contract';
 import { useMonthStats } from './use-month-stats';
+import { errorText } from '../../api/error-text';
 
 /** Loading / error / content frame shared by the three stats panels, with the later-release note. */
 export function StatsFrame({ testId, children }: { testId: string; children: (s: MonthStats) => ReactNode }) {
@@ -13,7 +14,7 @@ export function StatsFrame({ testId, children }: { testId: string; children: (s:
       {s.error && !s.data && (
         <div className="error-box">
           {t('app.errorPrefix')}
-          {s.error.message}{' '}
+          {errorText(s.error, t)}{' '}
           <button type="button" className="btn" onClick={s.refetch}>
             {t('app.retry')}
           </button>

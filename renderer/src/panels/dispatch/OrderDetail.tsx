@@ -1,12 +1,15 @@
 import { useTranslation } from 'react-i18next';
 import type { OrderDetail as OrderDetailView } from '../../../../shared/contract';
+import type { WorkOrder } from '../../../../shared/domain/order';
 import type { TimerState } from '../../../../shared/time/sla-clock';
+import { timerClock } from '../../../../shared/time/timer-clock';
 import { useQuery } from '../../api/use-query';
 import { formatDateTime } from '../../format/time';
 import { useNow } from '../../format/use-now';
 import { useReference, type ReferenceLookups } from '../../reference/use-reference';
 import { actorLabel, eventTypeLabel, summarizeEvent, type Translate } from './event-summary';
 import { groupTimers, liveLevel, remainingLabel } from './timers';
+import { errorText } from '../../api/error-text';
 
 interface Props {
   orderId: string;
@@ -38,7 +41,7 @@ export function OrderDetail({ orderId, onClose }: Props) {
         {q.error && !q.data && (
           <div className="error-box" data-testid="detail-error">
             {t('app.errorPrefix')}
-            {q.error.message}
+            {errorText(q.error, t)}
           </div>
         )}
         {!q.data && !q.error && <div className="state-box">{t('app.loading')}</div>}
@@ -96,7 +99,7 @@ function DetailBody({
         </>
       )}
       <h3>{t('detail.timers')}</h3>
-      <Timers timers={detail.timers} t={t} />
+      <Timers timers={detail.timers} order={o} t={t} />
       <h3>{t('detail.timeline')}</h3>
       <ol className="timeline" data-testid="timeline">
         {detail.events.map((e) => {
@@ -106,7 +109,7 @@ function DetailBody({
               <div className="ev-head">
                 <span className="ev-time">{formatDateTime(e.at)}</span>
                 <span className="ev-type">{eventTypeLabel(e, t)}</span>
-                <span className="ev-actor">{actorLabel(e.actor, t)}</span>
+                <span className="ev-actor">{actorLabel(e.actor, t, lookups)}</span>
                 {refused && <span className="refused-flag">{t('detail.refused')}</span>}
               </div>
               <ul className="ev-lines">
@@ -138,8 +141,9 @@ function FieldRow({ label, value }: { label: string; value: string }) {
   );
 }
 
-function Timers({ timers, t }: { timers: readonly TimerState[]; t: Translate }) {
-  const now = useNow(1000);
+function Timers({ timers, order, t }: { timers: readonly TimerState[]; order: WorkOrder; t: Translate }) {
+  // Suspended and closed orders' timers are frozen (the SLA clock's rule), not ticking to overdue.
+  const now = timerClock(order, useNow(1000));
   const { rows, hasUpstream } = groupTimers(timers);
   if (rows.length === 0) return <p className="muted">{t('detail.noTimers')}</p>;
   return (

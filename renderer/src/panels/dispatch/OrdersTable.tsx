@@ -5,6 +5,7 @@ import type { OrderListRow } from '../../../../shared/contract';
 import type { UseOrderPagesResult } from '../../api/use-query';
 import { formatShortDateTime } from '../../format/time';
 import { remPx } from '../../format/use-now';
+import { errorText } from '../../api/error-text';
 import { useReference } from '../../reference/use-reference';
 
 interface Props {
@@ -125,7 +126,7 @@ export function OrdersTable({ list, selectedId, onSelect, onOpen }: Props) {
       <div className="state-box" data-testid="list-error">
         <div className="error-box">
           {t('app.errorPrefix')}
-          {list.error.message}
+          {errorText(list.error, t)}
         </div>
       </div>
     );
@@ -198,7 +199,7 @@ export function OrdersTable({ list, selectedId, onSelect, onOpen }: Props) {
               <span className="overdue">
                 {' '}
                 {t('app.errorPrefix')}
-                {list.loadMoreError.message}
+                {errorText(list.loadMoreError, t)}
               </span>
             )}
           </>

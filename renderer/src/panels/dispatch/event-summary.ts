@@ -1,4 +1,5 @@
 /** Readable lines for one order event's payload, in the current language. Pure (t is injected). */
+import type { PersonRef } from '../../../../shared/contract';
 import type { OrderEvent } from '../../../../shared/domain/order-events';
 
 export type Translate = (key: string, vars?: Record<string, unknown>) => string;
@@ -16,8 +17,28 @@ export function eventTypeLabel(e: OrderEvent, t: Translate): string {
   return t(`eventType.${e.type}`);
 }
 
-export function actorLabel(actor: string, t: Translate): string {
+const SESSION_ROLES = ['viewer', 'officer', 'commander', 'admin'];
+
+/**
+ * Who did it, readably: a person of the reference data by name and unit (or role), the
+ * upstream/system, a local session by its role, a remote terminal by its token fingerprint.
+ * Anything unknown is shown as recorded.
+ */
+export function actorLabel(
+  actor: string,
+  t: Translate,
+  lookups?: { person(id: string): PersonRef | undefined; unitName(id: string): string },
+): string {
   if (actor === 'upstream' || actor === 'system') return t(`actor.${actor}`);
+  const p = lookups?.person(actor);
+  if (p && lookups) {
+    const where = p.unitId ? lookups.unitName(p.unitId) : t(`personRole.${p.role}`);
+    return `${p.name} · ${where}`;
+  }
+  const m = /^(desktop|local):(\w+)$/.exec(actor);
+  if (m && SESSION_ROLES.includes(m[2] ?? '')) return t('actor.session', { role: t(`role.${m[2]}`) });
+  const tok = /^token:([0-9a-f]{8})$/.exec(actor);
+  if (tok) return t('actor.token', { fp: tok[1] });
   return actor;
 }
 

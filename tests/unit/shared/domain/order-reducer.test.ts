@@ -153,6 +153,7 @@ describe('created', () => {
       upstreamDeadline: true,
       status: true,
       statusBeforeReturn: true,
+      statusBeforeSuspension: true,
       unitId: true,
       coUnitIds: true,
       receivedAt: true,
@@ -486,18 +487,37 @@ describe('urge, suspend, resume, merge', () => {
       expect(o.status).toBe(status);
     },
   );
-  it.each(['dispatched', 'in_progress'] as const)('suspended from %s, resumed → in_progress', (status) => {
+  it.each(['dispatched', 'in_progress'] as const)('suspended from %s, resumed → back to %s', (status) => {
     const { log, order } = orderIn(status);
     const e = log.add('suspended', P.suspended());
     const s = ok(order, e);
-    expect(s).toMatchObject({ status: 'suspended', suspendedAt: e.at });
+    expect(s).toMatchObject({ status: 'suspended', suspendedAt: e.at, statusBeforeSuspension: status });
     const r = log.add('resumed', P.resumed(), e.at + 3 * DAY);
     expect(ok(s, r)).toMatchObject({
-      status: 'in_progress',
+      status,
+      statusBeforeSuspension: null,
       suspendedAt: null,
       suspendedMs: 3 * DAY,
       suspensions: [{ suspendedAt: e.at, resumedAt: r.at }],
     });
+  });
+  it('an order suspended before signing must still be signed after 解除挂账', () => {
+    const { log, order } = orderIn('dispatched');
+    const s = ok(order, log.add('suspended', P.suspended()));
+    const r = ok(s, log.add('resumed', P.resumed(), s.suspendedAt! + DAY));
+    expect(r).toMatchObject({ status: 'dispatched', signedAt: null });
+    // Handling steps that need a signature are still refused; signing works.
+    expect(refused(r, log.add('replied', P.replied()))).toContain('状态为待签收');
+    expect(ok(r, log.add('signed', P.signed('U-A')))).toMatchObject({ status: 'in_progress' });
+  });
+  it('a projection stored before statusBeforeSuspension existed resumes by its signature', () => {
+    for (const status of ['dispatched', 'in_progress'] as const) {
+      const { log, order } = orderIn(status);
+      const s = ok(order, log.add('suspended', P.suspended()));
+      const legacy = { ...s } as { -readonly [K in keyof WorkOrder]: WorkOrder[K] };
+      delete legacy.statusBeforeSuspension;
+      expect(ok(legacy, log.add('resumed', P.resumed())).status).toBe(status);
+    }
   });
   it('suspendedMs adds up every stay in the problem bank', () => {
     const { log, order } = orderIn('in_progress');

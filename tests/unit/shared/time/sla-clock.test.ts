@@ -10,6 +10,7 @@ import {
   nthWorkingDayAfter,
   orderTimers,
   ruleFor,
+  timerClock,
   type TimerState,
 } from '../../../../shared/time/sla-clock';
 import { CREATED, DAY, HOUR, MIN, T0, makeEvent } from '../fixtures';
@@ -399,6 +400,23 @@ describe('suspension, close, merge', () => {
     expect(finishDeadline(o, POLICY, cal)).toBe(T0 + 17 * DAY);
     expect(find(orderTimers(o, POLICY, T0 + 20 * DAY, cal), 'finish')).toMatchObject({ met: true });
   });
+  it('suspended before signing: 解除挂账 returns to 待签收 and the sign timer is credited the stay', () => {
+    const o = reduceOrder([
+      makeEvent('created', { ...CREATED, upstreamDeadline: null, source: 'walk_in' }, T0),
+      makeEvent('dispatched', { unitId: 'U-A', coUnitIds: [], note: '' }, T0 + MIN),
+      makeEvent('suspended', { reason: '历史遗留问题' }, T0 + HOUR),
+      makeEvent('resumed', { note: '' }, T0 + 3 * DAY),
+    ]);
+    if (!o) throw new Error('no order');
+    expect(o.status).toBe('dispatched');
+    // P2 sign: 2 h from dispatch; the deadline moves by the 3 days − 1 h spent in the problem bank.
+    const sign = find(orderTimers(o, POLICY, T0 + 3 * DAY + 40 * MIN, cal), 'sign'); // 59 + 40 of 120 min
+    expect(sign).toMatchObject({
+      stoppedAt: null,
+      deadline: T0 + MIN + 2 * HOUR + (3 * DAY - HOUR),
+      level: 'warn75',
+    });
+  });
   it('closed orders freeze running timers at closedAt', () => {
     const c = baseOrder({ status: 'closed', repliedAt: T0 + HOUR, closedAt: T0 + 2 * HOUR });
     expect(find(orderTimers(c, POLICY, T0 + 60 * DAY, cal), 'contact')).toMatchObject({
@@ -411,5 +429,33 @@ describe('suspension, close, merge', () => {
     const m = baseOrder({ status: 'merged', mergedInto: 'O-2' });
     expect(orderTimers(m, POLICY, T0, cal)).toEqual([]);
     expect(finishDeadline(m, POLICY, cal)).toBeNull();
+  });
+});
+
+describe('timerClock (what a ticking display measures running timers at)', () => {
+  it('is now for open orders, frozen at suspendedAt while suspended and at closedAt once closed', () => {
+    const now = T0 + 30 * DAY;
+    expect(timerClock({ status: 'in_progress', suspendedAt: null, closedAt: null }, now)).toBe(now);
+    expect(timerClock({ status: 'suspended', suspendedAt: T0 + DAY, closedAt: null }, now)).toBe(T0 + DAY);
+    expect(timerClock({ status: 'closed', suspendedAt: null, closedAt: T0 + 2 * DAY }, now)).toBe(
+      T0 + 2 * DAY,
+    );
+    // A clock behind the event (another node) never runs the timer backwards past now.
+    expect(timerClock({ status: 'suspended', suspendedAt: now + HOUR, closedAt: null }, now)).toBe(now);
+  });
+  it('agrees with orderTimers: a suspended order past its wall-clock deadline is not overdue', () => {
+    const o = reduceOrder([
+      makeEvent('created', { ...CREATED, upstreamDeadline: null, source: 'walk_in' }, T0),
+      makeEvent('dispatched', { unitId: 'U-A', coUnitIds: [], note: '' }, T0 + MIN),
+      makeEvent('signed', { unitId: 'U-A' }, T0 + 2 * MIN),
+      makeEvent('suspended', { reason: '历史遗留问题' }, T0 + 2 * DAY),
+    ]);
+    if (!o) throw new Error('no order');
+    const now = T0 + 40 * DAY;
+    const finish = find(orderTimers(o, POLICY, now, cal), 'finish');
+    expect(finish.deadline).toBeLessThan(now);
+    expect(finish.level).not.toBe('overdue');
+    // The display's rule: overdue only once its clock passes the deadline.
+    expect(timerClock(o, now)).toBeLessThanOrEqual(finish.deadline);
   });
 });

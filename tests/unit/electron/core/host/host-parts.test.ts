@@ -119,7 +119,7 @@ describe('errors', () => {
       message: 'stale',
     });
     expect(toApiErrorData(new Error('SQLITE_IOERR /home/x/hall.db'))).toEqual({
-      data: { code: 'internal', message: 'Internal error' },
+      data: { code: 'internal', message: '系统内部错误，详情已记录在日志中' },
       expected: false,
     });
     expect(toApiErrorData({ code: 'EACCES', message: 'x' }).data.code).toBe('internal');

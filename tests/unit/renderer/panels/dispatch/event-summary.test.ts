@@ -1,5 +1,6 @@
 import i18next from 'i18next';
 import { beforeAll, describe, expect, it } from 'vitest';
+import type { PersonRef } from '../../../../../shared/contract';
 import type { OrderEvent } from '../../../../../shared/domain/order-events';
 import type { TimerState } from '../../../../../shared/time/sla-clock';
 import { zh } from '../../../../../renderer/src/i18n/zh';
@@ -51,6 +52,35 @@ describe('event summaries', () => {
     expect(eventTypeLabel(sign, t)).toBe('签收');
     expect(actorLabel('upstream', t)).toBe('上级平台');
     expect(actorLabel('张*', t)).toBe('张*');
+  });
+
+  it('names people instead of showing their ids, and labels sessions and terminals', () => {
+    const people = new Map<string, PersonRef>([
+      [
+        'P0106',
+        { id: 'P0106', name: '李**', role: 'unit_staff', unitId: 'u1', communityCode: null, gridCode: null },
+      ],
+      [
+        'P0200',
+        {
+          id: 'P0200',
+          name: '王网格',
+          role: 'grid_worker',
+          unitId: null,
+          communityCode: 'c1',
+          gridCode: 'g1',
+        },
+      ],
+    ]);
+    const lookups = { person: (id: string) => people.get(id), unitName: ctx().unitName };
+    expect(actorLabel('P0106', t, lookups)).toBe('李** · 城管执法队');
+    expect(actorLabel('P0200', t, lookups)).toBe('王网格 · 网格员');
+    expect(actorLabel('desktop:commander', t, lookups)).toBe('本机（指挥长）');
+    expect(actorLabel('local:officer', t, lookups)).toBe('本机（值班员）');
+    expect(actorLabel('token:0a1b2c3d', t, lookups)).toBe('远程终端 0a1b2c3d');
+    // Unknown ids and malformed labels are shown as recorded.
+    expect(actorLabel('P9999', t, lookups)).toBe('P9999');
+    expect(actorLabel('local:root', t, lookups)).toBe('local:root');
   });
 
   it('describes payloads in readable Chinese with unit names', () => {
