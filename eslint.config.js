@@ -9,30 +9,84 @@ const elements = (...types) => ({ element: { types: { anyOf: types } } });
 
 /** Layer → what it may import. Order of `boundaries/elements` matters: first match wins. */
 const policies = [
-  { from: { element: { type: 'shared' } }, allow: [{ to: elements('shared') }, { to: { module: pkg('zod', 'chinese-days') } }] },
+  {
+    from: { element: { type: 'shared' } },
+    allow: [{ to: elements('shared') }, { to: { module: pkg('zod', 'chinese-days') } }],
+  },
   {
     from: { element: { type: 'renderer' } },
     allow: [
       { to: elements('renderer', 'shared') },
       {
         to: {
-          module: pkg('react', 'react-dom', 'maplibre-gl', 'echarts', 'i18next', 'react-i18next', '@tanstack/react-virtual', 'zod'),
+          module: pkg(
+            'react',
+            'react-dom',
+            'maplibre-gl',
+            'echarts',
+            'i18next',
+            'react-i18next',
+            '@tanstack/react-virtual',
+            'zod',
+          ),
         },
       },
     ],
   },
-  { from: { element: { type: 'store' } }, allow: [{ to: elements('store', 'shared') }, { to: { module: [node, ...pkg('better-sqlite3', 'zod')] } }] },
-  { from: { element: { type: 'demo' } }, allow: [{ to: elements('demo', 'shared') }, { to: { module: [node, ...pkg('zod')] } }] },
-  { from: { element: { type: 'services' } }, allow: [{ to: elements('services', 'store', 'demo', 'shared') }, { to: { module: [node, ...pkg('zod', 'flatbush')] } }] },
-  { from: { element: { type: 'sync' } }, allow: [{ to: elements('sync', 'store', 'shared') }, { to: { module: [node, ...pkg('zod', 'ws')] } }] },
-  { from: { element: { type: 'core' } }, allow: [{ to: elements('core', 'services', 'store', 'demo', 'sync', 'shared') }, { to: { module: [node, ...pkg('zod')] } }] },
-  { from: { element: { type: 'host' } }, allow: [{ to: elements('host', 'core', 'shared') }, { to: { module: [node, ...pkg('ws', 'zod')] } }] },
-  { from: { element: { type: 'shell' } }, allow: [{ to: elements('shell', 'host', 'core', 'shared') }, { to: { module: [node, ...pkg('electron', 'zod')] } }] },
+  {
+    from: { element: { type: 'store' } },
+    allow: [{ to: elements('store', 'shared') }, { to: { module: [node, ...pkg('better-sqlite3', 'zod')] } }],
+  },
+  {
+    from: { element: { type: 'demo' } },
+    allow: [{ to: elements('demo', 'shared') }, { to: { module: [node, ...pkg('zod')] } }],
+  },
+  {
+    from: { element: { type: 'services' } },
+    allow: [
+      { to: elements('services', 'store', 'demo', 'shared') },
+      { to: { module: [node, ...pkg('zod', 'flatbush')] } },
+    ],
+  },
+  {
+    from: { element: { type: 'sync' } },
+    allow: [{ to: elements('sync', 'store', 'shared') }, { to: { module: [node, ...pkg('zod', 'ws')] } }],
+  },
+  {
+    from: { element: { type: 'core' } },
+    allow: [
+      { to: elements('core', 'services', 'store', 'demo', 'sync', 'shared') },
+      { to: { module: [node, ...pkg('zod')] } },
+    ],
+  },
+  {
+    from: { element: { type: 'host' } },
+    allow: [{ to: elements('host', 'core', 'shared') }, { to: { module: [node, ...pkg('ws', 'zod')] } }],
+  },
+  {
+    from: { element: { type: 'shell' } },
+    allow: [
+      { to: elements('shell', 'host', 'core', 'shared') },
+      { to: { module: [node, ...pkg('electron', 'zod')] } },
+    ],
+  },
 ];
 
 export default tseslint.config(
   {
-    ignores: ['node_modules/', 'dist/', 'dist-electron/', 'release/', 'data/', 'tests/e2e/.artifacts/', 'resources/', '.scratch/', '.bench/', '.test-results/', '**/*.cjs'],
+    ignores: [
+      'node_modules/',
+      'dist/',
+      'dist-electron/',
+      'release/',
+      'data/',
+      'tests/e2e/.artifacts/',
+      'resources/',
+      '.scratch/',
+      '.bench/',
+      '.test-results/',
+      '**/*.cjs',
+    ],
   },
   ...tseslint.configs.recommended,
   {

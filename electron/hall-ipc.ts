@@ -1,28 +1,51 @@
 /**
  * The IPC side of the bridge, without Electron: validates what arrives from the renderer and
  * forwards it to the core. Never throws across IPC — every outcome is a CallResult.
+ *
+ * Sessions: after auth.login / auth.setup the session token stays here, in main-process memory,
+ * keyed by the window's webContents id; it is stripped from the result, so the renderer never
+ * holds it. Each call of that window carries it; auth.logout and closing the window forget it.
  */
-import { CONTRACT, isProcName, roleAtLeast, type CallResult, type Role } from '../shared/contract';
+import {
+  CONTRACT,
+  isProcName,
+  isPublicProc,
+  roleAtLeast,
+  type CallResult,
+  type Role,
+} from '../shared/contract';
 import type { Core } from './core/core';
 import { toApiErrorData } from './core/host/errors';
 import { isTrustedSender } from './window-policy';
 
 export { CALL_CHANNEL, CHANGE_CHANNEL } from './ipc-channels';
 
+/** The part of Electron's IpcMainInvokeEvent this handler uses. */
 export interface CallSender {
   readonly senderFrame: { readonly url: string; readonly parent?: unknown } | null;
+  /** The window's webContents: its id keys the session; 'destroyed' forgets it. */
+  readonly sender?: { readonly id: number; once(event: 'destroyed', listener: () => void): unknown };
 }
 
 export interface CallHandlerOptions {
   /** The core, or a promise of it while it is still opening (calls wait; a failed open → unavailable). */
   readonly core: Core | Promise<Core>;
-  readonly role: () => Role;
-  readonly actor: () => string;
   readonly log?: (line: string) => void;
 }
 
-export function createCallHandler(opts: CallHandlerOptions) {
-  return async (event: CallSender, proc: unknown, input: unknown): Promise<CallResult> => {
+export interface CallHandler {
+  (event: CallSender, proc: unknown, input: unknown): Promise<CallResult>;
+  /** How many windows hold a session (tests; never the tokens themselves). */
+  sessionCount(): number;
+  /** Forget a window's session (its webContents was destroyed). */
+  forget(webContentsId: number): void;
+}
+
+export function createCallHandler(opts: CallHandlerOptions): CallHandler {
+  const sessions = new Map<number, string>();
+  const watched = new Set<number>();
+
+  const handler = async (event: CallSender, proc: unknown, input: unknown): Promise<CallResult> => {
     if (!isTrustedSender(event.senderFrame)) {
       return {
         ok: false,
@@ -35,14 +58,6 @@ export function createCallHandler(opts: CallHandlerOptions) {
         error: { code: 'not_found', message: `Unknown procedure: ${String(proc).slice(0, 100)}` },
       };
     }
-    const role = opts.role();
-    const need = CONTRACT[proc].role;
-    if (!roleAtLeast(role, need)) {
-      return {
-        ok: false,
-        error: { code: 'forbidden', message: `${proc} needs role ${need}; caller has ${role}` },
-      };
-    }
     let core: Core;
     try {
       core = await opts.core;
@@ -52,11 +67,51 @@ export function createCallHandler(opts: CallHandlerOptions) {
         error: { code: 'unavailable', message: '数据存储未能打开 The data store could not be opened' },
       };
     }
+    const wcId = event.sender?.id ?? null;
+    const token = wcId === null ? null : (sessions.get(wcId) ?? null);
+    let role: Role | null = null;
+    let actor = 'anonymous';
+    try {
+      const user = token ? await core.resolveSession(token) : null;
+      if (user) {
+        role = user.role;
+        actor = user.actor;
+      } else if (token && wcId !== null) {
+        // Expired or revoked: the window is logged out.
+        sessions.delete(wcId);
+      }
+    } catch (err) {
+      const { data } = toApiErrorData(err);
+      return { ok: false, error: data };
+    }
+    const def = CONTRACT[proc];
+    if (!isPublicProc(def)) {
+      if (role === null) return { ok: false, error: { code: 'forbidden', message: `请先登录 (${proc})` } };
+      if (!roleAtLeast(role, def.role)) {
+        return {
+          ok: false,
+          error: { code: 'forbidden', message: `${proc} needs role ${def.role}; caller has ${role}` },
+        };
+      }
+    }
     try {
       // The core validates input with the contract's zod schema and checks the role.
-      const data = await core.call(proc, input === undefined ? {} : input, { role, actor: opts.actor() });
+      const data = await core.call(proc, input === undefined ? {} : input, {
+        role,
+        actor,
+        session: role ? token : null,
+      });
+      if (proc === 'auth.login' || proc === 'auth.setup') {
+        const { token: newToken, ...rest } = data as { token?: string; user: unknown };
+        if (newToken && event.sender) {
+          remember(event.sender, newToken);
+        }
+        return { ok: true, data: rest };
+      }
+      if (proc === 'auth.logout' && wcId !== null) sessions.delete(wcId);
       return { ok: true, data };
     } catch (err) {
+      if (proc === 'auth.logout' && wcId !== null) sessions.delete(wcId);
       const { data, expected } = toApiErrorData(err);
       if (!expected)
         opts.log?.(
@@ -65,4 +120,22 @@ export function createCallHandler(opts: CallHandlerOptions) {
       return { ok: false, error: data };
     }
   };
+
+  function remember(sender: NonNullable<CallSender['sender']>, token: string): void {
+    sessions.set(sender.id, token);
+    if (!watched.has(sender.id)) {
+      watched.add(sender.id);
+      sender.once('destroyed', () => {
+        sessions.delete(sender.id);
+        watched.delete(sender.id);
+      });
+    }
+  }
+
+  return Object.assign(handler, {
+    sessionCount: () => sessions.size,
+    forget: (id: number) => {
+      sessions.delete(id);
+    },
+  });
 }

@@ -5,7 +5,6 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { app, BrowserWindow, dialog } from 'electron';
-import type { Role } from '../shared/contract';
 import { createCore, type Core } from './core/core';
 import { registerHallIpc } from './main-ipc';
 import { createMainWindow, hardenSession, installAppProtocol, registerAppScheme } from './window';
@@ -16,8 +15,6 @@ const appRoot = path.resolve(__dirname, '..');
 const rendererDir = path.join(appRoot, 'dist', 'renderer');
 const preload = path.join(__dirname, 'preload.cjs');
 const args = parseShellArgs(process.argv);
-/** Until local accounts exist (later issue) the desktop session is the duty commander. */
-const sessionRole: Role = 'commander';
 
 /** An Electron-ABI build of better-sqlite3 (node_modules holds the Node build; see scripts/start.mjs). */
 function electronNativeBinding(): string | undefined {
@@ -57,9 +54,8 @@ if (!app.requestSingleInstanceLock()) {
   corePromise.catch(() => undefined);
 
   const ipc = registerHallIpc({
+    // Each window logs in with a local account; its session token stays in this process.
     core: corePromise,
-    role: () => sessionRole,
-    actor: () => `desktop:${sessionRole}`,
     log: (line) => console.error(line),
   });
 

@@ -15,7 +15,13 @@ let skipped = 0;
 
 // 1. Unit + integration.
 const vitestJson = join(out, 'vitest.json');
-const vitestCode = run('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile=${vitestJson}`]);
+const vitestCode = run('npx', [
+  'vitest',
+  'run',
+  '--reporter=default',
+  '--reporter=json',
+  `--outputFile=${vitestJson}`,
+]);
 if (existsSync(vitestJson)) {
   const r = JSON.parse(readFileSync(vitestJson, 'utf8'));
   passed += r.numPassedTests;
@@ -29,7 +35,14 @@ if (existsSync(vitestJson)) {
 const skipE2e = process.argv.includes('--no-e2e');
 let e2eCode = 0;
 if (!skipE2e) {
-  const buildCode = run('npx', ['vite', 'build', '--config', 'renderer/vite.config.ts', '--logLevel', 'warn']);
+  const buildCode = run('npx', [
+    'vite',
+    'build',
+    '--config',
+    'renderer/vite.config.ts',
+    '--logLevel',
+    'warn',
+  ]);
   if (buildCode !== 0) {
     failed += 1;
     e2eCode = buildCode;

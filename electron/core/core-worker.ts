@@ -19,6 +19,16 @@ createInProcessCore(opts).then(
         void core.close().then(() => post({ type: 'closed' }));
         return;
       }
+      if (msg.type === 'resolve') {
+        core.resolveSession(msg.token).then(
+          (data) => post({ type: 'result', id: msg.id, ok: true, data }),
+          (err: unknown) => {
+            const e = err instanceof ApiError ? err : new ApiError('internal', String(err));
+            post({ type: 'result', id: msg.id, ok: false, error: e.toData() });
+          },
+        );
+        return;
+      }
       core.call(msg.proc as never, msg.input, msg.ctx).then(
         (data) => post({ type: 'result', id: msg.id, ok: true, data }),
         (err: unknown) => {

@@ -8,16 +8,34 @@ import { dirname, join } from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { ApiError, type ApiErrorData, type ChangeHint, type ProcName, type ProcOutput } from '../../shared/contract';
+import {
+  ApiError,
+  type ApiErrorData,
+  type ChangeHint,
+  type ProcName,
+  type ProcOutput,
+} from '../../shared/contract';
 import { checkpoint, openDb } from './store/db';
 import { getMeta, setMeta } from './store/queries/meta';
-import { createServices, toApiError, type CallContext, type ServiceEnv } from './services';
+import {
+  createServices,
+  resolveSession,
+  toApiError,
+  type CallContext,
+  type ServiceEnv,
+  type SessionUser,
+} from './services';
 import { seedDemoIfEmpty, type DemoGenerator } from './services/demo-seed';
 
-export type { CallContext } from './services';
+export type { CallContext, SessionUser } from './services';
 
 export interface Core {
   call<P extends ProcName>(proc: P, input: unknown, ctx: CallContext): Promise<ProcOutput<P>>; // throws ApiError
+  /**
+   * The hosts' way to learn who holds a session token: the account's role and the audit actor,
+   * or null (unknown, expired, disabled). Not a procedure: it is never reachable over the wire.
+   */
+  resolveSession(token: string): Promise<SessionUser | null>;
   onChange(listener: (hint: ChangeHint) => void): () => void;
   close(): Promise<void>;
 }
@@ -42,6 +60,13 @@ export interface CoreOptions {
 
 export const DEFAULT_NODE = 'hall';
 export const SLOW_CALL_MS = 16;
+/** Procedures that run scrypt on purpose (tens of ms): not worth a slow-call warning. */
+const HASHING_PROCS: ReadonlySet<string> = new Set([
+  'auth.setup',
+  'auth.login',
+  'accounts.create',
+  'accounts.resetPassword',
+]);
 const NODE_PATTERN = /^[A-Za-z0-9_-]{1,32}$/;
 
 /** Loaded only when seeding, so a normal start does not parse the generator. */
@@ -73,7 +98,9 @@ export async function createInProcessCore(opts: CoreOptions): Promise<Core> {
       if (res.seeded) {
         // The seed went through the WAL as one transaction: fold it in so the store size is honest.
         checkpoint(db);
-        console.info(`[core] demo street seeded: ${res.orders} orders, ${res.events} events in ${Math.round(res.ms)} ms`);
+        console.info(
+          `[core] demo street seeded: ${res.orders} orders, ${res.events} events in ${Math.round(res.ms)} ms`,
+        );
       }
     }
   } catch (err) {
@@ -102,8 +129,13 @@ export async function createInProcessCore(opts: CoreOptions): Promise<Core> {
         throw e;
       } finally {
         const ms = performance.now() - t0;
-        if (ms > SLOW_CALL_MS) console.warn(`[core] slow call ${String(proc)}: ${ms.toFixed(1)} ms`);
+        if (ms > SLOW_CALL_MS && !HASHING_PROCS.has(proc))
+          console.warn(`[core] slow call ${String(proc)}: ${ms.toFixed(1)} ms`);
       }
+    },
+    async resolveSession(token: string): Promise<SessionUser | null> {
+      if (closed) throw new ApiError('unavailable', 'core is closed');
+      return resolveSession(env, token);
     },
     onChange(listener) {
       listeners.add(listener);
@@ -123,7 +155,14 @@ export async function createInProcessCore(opts: CoreOptions): Promise<Core> {
 
 /** Messages main → worker. */
 export type ToWorker =
-  | { readonly type: 'call'; readonly id: number; readonly proc: string; readonly input: unknown; readonly ctx: CallContext }
+  | {
+      readonly type: 'call';
+      readonly id: number;
+      readonly proc: string;
+      readonly input: unknown;
+      readonly ctx: CallContext;
+    }
+  | { readonly type: 'resolve'; readonly id: number; readonly token: string }
   | { readonly type: 'close' };
 
 /** Messages worker → main. */
@@ -216,6 +255,14 @@ export function createCore(opts: CoreOptions): Promise<Core> {
             pending.delete(id);
             reject(new ApiError('invalid_input', `input cannot be sent: ${(err as Error).message}`));
           }
+        });
+      },
+      resolveSession(token: string): Promise<SessionUser | null> {
+        if (dead) return Promise.reject(dead);
+        const id = nextId++;
+        return new Promise<SessionUser | null>((resolve, reject) => {
+          pending.set(id, { resolve: resolve as (v: unknown) => void, reject });
+          worker.postMessage({ type: 'resolve', id, token: String(token) } satisfies ToWorker);
         });
       },
       onChange(listener) {

@@ -2,8 +2,7 @@
 import type { ApiErrorData, ChangeHint } from './proc';
 
 export type CallResult<O = unknown> =
-  | { readonly ok: true; readonly data: O }
-  | { readonly ok: false; readonly error: ApiErrorData };
+  { readonly ok: true; readonly data: O } | { readonly ok: false; readonly error: ApiErrorData };
 
 export interface HallBridge {
   call(proc: string, input: unknown): Promise<CallResult>;

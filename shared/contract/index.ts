@@ -5,8 +5,17 @@
 import { z } from 'zod';
 import { OrderActionSchema, EVENT_PAYLOADS } from '../domain/order-events';
 import { OrderSource, OrderStatus, Urgency } from '../domain/order';
-import { mutation, query, type Proc } from './proc';
-import type { MonthStats, OrderDetail, OrderListPage, ReferenceSnapshot, SystemInfo } from './views';
+import { mutation, publicProc, query, ROLES, type Proc } from './proc';
+import type {
+  AccountRow,
+  AuthLoginResult,
+  AuthStatus,
+  MonthStats,
+  OrderDetail,
+  OrderListPage,
+  ReferenceSnapshot,
+  SystemInfo,
+} from './views';
 
 const orderId = z.string().min(1).max(64);
 const epochMs = z.number().int().nonnegative();
@@ -47,7 +56,39 @@ export const OrdersActInput = z.object({
   eventId: z.string().min(1).max(128).optional(),
 });
 
+const username = z
+  .string()
+  .trim()
+  .min(2, '用户名至少 2 个字符')
+  .max(32, '用户名最多 32 个字符')
+  .regex(/^[A-Za-z0-9_.-]+$/, '用户名只能包含字母、数字、点、下划线和连字符');
+/** Passwords: at least 8 characters (the security baseline); the upper bound keeps scrypt input sane. */
+const password = z.string().min(8, '密码至少 8 个字符').max(256, '密码最多 256 个字符');
+const displayName = z.string().trim().min(1, '请填写姓名').max(40, '姓名最多 40 个字符');
+
+export const AuthLoginInput = z.object({
+  // No format rules on login: a wrong name must get the same generic answer as a wrong password.
+  username: z.string().max(64),
+  password: z.string().max(256),
+});
+export const AuthSetupInput = z.object({ username, displayName, password });
+export const AccountsCreateInput = z.object({ username, displayName, password, role: z.enum(ROLES) });
+
 export const CONTRACT = {
+  'auth.status': publicProc<AuthStatus>()(z.object({}), 'query'),
+  'auth.setup': publicProc<AuthLoginResult>()(AuthSetupInput, 'mutation'),
+  'auth.login': publicProc<AuthLoginResult>()(AuthLoginInput, 'mutation'),
+  'auth.logout': publicProc<{ readonly loggedOut: boolean }>()(z.object({}), 'mutation'),
+  'accounts.list': query<readonly AccountRow[]>()(z.object({}), 'admin'),
+  'accounts.create': mutation<AccountRow>()(AccountsCreateInput, 'admin'),
+  'accounts.setDisabled': mutation<AccountRow>()(
+    z.object({ username: z.string().max(64), disabled: z.boolean() }),
+    'admin',
+  ),
+  'accounts.resetPassword': mutation<AccountRow>()(
+    z.object({ username: z.string().max(64), password }),
+    'admin',
+  ),
   'system.info': query<SystemInfo>()(z.object({})),
   'reference.snapshot': query<ReferenceSnapshot>()(z.object({})),
   'orders.list': query<OrderListPage>()(OrdersListInput),
@@ -72,3 +113,6 @@ export * from './roles';
 export type * from './views';
 export type * from './bridge';
 export { API_PREFIX, EVENTS_PATH } from './bridge';
+
+/** True (as a type) for the procedures a caller without a role may use. */
+export type IsPublicProc<P extends ProcName> = Contract[P] extends { readonly public: true } ? true : false;

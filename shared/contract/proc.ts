@@ -17,6 +17,12 @@ export interface Proc<I extends z.ZodType, O> {
   readonly role: Role;
   /** Mutations write and emit change hints; queries only read. */
   readonly kind: 'query' | 'mutation';
+  /**
+   * True for the few procedures a caller without a role may use (auth.status, auth.login,
+   * auth.setup, auth.logout); `role` is then ignored. Every other procedure is refused to a
+   * caller that has no role (not logged in).
+   */
+  readonly public?: boolean;
   /** Phantom: carries the output type only. */
   readonly _output?: O;
 }
@@ -35,6 +41,24 @@ export function mutation<O>() {
     role,
     kind: 'mutation',
   });
+}
+
+/** A procedure anyone may call, logged in or not: the way in (status, login, first-run setup). */
+export function publicProc<O>() {
+  return <I extends z.ZodType>(
+    input: I,
+    kind: 'query' | 'mutation',
+  ): Proc<I, O> & { readonly public: true } => ({
+    input,
+    role: 'viewer',
+    kind,
+    public: true,
+  });
+}
+
+/** True when the procedure needs no role. */
+export function isPublicProc(p: { readonly public?: boolean }): boolean {
+  return p.public === true;
 }
 
 export const ERROR_CODES = [

@@ -7,6 +7,42 @@ import type { OrderSource, OrderStatus, Urgency, WorkOrder } from '../domain/ord
 import type { SlaPolicy } from '../domain/sla-policy';
 import type { TimerState } from '../time/sla-clock';
 import type { ThreeRates } from '../metrics/three-rates';
+import type { Role } from './proc';
+
+/** The signed-in user as the renderer shows them (never the password hash or the session token). */
+export interface AuthUser {
+  readonly username: string;
+  readonly displayName: string;
+  readonly role: Role;
+}
+
+export interface AuthStatus {
+  /** No account exists yet: the first start asks to create the admin account. */
+  readonly needsSetup: boolean;
+  /**
+   * Who the caller is: a logged-in account, or — for a wall token or a host started with
+   * --loopback-role — a synthetic user without an account; null when not logged in.
+   */
+  readonly user: AuthUser | null;
+  /** True when `user` is a logged-in account session (so 退出登录 makes sense). */
+  readonly session: boolean;
+  /** Same as system.info.demo: the login screen shows the 模拟数据 badge too. */
+  readonly demo: boolean;
+}
+
+/**
+ * auth.login / auth.setup answer. `token` is the session secret: the hosts keep it (an HttpOnly
+ * cookie in the browser, main-process memory in Electron) and strip it before the renderer sees it.
+ */
+export interface AuthLoginResult {
+  readonly user: AuthUser;
+  readonly token?: string;
+}
+
+export interface AccountRow extends AuthUser {
+  readonly createdAt: number;
+  readonly disabled: boolean;
+}
 
 export interface SystemInfo {
   readonly appVersion: string;

@@ -30,8 +30,7 @@ export function findResponsibleUnit(
   let best: ResponsibilityRule | null = null;
   let bestScore = -1;
   for (const rule of rules) {
-    const catMatch =
-      categoryCode === rule.categoryCode || categoryCode.startsWith(`${rule.categoryCode}.`);
+    const catMatch = categoryCode === rule.categoryCode || categoryCode.startsWith(`${rule.categoryCode}.`);
     if (!catMatch) continue;
     if (rule.communityCode !== null && rule.communityCode !== communityCode) continue;
     const score = rule.categoryCode.length * 2 + (rule.communityCode === null ? 0 : 1);

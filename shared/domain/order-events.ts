@@ -11,14 +11,20 @@ const text = (max: number) => z.string().trim().min(1).max(max);
 const note = z.string().trim().max(2000).default('');
 const id = z.string().min(1).max(64);
 /** sha256 hex digests of attachments stored content-addressed. */
-const photos = z.array(z.string().regex(/^[0-9a-f]{64}$/)).max(20).default([]);
+const photos = z
+  .array(z.string().regex(/^[0-9a-f]{64}$/))
+  .max(20)
+  .default([]);
 
 export const Lng = z.number().finite().min(73).max(136);
 export const Lat = z.number().finite().min(3).max(54);
 
 export const CitizenSchema = z.object({
   name: z.string().trim().min(1).max(50),
-  phone: z.string().trim().regex(/^[0-9+\- ]{3,20}$/),
+  phone: z
+    .string()
+    .trim()
+    .regex(/^[0-9+\- ]{3,20}$/),
 });
 
 export const EVENT_PAYLOADS = {
@@ -74,7 +80,12 @@ export const EVENT_PAYLOADS = {
   /** 吹哨: summon several units; each must report in within the deadline. */
   whistled: z.object({
     unitIds: z.array(id).min(1).max(20),
-    deadlineMinutes: z.number().int().min(5).max(24 * 60).default(30),
+    deadlineMinutes: z
+      .number()
+      .int()
+      .min(5)
+      .max(24 * 60)
+      .default(30),
     reason: text(1000),
   }),
   /** 报到 of one summoned unit */

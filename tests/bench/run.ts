@@ -50,7 +50,8 @@ const rawInsert = raw.prepare(
   'INSERT INTO order_event(id, order_id, type, payload, actor, node, hlc, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
 );
 const rawBatch = raw.transaction((events: readonly OrderEvent[]) => {
-  for (const e of events) rawInsert.run(e.id, e.orderId, e.type, JSON.stringify(e.payload), e.actor, e.node, e.hlc, e.at);
+  for (const e of events)
+    rawInsert.run(e.id, e.orderId, e.type, JSON.stringify(e.payload), e.actor, e.node, e.hlc, e.at);
 });
 
 let orders = 0;
@@ -73,7 +74,13 @@ const flush = (): void => {
   batch = [];
 };
 let t0 = performance.now();
-for (const orderEvents of generateOrderEvents(ref, { seed: 1, days: DAYS, anchor, node: 'up', ordersPerDayScale: scale })) {
+for (const orderEvents of generateOrderEvents(ref, {
+  seed: 1,
+  days: DAYS,
+  anchor,
+  node: 'up',
+  ordersPerDayScale: scale,
+})) {
   genMs += performance.now() - t0;
   for (const e of orderEvents) batch.push(e);
   if (++orders >= ORDERS) break;
@@ -107,7 +114,10 @@ const ctx = { role: 'commander' as const, actor: 'bench' };
 const month = chinaDate(anchor - 25 * 86_400_000).slice(0, 7);
 const statsMs = median(await timeMany(20, () => core.call('stats.month', { month }, ctx)));
 const plain = new Database(join(hallDir, 'hall.db'), { readonly: true });
-const [from, to] = [Date.parse(`${month}-01T00:00:00+08:00`), Date.parse(`${month}-01T00:00:00+08:00`) + 31 * 86_400_000];
+const [from, to] = [
+  Date.parse(`${month}-01T00:00:00+08:00`),
+  Date.parse(`${month}-01T00:00:00+08:00`) + 31 * 86_400_000,
+];
 const scanStmt = plain.prepare(
   'SELECT status, count(*) AS n, sum(finish_deadline < ?) AS overdue FROM work_order WHERE received_at >= ? AND received_at < ? GROUP BY status',
 );
@@ -142,7 +152,10 @@ await core.close();
 
 // ---- 3. Memory of a fresh core process over the 1 M store. ------------------------------------
 const probeRun = spawnSync('npx', ['tsx', 'tests/bench/rss-probe.ts', hallDir, month], { encoding: 'utf8' });
-const rss = JSON.parse(probeRun.stdout.trim().split('\n').pop() ?? '{}') as { rssMb?: number; baselineMb?: number };
+const rss = JSON.parse(probeRun.stdout.trim().split('\n').pop() ?? '{}') as {
+  rssMb?: number;
+  baselineMb?: number;
+};
 if (rss.rssMb !== undefined && rss.baselineMb !== undefined) {
   table.add({
     what: 'core process RSS with the 1 M store open, after queries',
@@ -153,7 +166,12 @@ if (rss.rssMb !== undefined && rss.baselineMb !== undefined) {
     ratio: rss.rssMb / rss.baselineMb,
   });
 } else {
-  table.add({ what: 'core process RSS', value: `probe failed: ${probeRun.stderr.slice(0, 200)}`, budget: '≤ 400 MB', pass: false });
+  table.add({
+    what: 'core process RSS',
+    value: `probe failed: ${probeRun.stderr.slice(0, 200)}`,
+    budget: '≤ 400 MB',
+    pass: false,
+  });
 }
 
 table.print();

@@ -5,6 +5,7 @@
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { expect, test, type Page } from '@playwright/test';
+import { loginThroughScreen } from './accounts';
 
 const ARTIFACTS = fileURLToPath(new URL('./.artifacts/', import.meta.url));
 mkdirSync(ARTIFACTS, { recursive: true });
@@ -15,9 +16,13 @@ function appUrl(hash = ''): string {
   return `${url}${hash}`;
 }
 
+/** Opens the app; the first time in a test (a fresh browser context) through the login screen. */
 async function openApp(page: Page, hash = ''): Promise<void> {
   await page.goto(appUrl(hash));
+  await expect(page.getByTestId('login-screen').or(page.getByTestId('header-user'))).toBeVisible();
+  if (await page.getByTestId('login-screen').isVisible()) await loginThroughScreen(page);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('街道综合指挥中心');
+  await expect(page.getByTestId('header-user')).toBeVisible();
 }
 
 async function openDispatch(page: Page): Promise<void> {
@@ -217,6 +222,8 @@ test('dispatch: a suspended order shows its timers frozen (挂账 pauses the clo
 }) => {
   type Timer = { kind: string; scope: string; deadline: number; stoppedAt: number | null; level: string };
   type Detail = { order: { version: number; status: string }; timers: Timer[] };
+  // Logged in first: page.request shares the context's session cookie.
+  await openApp(page);
   const api = async <T>(proc: string, input: unknown): Promise<T> => {
     const res = await page.request.post(appUrl(`api/${proc}`), { data: input });
     const body = (await res.json()) as { ok: boolean; data: T; error?: unknown };

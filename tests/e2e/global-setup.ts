@@ -1,12 +1,14 @@
 /**
  * Starts the browser-mode host (`serve-cli.ts`) on a free port with a fresh demo store in a temp
- * folder, and hands its URL to the tests. Builds nothing: dist/renderer must exist.
+ * folder, creates the first (admin) account over HTTP — the specs log in with it through the
+ * real login screen — and hands the URL to the tests. Builds nothing: dist/renderer must exist.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { E2E_ADMIN } from './accounts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 export const STATE_FILE = path.join(tmpdir(), 'hall-e2e-host.json');
@@ -17,9 +19,22 @@ export default async function globalSetup(): Promise<void> {
     throw new Error('dist/renderer is not built: run `npm run build:renderer` before the e2e tests');
   }
   const dataDir = mkdtempSync(path.join(tmpdir(), 'hall-e2e-'));
+  const { child, url } = await startHost(['--data-dir', dataDir, '--demo-days', '20']);
+  const res = await fetch(`${url}api/auth.setup`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(E2E_ADMIN),
+  });
+  if (!res.ok) throw new Error(`auth.setup on the e2e host failed: ${res.status} ${await res.text()}`);
+  process.env.HALL_E2E_URL = url;
+  writeFileSync(STATE_FILE, JSON.stringify({ pid: child.pid, url, dataDir }));
+}
+
+/** Starts serve-cli on a free port in its own process group; resolves once it prints its URL. */
+export async function startHost(args: readonly string[]): Promise<{ child: ChildProcess; url: string }> {
   const child: ChildProcess = spawn(
     'npx',
-    ['tsx', 'electron/core/host/serve-cli.ts', '--port', '0', '--data-dir', dataDir, '--demo-days', '20'],
+    ['tsx', 'electron/core/host/serve-cli.ts', '--port', '0', ...args],
     // Own process group so teardown can stop npx, tsx and node together.
     { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], detached: true, env: { ...process.env } },
   );
@@ -51,6 +66,5 @@ export default async function globalSetup(): Promise<void> {
   child.stderr?.resume();
   child.removeAllListeners('exit');
   child.unref();
-  process.env.HALL_E2E_URL = url;
-  writeFileSync(STATE_FILE, JSON.stringify({ pid: child.pid, url, dataDir }));
+  return { child, url };
 }

@@ -46,7 +46,6 @@ const WEEKDAY_RAW = [1.18, 1.08, 1.05, 1.03, 1.0, 0.72, 0.69];
 const WEEKDAY_MEAN = WEEKDAY_RAW.reduce((a, b) => a + b, 0) / 7;
 const WEEKDAY = WEEKDAY_RAW.map((w) => w / WEEKDAY_MEAN);
 
-
 const FINISH_MS: Record<Urgency, number> = { P0: 2 * HOUR, P1: DAY, P2: 7 * DAY, P3: 15 * DAY };
 
 interface Leaf {

@@ -1,17 +1,43 @@
 /**
- * Who is calling the browser-mode host. Loopback callers without a token get the host's
- * loopbackRole; everyone else needs a token (Authorization: Bearer, ?token= or the hall_token
- * cookie set when a wall display first opens `/?token=…`).
+ * Who is calling the browser-mode host, in order: a static token (Authorization: Bearer, ?token=
+ * or the hall_token cookie set when a wall display first opens `/?token=…`); a logged-in
+ * account's session (the HttpOnly hall_session cookie); a loopback caller, who gets the host's
+ * loopbackRole — by default none, so they see the login screen and may call only the public
+ * procedures. Everyone else needs a token.
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { ROLES, type Role } from '../../../shared/contract';
 
 export const TOKEN_COOKIE = 'hall_token';
+/** The account session: HttpOnly, SameSite=Strict, Path=/; set on auth.login/auth.setup. */
+export const SESSION_COOKIE = 'hall_session';
+/** A session lasts one shift; the cookie no longer than the session. */
+export const SESSION_COOKIE_MAX_AGE_S = 12 * 60 * 60;
+
+export function sessionCookie(token: string): string {
+  return `${SESSION_COOKIE}=${encodeURIComponent(token)}; Path=/; HttpOnly; SameSite=Strict; Max-Age=${SESSION_COOKIE_MAX_AGE_S}`;
+}
+export function clearSessionCookie(): string {
+  return `${SESSION_COOKIE}=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0`;
+}
+
+export type CallerVia = 'loopback' | 'token' | 'session';
 
 export type Caller =
-  | { readonly ok: true; readonly role: Role; readonly actor: string; readonly via: 'loopback' | 'token' }
+  | {
+      readonly ok: true;
+      /** null: not logged in; only public procedures are allowed. */
+      readonly role: Role | null;
+      readonly actor: string;
+      readonly via: CallerVia;
+      /** The session token when via === 'session' (passed to the core, never sent back). */
+      readonly session: string | null;
+    }
   | { readonly ok: false; readonly status: 401; readonly message: string };
+
+/** The core's answer for a session token (Core.resolveSession). */
+export type SessionResolver = (token: string) => Promise<{ role: Role; actor: string } | null>;
 
 export function isLoopbackAddress(addr: string | undefined): boolean {
   if (!addr) return false;
@@ -84,16 +110,34 @@ export function presentedToken(req: IncomingMessage, url: URL): string | null {
   return readCookie(req, TOKEN_COOKIE);
 }
 
-export function identify(req: IncomingMessage, url: URL, tokens: TokenTable, loopbackRole: Role): Caller {
+export async function identify(
+  req: IncomingMessage,
+  url: URL,
+  tokens: TokenTable,
+  loopbackRole: Role | null,
+  resolveSession?: SessionResolver,
+): Promise<Caller> {
   const token = presentedToken(req, url);
   if (token !== null) {
     const hit = token === '' ? null : tokens.lookup(token);
     // A wrong token is refused even from loopback: a typo must not silently grant loopbackRole.
     if (!hit) return { ok: false, status: 401, message: '访问令牌无效' };
-    return { ok: true, role: hit.role, actor: `token:${hit.fp}`, via: 'token' };
+    return { ok: true, role: hit.role, actor: `token:${hit.fp}`, via: 'token', session: null };
+  }
+  const session = readCookie(req, SESSION_COOKIE);
+  if (session && resolveSession) {
+    const user = await resolveSession(session);
+    // An expired or revoked session falls through: the caller is simply not logged in.
+    if (user) return { ok: true, role: user.role, actor: user.actor, via: 'session', session };
   }
   if (isLoopbackAddress(req.socket.remoteAddress)) {
-    return { ok: true, role: loopbackRole, actor: `local:${loopbackRole}`, via: 'loopback' };
+    return {
+      ok: true,
+      role: loopbackRole,
+      actor: loopbackRole ? `local:${loopbackRole}` : 'anonymous',
+      via: 'loopback',
+      session: null,
+    };
   }
   return { ok: false, status: 401, message: '来自其他计算机的请求需要访问令牌' };
 }
@@ -103,7 +147,7 @@ export function identify(req: IncomingMessage, url: URL, tokens: TokenTable, loo
  * another site must not borrow the loopback role. Host must name this machine (for loopback
  * callers without a token) and Origin, when sent, must be the Host itself.
  */
-export function sameOriginRequest(req: IncomingMessage, via: 'loopback' | 'token'): boolean {
+export function sameOriginRequest(req: IncomingMessage, via: CallerVia): boolean {
   const host = req.headers.host;
   if (!host) return false;
   if (via === 'loopback') {

@@ -12,7 +12,8 @@ export interface ServeConfig {
   readonly dataDir: string;
   readonly demo: { readonly days: number } | false;
   readonly tokens: Readonly<Record<string, Role>>;
-  readonly loopbackRole: Role;
+  /** null (default): local callers must log in with an account. */
+  readonly loopbackRole: Role | null;
   readonly staticDir: string;
   /** Print the URL for the wall layout (issue 3) instead of the desk layout. */
   readonly wall: boolean;
@@ -28,7 +29,8 @@ export const SERVE_USAGE = `用法 Usage: npm run serve -- [options]
   --demo-days <n>       首次运行生成的模拟数据天数 days of demo history on first run (default 365)
   --no-demo             不生成模拟数据 do not seed the demo street
   --token <role:token>  访问令牌 access token for other machines (repeatable; roles: viewer, officer, commander, admin)
-  --loopback-role <r>   本机无令牌请求的角色 role of local callers without a token (default commander)
+  --loopback-role <r>   本机免登录角色 role of local callers without a token or login
+                        (default none: log in with an account; e.g. commander on a dev machine)
   --wall                大屏布局 print the wall-display URL
   --help                this text`;
 
@@ -52,7 +54,7 @@ export function parseServeArgs(
   let dataDir = env.HALL_DATA_DIR && env.HALL_DATA_DIR !== '' ? env.HALL_DATA_DIR : './data';
   let days = 365;
   let demo = true;
-  let loopbackRole: Role = 'commander';
+  let loopbackRole: Role | null = null;
   let wall = false;
   const tokens: Record<string, Role> = {};
   for (let i = 0; i < argv.length; i++) {
@@ -112,8 +114,12 @@ export function parseServeArgs(
       }
       case '--loopback-role': {
         const v = value();
+        if (v === 'none') {
+          loopbackRole = null;
+          break;
+        }
         if (!isRole(v))
-          throw new ConfigError(`--loopback-role must be viewer|officer|commander|admin, got ${v}`);
+          throw new ConfigError(`--loopback-role must be none|viewer|officer|commander|admin, got ${v}`);
         loopbackRole = v;
         break;
       }

@@ -7,7 +7,7 @@ import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { EVENTS_PATH, type Role } from '../../../shared/contract';
 import type { Core } from '../core';
-import { identify, sameOriginRequest, type TokenTable } from './auth';
+import { identify, sameOriginRequest, type SessionResolver, type TokenTable } from './auth';
 import { createHintBatcher } from './hint-batcher';
 
 /** A client that cannot keep up with hints is dropped rather than buffered without bound. */
@@ -17,7 +17,8 @@ const WS_PING_MS = 30_000;
 export interface EventSocketOptions {
   readonly core: Core;
   readonly tokens: TokenTable;
-  readonly loopbackRole: Role;
+  readonly loopbackRole: Role | null;
+  readonly resolveSession?: SessionResolver;
   readonly hintBatchMs: number;
 }
 
@@ -41,15 +42,22 @@ export function attachEventSocket(server: Server, opts: EventSocketOptions): { c
       reject(404, 'Not Found');
       return;
     }
-    const caller = identify(req, url, opts.tokens, opts.loopbackRole);
-    if (!caller.ok) {
-      reject(401, 'Unauthorized');
-      return;
-    }
-    if (!sameOriginRequest(req, caller.via)) {
-      reject(403, 'Forbidden');
-      return;
-    }
+    void identify(req, url, opts.tokens, opts.loopbackRole, opts.resolveSession)
+      .catch(() => null)
+      .then((caller) => {
+        // Hints are only for callers with a role: not logged in means no push channel.
+        if (!caller || !caller.ok || caller.role === null) {
+          reject(401, 'Unauthorized');
+          return;
+        }
+        if (!sameOriginRequest(req, caller.via)) {
+          reject(403, 'Forbidden');
+          return;
+        }
+        accept(req, socket, head);
+      });
+  });
+  const accept = (req: IncomingMessage, socket: Duplex, head: Buffer): void => {
     wss.handleUpgrade(req, socket, head, (ws) => {
       clients.add(ws);
       alive.set(ws, true);
@@ -59,7 +67,7 @@ export function attachEventSocket(server: Server, opts: EventSocketOptions): { c
       ws.on('error', () => ws.terminate());
       ws.on('close', () => clients.delete(ws));
     });
-  });
+  };
   const ping = setInterval(() => {
     for (const ws of clients) {
       if (!alive.get(ws)) {

@@ -12,13 +12,24 @@ import {
   CONTRACT,
   ROLE_LABELS,
   isProcName,
+  isPublicProc,
   roleAtLeast,
   type ApiErrorData,
   type CallResult,
   type Role,
 } from '../../../shared/contract';
 import type { Core } from '../core';
-import { TOKEN_COOKIE, TokenTable, identify, isLoopbackBind, sameOriginRequest, type Caller } from './auth';
+import {
+  TOKEN_COOKIE,
+  TokenTable,
+  clearSessionCookie,
+  identify,
+  isLoopbackBind,
+  sameOriginRequest,
+  sessionCookie,
+  type Caller,
+  type SessionResolver,
+} from './auth';
 import { contentSecurityPolicy, securityHeaders } from './csp';
 import { INTERNAL_ERROR_MESSAGE, STATUS_BY_CODE, toApiErrorData } from './errors';
 import { attachEventSocket } from './event-socket';
@@ -36,8 +47,11 @@ export interface HttpHostOptions {
   readonly bind?: string;
   /** The built renderer (dist/renderer); null serves the API only. */
   readonly staticDir?: string | null;
-  /** Role of loopback callers that present no token. Default 'commander'. */
-  readonly loopbackRole?: Role;
+  /**
+   * Role of loopback callers that present no token and no session. Default null: they must log
+   * in (only the public auth.* procedures answer them). A dev machine may pass 'commander'.
+   */
+  readonly loopbackRole?: Role | null;
   /** token → role. Tokens are secrets: never logged. */
   readonly tokens?: Readonly<Record<string, Role>>;
   readonly log?: (line: string) => void;
@@ -129,7 +143,8 @@ function wsSourceFor(req: IncomingMessage): string[] {
 
 export async function startHttpHost(opts: HttpHostOptions): Promise<HttpHost> {
   const bind = opts.bind ?? '127.0.0.1';
-  const loopbackRole: Role = opts.loopbackRole ?? 'commander';
+  const loopbackRole: Role | null = opts.loopbackRole ?? null;
+  const resolveSession: SessionResolver = (token) => opts.core.resolveSession(token);
   const tokens = new TokenTable(opts.tokens ?? {});
   const log = opts.log ?? ((line: string) => console.log(line));
   const staticDir = opts.staticDir ?? null;
@@ -203,14 +218,21 @@ export async function startHttpHost(opts: HttpHostOptions): Promise<HttpHost> {
       sendError(res, 415, { code: 'invalid_input', message: '请求的 Content-Type 必须是 application/json' });
       return;
     }
-    const need = CONTRACT[name].role;
-    if (!roleAtLeast(caller.role, need)) {
-      req.resume();
-      sendError(res, 403, {
-        code: 'forbidden',
-        message: `需要${ROLE_LABELS[need]}及以上权限 (${name})，当前为${ROLE_LABELS[caller.role]}`,
-      });
-      return;
+    const def = CONTRACT[name];
+    if (!isPublicProc(def)) {
+      if (caller.role === null) {
+        req.resume();
+        sendError(res, 401, { code: 'forbidden', message: `请先登录 (${name})` });
+        return;
+      }
+      if (!roleAtLeast(caller.role, def.role)) {
+        req.resume();
+        sendError(res, 403, {
+          code: 'forbidden',
+          message: `需要${ROLE_LABELS[def.role]}及以上权限 (${name})，当前为${ROLE_LABELS[caller.role]}`,
+        });
+        return;
+      }
     }
     let input: unknown;
     try {
@@ -227,7 +249,21 @@ export async function startHttpHost(opts: HttpHostOptions): Promise<HttpHost> {
       return;
     }
     try {
-      const data = await core.call(name, input, { role: caller.role, actor: caller.actor });
+      const data = await core.call(name, input, {
+        role: caller.role,
+        actor: caller.actor,
+        session: caller.session,
+      });
+      if (name === 'auth.login' || name === 'auth.setup') {
+        // The session secret goes into an HttpOnly cookie; the page's JavaScript never sees it.
+        const { token, ...rest } = data as { token?: string; user: unknown };
+        sendJson(res, 200, { ok: true, data: rest }, token ? { 'Set-Cookie': sessionCookie(token) } : {});
+        return;
+      }
+      if (name === 'auth.logout') {
+        sendJson(res, 200, { ok: true, data }, { 'Set-Cookie': clearSessionCookie() });
+        return;
+      }
       sendJson(res, 200, { ok: true, data });
     } catch (err) {
       const { data, expected } = toApiErrorData(err);
@@ -323,7 +359,12 @@ export async function startHttpHost(opts: HttpHostOptions): Promise<HttpHost> {
       return;
     }
     const isApi = url.pathname === API_PREFIX || url.pathname.startsWith(API_PREFIX + '/');
-    const caller = identify(req, url, tokens, loopbackRole);
+    void identify(req, url, tokens, loopbackRole, resolveSession)
+      .catch((): Caller => ({ ok: false, status: 401, message: '无法验证登录状态' }))
+      .then((caller) => serve(req, res, url, isApi, caller));
+  });
+
+  function serve(req: IncomingMessage, res: ServerResponse, url: URL, isApi: boolean, caller: Caller): void {
     if (!caller.ok) {
       req.resume();
       if (isApi)
@@ -349,7 +390,7 @@ export async function startHttpHost(opts: HttpHostOptions): Promise<HttpHost> {
       if (!res.headersSent) sendError(res, 500, { code: 'internal', message: INTERNAL_ERROR_MESSAGE });
       else res.destroy();
     });
-  });
+  }
   // Slow-loris and idle limits; the API answers in milliseconds.
   server.requestTimeout = 30_000;
   server.headersTimeout = 15_000;
@@ -362,6 +403,7 @@ export async function startHttpHost(opts: HttpHostOptions): Promise<HttpHost> {
     core,
     tokens,
     loopbackRole,
+    resolveSession,
     hintBatchMs: opts.hintBatchMs ?? HINT_BATCH_MS,
   });
 

@@ -64,6 +64,10 @@ async function main(): Promise<void> {
   });
   const url = config.wall ? `${host.url}?wall=1` : host.url;
   console.log(`街道指挥中心 · 浏览器模式 (browser mode): ${url}`);
+  if (config.loopbackRole)
+    console.log(
+      `  本机免登录 local callers act as ${config.loopbackRole} without logging in (--loopback-role)`,
+    );
   const tokenCount = Object.keys(config.tokens).length;
   if (tokenCount > 0)
     console.log(`  ${tokenCount} access token(s) configured; other machines open ${host.url}?token=<token>`);

@@ -1,10 +1,28 @@
 /** What every service handler gets: the parsed input, the caller, and the store environment. */
-import type { ChangeHint, ProcName, ProcOutput, ProcParsedInput, Role } from '../../../shared/contract';
+import type {
+  ChangeHint,
+  IsPublicProc,
+  ProcName,
+  ProcOutput,
+  ProcParsedInput,
+  Role,
+} from '../../../shared/contract';
 import type { WritableDb } from '../store/types';
 
+/**
+ * Who is calling, as the host resolved it. `role` is null for a caller who is not logged in:
+ * only public procedures accept that. `session` is the caller's session token (auth.status and
+ * auth.logout need it); hosts pass it, the renderer never sees it.
+ */
 export interface CallContext {
-  readonly role: Role;
+  readonly role: Role | null;
   readonly actor: string;
+  readonly session?: string | null;
+}
+
+/** The context of a non-public procedure: the dispatcher has checked there is a role. */
+export interface AuthedCallContext extends CallContext {
+  readonly role: Role;
 }
 
 export interface ServiceEnv {
@@ -23,7 +41,7 @@ export interface HandlerTools {
 
 export type Handler<P extends ProcName> = (
   input: ProcParsedInput<P>,
-  call: CallContext,
+  call: IsPublicProc<P> extends true ? CallContext : AuthedCallContext,
   env: ServiceEnv,
   tools: HandlerTools,
 ) => ProcOutput<P>;

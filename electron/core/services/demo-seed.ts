@@ -50,8 +50,8 @@ export function seedDemoIfEmpty(
     let batch: OrderEvent[] = [];
     const flush = (): void => {
       if (batch.length === 0) return;
-      events += ingestEvents(db, batch, { source: 'demo', node: opts.node, now: opts.now, validate: false }).inserted
-        .length;
+      events += ingestEvents(db, batch, { source: 'demo', node: opts.node, now: opts.now, validate: false })
+        .inserted.length;
       batch = [];
     };
     for (const orderEvents of gen.generateOrderEvents(ref, {

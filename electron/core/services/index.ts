@@ -6,6 +6,7 @@ import {
   ApiError,
   CONTRACT,
   isProcName,
+  isPublicProc,
   ROLE_LABELS,
   roleAtLeast,
   type ChangeHint,
@@ -14,15 +15,21 @@ import {
   type ProcParsedInput,
 } from '../../../shared/contract';
 import { z } from 'zod';
-import type { CallContext, ServiceEnv } from './context';
+import type { AuthedCallContext, CallContext, ServiceEnv } from './context';
 import { invalidInput } from './errors';
+import { accountsCreate, accountsList, accountsResetPassword, accountsSetDisabled } from './accounts';
+import { authLogin, authLogout, authSetup, authStatus } from './auth';
 import { ordersAct, ordersCreate, ordersGet, ordersList } from './orders';
 import { referenceSnapshot } from './reference';
 import { HandlerRegistry } from './registry';
 import { statsMonth } from './stats';
 import { systemInfo } from './system';
 
-export type { CallContext, ServiceEnv } from './context';
+export type { AuthedCallContext, CallContext, ServiceEnv } from './context';
+export { resolveSession, type SessionUser } from './auth';
+
+/** What a caller without a role is told for a non-public procedure. */
+export const LOGIN_REQUIRED = '请先登录';
 
 /** zod's Simplified Chinese messages, per call (not z.config: that would be process-global). */
 const ZOD_ZH = z.locales.zhCN().localeError;
@@ -30,6 +37,14 @@ export { toApiError } from './errors';
 
 export function createRegistry(): HandlerRegistry {
   return new HandlerRegistry()
+    .register('auth.status', authStatus)
+    .register('auth.setup', authSetup)
+    .register('auth.login', authLogin)
+    .register('auth.logout', authLogout)
+    .register('accounts.list', accountsList)
+    .register('accounts.create', accountsCreate)
+    .register('accounts.setDisabled', accountsSetDisabled)
+    .register('accounts.resetPassword', accountsResetPassword)
     .register('system.info', systemInfo)
     .register('reference.snapshot', referenceSnapshot)
     .register('orders.list', ordersList)
@@ -53,8 +68,11 @@ export function createServices(env: ServiceEnv, publish: (hint: ChangeHint) => v
         throw new ApiError('not_found', `未知的接口: ${String(proc).slice(0, 100)}`);
       }
       const def = CONTRACT[proc];
-      if (!roleAtLeast(ctx.role, def.role)) {
-        throw new ApiError('forbidden', `需要${ROLE_LABELS[def.role]}及以上权限 (${proc})`);
+      if (!isPublicProc(def)) {
+        if (ctx.role === null) throw new ApiError('forbidden', `${LOGIN_REQUIRED} (${proc})`);
+        if (!roleAtLeast(ctx.role, def.role)) {
+          throw new ApiError('forbidden', `需要${ROLE_LABELS[def.role]}及以上权限 (${proc})`);
+        }
       }
       // Messages in Chinese: the renderer shows them to the duty officer as they are.
       const parsed = def.input.safeParse(input ?? {}, { error: ZOD_ZH });
@@ -62,7 +80,10 @@ export function createServices(env: ServiceEnv, publish: (hint: ChangeHint) => v
       const handler = registry.get(proc);
       if (!handler) throw new ApiError('internal', `no handler for ${proc}`);
       const hints: ChangeHint[] = [];
-      const out = handler(parsed.data as ProcParsedInput<P>, ctx, env, { hint: (h) => hints.push(h) });
+      // The role check above is what makes ctx an AuthedCallContext for non-public procedures.
+      const out = handler(parsed.data as ProcParsedInput<P>, ctx as AuthedCallContext, env, {
+        hint: (h) => hints.push(h),
+      });
       for (const h of hints) publish(h);
       return out;
     },

@@ -10,7 +10,8 @@ export class HandlerRegistry {
 
   register<P extends ProcName>(name: P, handler: Handler<P>): this {
     if (this.handlers.has(name)) throw new Error(`duplicate handler for ${name}`);
-    if (!Object.prototype.hasOwnProperty.call(CONTRACT, name)) throw new Error(`${name} is not in the contract`);
+    if (!Object.prototype.hasOwnProperty.call(CONTRACT, name))
+      throw new Error(`${name} is not in the contract`);
     this.handlers.set(name, handler as unknown as Handler<ProcName>);
     return this;
   }

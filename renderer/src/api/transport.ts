@@ -24,6 +24,8 @@ export interface Transport {
   onConnection(listener: (state: ConnectionState) => void): () => void;
   /** Fires after the push channel comes back: hints may have been missed, so caches must refresh. */
   onResync(listener: () => void): () => void;
+  /** After a login: retry the push channel now instead of at the next backoff step. */
+  reconnectNow(): void;
 }
 
 class Listeners<T> {
@@ -46,6 +48,7 @@ function ipcTransport(bridge: HallBridge): Transport {
     connection: () => 'online',
     onConnection: () => () => undefined,
     onResync: () => () => undefined,
+    reconnectNow: () => undefined,
   };
 }
 
@@ -78,6 +81,8 @@ function httpTransport(): Transport {
     states.emit(s);
   };
 
+  let retryTimer: number | null = null;
+  let current: WebSocket | null = null;
   const connect = () => {
     const url = new URL(EVENTS_PATH, window.location.href);
     url.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:';
@@ -85,6 +90,7 @@ function httpTransport(): Transport {
     let ws: WebSocket;
     try {
       ws = new WebSocket(url);
+      current = ws;
     } catch {
       scheduleRetry();
       return;
@@ -119,10 +125,24 @@ function httpTransport(): Transport {
     failures += 1;
     // After a few failed attempts say 离线 honestly, but keep trying in the background.
     setState(failures > 3 ? 'offline' : 'reconnecting');
-    window.setTimeout(connect, nextBackoffMs(failures, Math.random()));
+    retryTimer = window.setTimeout(
+      () => {
+        retryTimer = null;
+        connect();
+      },
+      nextBackoffMs(failures, Math.random()),
+    );
   };
 
-  connect();
+  // The push channel opens when the shell first watches the connection state, not at the first
+  // call: the login screen calls auth.* before there is a session, and the socket would only be
+  // refused (and back off for up to 15 s). reconnectNow() covers a socket started before login.
+  let started = false;
+  const start = () => {
+    if (started) return;
+    started = true;
+    connect();
+  };
 
   return {
     kind: 'http',
@@ -156,8 +176,19 @@ function httpTransport(): Transport {
     },
     onChange: (fn) => hints.add(fn),
     connection: () => state,
-    onConnection: (fn) => states.add(fn),
+    onConnection: (fn) => {
+      start();
+      return states.add(fn);
+    },
     onResync: (fn) => resyncs.add(() => fn()),
+    reconnectNow() {
+      if (!started || state === 'online') return;
+      if (current && current.readyState === WebSocket.CONNECTING) return;
+      if (retryTimer !== null) window.clearTimeout(retryTimer);
+      retryTimer = null;
+      failures = 0;
+      connect();
+    },
   };
 }
 

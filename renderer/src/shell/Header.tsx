@@ -1,11 +1,13 @@
 import { useTranslation } from 'react-i18next';
 import { useQuery } from '../api/use-query';
+import { useAuth } from '../auth/auth-context';
 
 export function Header() {
   const { t } = useTranslation();
   const info = useQuery('system.info', {});
   const ref = useQuery('reference.snapshot', {});
   const street = ref.data?.street;
+  const auth = useAuth();
   return (
     <header className="header">
       <h1>{t('app.title')}</h1>
@@ -18,6 +20,21 @@ export function Header() {
         <span className="demo-badge" data-testid="demo-badge" title={t('app.demoHint')}>
           {t('app.demo')}
         </span>
+      )}
+      {auth && (
+        <div className="header-user" data-testid="header-user">
+          <span className="user-name" data-testid="user-name" title={auth.user.username}>
+            {auth.user.displayName}
+          </span>
+          <span className="pill user-role" data-testid="user-role">
+            {t(`role.${auth.user.role}`)}
+          </span>
+          {auth.session && (
+            <button type="button" className="btn" data-testid="logout" onClick={() => void auth.logout()}>
+              {t('auth.logout')}
+            </button>
+          )}
+        </div>
       )}
     </header>
   );

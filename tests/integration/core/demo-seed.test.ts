@@ -49,7 +49,9 @@ describe('demo seeding', () => {
       db.close();
       t.cleanup();
     });
-    expect(() => seedDemoIfEmpty(db, tinyGenerator(1200, 900), { node: 'hall', now: T0 })).toThrow('generator broke');
+    expect(() => seedDemoIfEmpty(db, tinyGenerator(1200, 900), { node: 'hall', now: T0 })).toThrow(
+      'generator broke',
+    );
     expect(eventCount(db)).toBe(0);
     expect(orderCount(db)).toBe(0);
     expect(isDemo(db)).toBe(false);

@@ -52,10 +52,20 @@ beforeAll(async () => {
   });
   child.on('message', (m: Record<string, unknown>) => messages.push(m));
   child.stderr?.on('data', (c: Buffer) => (stderr = (stderr + c.toString()).slice(-4000)));
-  // The store is open once a call succeeds.
+  // The store is open once a call succeeds; then the window creates the first (admin) account.
   for (let i = 0; i < 100; i++) {
-    const r = await call('system.info', {});
-    if (r.ok) return;
+    const r = await call('auth.status', {});
+    if (r.ok) {
+      const setup = await call('auth.setup', {
+        username: 'admin',
+        displayName: '管理员',
+        password: 'correct horse',
+      });
+      if (!setup.ok) throw new Error(`setup failed: ${JSON.stringify(setup)}`);
+      // The session token stays in the main process.
+      expect(JSON.stringify(setup)).not.toContain('token');
+      return;
+    }
     await new Promise((res) => setTimeout(res, 100));
   }
   throw new Error(`core did not open:\n${stderr}`);
@@ -83,7 +93,7 @@ describe('bundled Electron main', () => {
 
   it('answers IPC calls through the real core in its worker, in the user-data folder', async () => {
     const info = await call('system.info', {});
-    expect(info).toMatchObject({ ok: true, data: { host: 'electron', role: 'commander' } });
+    expect(info).toMatchObject({ ok: true, data: { host: 'electron', role: 'admin' } });
     expect(existsSync(path.join(userData, 'data'))).toBe(true);
     const created = await call('orders.create', { order: NEW_ORDER });
     expect(created.ok).toBe(true);

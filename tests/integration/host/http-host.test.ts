@@ -31,6 +31,8 @@ beforeAll(async () => {
     core: hc.core,
     port: 0,
     staticDir,
+    // These tests are about the wire; login is covered by sessions.test.ts.
+    loopbackRole: 'commander',
     tokens: { [TOKEN_VIEWER]: 'viewer', [TOKEN_OFFICER]: 'officer' },
     log: () => undefined,
   });

@@ -18,7 +18,10 @@ describe('layer rules', () => {
     ['renderer/src/x.ts', "import type { Core } from '../../electron/core/core'; export type X = Core;"],
     ['renderer/src/x.ts', "import { readFileSync } from 'node:fs'; export const x = readFileSync;"],
     ['renderer/src/x.ts', "import { ipcRenderer } from 'electron'; export const x = ipcRenderer;"],
-    ['electron/core/store/x.ts', "import { createServices } from '../services'; export const x = createServices;"],
+    [
+      'electron/core/store/x.ts',
+      "import { createServices } from '../services'; export const x = createServices;",
+    ],
     ['electron/core/host/x.ts', "import { openDb } from '../store/db'; export const x = openDb;"],
     ['electron/core/services/x.ts', "import { app } from 'electron'; export const x = app;"],
   ])('%s may not: %s', async (file, code) => {
@@ -26,10 +29,19 @@ describe('layer rules', () => {
   });
 
   it.each([
-    ['shared/domain/x.ts', "import { z } from 'zod'; import { Urgency } from './order'; export const x = [z, Urgency];"],
+    [
+      'shared/domain/x.ts',
+      "import { z } from 'zod'; import { Urgency } from './order'; export const x = [z, Urgency];",
+    ],
     ['renderer/src/x.ts', "import { CONTRACT } from '../../shared/contract'; export const x = CONTRACT;"],
-    ['electron/core/store/x.ts', "import Database from 'better-sqlite3'; import { join } from 'node:path'; export const x = [Database, join];"],
-    ['electron/main-x.ts', "import { app } from 'electron'; import { createCore } from './core/core'; export const x = [app, createCore];"],
+    [
+      'electron/core/store/x.ts',
+      "import Database from 'better-sqlite3'; import { join } from 'node:path'; export const x = [Database, join];",
+    ],
+    [
+      'electron/main-x.ts',
+      "import { app } from 'electron'; import { createCore } from './core/core'; export const x = [app, createCore];",
+    ],
   ])('%s may: %s', async (file, code) => {
     expect(await layerErrors(file, code)).toEqual([]);
   });

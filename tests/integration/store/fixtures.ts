@@ -24,7 +24,13 @@ const ring = (x: number, y: number, d = 0.005) =>
 
 export const TINY_REF: ReferenceData = {
   version: 3,
-  street: { code: '110105001', name: '测试街道', district: '朝阳区', city: '北京市', boundary: ring(116.4, 39.9, 0.02) },
+  street: {
+    code: '110105001',
+    name: '测试街道',
+    district: '朝阳区',
+    city: '北京市',
+    boundary: ring(116.4, 39.9, 0.02),
+  },
   communities: [
     {
       code: '110105001001',
@@ -44,8 +50,20 @@ export const TINY_REF: ReferenceData = {
     },
   ],
   grids: [
-    { code: '110105001001-01', name: '东一网格', communityCode: '110105001001', boundary: ring(116.4, 39.9, 0.002), centroid: [116.401, 39.901] },
-    { code: '110105001002-01', name: '西一网格', communityCode: '110105001002', boundary: ring(116.41, 39.9, 0.002), centroid: [116.411, 39.901] },
+    {
+      code: '110105001001-01',
+      name: '东一网格',
+      communityCode: '110105001001',
+      boundary: ring(116.4, 39.9, 0.002),
+      centroid: [116.401, 39.901],
+    },
+    {
+      code: '110105001002-01',
+      name: '西一网格',
+      communityCode: '110105001002',
+      boundary: ring(116.41, 39.9, 0.002),
+      centroid: [116.411, 39.901],
+    },
   ],
   buildings: [
     {
@@ -57,19 +75,78 @@ export const TINY_REF: ReferenceData = {
       floors: 6,
     },
   ],
-  roads: [{ id: 'r1', name: '光华路', kind: 'main', line: [[116.4, 39.9], [116.42, 39.9]] }],
+  roads: [
+    {
+      id: 'r1',
+      name: '光华路',
+      kind: 'main',
+      line: [
+        [116.4, 39.9],
+        [116.42, 39.9],
+      ],
+    },
+  ],
   units: [
-    { id: 'u-cg', name: '城管执法队', kind: 'department', communityCodes: [], location: [116.405, 39.905], phone: '010-1234567', needs: [], resources: [], projects: [] },
-    { id: 'u-wy', name: '阳光物业', kind: 'property_company', communityCodes: ['110105001001'], location: [116.401, 39.901], phone: '010-7654321', needs: [], resources: [], projects: [] },
+    {
+      id: 'u-cg',
+      name: '城管执法队',
+      kind: 'department',
+      communityCodes: [],
+      location: [116.405, 39.905],
+      phone: '010-1234567',
+      needs: [],
+      resources: [],
+      projects: [],
+    },
+    {
+      id: 'u-wy',
+      name: '阳光物业',
+      kind: 'property_company',
+      communityCodes: ['110105001001'],
+      location: [116.401, 39.901],
+      phone: '010-7654321',
+      needs: [],
+      resources: [],
+      projects: [],
+    },
   ],
   people: [
-    { id: 'p1', name: '王网格', phone: '13800000001', role: 'grid_worker', unitId: null, gridCode: '110105001001-01', communityCode: '110105001001', dualRegistered: false, skills: [], serviceHours: 0, points: 0, home: null },
+    {
+      id: 'p1',
+      name: '王网格',
+      phone: '13800000001',
+      role: 'grid_worker',
+      unitId: null,
+      gridCode: '110105001001-01',
+      communityCode: '110105001001',
+      dualRegistered: false,
+      skills: [],
+      serviceHours: 0,
+      points: 0,
+      home: null,
+    },
   ],
   partyOrgs: [
-    { id: 'po1', name: '东社区党委', level: 'community_committee', parentId: null, areaCode: '110105001001', secretaryId: null, memberCount: 120 },
+    {
+      id: 'po1',
+      name: '东社区党委',
+      level: 'community_committee',
+      parentId: null,
+      areaCode: '110105001001',
+      secretaryId: null,
+      memberCount: 120,
+    },
   ],
   sites: [
-    { id: 's1', name: '东社区党群服务中心', kind: 'party_service_center', communityCode: '110105001001', location: [116.402, 39.902], services: ['议事'], openingHours: '9:00-17:00' },
+    {
+      id: 's1',
+      name: '东社区党群服务中心',
+      kind: 'party_service_center',
+      communityCode: '110105001001',
+      location: [116.402, 39.902],
+      services: ['议事'],
+      openingHours: '9:00-17:00',
+    },
   ],
   categories: [
     { code: '01', name: '市容环境', level: 1, parentCode: null, defaultUrgency: 'P2' },
@@ -110,7 +187,9 @@ export class History {
 
 export const T0 = Date.UTC(2026, 2, 10, 2, 0, 0); // 2026-03-10 10:00 China time
 
-export function createdPayload(over: Partial<EventPayloadInput<'created'>> = {}): EventPayloadInput<'created'> {
+export function createdPayload(
+  over: Partial<EventPayloadInput<'created'>> = {},
+): EventPayloadInput<'created'> {
   return {
     source: 'hotline',
     appealType: 'complaint',
@@ -129,7 +208,11 @@ export function createdPayload(over: Partial<EventPayloadInput<'created'>> = {})
 }
 
 /** A full lifecycle: created → dispatched → signed → replied → closed → call-back. */
-export function closedHistory(orderId: string, t: number, over: Partial<EventPayloadInput<'created'>> = {}): OrderEvent[] {
+export function closedHistory(
+  orderId: string,
+  t: number,
+  over: Partial<EventPayloadInput<'created'>> = {},
+): OrderEvent[] {
   const h = new History(orderId, t);
   h.add('created', createdPayload(over), 0);
   h.add('dispatched', { unitId: 'u-cg' });

@@ -42,7 +42,14 @@ function rng(seed: number): () => number {
   };
 }
 
-const TITLES = ['楼道堆物占用消防通道', '小区暖气不热', '噪音扰民', '卫生间漏水', '路灯不亮', '共享单车乱停放'];
+const TITLES = [
+  '楼道堆物占用消防通道',
+  '小区暖气不热',
+  '噪音扰民',
+  '卫生间漏水',
+  '路灯不亮',
+  '共享单车乱停放',
+];
 
 /** Varied histories: finished, open, returned, suspended, extended, and some refused events. */
 function histories(n: number, seed: number): OrderEvent[][] {
@@ -111,8 +118,10 @@ function projectionRows(db: WritableDb): unknown[] {
     )
     .all();
 }
-const rollups = (db: WritableDb) => db.prepare('SELECT month, metric, n FROM rollup WHERE n <> 0 ORDER BY month, metric').all();
-const flags = (db: WritableDb) => db.prepare('SELECT id, flag FROM order_event WHERE flag IS NOT NULL ORDER BY id').all();
+const rollups = (db: WritableDb) =>
+  db.prepare('SELECT month, metric, n FROM rollup WHERE n <> 0 ORDER BY month, metric').all();
+const flags = (db: WritableDb) =>
+  db.prepare('SELECT id, flag FROM order_event WHERE flag IS NOT NULL ORDER BY id').all();
 
 describe('ingest', () => {
   it('is idempotent: a repeated event id is a no-op, and upstream/demo events skip the outbox', () => {
@@ -157,7 +166,8 @@ describe('ingest', () => {
     const r = rng(99);
     const shuffled = fresh();
     const flat = shuffle(all.flat(), r);
-    for (let i = 0; i < flat.length; i += 37) ingestEvents(shuffled, flat.slice(i, i + 37), { source: 'upstream' });
+    for (let i = 0; i < flat.length; i += 37)
+      ingestEvents(shuffled, flat.slice(i, i + 37), { source: 'upstream' });
 
     expect(projectionRows(shuffled)).toEqual(projectionRows(inOrder));
     expect(rollups(shuffled)).toEqual(rollups(inOrder));
@@ -178,16 +188,26 @@ describe('ingest', () => {
     const rows = projectionRows(db);
     const rolls = rollups(db);
     const fl = flags(db);
-    const search = db.prepare("SELECT rowid FROM order_fts WHERE order_fts MATCH '\"暖气不\"' ORDER BY rowid").pluck().all();
+    const search = db
+      .prepare('SELECT rowid FROM order_fts WHERE order_fts MATCH \'"暖气不"\' ORDER BY rowid')
+      .pluck()
+      .all();
     const rowids = db.prepare('SELECT id, rowid FROM work_order ORDER BY id').all();
     // Wreck the projection first, so the rebuild has to do the work.
-    db.exec("UPDATE work_order SET status = 'closed', json = '{}'; DELETE FROM rollup; UPDATE order_event SET flag = NULL");
+    db.exec(
+      "UPDATE work_order SET status = 'closed', json = '{}'; DELETE FROM rollup; UPDATE order_event SET flag = NULL",
+    );
     expect(rebuildProjections(db)).toBe(150);
     expect(projectionRows(db)).toEqual(rows);
     expect(rollups(db)).toEqual(rolls);
     expect(flags(db)).toEqual(fl);
     expect(db.prepare('SELECT id, rowid FROM work_order ORDER BY id').all()).toEqual(rowids);
-    expect(db.prepare("SELECT rowid FROM order_fts WHERE order_fts MATCH '\"暖气不\"' ORDER BY rowid").pluck().all()).toEqual(search);
+    expect(
+      db
+        .prepare('SELECT rowid FROM order_fts WHERE order_fts MATCH \'"暖气不"\' ORDER BY rowid')
+        .pluck()
+        .all(),
+    ).toEqual(search);
   });
 
   it('keeps month counters and call-back counts in the same transaction as the events', () => {
@@ -195,7 +215,9 @@ describe('ingest', () => {
     const all = histories(60, 11);
     for (const h of all) ingestEvents(db, h, { source: 'upstream' });
     const orders = all.map((h) => reduceOrder(h)).filter((o) => o !== null);
-    const months = new Set(orders.map((o) => new Date(o.receivedAt + 8 * 3600_000).toISOString().slice(0, 7)));
+    const months = new Set(
+      orders.map((o) => new Date(o.receivedAt + 8 * 3600_000).toISOString().slice(0, 7)),
+    );
     let received = 0;
     let valid = 0;
     for (const m of months) {
@@ -222,7 +244,9 @@ describe('ingest', () => {
     expect(outboxPending(db)).toBe(7);
     expect(rollups(db)).toEqual(rollsBefore);
     expect(getMeta(db, 'hlc')).toBe(hlcBefore);
-    expect(db.prepare("SELECT count(*) FROM order_fts_short WHERE order_fts_short MATCH '\"噪音\"'").pluck().get()).toBe(1);
+    expect(
+      db.prepare('SELECT count(*) FROM order_fts_short WHERE order_fts_short MATCH \'"噪音"\'').pluck().get(),
+    ).toBe(1);
   });
 
   it('writes and reads reference data whole', () => {

@@ -1,7 +1,12 @@
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { dbPath, openDb } from '../../../electron/core/store/db';
-import { migrate, SCHEMA_VERSION, SchemaTooNewError, type Migration } from '../../../electron/core/store/migrations';
+import {
+  migrate,
+  SCHEMA_VERSION,
+  SchemaTooNewError,
+  type Migration,
+} from '../../../electron/core/store/migrations';
 import type { WritableDb } from '../../../electron/core/store/types';
 import { tempDir } from './fixtures';
 
@@ -21,10 +26,23 @@ describe('store migrations', () => {
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
     expect(db.pragma('synchronous', { simple: true })).toBe(1); // NORMAL
-    const tables = (db.prepare("SELECT name FROM sqlite_master WHERE type IN ('table')").all() as Array<{ name: string }>).map(
-      (r) => r.name,
-    );
-    for (const t of ['order_event', 'work_order', 'outbox', 'meta', 'audit_log', 'rollup', 'order_fts', 'order_fts_short', 'street', 'grid', 'responsibility', 'sla_policy']) {
+    const tables = (
+      db.prepare("SELECT name FROM sqlite_master WHERE type IN ('table')").all() as Array<{ name: string }>
+    ).map((r) => r.name);
+    for (const t of [
+      'order_event',
+      'work_order',
+      'outbox',
+      'meta',
+      'audit_log',
+      'rollup',
+      'order_fts',
+      'order_fts_short',
+      'street',
+      'grid',
+      'responsibility',
+      'sla_policy',
+    ]) {
       expect(tables).toContain(t);
     }
     db.close();
@@ -55,7 +73,11 @@ describe('store migrations', () => {
     const d = dir();
     const db = openDb(d);
     const broken: Migration[] = [
-      ...Array.from({ length: SCHEMA_VERSION }, (_, i) => ({ version: i + 1, name: `m${i + 1}`, up: () => undefined })),
+      ...Array.from({ length: SCHEMA_VERSION }, (_, i) => ({
+        version: i + 1,
+        name: `m${i + 1}`,
+        up: () => undefined,
+      })),
       {
         version: SCHEMA_VERSION + 1,
         name: 'half',
@@ -67,7 +89,9 @@ describe('store migrations', () => {
     ];
     expect(() => migrate(db, broken)).toThrow('boom');
     expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
-    expect(db.prepare("SELECT count(*) FROM sqlite_master WHERE name = 'half_written'").pluck().get()).toBe(0);
+    expect(db.prepare("SELECT count(*) FROM sqlite_master WHERE name = 'half_written'").pluck().get()).toBe(
+      0,
+    );
     db.close();
   });
 

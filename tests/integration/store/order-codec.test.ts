@@ -29,7 +29,16 @@ describe('stored order JSON', () => {
 
   it('leaves out column fields and fields at their created-time defaults, and decodes to the same order', () => {
     const json = JSON.parse(encodeOrderJson(order)) as Record<string, unknown>;
-    for (const k of ['id', 'title', 'address', 'status', 'receivedAt', 'returnCount', 'whistle', 'mergedInto']) {
+    for (const k of [
+      'id',
+      'title',
+      'address',
+      'status',
+      'receivedAt',
+      'returnCount',
+      'whistle',
+      'mergedInto',
+    ]) {
       expect(json).not.toHaveProperty(k);
     }
     expect(json).toHaveProperty('description', order.description);
@@ -45,7 +54,13 @@ describe('stored order JSON', () => {
   });
 
   it('keeps non-default values of defaulted fields (0 vs 1, [] vs [x], null vs value)', () => {
-    const busy = { ...order, returnCount: 2, coUnitIds: ['u-x'], mergedInto: 'o9', extensionPending: true } as WorkOrder;
+    const busy = {
+      ...order,
+      returnCount: 2,
+      coUnitIds: ['u-x'],
+      mergedInto: 'o9',
+      extensionPending: true,
+    } as WorkOrder;
     expect(decodeOrder(row(busy))).toEqual(busy);
   });
 });

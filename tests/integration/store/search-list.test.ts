@@ -82,7 +82,9 @@ describe('full-text search', () => {
     const hits = list({ q: '水' }).rows;
     const times = hits.map((r) => r.receivedAt);
     expect(times).toEqual([...times].sort((a, b) => b - a));
-    expect(ids({ q: '水', communityCode: '110105001002' }).every((id) => Number(id.slice(1)) % 3 === 0)).toBe(true);
+    expect(ids({ q: '水', communityCode: '110105001002' }).every((id) => Number(id.slice(1)) % 3 === 0)).toBe(
+      true,
+    );
     expect(list({ q: '，。！' }).rows).toHaveLength(0);
   });
 });
@@ -96,13 +98,17 @@ describe('orders list', () => {
     expect(ids({ categoryCode: '01.02' })).toHaveLength(0);
     expect(ids({ communityCode: '110105001002' })).toHaveLength(10);
     expect(ids({ receivedFrom: T0 + 10 * DAY, receivedTo: T0 + 12 * DAY })).toEqual(['o12', 'o11', 'o10']);
-    expect(ids({ status: ['dispatched'], urgency: ['P2'], communityCode: '110105001001' }).length).toBeGreaterThan(0);
+    expect(
+      ids({ status: ['dispatched'], urgency: ['P2'], communityCode: '110105001001' }).length,
+    ).toBeGreaterThan(0);
   });
 
   it('flags overdue open orders and filters them', () => {
     const overdue = list({ overdueOnly: true }).rows;
     expect(overdue.length).toBeGreaterThan(0);
-    expect(overdue.every((r) => r.overdue && r.status !== 'closed' && (r.finishDeadline ?? Infinity) < NOW)).toBe(true);
+    expect(
+      overdue.every((r) => r.overdue && r.status !== 'closed' && (r.finishDeadline ?? Infinity) < NOW),
+    ).toBe(true);
     const notYet = listOrders(db, { limit: 100, now: T0, overdueOnly: true }).rows;
     expect(notYet).toHaveLength(0);
   });
@@ -126,7 +132,12 @@ describe('orders list', () => {
   it('pages search results the same way', () => {
     const first = list({ q: '水', limit: 5 });
     expect(first.total).toBe(15);
-    const next = listOrders(db, { q: '水', limit: 100, now: NOW, beforeRowid: parseInt((first.nextCursor as string).slice(1), 36) });
+    const next = listOrders(db, {
+      q: '水',
+      limit: 100,
+      now: NOW,
+      beforeRowid: parseInt((first.nextCursor as string).slice(1), 36),
+    });
     expect(next.rows).toHaveLength(10);
     expect(new Set([...first.rows, ...next.rows].map((r) => r.id)).size).toBe(15);
   });
@@ -139,6 +150,8 @@ describe('orders list', () => {
     expect(filtered.total).toBe(filtered.rows.length);
     expect(filtered.rows.every((r) => r.communityCode === '110105001002')).toBe(true);
     expect(filtered.total).toBeLessThan(15);
-    expect(list({ q: '卫生间漏水', status: ['closed'] }).total).toBe(list({ q: '卫生间漏水', status: ['closed'] }).rows.length);
+    expect(list({ q: '卫生间漏水', status: ['closed'] }).total).toBe(
+      list({ q: '卫生间漏水', status: ['closed'] }).rows.length,
+    );
   });
 });

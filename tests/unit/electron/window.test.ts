@@ -159,14 +159,35 @@ describe('app:// protocol', () => {
 });
 
 describe('IPC', () => {
-  const calls: Array<{ proc: string; input: unknown; role: string }> = [];
+  const calls: Array<{
+    proc: string;
+    input: unknown;
+    role: string | null;
+    session: string | null | undefined;
+  }> = [];
   const listeners = new Set<(h: ChangeHint) => void>();
+  /** A stand-in core: the session logic itself is tested on the real core in tests/integration/core/ipc-sessions. */
+  const roleOfToken = new Map<string, 'viewer' | 'commander'>([
+    ['tok-commander', 'commander'],
+    ['tok-viewer', 'viewer'],
+  ]);
   const core: Core = {
     async call(proc, input, ctx) {
-      calls.push({ proc, input, role: ctx.role });
+      calls.push({ proc, input, role: ctx.role, session: ctx.session });
+      if (proc === 'auth.login') {
+        const who = (input as { username: string }).username;
+        return {
+          user: { username: who, displayName: who, role: roleOfToken.get(`tok-${who}`) },
+          token: `tok-${who}`,
+        } as never;
+      }
       if (proc === 'orders.get') throw new ApiError('not_found', 'no such order');
       if (proc === 'stats.month') throw new Error('SQLITE_CORRUPT: secret details');
       return { ok: 'yes' } as never;
+    },
+    async resolveSession(token) {
+      const role = roleOfToken.get(token);
+      return role ? { username: token.slice(4), displayName: token, role, actor: token.slice(4) } : null;
     },
     onChange(l) {
       listeners.add(l);
@@ -174,20 +195,37 @@ describe('IPC', () => {
     },
     async close() {},
   };
-  const good = { senderFrame: { url: 'app://hall/index.html' } };
+  const contents = (id: number) => ({ id, once: () => undefined });
+  const good = { senderFrame: { url: 'app://hall/index.html' }, sender: contents(1) };
 
-  it('registers hall:call and forwards trusted calls with the session role', async () => {
-    const ipc = registerHallIpc({ core, role: () => 'commander', actor: () => 'desktop:commander' });
+  it('registers hall:call; a window calls with the role of its own login, never seeing the token', async () => {
+    const ipc = registerHallIpc({ core });
     const h = m.handlers.get(CALL_CHANNEL)!;
     expect(h).toBeTypeOf('function');
+    await expect(h(good, 'system.info', {})).resolves.toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    });
+    const login = (await h(good, 'auth.login', { username: 'commander', password: 'x' })) as {
+      ok: boolean;
+      data: Record<string, unknown>;
+    };
+    expect(login.ok).toBe(true);
+    expect(login.data).not.toHaveProperty('token');
+    expect(JSON.stringify(login)).not.toContain('tok-');
     await expect(h(good, 'system.info', {})).resolves.toEqual({ ok: true, data: { ok: 'yes' } });
-    expect(calls.at(-1)).toEqual({ proc: 'system.info', input: {}, role: 'commander' });
+    expect(calls.at(-1)).toEqual({
+      proc: 'system.info',
+      input: {},
+      role: 'commander',
+      session: 'tok-commander',
+    });
     ipc.dispose();
     expect(m.handlers.has(CALL_CHANNEL)).toBe(false);
   });
 
   it('rejects untrusted sender frames without calling the core', async () => {
-    registerHallIpc({ core, role: () => 'commander', actor: () => 'x' });
+    registerHallIpc({ core });
     const h = m.handlers.get(CALL_CHANNEL)!;
     const before = calls.length;
     for (const frame of [
@@ -196,7 +234,7 @@ describe('IPC', () => {
       { url: 'app://hall/', parent: {} },
       null,
     ]) {
-      const r = await h({ senderFrame: frame }, 'system.info', {});
+      const r = await h({ senderFrame: frame, sender: contents(1) }, 'system.info', {});
       expect(r).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     }
     expect(calls.length).toBe(before);
@@ -204,6 +242,7 @@ describe('IPC', () => {
 
   it('validates the procedure name and never throws across IPC', async () => {
     const h = m.handlers.get(CALL_CHANNEL)!;
+    await h(good, 'auth.login', { username: 'commander', password: 'x' });
     for (const proc of [42, null, 'orders.drop', '__proto__', 'x'.repeat(1000)]) {
       await expect(h(good, proc, {})).resolves.toMatchObject({ ok: false, error: { code: 'not_found' } });
     }
@@ -219,9 +258,11 @@ describe('IPC', () => {
   });
 
   it('refuses a call above the session role', async () => {
-    registerHallIpc({ core, role: () => 'viewer', actor: () => 'x' });
+    registerHallIpc({ core });
     const h = m.handlers.get(CALL_CHANNEL)!;
-    await expect(h(good, 'orders.create', {})).resolves.toMatchObject({
+    const viewerWin = { ...good, sender: contents(7) };
+    await h(viewerWin, 'auth.login', { username: 'viewer', password: 'x' });
+    await expect(h(viewerWin, 'orders.create', {})).resolves.toMatchObject({
       ok: false,
       error: { code: 'forbidden' },
     });
@@ -230,7 +271,7 @@ describe('IPC', () => {
   it('answers unavailable when the core failed to open', async () => {
     const failed = Promise.reject(new Error('disk full'));
     failed.catch(() => undefined);
-    registerHallIpc({ core: failed, role: () => 'commander', actor: () => 'x' });
+    registerHallIpc({ core: failed });
     const h = m.handlers.get(CALL_CHANNEL)!;
     await expect(h(good, 'system.info', {})).resolves.toMatchObject({
       ok: false,
@@ -241,7 +282,7 @@ describe('IPC', () => {
   it('pushes batched hints on hall:change', async () => {
     m.windows.splice(0);
     createMainWindow('p', { wall: false, kiosk: false });
-    const ipc = registerHallIpc({ core, role: () => 'commander', actor: () => 'x' });
+    const ipc = registerHallIpc({ core });
     ipc.attach(core);
     for (const l of listeners) {
       l({ topic: 'orders.changed', orderIds: ['a'] });

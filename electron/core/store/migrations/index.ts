@@ -4,6 +4,7 @@
  */
 import type { WritableDb } from '../types';
 import { migration0001Initial } from './0001-initial';
+import { migration0002Accounts } from './0002-accounts';
 
 export interface Migration {
   readonly version: number;
@@ -13,6 +14,7 @@ export interface Migration {
 
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'initial', up: migration0001Initial },
+  { version: 2, name: 'accounts', up: migration0002Accounts },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
@@ -29,7 +31,8 @@ export class SchemaTooNewError extends Error {
 
 function checkOrder(migrations: readonly Migration[]): void {
   migrations.forEach((m, i) => {
-    if (m.version !== i + 1) throw new Error(`migration ${m.name} has version ${m.version}, expected ${i + 1}`);
+    if (m.version !== i + 1)
+      throw new Error(`migration ${m.name} has version ${m.version}, expected ${i + 1}`);
   });
 }
 

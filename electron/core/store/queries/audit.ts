@@ -12,14 +12,10 @@ export interface AuditEntry {
 }
 
 export function insertAudit(db: WritableDb, e: AuditEntry): void {
-  stmt(db, 'INSERT INTO audit_log(at, actor, action, order_id, event_id, detail) VALUES (?, ?, ?, ?, ?, ?)').run(
-    e.at,
-    e.actor,
-    e.action,
-    e.orderId ?? null,
-    e.eventId ?? null,
-    e.detail ?? null,
-  );
+  stmt(
+    db,
+    'INSERT INTO audit_log(at, actor, action, order_id, event_id, detail) VALUES (?, ?, ?, ?, ?, ?)',
+  ).run(e.at, e.actor, e.action, e.orderId ?? null, e.eventId ?? null, e.detail ?? null);
 }
 
 export function auditForOrder(db: ReadableDb, orderId: string): AuditEntry[] {

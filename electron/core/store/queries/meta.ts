@@ -9,10 +9,10 @@ export function getMeta(db: ReadableDb, key: string): string | null {
 }
 
 export function setMeta(db: WritableDb, key: string, value: string): void {
-  stmt(db, 'INSERT INTO meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(
-    key,
-    value,
-  );
+  stmt(
+    db,
+    'INSERT INTO meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value',
+  ).run(key, value);
 }
 
 export function isDemo(db: ReadableDb): boolean {

@@ -111,7 +111,9 @@ export function listOrders(db: ReadableDb, q: OrderListQuery): OrderListPage {
     where.unshift(`${driver} MATCH ?`);
     ftsArgs.push(plan.trigram ?? plan.short);
     if (plan.trigram && plan.short) {
-      where.push('EXISTS (SELECT 1 FROM order_fts_short s WHERE s.rowid = f.rowid AND order_fts_short MATCH ?)');
+      where.push(
+        'EXISTS (SELECT 1 FROM order_fts_short s WHERE s.rowid = f.rowid AND order_fts_short MATCH ?)',
+      );
       args.push(plan.short);
     }
   } else if (q.q && q.q.trim().length > 0) {

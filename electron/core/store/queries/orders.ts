@@ -51,15 +51,18 @@ export function orderEvents(db: ReadableDb, orderId: string): OrderEvent[] {
 }
 
 export function getEvent(db: ReadableDb, eventId: string): OrderEvent | null {
-  const r = stmt(db, 'SELECT id, order_id, type, payload, actor, node, hlc, at FROM order_event WHERE id = ?').get(
-    eventId,
-  ) as EventRow | undefined;
+  const r = stmt(
+    db,
+    'SELECT id, order_id, type, payload, actor, node, hlc, at FROM order_event WHERE id = ?',
+  ).get(eventId) as EventRow | undefined;
   return r ? _eventFromRow(r) : null;
 }
 
 export function flaggedEventIds(db: ReadableDb, orderId: string): string[] {
   return (
-    stmt(db, 'SELECT id FROM order_event WHERE order_id = ? AND flag IS NOT NULL ORDER BY hlc, id').all(orderId) as Array<{
+    stmt(db, 'SELECT id FROM order_event WHERE order_id = ? AND flag IS NOT NULL ORDER BY hlc, id').all(
+      orderId,
+    ) as Array<{
       id: string;
     }>
   ).map((r) => r.id);
@@ -72,8 +75,7 @@ interface Stored {
 
 function _loadStored(db: ReadableDb, orderId: string): Stored | null {
   const r = stmt(db, `SELECT rowid AS rowid, ${ORDER_ROW_COLS} FROM work_order WHERE id = ?`).get(orderId) as
-    | (OrderRow & { rowid: number })
-    | undefined;
+    (OrderRow & { rowid: number }) | undefined;
   return r ? { rowid: r.rowid, order: decodeOrder(r) } : null;
 }
 
@@ -91,7 +93,8 @@ function _allocRowid(db: WritableDb, receivedAt: number): number {
     base + ROWID_SLOTS - 1,
   ) as { m: number | null };
   if (r.m === null) return base;
-  if (r.m >= base + ROWID_SLOTS - 1) throw new Error(`more than ${ROWID_SLOTS} orders received in one millisecond`);
+  if (r.m >= base + ROWID_SLOTS - 1)
+    throw new Error(`more than ${ROWID_SLOTS} orders received in one millisecond`);
   return r.m + 1;
 }
 
@@ -192,7 +195,10 @@ function _writeProjection(
   }
   if (before && before.order.receivedAt === after.receivedAt) {
     _runProjection(
-      stmt(db, `UPDATE work_order SET (${PROJ_COLS}) = (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) WHERE rowid = ?`),
+      stmt(
+        db,
+        `UPDATE work_order SET (${PROJ_COLS}) = (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) WHERE rowid = ?`,
+      ),
       after,
       env,
       before.rowid,
@@ -210,7 +216,10 @@ function _writeProjection(
   }
   const rowid = _allocRowid(db, after.receivedAt);
   _runProjection(
-    stmt(db, `INSERT INTO work_order(${PROJ_COLS}, rowid) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+    stmt(
+      db,
+      `INSERT INTO work_order(${PROJ_COLS}, rowid) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ),
     after,
     env,
     rowid,
@@ -260,11 +269,23 @@ export function appendOrderEvents(
       db,
       'INSERT INTO order_event(id, order_id, type, payload, actor, node, hlc, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO NOTHING',
     );
-    const insertOutbox = stmt(db, 'INSERT INTO outbox(event_id, created) VALUES (?, ?) ON CONFLICT DO NOTHING');
+    const insertOutbox = stmt(
+      db,
+      'INSERT INTO outbox(event_id, created) VALUES (?, ?) ON CONFLICT DO NOTHING',
+    );
     const inserted: OrderEvent[] = [];
     const touched = new Map<string, Touched>();
     for (const e of events) {
-      const r = insertEvent.run(e.id, e.orderId, e.type, JSON.stringify(e.payload), e.actor, e.node, e.hlc, e.at);
+      const r = insertEvent.run(
+        e.id,
+        e.orderId,
+        e.type,
+        JSON.stringify(e.payload),
+        e.actor,
+        e.node,
+        e.hlc,
+        e.at,
+      );
       if (r.changes === 0) continue;
       if (source === 'local') insertOutbox.run(e.id, now);
       inserted.push(e);
@@ -276,7 +297,10 @@ export function appendOrderEvents(
         const orphans =
           before === null &&
           source !== 'demo' &&
-          stmt(db, 'SELECT 1 FROM order_event WHERE order_id = ? AND id <> ? LIMIT 1').get(e.orderId, e.id) !== undefined;
+          stmt(db, 'SELECT 1 FROM order_event WHERE order_id = ? AND id <> ? LIMIT 1').get(
+            e.orderId,
+            e.id,
+          ) !== undefined;
         t = { before, current: before?.order ?? null, full: orphans, rejected: [] };
         touched.set(e.orderId, t);
       }
@@ -336,7 +360,11 @@ export function ingestEvents(db: WritableDb, events: readonly unknown[], opts: I
   const parsed = validate ? events.map((e) => OrderEventSchema.parse(e)) : (events as readonly OrderEvent[]);
   const now = opts.now ?? Date.now();
   return db.transaction(() => {
-    const res = appendOrderEvents(db, parsed, { source: opts.source, now, ...(opts.env ? { env: opts.env } : {}) });
+    const res = appendOrderEvents(db, parsed, {
+      source: opts.source,
+      now,
+      ...(opts.env ? { env: opts.env } : {}),
+    });
     if (opts.source !== 'local' && opts.node && res.inserted.length > 0) {
       let max = '';
       for (const e of res.inserted) if (e.hlc > max) max = e.hlc;
@@ -360,9 +388,9 @@ export function rebuildProjections(db: WritableDb, env?: Partial<ProjectionEnv>)
       DELETE FROM rollup;
       UPDATE order_event SET flag = NULL WHERE flag IS NOT NULL;
     `);
-    const ids = (db.prepare('SELECT DISTINCT order_id FROM order_event').all() as Array<{ order_id: string }>).map(
-      (r) => r.order_id,
-    );
+    const ids = (
+      db.prepare('SELECT DISTINCT order_id FROM order_event').all() as Array<{ order_id: string }>
+    ).map((r) => r.order_id);
     const orders: WorkOrder[] = [];
     for (const id of ids) {
       const o = reduceOrder(orderEvents(db, id));

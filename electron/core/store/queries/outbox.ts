@@ -8,7 +8,9 @@ export function outboxPending(db: ReadableDb): number {
 
 export function outboxBatch(db: ReadableDb, limit: number): string[] {
   return (
-    stmt(db, 'SELECT event_id FROM outbox ORDER BY created, event_id LIMIT ?').all(limit) as Array<{ event_id: string }>
+    stmt(db, 'SELECT event_id FROM outbox ORDER BY created, event_id LIMIT ?').all(limit) as Array<{
+      event_id: string;
+    }>
   ).map((r) => r.event_id);
 }
 

@@ -42,7 +42,11 @@ export function writeReference(db: WritableDb, ref: ReferenceData): void {
       g.communityCode,
       j(g),
     ]);
-    ins('INSERT INTO building(code, grid_code, json) VALUES (?, ?, ?)', ref.buildings, (b) => [b.code, b.gridCode, j(b)]);
+    ins('INSERT INTO building(code, grid_code, json) VALUES (?, ?, ?)', ref.buildings, (b) => [
+      b.code,
+      b.gridCode,
+      j(b),
+    ]);
     ins('INSERT INTO road(id, json) VALUES (?, ?)', ref.roads, (r) => [r.id, j(r)]);
     ins('INSERT INTO unit(id, kind, json) VALUES (?, ?, ?)', ref.units, (u) => [u.id, u.kind, j(u)]);
     ins('INSERT INTO person(id, unit_id, grid_code, json) VALUES (?, ?, ?, ?)', ref.people, (p) => [
@@ -51,8 +55,16 @@ export function writeReference(db: WritableDb, ref: ReferenceData): void {
       p.gridCode,
       j(p),
     ]);
-    ins('INSERT INTO party_org(id, parent_id, json) VALUES (?, ?, ?)', ref.partyOrgs, (o) => [o.id, o.parentId, j(o)]);
-    ins('INSERT INTO site(id, community_code, json) VALUES (?, ?, ?)', ref.sites, (s) => [s.id, s.communityCode, j(s)]);
+    ins('INSERT INTO party_org(id, parent_id, json) VALUES (?, ?, ?)', ref.partyOrgs, (o) => [
+      o.id,
+      o.parentId,
+      j(o),
+    ]);
+    ins('INSERT INTO site(id, community_code, json) VALUES (?, ?, ?)', ref.sites, (s) => [
+      s.id,
+      s.communityCode,
+      j(s),
+    ]);
     ins('INSERT INTO category(code, parent_code, json) VALUES (?, ?, ?)', ref.categories, (c) => [
       c.code,
       c.parentCode,

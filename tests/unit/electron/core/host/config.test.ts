@@ -13,7 +13,7 @@ describe('serve arguments', () => {
       dataDir: path.resolve(cwd, 'data'),
       demo: { days: 365 },
       tokens: {},
-      loopbackRole: 'commander',
+      loopbackRole: null,
       staticDir: path.resolve(cwd, 'dist/renderer'),
       wall: false,
     });

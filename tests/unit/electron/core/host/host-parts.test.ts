@@ -31,43 +31,46 @@ describe('auth', () => {
       expect(isLoopbackAddress(a), String(a)).toBe(false);
   });
 
-  it('gives loopback the loopbackRole, a token its role, others nothing', () => {
-    expect(identify(req('127.0.0.1'), url(), tokens, 'commander')).toMatchObject({
+  it('gives loopback the loopbackRole, a token its role, others nothing', async () => {
+    await expect(identify(req('127.0.0.1'), url(), tokens, 'commander')).resolves.toMatchObject({
       ok: true,
       role: 'commander',
       via: 'loopback',
     });
-    expect(identify(req('10.0.0.9'), url(), tokens, 'commander')).toMatchObject({ ok: false, status: 401 });
-    expect(
+    await expect(identify(req('10.0.0.9'), url(), tokens, 'commander')).resolves.toMatchObject({
+      ok: false,
+      status: 401,
+    });
+    await expect(
       identify(
         req('10.0.0.9', { authorization: 'Bearer viewer-secret-0123456789' }),
         url(),
         tokens,
         'commander',
       ),
-    ).toMatchObject({ ok: true, role: 'viewer', via: 'token' });
-    expect(
+    ).resolves.toMatchObject({ ok: true, role: 'viewer', via: 'token' });
+    await expect(
       identify(req('10.0.0.9'), url('?token=viewer-secret-0123456789'), tokens, 'commander'),
-    ).toMatchObject({ ok: true, role: 'viewer' });
-    expect(
+    ).resolves.toMatchObject({ ok: true, role: 'viewer' });
+    await expect(
       identify(
         req('10.0.0.9', { cookie: 'a=b; hall_token=viewer-secret-0123456789' }),
         url(),
         tokens,
         'commander',
       ),
-    ).toMatchObject({ ok: true, role: 'viewer' });
+    ).resolves.toMatchObject({ ok: true, role: 'viewer' });
     // A wrong token is refused even from loopback.
-    expect(
+    await expect(
       identify(req('127.0.0.1', { authorization: 'Bearer nope' }), url(), tokens, 'commander'),
-    ).toMatchObject({ ok: false });
-    expect(
+    ).resolves.toMatchObject({ ok: false });
+    await expect(
       identify(req('127.0.0.1', { authorization: 'Basic abc' }), url(), tokens, 'commander'),
-    ).toMatchObject({ ok: false });
+    ).resolves.toMatchObject({ ok: false });
   });
 
-  it('never puts the token in the actor', () => {
-    const c = identify(
+  it('never puts the token in the actor', async () => {
+    const c = await identify(
       req('10.0.0.9', { authorization: 'Bearer viewer-secret-0123456789' }),
       url(),
       tokens,
