@@ -4,6 +4,7 @@
  * role; the renderer reads the same table to grey out buttons the user cannot use.
  */
 import type { OrderEventType } from '../domain/order-events';
+import { EVENT_NAMES } from '../domain/labels';
 import { roleAtLeast, type Role } from './proc';
 
 /** Chinese names of the roles, for refusals and the UI. */
@@ -45,28 +46,8 @@ export const ACTION_ROLES: Readonly<Record<ActionType, Role>> = {
   callback_recorded: 'officer',
 };
 
-/** Chinese names of the actions as the role refusal says them. */
-export const ACTION_LABELS: Readonly<Record<ActionType, string>> = {
-  dispatched: '派单',
-  signed: '签收',
-  contacted: '联系群众',
-  progressed: '过程反馈',
-  replied: '办结反馈',
-  verified: '核查',
-  closed: '结案',
-  return_requested: '退单申请',
-  return_decided: '退单审核',
-  extension_requested: '延期申请',
-  extension_decided: '延期审批',
-  urged: '催办督办',
-  suspended: '挂账',
-  resumed: '解除挂账',
-  merged: '并案',
-  reopened: '重新打开',
-  whistled: '吹哨',
-  reported_in: '报到',
-  callback_recorded: '记录回访',
-};
+/** Chinese names of the actions as the role refusal says them (the glossary's nouns). */
+export const ACTION_LABELS: Readonly<Record<ActionType, string>> = EVENT_NAMES;
 
 export function mayAct(role: Role, action: ActionType): boolean {
   return roleAtLeast(role, ACTION_ROLES[action]);

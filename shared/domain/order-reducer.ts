@@ -16,6 +16,7 @@
  * Arrival (到场): the first `progressed` since the current dispatch sets `arrivedAt`; a new
  * dispatch (转派) and an approved return clear it, as they clear `signedAt`.
  */
+import { STATUS_LABELS } from './labels';
 import { compareEvents } from './hlc';
 import type { OrderEvent, OrderEventOf, OrderEventType } from './order-events';
 import { OPEN_STATUSES, type OrderStatus, type RejectedEvent, type WorkOrder } from './order';
@@ -23,17 +24,8 @@ import { OPEN_STATUSES, type OrderStatus, type RejectedEvent, type WorkOrder } f
 export type ApplyResult =
   { readonly ok: true; readonly order: WorkOrder } | { readonly ok: false; readonly reason: string };
 
-/** Chinese labels of statuses, used in refusal reasons. */
-export const STATUS_LABELS: Readonly<Record<OrderStatus, string>> = {
-  received: '待派单',
-  dispatched: '待签收',
-  in_progress: '处置中',
-  return_requested: '退单审核中',
-  replied: '已办结',
-  closed: '已结案',
-  suspended: '挂账',
-  merged: '已并案',
-};
+/** Chinese labels of statuses (one definition, shared/domain/labels.ts), used in refusal reasons. */
+export { STATUS_LABELS };
 
 /** Chinese verbs of events, used in refusal reasons. */
 export const EVENT_LABELS: Readonly<Record<OrderEventType, string>> = {

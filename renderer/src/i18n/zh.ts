@@ -1,3 +1,6 @@
+import { ROLE_LABELS } from '../../../shared/contract/roles';
+import { EVENT_NAMES, STATUS_LABELS } from '../../../shared/domain/labels';
+
 /** Simplified Chinese: the hall's default language. Keys mirror en.ts exactly (checked by a unit test). */
 export const zh = {
   app: {
@@ -55,16 +58,7 @@ export const zh = {
     language: '语言',
   },
   lang: { zh: '中文', en: 'English' },
-  orderStatus: {
-    received: '待派单',
-    dispatched: '待签收',
-    in_progress: '处置中',
-    return_requested: '退单审核中',
-    replied: '已办结',
-    closed: '已结案',
-    suspended: '挂账',
-    merged: '已并案',
-  },
+  orderStatus: STATUS_LABELS,
   urgency: { P0: '特急', P1: '紧急', P2: '一般', P3: '疑难' },
   source: {
     hotline: '12345热线',
@@ -76,30 +70,7 @@ export const zh = {
     proactive: '主动治理',
   },
   appealType: { consult: '咨询', help: '求助', complaint: '投诉', report: '举报', suggestion: '建议' },
-  eventType: {
-    created: '受理',
-    dispatched: '派单',
-    signed: '签收',
-    contacted: '联系群众',
-    progressed: '过程反馈',
-    replied: '办结反馈',
-    verified: '核查',
-    closed: '结案',
-    return_requested: '退单申请',
-    return_decided: '退单审核',
-    extension_requested: '延期申请',
-    extension_decided: '延期审批',
-    urged: '催办/督办',
-    urged_remind: '催办',
-    urged_supervise: '督办',
-    suspended: '挂账',
-    resumed: '解除挂账',
-    merged: '并案',
-    reopened: '重新打开',
-    whistled: '吹哨',
-    reported_in: '报到',
-    callback_recorded: '回访',
-  },
+  eventType: { ...EVENT_NAMES, urged_remind: '催办', urged_supervise: '督办' },
   timerKind: {
     sign: '签收',
     contact: '联系群众',
@@ -118,7 +89,7 @@ export const zh = {
   },
   satisfaction: { satisfied: '满意', basic: '基本满意', unsatisfied: '不满意' },
   actor: { upstream: '上级平台', system: '系统', session: '本机（{{role}}）', token: '远程终端 {{fp}}' },
-  role: { viewer: '只读', officer: '值班员', commander: '指挥长', admin: '管理员' },
+  role: ROLE_LABELS,
   personRole: {
     grid_worker: '网格员',
     unit_staff: '单位工作人员',
