@@ -8,6 +8,8 @@
  * reduceOrder's. A field this table does not know (added to WorkOrder later) is always stored.
  */
 import type { WorkOrder } from '../../../shared/domain/order';
+import { OrderEventSchema } from '../../../shared/domain/order-events';
+import { applyEvent } from '../../../shared/domain/order-reducer';
 
 /** work_order columns the decoder reads. */
 export interface OrderRow {
@@ -49,95 +51,53 @@ const IN_COLUMNS: ReadonlySet<string> = new Set<Field>([
   'receivedAt',
 ]);
 
-/**
- * Fields left out of the JSON when they hold the value `created` gives them ('list': an empty
- * array). Keyed by string: optional fields of WorkOrder belong here too.
- */
-const DEFAULTS: Readonly<Record<string, null | 0 | false | 'list'>> = {
-  citizen: null,
-  upstreamId: null,
-  upstreamDeadline: null,
-  statusBeforeReturn: null,
-  coUnitIds: 'list',
-  dispatchedAt: null,
-  signedAt: null,
-  contactedAt: null,
-  arrivedAt: null,
-  repliedAt: null,
-  closedAt: null,
-  suspendedAt: null,
-  statusBeforeSuspension: null,
-  suspendedMs: 0,
-  suspensions: 'list',
-  extensionDays: 0,
-  extensionRequestedDays: 0,
-  extensionRequests: 0,
-  extensionPending: false,
-  returnCount: 0,
-  reworkCount: 0,
-  urgeCount: 0,
-  reopenCount: 0,
-  mergedInto: null,
-  whistle: 'list',
-  callback: null,
-  rejected: 'list',
-};
-const DEFAULT_OF = new Map<string, null | 0 | false | 'list'>(Object.entries(DEFAULTS));
+type Default = null | 0 | false | 'list';
 
 /**
- * The reducer's key order (createOrder's). Encoding walks this list (then any other fields,
- * sorted), so the JSON does not depend on the key order of the object handed in, and decoded
- * orders list their keys the same way.
+ * What `created` gives a new order, taken from the reducer itself so the two cannot drift: a
+ * created event with every optional payload field empty. Its key order is the reducer's.
  */
-const KEY_ORDER: readonly string[] = [
-  'id',
-  'version',
-  'lastHlc',
-  'source',
-  'appealType',
-  'categoryCode',
-  'urgency',
-  'title',
-  'description',
-  'address',
-  'lng',
-  'lat',
-  'communityCode',
-  'gridCode',
-  'citizen',
-  'upstreamId',
-  'upstreamDeadline',
-  'status',
-  'statusBeforeReturn',
-  'statusBeforeSuspension',
-  'unitId',
-  'coUnitIds',
-  'receivedAt',
-  'dispatchedAt',
-  'signedAt',
-  'contactedAt',
-  'arrivedAt',
-  'repliedAt',
-  'closedAt',
-  'suspendedAt',
-  'suspendedMs',
-  'suspensions',
-  'extensionDays',
-  'extensionRequestedDays',
-  'extensionRequests',
-  'extensionPending',
-  'returnCount',
-  'reworkCount',
-  'urgeCount',
-  'reopenCount',
-  'mergedInto',
-  'whistle',
-  'callback',
-  'rejected',
-];
+const NEW_ORDER = ((): Record<string, unknown> => {
+  const created = OrderEventSchema.parse({
+    id: 'codec-sample',
+    orderId: 'codec-sample',
+    hlc: '000000000000000:00000:codec',
+    at: 0,
+    actor: 'system',
+    node: 'codec',
+    type: 'created',
+    payload: {
+      source: 'hotline',
+      appealType: 'consult',
+      categoryCode: '01',
+      urgency: 'P2',
+      title: 'x',
+      lng: 116,
+      lat: 40,
+    },
+  });
+  const res = applyEvent(null, created);
+  if (!res.ok) throw new Error(`order codec: the sample created event was refused: ${res.reason}`);
+  return res.order as unknown as Record<string, unknown>;
+})();
+
+/**
+ * The reducer's key order. Encoding walks this list (then any other fields, sorted), so the JSON
+ * does not depend on the key order of the object handed in, and decoded orders list their keys
+ * the same way.
+ */
+const KEY_ORDER: readonly string[] = Object.keys(NEW_ORDER);
+
+/** Fields left out of the JSON while they hold the empty value `created` gives them. */
+const DEFAULT_OF = new Map<string, Default>(
+  Object.entries(NEW_ORDER).flatMap(([k, v]): Array<[string, Default]> => {
+    if (Array.isArray(v)) return v.length === 0 ? [[k, 'list']] : [];
+    return v === null || v === 0 || v === false ? [[k, v]] : [];
+  }),
+);
 const KNOWN: ReadonlySet<string> = new Set<string>(KEY_ORDER);
 
-function _isDefault(d: null | 0 | false | 'list' | undefined, v: unknown): boolean {
+function _isDefault(d: Default | undefined, v: unknown): boolean {
   if (d === undefined) return false;
   if (d === 'list') return Array.isArray(v) && v.length === 0;
   return v === d;
