@@ -179,15 +179,37 @@ function forward(child) {
   child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
 }
 
-const electron = forceBrowser ? null : electronBinary();
+/**
+ * package.json's allowScripts keeps npm from running electron's postinstall (it downloads the
+ * binary, which fails on machines without that download and would fail the whole install). So the
+ * first `npm start` fetches it here, once; ELECTRON_SKIP_BINARY_DOWNLOAD=1 skips the attempt.
+ */
+function installElectronBinary() {
+  if (process.env.ELECTRON_SKIP_BINARY_DOWNLOAD) return null;
+  say('正在下载 Electron 运行时（仅首次）…', 'Downloading the Electron runtime (first start only)…');
+  const r = spawnSync(process.execPath, [require.resolve('electron/install.js')], {
+    cwd: root,
+    stdio: ['ignore', 'inherit', 'pipe'],
+    encoding: 'utf8',
+    timeout: 10 * 60 * 1000,
+  });
+  if (r.status !== 0) {
+    const reason = (r.stderr ?? '').split('\n').find((l) => l.trim()) ?? `exit ${r.status}`;
+    say('Electron 运行时下载失败。', `Downloading the Electron runtime failed: ${reason.trim()}`);
+    return null;
+  }
+  return electronBinary();
+}
+
+const electron = forceBrowser ? null : (electronBinary() ?? installElectronBinary());
 if (!electron) {
   startBrowserMode(
     forceBrowser
       ? '浏览器模式（--browser）。'
-      : '本机没有可用的 Electron 程序（安装时跳过了二进制下载），改用浏览器模式：请在浏览器中打开下面的地址。',
+      : '本机没有可用的 Electron 程序（未安装或无法下载），改用浏览器模式：请在浏览器中打开下面的地址。',
     forceBrowser
       ? 'Browser mode (--browser).'
-      : 'Electron is not available on this machine (its binary was not installed); falling back to browser mode — open the URL below in a browser.',
+      : 'Electron is not available on this machine (not installed, and it could not be downloaded); falling back to browser mode — open the URL below in a browser.',
   );
 } else {
   const electronVersion = JSON.parse(readFileSync(require.resolve('electron/package.json'), 'utf8')).version;
