@@ -15,6 +15,8 @@ import {
   type ProcName,
   type ProcOutput,
 } from '../../shared/contract';
+import { createBackupManager, type BackupOptions } from './backups';
+import { claimDataDir } from './store/data-dir-lock';
 import { checkpoint, openDb } from './store/db';
 import { getMeta, setMeta } from './store/queries/meta';
 import {
@@ -28,6 +30,8 @@ import {
 import { seedDemoIfEmpty, type DemoGenerator } from './services/demo-seed';
 
 export type { CallContext, SessionUser } from './services';
+export type { BackupOptions } from './backups';
+export { restoreFrom, RestoreError, type RestoreResult } from './store/backup';
 
 export interface Core {
   call<P extends ProcName>(proc: P, input: unknown, ctx: CallContext): Promise<ProcOutput<P>>; // throws ApiError
@@ -56,17 +60,32 @@ export interface CoreOptions {
   appVersion?: string;
   /** Override where createCore finds its worker (see coreWorkerEntry). */
   workerFile?: string;
+  /**
+   * Scheduled online backups into `<dataDir>/backups` (backups.ts): every 6 h and at a clean
+   * close, newest 7 kept. `false` turns the schedule and the closing backup off (system.backup
+   * still works). Default: on for the electron and browser hosts, off for 'test'.
+   */
+  backup?: BackupOptions | false;
 }
 
 export const DEFAULT_NODE = 'hall';
 export const SLOW_CALL_MS = 16;
-/** Procedures that run scrypt on purpose (tens of ms): not worth a slow-call warning. */
-const HASHING_PROCS: ReadonlySet<string> = new Set([
+/** Procedures slow on purpose (scrypt: tens of ms; a backup's copy): not worth a slow-call warning. */
+const SLOW_BY_DESIGN: ReadonlySet<string> = new Set([
   'auth.setup',
   'auth.login',
   'accounts.create',
   'accounts.resetPassword',
+  'system.backup',
 ]);
+/** How long close() waits for the worker; longer when it takes the closing backup. */
+const CLOSE_TIMEOUT_MS = 5_000;
+const CLOSE_WITH_BACKUP_TIMEOUT_MS = 120_000;
+
+function backupOption(opts: Pick<CoreOptions, 'backup' | 'host'>): BackupOptions | false {
+  if (opts.backup !== undefined) return opts.backup;
+  return opts.host === 'test' ? false : {};
+}
 const NODE_PATTERN = /^[A-Za-z0-9_-]{1,32}$/;
 
 /** Loaded only when seeding, so a normal start does not parse the generator. */
@@ -107,6 +126,9 @@ export async function createInProcessCore(opts: CoreOptions): Promise<Core> {
     db.close();
     throw err;
   }
+  const backups = createBackupManager(db, opts.dataDir, now, backupOption(opts));
+  // Marks the folder as open, so a restore refuses to replace the database under us.
+  const releaseDir = claimDataDir(opts.dataDir, opts.host);
   const env: ServiceEnv = {
     db,
     dataDir: opts.dataDir,
@@ -114,6 +136,7 @@ export async function createInProcessCore(opts: CoreOptions): Promise<Core> {
     host: opts.host,
     appVersion: opts.appVersion ?? '0.1.0',
     now,
+    backups,
   };
   const services = createServices(env, publish);
   let closed = false;
@@ -122,14 +145,14 @@ export async function createInProcessCore(opts: CoreOptions): Promise<Core> {
       if (closed) throw new ApiError('unavailable', 'core is closed');
       const t0 = performance.now();
       try {
-        return services.call(proc, input, ctx);
+        return await services.call(proc, input, ctx);
       } catch (err) {
         const e = toApiError(err);
         if (e.code === 'internal') console.error(`[core] ${String(proc)} failed:`, err);
         throw e;
       } finally {
         const ms = performance.now() - t0;
-        if (ms > SLOW_CALL_MS && !HASHING_PROCS.has(proc))
+        if (ms > SLOW_CALL_MS && !SLOW_BY_DESIGN.has(proc))
           console.warn(`[core] slow call ${String(proc)}: ${ms.toFixed(1)} ms`);
       }
     },
@@ -145,7 +168,13 @@ export async function createInProcessCore(opts: CoreOptions): Promise<Core> {
       if (closed) return;
       closed = true;
       listeners.clear();
-      db.close();
+      try {
+        // Waits for a running backup, then takes the closing one (when enabled).
+        await backups.close();
+      } finally {
+        db.close();
+        releaseDir();
+      }
     },
   };
 }
@@ -222,7 +251,9 @@ export function createCore(opts: CoreOptions): Promise<Core> {
     ...(opts.demo !== undefined ? { demo: opts.demo } : {}),
     ...(opts.nativeBinding !== undefined ? { nativeBinding: opts.nativeBinding } : {}),
     ...(opts.appVersion !== undefined ? { appVersion: opts.appVersion } : {}),
+    ...(opts.backup !== undefined ? { backup: opts.backup } : {}),
   };
+  const closeTimeoutMs = backupOption(opts) === false ? CLOSE_TIMEOUT_MS : CLOSE_WITH_BACKUP_TIMEOUT_MS;
   const workerData = { opts: workerOpts };
   const worker = entry.typescript
     ? _spawnTypeScriptWorker(entry.file, workerData)
@@ -278,8 +309,8 @@ export function createCore(opts: CoreOptions): Promise<Core> {
             return;
           }
           worker.postMessage({ type: 'close' } satisfies ToWorker);
-          // A wedged worker must not hold the process open.
-          setTimeout(() => void worker.terminate(), 5000).unref();
+          // A wedged worker must not hold the process open (the closing backup may take a while).
+          setTimeout(() => void worker.terminate(), closeTimeoutMs).unref();
         });
         return closing;
       },

@@ -10,9 +10,12 @@ import type {
   AccountRow,
   AuthLoginResult,
   AuthStatus,
+  BackupList,
+  BackupResult,
   MonthStats,
   OrderDetail,
   OrderListPage,
+  OrderRecommendations,
   ReferenceSnapshot,
   SystemInfo,
 } from './views';
@@ -45,6 +48,11 @@ export const OrdersCreateInput = z.object({
   /** Client-chosen id makes the intake idempotent: repeating it returns the same order. */
   orderId: orderId.optional(),
   order: EVENT_PAYLOADS.created,
+});
+
+export const OrdersRecommendInput = z.object({
+  orderId,
+  limit: z.number().int().min(1).max(50).default(5),
 });
 
 export const OrdersActInput = z.object({
@@ -90,11 +98,17 @@ export const CONTRACT = {
     'admin',
   ),
   'system.info': query<SystemInfo>()(z.object({})),
+  /** Takes an online backup now (admin). */
+  'system.backup': mutation<BackupResult>()(z.object({}), 'admin'),
+  /** The backups folder: files newest first, and the schedule. */
+  'system.backups': query<BackupList>()(z.object({}), 'admin'),
   'reference.snapshot': query<ReferenceSnapshot>()(z.object({})),
   'orders.list': query<OrderListPage>()(OrdersListInput),
   'orders.get': query<OrderDetail>()(z.object({ orderId })),
   'orders.create': mutation<OrderDetail>()(OrdersCreateInput),
   'orders.act': mutation<OrderDetail>()(OrdersActInput),
+  /** Dispatch recommendation: units ranked by responsibility, area, distance, load, skills. */
+  'orders.recommend': query<OrderRecommendations>()(OrdersRecommendInput, 'officer'),
   'stats.month': query<MonthStats>()(z.object({ month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/) })),
 } as const satisfies Record<string, Proc<z.ZodType, unknown>>;
 

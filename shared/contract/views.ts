@@ -1,7 +1,7 @@
 /** Output shapes of the API: what the renderer receives. */
 import type { Category } from '../domain/catalogue';
 import type { Community, Grid, Street } from '../domain/jurisdiction';
-import type { PersonRole, Unit } from '../domain/organisation';
+import type { PersonRole, Unit, UnitKind } from '../domain/organisation';
 import type { OrderEvent } from '../domain/order-events';
 import type { OrderSource, OrderStatus, Urgency, WorkOrder } from '../domain/order';
 import type { SlaPolicy } from '../domain/sla-policy';
@@ -58,6 +58,36 @@ export interface SystemInfo {
   readonly outboxPending: number;
   readonly serverTime: number;
   readonly role: string;
+}
+
+/** One file in the backups folder (system.backups), newest first. */
+export interface BackupFile {
+  /** `hall-YYYYMMDD-HHmmss.db` (China time), `-N` added for a second backup in the same second. */
+  readonly name: string;
+  /** Absolute path on the machine that runs the core: what `--restore` takes. */
+  readonly file: string;
+  readonly bytes: number;
+  readonly modifiedAt: number;
+}
+
+export interface BackupList {
+  readonly dir: string;
+  /** How many files the rotation keeps. */
+  readonly keep: number;
+  /** Between scheduled backups, null when the schedule is off. */
+  readonly intervalMs: number | null;
+  /** Whether a clean shutdown takes a backup. */
+  readonly onClose: boolean;
+  readonly files: readonly BackupFile[];
+}
+
+/** system.backup: the backup just taken. */
+export interface BackupResult {
+  readonly name: string;
+  readonly file: string;
+  readonly bytes: number;
+  /** How long the online copy took. */
+  readonly ms: number;
 }
 
 /** A row of the orders list: enough for the table, nothing personal. */
@@ -127,4 +157,35 @@ export interface MonthStats {
   readonly overdue: number;
   readonly byStatus: Readonly<Partial<Record<OrderStatus, number>>>;
   readonly rates: ThreeRates;
+}
+
+/** One ranked unit of orders.recommend (shared/domain/recommend.ts scores it). */
+export interface UnitRecommendation {
+  readonly unitId: string;
+  readonly name: string;
+  readonly kind: UnitKind;
+  /** Weighted sum of the factors, 0..1. */
+  readonly score: number;
+  /** Each factor 0..1, before weighting. */
+  readonly factors: {
+    readonly responsibility: number;
+    readonly grid: number;
+    readonly distance: number;
+    readonly load: number;
+    readonly skills: number;
+  };
+  /** Open orders of the unit now. */
+  readonly load: number;
+  /** Metres from the unit to the order, null without a location. */
+  readonly distanceM: number | null;
+  /** Short Chinese reasons (责任单位, 本社区, 距离…, 在办…件). */
+  readonly reasons: readonly string[];
+}
+
+export interface OrderRecommendations {
+  readonly orderId: string;
+  /** The unit the responsibility list names for the order's category × community, if any. */
+  readonly responsibleUnitId: string | null;
+  /** Best first; at most `limit`. */
+  readonly candidates: readonly UnitRecommendation[];
 }

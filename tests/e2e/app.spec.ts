@@ -1,6 +1,7 @@
 /**
  * The hall in browser mode, end to end: shell, search, order detail with timeline and SLA
- * timers, language switch, a bad filter, and screenshots of every panel at 1080p and 4K.
+ * timers, dispatch recommendation, language switch, a bad filter, and screenshots of every panel
+ * at 1080p and 4K.
  */
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -214,6 +215,59 @@ test('screenshots at 1920×1080 and 3840×2160', async ({ page }) => {
     await shot(page, `dispatch-timeline-${w}x${h}`);
     await page.keyboard.press('Escape');
   }
+});
+
+// After the screenshots: it writes a 待派单 order into the shared demo store.
+test('dispatch: a 待派单 order shows 推荐派单 with ranked units, scores and reasons', async ({ page }) => {
+  await openApp(page);
+  const api = async <T>(proc: string, input: unknown): Promise<T> => {
+    const res = await page.request.post(appUrl(`api/${proc}`), { data: input });
+    const body = (await res.json()) as { ok: boolean; data: T; error?: unknown };
+    expect(body.ok, `${proc}: ${JSON.stringify(body.error)}`).toBe(true);
+    return body.data;
+  };
+  // A fresh order inside the demo street (a community's centroid), so it is 待派单 for certain.
+  const snap = await api<{
+    communities: Array<{ centroid: [number, number] }>;
+    categories: Array<{ code: string; level: number }>;
+  }>('reference.snapshot', {});
+  const [lng, lat] = snap.communities[0]?.centroid ?? [116.4, 39.9];
+  const orderId = `e2e-recommend-${Date.now()}`;
+  await api('orders.create', {
+    orderId,
+    order: {
+      source: 'hotline',
+      appealType: 'help',
+      categoryCode: snap.categories.find((c) => c.level === 3)?.code ?? '01',
+      urgency: 'P2',
+      title: '端到端测试待派单工单',
+      lng,
+      lat,
+    },
+  });
+
+  await openDispatch(page);
+  await page.getByTestId('filter-status').selectOption('received');
+  const row = page.locator(`[data-testid="order-row"][data-order-id="${orderId}"]`);
+  await row.click();
+  const detail = page.getByTestId('order-detail');
+  await expect(detail.getByTestId('detail-fields')).toContainText('待派单');
+  const section = detail.getByTestId('recommendations');
+  await expect(section).toContainText('推荐派单');
+  const recs = section.getByTestId('recommendation');
+  await expect(recs.first()).toBeVisible();
+  expect(await recs.count()).toBeGreaterThanOrEqual(1);
+  expect(await recs.count()).toBeLessThanOrEqual(5);
+  await expect(recs.first()).toContainText('匹配度');
+  await expect(recs.first().locator('.rec-reasons')).toContainText('在办');
+  await section.scrollIntoViewIfNeeded();
+  await shot(page, 'dispatch-recommend-1920x1080');
+
+  // An order already being handled shows no recommendation section.
+  await page.getByTestId('filter-status').selectOption('in_progress');
+  await page.getByTestId('order-row').first().click();
+  await expect(detail.getByTestId('detail-fields')).toContainText('处置中');
+  await expect(detail.getByTestId('recommendations')).toHaveCount(0);
 });
 
 // Last: it writes an order into the shared demo store, which must not show up in the screenshots.

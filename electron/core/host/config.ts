@@ -17,6 +17,8 @@ export interface ServeConfig {
   readonly staticDir: string;
   /** Print the URL for the wall layout (issue 3) instead of the desk layout. */
   readonly wall: boolean;
+  /** `--restore <file>`: replace the data folder's hall.db with this backup, then exit. */
+  readonly restore: string | null;
 }
 
 export const DEFAULT_PORT = 5174;
@@ -32,6 +34,9 @@ export const SERVE_USAGE = `用法 Usage: npm run serve -- [options]
   --loopback-role <r>   本机免登录角色 role of local callers without a token or login
                         (default none: log in with an account; e.g. commander on a dev machine)
   --wall                大屏布局 print the wall-display URL
+  --restore <file>      从备份恢复 replace the data folder's hall.db with a backup (e.g.
+                        data/backups/hall-20260310-100000.db) and exit; refused while the app
+                        runs on that folder; the old file is kept as hall.db.before-restore
   --help                this text`;
 
 export class ConfigError extends Error {}
@@ -56,6 +61,7 @@ export function parseServeArgs(
   let demo = true;
   let loopbackRole: Role | null = null;
   let wall = false;
+  let restore: string | null = null;
   const tokens: Record<string, Role> = {};
   for (let i = 0; i < argv.length; i++) {
     const raw = argv[i] ?? '';
@@ -126,6 +132,9 @@ export function parseServeArgs(
       case '--wall':
         wall = true;
         break;
+      case '--restore':
+        restore = path.resolve(cwd, value());
+        break;
       default:
         throw new ConfigError(`Unknown option: ${raw}`);
     }
@@ -145,5 +154,6 @@ export function parseServeArgs(
     loopbackRole,
     staticDir: path.resolve(projectRoot, 'dist/renderer'),
     wall,
+    restore,
   };
 }

@@ -5,7 +5,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createCore, type Core } from '../core';
+import { createCore, restoreFrom, RestoreError, type Core } from '../core';
 import { ConfigError, parseServeArgs, SERVE_USAGE } from './config';
 import { startHttpHost, type HttpHost } from './http-host';
 
@@ -26,6 +26,24 @@ async function main(): Promise<void> {
   if (config === 'help') {
     console.log(SERVE_USAGE);
     return;
+  }
+  if (config.restore) {
+    try {
+      const r = restoreFrom(config.dataDir, config.restore);
+      console.log(
+        `已恢复 Restored ${config.restore}\n  → ${r.restored} (schema ${r.schemaVersion}, ` +
+          `${r.orders} orders, ${r.events} events)` +
+          (r.previous ? `\n  原数据库已保留 the replaced database is kept as ${r.previous}` : '') +
+          `\n  Start again without --restore to serve it.`,
+      );
+      return;
+    } catch (err) {
+      if (err instanceof RestoreError) {
+        console.error(`恢复被拒绝 Restore refused: ${err.message}`);
+        process.exit(1);
+      }
+      throw err;
+    }
   }
   if (!existsSync(path.join(config.staticDir, 'index.html'))) {
     console.error(

@@ -10,6 +10,7 @@ import {
   setAccountPassword,
   type AccountRecord,
 } from '../store/queries/accounts';
+import { clearLoginFailures } from '../store/queries/login-throttle';
 import type { Handler } from './context';
 import { hashPassword } from './passwords';
 
@@ -87,8 +88,9 @@ export const accountsResetPassword: Handler<'accounts.resetPassword'> = (input, 
     .transaction(() => {
       const a = mustGet(env.db, input.username);
       setAccountPassword(env.db, a.username, salt, hash);
-      // Whoever knew the old password is logged out.
+      // Whoever knew the old password is logged out; the new one starts without a lock.
       deleteSessionsOf(env.db, a.username);
+      clearLoginFailures(env.db, a.username);
       insertAudit(env.db, {
         at: env.now(),
         actor: call.actor,

@@ -1,7 +1,7 @@
 /**
  * auth.*: first-run setup, login, logout, status; and resolveSession, which the hosts use to
  * turn a session token into the caller's role and actor. Every login, failed login and logout
- * is written to the audit log.
+ * is written to the audit log. Repeated failures lock the name (login-throttle.ts).
  */
 import { ApiError, type AuthUser, type Role } from '../../../shared/contract';
 import { insertAudit } from '../store/queries/audit';
@@ -15,9 +15,11 @@ import {
   sessionAccount,
   type AccountRecord,
 } from '../store/queries/accounts';
+import { clearLoginFailures, countRefused } from '../store/queries/login-throttle';
 import { isDemo } from '../store/queries/meta';
 import type { WritableDb } from '../store/types';
 import type { Handler, ServiceEnv } from './context';
+import { lockedMessage, loginLockFor, recordLoginFailure } from './login-throttle';
 import {
   hashPassword,
   newSessionToken,
@@ -109,29 +111,46 @@ export const authSetup: Handler<'auth.setup'> = (input, _call, env) => {
 };
 
 export const authLogin: Handler<'auth.login'> = (input, call, env) => {
+  const now = env.now();
+  const actor = call.role ? call.actor : 'anonymous';
+  const locked = loginLockFor(env.db, input.username, now);
+  if (locked) {
+    // The password is not checked while locked; the dummy scrypt keeps the answer time the same.
+    verifyAgainstDummy(input.password);
+    countRefused(env.db, locked.scope, locked.username);
+    throw new ApiError('forbidden', lockedMessage(locked.until, now));
+  }
   const account = getAccount(env.db, input.username);
   // Same work on every path: an unknown name still runs scrypt once.
   const ok = account
     ? verifyPassword(input.password, account.salt, account.hash)
     : verifyAgainstDummy(input.password);
-  const now = env.now();
   if (!account || !ok || account.disabled) {
-    insertAudit(env.db, {
-      at: now,
-      actor: call.role ? call.actor : 'anonymous',
-      action: 'auth.login_failed',
-      detail: JSON.stringify({
-        username: input.username.slice(0, 64),
-        reason: !account || !ok ? 'bad_credentials' : 'disabled',
-      }),
-    });
+    const badCredentials = !account || !ok;
+    const started = env.db
+      .transaction(() => {
+        insertAudit(env.db, {
+          at: now,
+          actor,
+          action: 'auth.login_failed',
+          detail: JSON.stringify({
+            username: input.username.slice(0, 64),
+            reason: badCredentials ? 'bad_credentials' : 'disabled',
+          }),
+        });
+        // The right password of a disabled account is not a guess: it does not count.
+        return badCredentials ? recordLoginFailure(env.db, input.username, now, actor) : null;
+      })
+      .immediate();
     // A disabled account hears so only after the right password: it reveals nothing to a guesser.
-    if (account && ok && account.disabled) throw new ApiError('forbidden', '该账号已停用，请联系管理员');
+    if (!badCredentials) throw new ApiError('forbidden', '该账号已停用，请联系管理员');
+    if (started) throw new ApiError('forbidden', lockedMessage(started.until, now));
     throw new ApiError('forbidden', BAD_LOGIN);
   }
   return env.db
     .transaction(() => {
       pruneSessions(env.db, now);
+      clearLoginFailures(env.db, account.username);
       const token = startSession(env.db, account.username, now);
       insertAudit(env.db, { at: now, actor: account.username, action: 'auth.login' });
       return { user: toAuthUser(account), token };

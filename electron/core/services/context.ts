@@ -1,5 +1,7 @@
 /** What every service handler gets: the parsed input, the caller, and the store environment. */
 import type {
+  BackupList,
+  BackupResult,
   ChangeHint,
   IsPublicProc,
   ProcName,
@@ -25,6 +27,15 @@ export interface AuthedCallContext extends CallContext {
   readonly role: Role;
 }
 
+/** The store's online backups, as the core runs them (electron/core/backups.ts). */
+export interface BackupManager {
+  /** Runs one backup now (after any running one). Scheduled/closing runs return null when skipped. */
+  run(reason: 'manual' | 'schedule' | 'close'): Promise<BackupResult | null>;
+  list(): BackupList;
+  /** Stops the schedule, waits for a running backup, then takes the closing backup if enabled. */
+  close(): Promise<void>;
+}
+
 export interface ServiceEnv {
   readonly db: WritableDb;
   readonly dataDir: string;
@@ -32,6 +43,8 @@ export interface ServiceEnv {
   readonly host: 'electron' | 'browser' | 'test';
   readonly appVersion: string;
   readonly now: () => number;
+  /** Online backups of this store (system.backup / system.backups). */
+  readonly backups: BackupManager;
 }
 
 /** Handlers queue change hints; the dispatcher publishes them only after the handler returned. */
@@ -44,4 +57,6 @@ export type Handler<P extends ProcName> = (
   call: IsPublicProc<P> extends true ? CallContext : AuthedCallContext,
   env: ServiceEnv,
   tools: HandlerTools,
-) => ProcOutput<P>;
+  // A handler is synchronous (SQL is); only work that must wait on I/O — the online backup —
+  // returns a promise.
+) => ProcOutput<P> | Promise<ProcOutput<P>>;

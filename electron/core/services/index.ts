@@ -20,10 +20,11 @@ import { invalidInput } from './errors';
 import { accountsCreate, accountsList, accountsResetPassword, accountsSetDisabled } from './accounts';
 import { authLogin, authLogout, authSetup, authStatus } from './auth';
 import { ordersAct, ordersCreate, ordersGet, ordersList } from './orders';
+import { ordersRecommend } from './recommend';
 import { referenceSnapshot } from './reference';
 import { HandlerRegistry } from './registry';
 import { statsMonth } from './stats';
-import { systemInfo } from './system';
+import { systemBackup, systemBackups, systemInfo } from './system';
 
 export type { AuthedCallContext, CallContext, ServiceEnv } from './context';
 export { resolveSession, type SessionUser } from './auth';
@@ -46,24 +47,34 @@ export function createRegistry(): HandlerRegistry {
     .register('accounts.setDisabled', accountsSetDisabled)
     .register('accounts.resetPassword', accountsResetPassword)
     .register('system.info', systemInfo)
+    .register('system.backup', systemBackup)
+    .register('system.backups', systemBackups)
     .register('reference.snapshot', referenceSnapshot)
     .register('orders.list', ordersList)
     .register('orders.get', ordersGet)
     .register('orders.create', ordersCreate)
     .register('orders.act', ordersAct)
+    .register('orders.recommend', ordersRecommend)
     .register('stats.month', statsMonth)
     .assertComplete();
 }
 
 export interface Services {
-  /** Synchronous: SQL is synchronous; the caller decides which thread this runs on. Throws ApiError. */
-  call<P extends ProcName>(proc: P, input: unknown, ctx: CallContext): ProcOutput<P>;
+  /**
+   * Synchronous for every SQL procedure (the caller decides which thread this runs on); a
+   * promise only from the few that wait on I/O (system.backup). Throws / rejects with ApiError.
+   */
+  call<P extends ProcName>(proc: P, input: unknown, ctx: CallContext): ProcOutput<P> | Promise<ProcOutput<P>>;
 }
 
 export function createServices(env: ServiceEnv, publish: (hint: ChangeHint) => void): Services {
   const registry = createRegistry();
   return {
-    call<P extends ProcName>(proc: P, input: unknown, ctx: CallContext): ProcOutput<P> {
+    call<P extends ProcName>(
+      proc: P,
+      input: unknown,
+      ctx: CallContext,
+    ): ProcOutput<P> | Promise<ProcOutput<P>> {
       if (typeof proc !== 'string' || !isProcName(proc)) {
         throw new ApiError('not_found', `未知的接口: ${String(proc).slice(0, 100)}`);
       }
@@ -84,6 +95,12 @@ export function createServices(env: ServiceEnv, publish: (hint: ChangeHint) => v
       const out = handler(parsed.data as ProcParsedInput<P>, ctx as AuthedCallContext, env, {
         hint: (h) => hints.push(h),
       });
+      if (out instanceof Promise) {
+        return out.then((v) => {
+          for (const h of hints) publish(h);
+          return v;
+        });
+      }
       for (const h of hints) publish(h);
       return out;
     },

@@ -1,4 +1,6 @@
-/** system.info: what the status bar shows. */
+/** system.info: what the status bar shows; system.backup(s): the admin's online backups. */
+import { ApiError } from '../../../shared/contract';
+import { insertAudit } from '../store/queries/audit';
 import { storeBytes } from '../store/db';
 import { SCHEMA_VERSION } from '../store/migrations';
 import { isDemo } from '../store/queries/meta';
@@ -19,3 +21,23 @@ export const systemInfo: Handler<'system.info'> = (_input, call, env) => ({
   serverTime: env.now(),
   role: call.role,
 });
+
+export const systemBackup: Handler<'system.backup'> = async (_input, call, env) => {
+  let res;
+  try {
+    res = await env.backups.run('manual');
+  } catch (err) {
+    console.error('[core] backup failed:', err);
+    throw new ApiError('internal', '备份失败，详情已记录在日志中');
+  }
+  if (!res) throw new ApiError('internal', '备份失败');
+  insertAudit(env.db, {
+    at: env.now(),
+    actor: call.actor,
+    action: 'system.backup',
+    detail: JSON.stringify({ name: res.name, bytes: res.bytes, ms: res.ms }),
+  });
+  return res;
+};
+
+export const systemBackups: Handler<'system.backups'> = (_input, _call, env) => env.backups.list();

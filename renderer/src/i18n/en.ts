@@ -225,6 +225,27 @@ export const en: Messages = {
     refusedReason: 'Refused: {{reason}}',
     rejectedBanner: '{{count}} event(s) refused by the lifecycle need a person',
   },
+  recommend: {
+    title: 'Recommended units',
+    hint: 'Ranked by responsibility list, grid ownership, distance, current load and skills (advisory)',
+    empty: 'No unit to recommend',
+    score: 'Match {{score}}',
+    factor: {
+      responsibility: 'Responsibility',
+      grid: 'Area',
+      distance: 'Distance',
+      load: 'Load',
+      skills: 'Skills',
+    },
+    unitKind: {
+      department: 'Department',
+      community_office: 'Community office',
+      property_company: 'Property company',
+      co_building_unit: 'Co-building unit',
+      utility: 'Utility',
+      street_office: 'Street office',
+    },
+  },
   payload: {
     colon: ': ',
     unit: 'Unit',

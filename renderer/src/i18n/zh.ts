@@ -182,6 +182,27 @@ export const zh = {
     refusedReason: '被拒绝：{{reason}}',
     rejectedBanner: '有 {{count}} 个事件被流程拒绝，需人工处理',
   },
+  recommend: {
+    title: '推荐派单',
+    hint: '按责任清单、网格归属、距离、在办量和技能排序（仅供参考）',
+    empty: '暂无可推荐的单位',
+    score: '匹配度 {{score}}',
+    factor: {
+      responsibility: '责任',
+      grid: '区域',
+      distance: '距离',
+      load: '在办量',
+      skills: '技能',
+    },
+    unitKind: {
+      department: '职能部门',
+      community_office: '社区居委会',
+      property_company: '物业公司',
+      co_building_unit: '共建单位',
+      utility: '公用事业',
+      street_office: '街道科室',
+    },
+  },
   payload: {
     colon: '：',
     unit: '单位',

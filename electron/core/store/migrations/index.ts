@@ -5,6 +5,8 @@
 import type { WritableDb } from '../types';
 import { migration0001Initial } from './0001-initial';
 import { migration0002Accounts } from './0002-accounts';
+import { migration0003LoginThrottle } from './0003-login-throttle';
+import { migration0004OpenUnitIndex } from './0004-open-unit-index';
 
 export interface Migration {
   readonly version: number;
@@ -15,6 +17,8 @@ export interface Migration {
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'initial', up: migration0001Initial },
   { version: 2, name: 'accounts', up: migration0002Accounts },
+  { version: 3, name: 'login-throttle', up: migration0003LoginThrottle },
+  { version: 4, name: 'open-unit-index', up: migration0004OpenUnitIndex },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -1,15 +1,20 @@
 import { useTranslation } from 'react-i18next';
-import type { OrderDetail as OrderDetailView } from '../../../../shared/contract';
-import type { WorkOrder } from '../../../../shared/domain/order';
+import { roleAtLeast, type OrderDetail as OrderDetailView } from '../../../../shared/contract';
+import type { OrderStatus, WorkOrder } from '../../../../shared/domain/order';
 import type { TimerState } from '../../../../shared/time/sla-clock';
 import { timerClock } from '../../../../shared/time/timer-clock';
 import { useQuery } from '../../api/use-query';
+import { useAuth } from '../../auth/auth-context';
 import { formatDateTime } from '../../format/time';
 import { useNow } from '../../format/use-now';
 import { useReference, type ReferenceLookups } from '../../reference/use-reference';
 import { actorLabel, eventTypeLabel, summarizeEvent, type Translate } from './event-summary';
+import { Recommendations } from './Recommendations';
 import { groupTimers, liveLevel, remainingLabel } from './timers';
 import { errorText } from '../../api/error-text';
+
+/** Orders waiting for a unit: not yet dispatched, or a unit asked to give them back. */
+const NEEDS_UNIT: readonly OrderStatus[] = ['received', 'return_requested'];
 
 interface Props {
   orderId: string;
@@ -62,6 +67,9 @@ function DetailBody({
 }) {
   const o = detail.order;
   const dash = t('detail.none');
+  // orders.recommend is an officer procedure: a viewer (committee, wall) is not shown the section.
+  const auth = useAuth();
+  const mayDispatch = auth !== null && roleAtLeast(auth.user.role, 'officer');
   const rejected = new Map(o.rejected.map((r) => [r.eventId, r]));
   const fields: [string, string][] = [
     ['id', o.id],
@@ -98,6 +106,7 @@ function DetailBody({
           <p style={{ margin: 0, overflowWrap: 'anywhere' }}>{o.description}</p>
         </>
       )}
+      {mayDispatch && NEEDS_UNIT.includes(o.status) && <Recommendations orderId={o.id} t={t} />}
       <h3>{t('detail.timers')}</h3>
       <Timers timers={detail.timers} order={o} t={t} />
       <h3>{t('detail.timeline')}</h3>

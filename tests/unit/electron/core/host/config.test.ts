@@ -16,7 +16,15 @@ describe('serve arguments', () => {
       loopbackRole: null,
       staticDir: path.resolve(cwd, 'dist/renderer'),
       wall: false,
+      restore: null,
     });
+  });
+
+  it('resolves --restore against the working folder', () => {
+    expect(parse(['--restore', 'data/backups/hall-20260310-100000.db'])).toMatchObject({
+      restore: path.resolve(cwd, 'data/backups/hall-20260310-100000.db'),
+    });
+    expect(() => parse(['--restore'])).toThrow(ConfigError);
   });
 
   it('reads every option, in both --flag value and --flag=value forms', () => {
