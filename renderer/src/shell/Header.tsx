@@ -1,4 +1,6 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { AccountsDialog } from '../accounts/AccountsDialog';
 import { useQuery } from '../api/use-query';
 import { useAuth } from '../auth/auth-context';
 
@@ -8,6 +10,8 @@ export function Header() {
   const ref = useQuery('reference.snapshot', {});
   const street = ref.data?.street;
   const auth = useAuth();
+  const [accountsOpen, setAccountsOpen] = useState(false);
+  const isAdmin = auth?.user.role === 'admin';
   return (
     <header className="header">
       <h1>{t('app.title')}</h1>
@@ -29,12 +33,27 @@ export function Header() {
           <span className="pill user-role" data-testid="user-role">
             {t(`role.${auth.user.role}`)}
           </span>
+          {isAdmin && (
+            <button
+              type="button"
+              className="btn"
+              data-testid="open-accounts"
+              aria-haspopup="dialog"
+              title={t('accounts.openHint')}
+              onClick={() => setAccountsOpen(true)}
+            >
+              {t('accounts.open')}
+            </button>
+          )}
           {auth.session && (
             <button type="button" className="btn" data-testid="logout" onClick={() => void auth.logout()}>
               {t('auth.logout')}
             </button>
           )}
         </div>
+      )}
+      {auth && isAdmin && accountsOpen && (
+        <AccountsDialog currentUser={auth.user.username} onClose={() => setAccountsOpen(false)} />
       )}
     </header>
   );

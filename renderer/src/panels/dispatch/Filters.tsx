@@ -10,6 +10,32 @@ interface Props {
   invalidRange: boolean;
 }
 
+interface FilterSelectProps {
+  label: string;
+  testId: string;
+  value: string;
+  allLabel: string;
+  options: ReadonlyArray<{ value: string; label: string }>;
+  onChange: (value: string) => void;
+}
+
+/** A labelled select whose empty value means "all". */
+function FilterSelect({ label, testId, value, allLabel, options, onChange }: FilterSelectProps) {
+  return (
+    <label>
+      {label}
+      <select data-testid={testId} value={value} onChange={(e) => onChange(e.target.value)}>
+        <option value="">{allLabel}</option>
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
 export function Filters({ value, onChange, invalidRange }: Props) {
   const { t } = useTranslation();
   const ref = useReference();
@@ -35,66 +61,38 @@ export function Filters({ value, onChange, invalidRange }: Props) {
           onChange={(e) => set('q', e.target.value)}
         />
       </label>
-      <label>
-        {t('filters.status')}
-        <select
-          data-testid="filter-status"
-          value={value.status}
-          onChange={(e) => set('status', e.target.value as OrderStatus | '')}
-        >
-          <option value="">{t('filters.all')}</option>
-          {STATUSES.map((s) => (
-            <option key={s} value={s}>
-              {t(`orderStatus.${s}`)}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label>
-        {t('filters.category')}
-        <select
-          data-testid="filter-category"
-          value={value.category}
-          onChange={(e) => set('category', e.target.value)}
-        >
-          <option value="">{t('filters.all')}</option>
-          {topCategories.map((c) => (
-            <option key={c.code} value={c.code}>
-              {c.name}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label>
-        {t('filters.community')}
-        <select
-          data-testid="filter-community"
-          value={value.community}
-          onChange={(e) => set('community', e.target.value)}
-        >
-          <option value="">{t('filters.all')}</option>
-          {communities.map((c) => (
-            <option key={c.code} value={c.code}>
-              {c.name}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label>
-        {t('filters.urgency')}
-        <select
-          data-testid="filter-urgency"
-          value={value.urgency}
-          onChange={(e) => set('urgency', e.target.value as Urgency | '')}
-        >
-          <option value="">{t('filters.all')}</option>
-          {URGENCIES.map((u) => (
-            <option key={u} value={u}>
-              {u} {t(`urgency.${u}`)}
-            </option>
-          ))}
-        </select>
-      </label>
+      <FilterSelect
+        label={t('filters.status')}
+        testId="filter-status"
+        value={value.status}
+        allLabel={t('filters.all')}
+        options={STATUSES.map((s) => ({ value: s, label: t(`orderStatus.${s}`) }))}
+        onChange={(v) => set('status', v as OrderStatus | '')}
+      />
+      <FilterSelect
+        label={t('filters.category')}
+        testId="filter-category"
+        value={value.category}
+        allLabel={t('filters.all')}
+        options={topCategories.map((c) => ({ value: c.code, label: c.name }))}
+        onChange={(v) => set('category', v)}
+      />
+      <FilterSelect
+        label={t('filters.community')}
+        testId="filter-community"
+        value={value.community}
+        allLabel={t('filters.all')}
+        options={communities.map((c) => ({ value: c.code, label: c.name }))}
+        onChange={(v) => set('community', v)}
+      />
+      <FilterSelect
+        label={t('filters.urgency')}
+        testId="filter-urgency"
+        value={value.urgency}
+        allLabel={t('filters.all')}
+        options={URGENCIES.map((u) => ({ value: u, label: `${u} ${t(`urgency.${u}`)}` }))}
+        onChange={(v) => set('urgency', v as Urgency | '')}
+      />
       <label>
         {t('filters.receivedFrom')}
         <input
