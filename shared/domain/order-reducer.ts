@@ -297,19 +297,28 @@ function isResult(x: Partial<WorkOrder> | ApplyResult): x is ApplyResult {
   return 'ok' in x && typeof (x as { ok: unknown }).ok === 'boolean';
 }
 
-function applyUnsafe(order: WorkOrder | null, e: OrderEvent): ApplyResult {
-  if (order === null) {
-    if (e.type !== 'created') return statusRefusal('none', e.type);
-    return { ok: true, order: createOrder(e) };
-  }
+/** For an existing order: the fields the event changes, or its refusal. */
+function changeOf(order: WorkOrder, e: OrderEvent): Partial<WorkOrder> | ApplyResult {
   if (e.orderId !== order.id) {
     return refuse(`事件不属于此工单 (order_mismatch ${e.orderId} ≠ ${order.id})`);
   }
   if (e.type === 'created') return refuse('工单已受理，不能重复受理 (duplicate_created)');
   if (!ALLOWED_FROM[e.type].includes(order.status)) return statusRefusal(order.status, e.type);
-  const change = transition(order, e);
+  return transition(order, e);
+}
+
+function applyUnsafe(order: WorkOrder | null, e: OrderEvent): ApplyResult {
+  if (order === null) {
+    if (e.type !== 'created') return statusRefusal('none', e.type);
+    return { ok: true, order: createOrder(e) };
+  }
+  const change = changeOf(order, e);
   if (isResult(change)) return change;
   return { ok: true, order: { ...order, ...change, version: order.version + 1, lastHlc: e.hlc } };
+}
+
+function internalError(err: unknown): ApplyResult {
+  return refuse(`内部错误 (internal_error: ${err instanceof Error ? err.message : String(err)})`);
 }
 
 /** Apply one event to the current state (null before `created`). Never throws. */
@@ -317,7 +326,7 @@ export function applyEvent(order: WorkOrder | null, e: OrderEvent): ApplyResult 
   try {
     return applyUnsafe(order, e);
   } catch (err) {
-    return refuse(`内部错误 (internal_error: ${err instanceof Error ? err.message : String(err)})`);
+    return internalError(err);
   }
 }
 
@@ -361,4 +370,44 @@ export function reduceOrder(events: readonly OrderEvent[]): WorkOrder | null {
     order = foldEvent(order, e);
   }
   return order;
+}
+
+type Draft = { -readonly [K in keyof WorkOrder]: WorkOrder[K] };
+
+/**
+ * `events.reduce(foldEvent, order)` with one working copy instead of a new WorkOrder per event
+ * (the store folds a batch's in-order events of an order at once; the per-event copies were
+ * most of the ingest's garbage). The draft is a fresh copy, never `order` or an object
+ * returned before, so callers may keep `order`; each transition's patch is assigned onto it.
+ */
+export function foldEvents(order: WorkOrder | null, events: readonly OrderEvent[]): WorkOrder | null {
+  let cur: WorkOrder | null = order;
+  // The object being mutated, once it exists; when set, cur === draft.
+  let draft: Draft | null = null;
+  for (const e of events) {
+    if (cur === null) {
+      // Only `created` gives an order here; createOrder builds a fresh object, ours to mutate.
+      cur = foldEvent(null, e);
+      draft = cur;
+      continue;
+    }
+    let change: Partial<WorkOrder> | ApplyResult;
+    try {
+      change = changeOf(cur, e);
+    } catch (err) {
+      change = internalError(err);
+    }
+    if (draft === null) draft = { ...cur };
+    if (isResult(change)) {
+      const reason = change.ok ? '' : change.reason;
+      draft.lastHlc = e.hlc;
+      draft.rejected = [...draft.rejected, { eventId: e.id, type: e.type, reason }];
+    } else {
+      Object.assign(draft, change);
+      draft.version += 1;
+      draft.lastHlc = e.hlc;
+    }
+    cur = draft;
+  }
+  return cur;
 }

@@ -142,6 +142,19 @@ describe('ingest', () => {
     expect(outboxPending(db)).toBe(7);
   });
 
+  it('stores the first copy of an id repeated within one batch, across multi-row insert chunks', () => {
+    // 30 orders x 7 events: the batch spans several 50-row insert statements and a remainder.
+    const evs = Array.from({ length: 30 }, (_, i) => closedHistory(`o${i}`, T0 + i * 1000)).flat();
+    const once = fresh();
+    ingestEvents(once, evs, { source: 'upstream', node: 'hall' });
+    const db = fresh();
+    const res = ingestEvents(db, [...evs, ...evs.slice(0, 77)], { source: 'local' });
+    expect(res.inserted.map((e) => e.id)).toEqual(evs.map((e) => e.id));
+    expect(eventCount(db)).toBe(evs.length);
+    expect(outboxPending(db)).toBe(evs.length);
+    expect(projectionRows(db)).toEqual(projectionRows(once));
+  });
+
   it('validates upstream events and writes nothing from a batch with one bad event', () => {
     const db = fresh();
     const evs = closedHistory('o1', T0);

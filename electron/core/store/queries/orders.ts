@@ -2,7 +2,7 @@
  * Work orders: the event log (truth) and its projection. Every writer here keeps order_event,
  * outbox, work_order, the search indexes and the rollups consistent inside one transaction.
  */
-import { applyEvent, foldEvent, reduceOrder } from '../../../../shared/domain/order-reducer';
+import { applyEvent, foldEvents, reduceOrder } from '../../../../shared/domain/order-reducer';
 import { OrderEventSchema, type OrderEvent } from '../../../../shared/domain/order-events';
 import type { WorkOrder } from '../../../../shared/domain/order';
 import type { SlaPolicy } from '../../../../shared/domain/sla-policy';
@@ -247,7 +247,73 @@ interface Touched {
   readonly before: Stored | null;
   current: WorkOrder | null;
   full: boolean;
+  /** lastHlc of the order once `pending` is folded (null: no order yet). */
+  last: string | null;
+  /** The batch's in-order events of this order, folded at once with foldEvents. */
+  readonly pending: OrderEvent[];
   readonly rejected: Array<{ eventId: string; reason: string }>;
+}
+
+const INSERT_CHUNK = 50;
+const EVENT_COLS = 'INSERT INTO order_event(id, order_id, type, payload, actor, node, hlc, at) VALUES ';
+
+function _insertEventsSql(rows: number): string {
+  return `${EVENT_COLS}${Array(rows).fill('(?, ?, ?, ?, ?, ?, ?, ?)').join(', ')} ON CONFLICT(id) DO NOTHING RETURNING id`;
+}
+
+/**
+ * Inserts the batch with multi-row statements (INSERT_CHUNK rows each: one statement step
+ * instead of 50); a repeated id is skipped. Returns the ids actually stored.
+ */
+function _insertEvents(db: WritableDb, events: readonly OrderEvent[]): Set<string> {
+  const fresh = new Set<string>();
+  for (let i = 0; i < events.length; i += INSERT_CHUNK) {
+    const n = Math.min(INSERT_CHUNK, events.length - i);
+    const st = stmt(db, _insertEventsSql(n)).pluck();
+    const args: unknown[] = new Array<unknown>(n * 8);
+    for (let j = 0; j < n; j++) {
+      const e = events[i + j] as OrderEvent;
+      const k = j * 8;
+      args[k] = e.id;
+      args[k + 1] = e.orderId;
+      args[k + 2] = e.type;
+      args[k + 3] = JSON.stringify(e.payload);
+      args[k + 4] = e.actor;
+      args[k + 5] = e.node;
+      args[k + 6] = e.hlc;
+      args[k + 7] = e.at;
+    }
+    for (const id of st.all(...args) as string[]) fresh.add(id);
+  }
+  return fresh;
+}
+
+/**
+ * Folds an order's in-order events of the batch (one working copy, not a WorkOrder per event)
+ * and flags the refused ones; the result equals applying them one by one.
+ */
+function _foldPending(db: WritableDb, t: Touched): void {
+  let events: readonly OrderEvent[] = t.pending;
+  let start = t.current;
+  if (start === null) {
+    // Only a `created` starts an order; if even that is refused, let the full fold decide.
+    const first = applyEvent(null, events[0] as OrderEvent);
+    if (!first.ok) {
+      t.full = true;
+      return;
+    }
+    start = first.order;
+    events = events.slice(1);
+  }
+  const after = foldEvents(start, events) as WorkOrder;
+  const flag = stmt(db, "UPDATE order_event SET flag = 'rejected' WHERE id = ?");
+  // foldEvents only appends to `rejected`: the new tail is this batch's refusals, in order.
+  for (let i = start.rejected.length; i < after.rejected.length; i++) {
+    const r = after.rejected[i] as WorkOrder['rejected'][number];
+    flag.run(r.eventId);
+    t.rejected.push({ eventId: r.eventId, reason: r.reason });
+  }
+  t.current = after;
 }
 
 /**
@@ -265,28 +331,19 @@ export function appendOrderEvents(
   const now = opts.now ?? Date.now();
   return db.transaction((): AppendResult => {
     const env = _env(db, opts.env);
-    const insertEvent = stmt(
-      db,
-      'INSERT INTO order_event(id, order_id, type, payload, actor, node, hlc, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO NOTHING',
-    );
     const insertOutbox = stmt(
       db,
       'INSERT INTO outbox(event_id, created) VALUES (?, ?) ON CONFLICT DO NOTHING',
     );
+    // Events stored before this batch have seq <= seq0 (the orphan check below must not see
+    // the batch's own events, which are all inserted first).
+    const seq0 = eventCount(db);
+    const fresh = _insertEvents(db, events);
     const inserted: OrderEvent[] = [];
     const touched = new Map<string, Touched>();
     for (const e of events) {
-      const r = insertEvent.run(
-        e.id,
-        e.orderId,
-        e.type,
-        JSON.stringify(e.payload),
-        e.actor,
-        e.node,
-        e.hlc,
-        e.at,
-      );
-      if (r.changes === 0) continue;
+      // delete: a second copy of an id within the batch was a repeat (the first one was stored).
+      if (!fresh.delete(e.id)) continue;
       if (source === 'local') insertOutbox.run(e.id, now);
       inserted.push(e);
       let t = touched.get(e.orderId);
@@ -297,29 +354,26 @@ export function appendOrderEvents(
         const orphans =
           before === null &&
           source !== 'demo' &&
-          stmt(db, 'SELECT 1 FROM order_event WHERE order_id = ? AND id <> ? LIMIT 1').get(
+          stmt(db, 'SELECT 1 FROM order_event WHERE order_id = ? AND seq <= ? LIMIT 1').get(
             e.orderId,
-            e.id,
+            seq0,
           ) !== undefined;
-        t = { before, current: before?.order ?? null, full: orphans, rejected: [] };
+        const current = before?.order ?? null;
+        t = { before, current, full: orphans, last: current?.lastHlc ?? null, pending: [], rejected: [] };
         touched.set(e.orderId, t);
       }
       if (t.full) continue;
-      const inOrder = t.current === null ? e.type === 'created' : e.hlc > t.current.lastHlc;
+      // Folding (applied or refused) sets lastHlc to the event's hlc, so the in-order test can
+      // run ahead of the fold.
+      const inOrder = t.last === null ? e.type === 'created' : e.hlc > t.last;
       if (!inOrder) {
         t.full = true;
         continue;
       }
-      const res = applyEvent(t.current, e);
-      if (res.ok) {
-        t.current = res.order;
-      } else {
-        // Refused: kept on the order and flagged for a person, exactly as reduceOrder would.
-        t.current = foldEvent(t.current, e);
-        stmt(db, "UPDATE order_event SET flag = 'rejected' WHERE id = ?").run(e.id);
-        t.rejected.push({ eventId: e.id, reason: res.reason });
-      }
+      t.last = e.hlc;
+      t.pending.push(e);
     }
+    for (const t of touched.values()) if (!t.full && t.pending.length > 0) _foldPending(db, t);
     const deltas: Deltas = new Map();
     const rejected: Array<{ eventId: string; reason: string }> = [];
     const insertedIds = new Set(inserted.map((e) => e.id));

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { OrderEvent, OrderEventType } from '../../../../shared/domain/order-events';
 import { STATUSES, type WorkOrder } from '../../../../shared/domain/order';
 import { compareEvents } from '../../../../shared/domain/hlc';
-import { applyEvent, foldEvent, reduceOrder } from '../../../../shared/domain/order-reducer';
+import { applyEvent, foldEvent, foldEvents, reduceOrder } from '../../../../shared/domain/order-reducer';
 import { CREATED, MIN, P, T0, makeEvent } from '../fixtures';
 
 const UNITS = ['U-A', 'U-B', 'U-C'] as const;
@@ -182,6 +182,33 @@ describe('order reducer properties', () => {
         expect(strip(applied)).toEqual(strip(reduced));
         // every event is either applied (version) or rejected, never dropped
         expect((reduced?.version ?? 0) + (reduced?.rejected.length ?? 0)).toBe(sorted.length);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('foldEvents equals folding foldEvent one by one, from any start, without touching its input', () => {
+    fc.assert(
+      fc.property(withPermutation, fc.nat(), ({ shuffled }, cut) => {
+        const sorted = [...shuffled].sort(compareEvents);
+        const events = sorted.slice(sorted.findIndex((e) => e.type === 'created'));
+        // Start from null or from an order folded up to some point, as the store does per batch.
+        const k = cut % (events.length + 1);
+        let start: WorkOrder | null = null;
+        for (const e of events.slice(0, k)) start = foldEvent(start, e);
+        const snapshot: unknown = structuredClone(start);
+        let expected = start;
+        for (const e of events.slice(k)) expected = foldEvent(expected, e);
+        const folded = foldEvents(start, events.slice(k));
+        expect(folded).toEqual(expected);
+        // The draft is never the caller's object: the start order is left as it was.
+        expect(start).toEqual(snapshot);
+        if (k < events.length && start !== null) expect(folded).not.toBe(start);
+        // Arrival order too (refusals, order mismatch of nothing, duplicates of created).
+        let loose: WorkOrder | null = start;
+        for (const e of shuffled) loose = foldEvent(loose, e);
+        expect(foldEvents(start, shuffled)).toEqual(loose);
+        expect(start).toEqual(snapshot);
       }),
       { numRuns: 500 },
     );
