@@ -33,6 +33,39 @@ function Field({
   );
 }
 
+/** A labelled text/password input with its error line; used by both forms. */
+function TextField(props: {
+  readonly label: string;
+  readonly error: string | undefined;
+  readonly name: AccountField;
+  readonly testId: string;
+  readonly type: string;
+  readonly autoComplete: string;
+  readonly maxLength: number;
+  readonly value: string;
+  readonly onChange: (v: string) => void;
+  readonly disabled: boolean;
+}) {
+  return (
+    <Field label={props.label} error={props.error}>
+      {(describedBy) => (
+        <input
+          name={props.name}
+          data-testid={props.testId}
+          type={props.type}
+          autoComplete={props.autoComplete}
+          maxLength={props.maxLength}
+          value={props.value}
+          onChange={(e) => props.onChange(e.target.value)}
+          aria-invalid={props.error ? true : undefined}
+          aria-describedby={describedBy}
+          disabled={props.disabled}
+        />
+      )}
+    </Field>
+  );
+}
+
 function focusField(form: HTMLFormElement | null, field: AccountField | undefined) {
   if (!form || !field) return;
   form.querySelector<HTMLElement>(`[name="${field}"]`)?.focus();
@@ -95,22 +128,18 @@ export function CreateForm({ onCreated }: { readonly onCreated: (row: AccountRow
     set: (v: string) => void,
     extra: { type?: string; autoComplete: string; maxLength: number },
   ) => (
-    <Field label={t(`accounts.field.${name}`)} error={errors[name]}>
-      {(describedBy) => (
-        <input
-          name={name}
-          data-testid={`account-${name}`}
-          type={extra.type ?? 'text'}
-          autoComplete={extra.autoComplete}
-          maxLength={extra.maxLength}
-          value={value}
-          onChange={(e) => set(e.target.value)}
-          aria-invalid={errors[name] ? true : undefined}
-          aria-describedby={describedBy}
-          disabled={busy}
-        />
-      )}
-    </Field>
+    <TextField
+      label={t(`accounts.field.${name}`)}
+      error={errors[name]}
+      name={name}
+      testId={`account-${name}`}
+      type={extra.type ?? 'text'}
+      autoComplete={extra.autoComplete}
+      maxLength={extra.maxLength}
+      value={value}
+      onChange={set}
+      disabled={busy}
+    />
   );
 
   return (
@@ -262,25 +291,18 @@ export function ResetPassword({
   };
 
   const pw = (name: 'password' | 'password2', value: string, set: (v: string) => void) => (
-    <Field
+    <TextField
       label={t(name === 'password' ? 'accounts.newPassword' : 'accounts.newPasswordAgain')}
       error={errors[name]}
-    >
-      {(describedBy) => (
-        <input
-          name={name}
-          data-testid={`reset-${name}`}
-          type="password"
-          autoComplete="new-password"
-          maxLength={256}
-          value={value}
-          onChange={(e) => set(e.target.value)}
-          aria-invalid={errors[name] ? true : undefined}
-          aria-describedby={describedBy}
-          disabled={busy}
-        />
-      )}
-    </Field>
+      name={name}
+      testId={`reset-${name}`}
+      type="password"
+      autoComplete="new-password"
+      maxLength={256}
+      value={value}
+      onChange={set}
+      disabled={busy}
+    />
   );
 
   return (
