@@ -4,12 +4,13 @@
  */
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createInProcessCore, type Core } from '../../../electron/core/core';
+import type { Core } from '../../../electron/core/core';
 import { dbPath, openDb } from '../../../electron/core/store/db';
 import { writeReference } from '../../../electron/core/store/queries/reference';
-import { ACTION_ROLES, ApiError, type ActionType } from '../../../shared/contract';
+import { ACTION_ROLES, type ActionType } from '../../../shared/contract';
 import type { ReferenceData } from '../../../shared/domain/reference';
-import { createdPayload, T0, TINY_REF, tempDir } from '../store/fixtures';
+import { createdPayload, TINY_REF } from '../store/fixtures';
+import { openTestCore, rejects } from './fixtures';
 
 const officer = { role: 'officer', actor: 'duty-1' } as const;
 const commander = { role: 'commander', actor: 'chief' } as const;
@@ -19,29 +20,7 @@ afterEach(async () => {
   for (const c of cleanups.splice(0).reverse()) await c();
 });
 
-async function openCore(ref: ReferenceData | null = TINY_REF): Promise<{ core: Core; dir: string }> {
-  const t = tempDir();
-  cleanups.push(t.cleanup);
-  if (ref) {
-    const db = openDb(t.dir);
-    writeReference(db, ref);
-    db.close();
-  }
-  let clock = T0;
-  const core = await createInProcessCore({ dataDir: t.dir, host: 'test', now: () => (clock += 1000) });
-  cleanups.push(() => core.close());
-  return { core, dir: t.dir };
-}
-
-async function rejects(p: Promise<unknown>): Promise<ApiError> {
-  try {
-    await p;
-  } catch (err) {
-    expect(err).toBeInstanceOf(ApiError);
-    return err as ApiError;
-  }
-  throw new Error('expected an ApiError');
-}
+const openCore = (ref: ReferenceData | null = TINY_REF) => openTestCore(cleanups, ref);
 
 /** Row counts that any write would change. */
 function counts(dir: string): Record<string, unknown> {

@@ -3,12 +3,10 @@
  * second, identical enforcement team so load alone can decide between two units).
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { createInProcessCore, type Core } from '../../../electron/core/core';
-import { openDb } from '../../../electron/core/store/db';
-import { writeReference } from '../../../electron/core/store/queries/reference';
-import { ApiError } from '../../../shared/contract';
+import type { Core } from '../../../electron/core/core';
 import type { ReferenceData } from '../../../shared/domain/reference';
-import { createdPayload, T0, TINY_REF, tempDir } from '../store/fixtures';
+import { createdPayload, TINY_REF } from '../store/fixtures';
+import { openTestCore, rejects } from './fixtures';
 
 const officer = { role: 'officer', actor: 'duty-1' } as const;
 const viewer = { role: 'viewer', actor: 'wall' } as const;
@@ -26,27 +24,7 @@ afterEach(async () => {
   for (const c of cleanups.splice(0).reverse()) await c();
 });
 
-async function openCore(): Promise<Core> {
-  const t = tempDir();
-  cleanups.push(t.cleanup);
-  const db = openDb(t.dir);
-  writeReference(db, REF);
-  db.close();
-  let clock = T0;
-  const core = await createInProcessCore({ dataDir: t.dir, host: 'test', now: () => (clock += 1000) });
-  cleanups.push(() => core.close());
-  return core;
-}
-
-async function rejects(p: Promise<unknown>): Promise<ApiError> {
-  try {
-    await p;
-  } catch (err) {
-    expect(err).toBeInstanceOf(ApiError);
-    return err as ApiError;
-  }
-  throw new Error('expected an ApiError');
-}
+const openCore = async (): Promise<Core> => (await openTestCore(cleanups, REF)).core;
 
 async function dispatchTo(core: Core, orderId: string, unitId: string): Promise<void> {
   const d = await core.call('orders.get', { orderId }, officer);

@@ -4,14 +4,12 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
-import { createInProcessCore, type Core } from '../../../../../electron/core/core';
+import type { Core } from '../../../../../electron/core/core';
 import { INTERNAL_MESSAGE } from '../../../../../electron/core/services/errors';
 import { dbPath } from '../../../../../electron/core/store/db';
-import { openDb } from '../../../../../electron/core/store/db';
-import { writeReference } from '../../../../../electron/core/store/queries/reference';
-import { ApiError } from '../../../../../shared/contract';
 import { MOBILE_PATTERN } from '../../../../../shared/domain/masking';
-import { createdPayload, T0, TINY_REF, tempDir } from '../../../../integration/store/fixtures';
+import { createdPayload, TINY_REF } from '../../../../integration/store/fixtures';
+import { openTestCore, rejects } from '../../../../integration/core/fixtures';
 
 const officer = { role: 'officer', actor: 'duty-1' } as const;
 const viewer = { role: 'viewer', actor: 'wall' } as const;
@@ -24,28 +22,9 @@ afterEach(async () => {
 
 let lastDir = '';
 async function openCore(withReference: boolean): Promise<Core> {
-  const t = tempDir();
-  lastDir = t.dir;
-  cleanups.push(t.cleanup);
-  if (withReference) {
-    const db = openDb(t.dir);
-    writeReference(db, TINY_REF);
-    db.close();
-  }
-  let clock = T0;
-  const c = await createInProcessCore({ dataDir: t.dir, host: 'test', now: () => (clock += 1000) });
-  cleanups.push(() => c.close());
-  return c;
-}
-
-async function rejects(p: Promise<unknown>): Promise<ApiError> {
-  try {
-    await p;
-  } catch (err) {
-    expect(err).toBeInstanceOf(ApiError);
-    return err as ApiError;
-  }
-  throw new Error('expected an ApiError');
+  const { core, dir } = await openTestCore(cleanups, withReference ? TINY_REF : null);
+  lastDir = dir;
+  return core;
 }
 
 const merge = (orderId: string, into: string, version = 1) => ({
