@@ -15,8 +15,9 @@ export const STATE_FILE = path.join(tmpdir(), 'hall-e2e-host.json');
 const START_TIMEOUT_MS = 180_000;
 
 export default async function globalSetup(): Promise<void> {
-  if (!existsSync(path.join(root, 'dist/renderer/index.html'))) {
-    throw new Error('dist/renderer is not built: run `npm run build:renderer` before the e2e tests');
+  const rendererDir = process.env.HALL_RENDERER_DIR ?? 'dist/renderer';
+  if (!existsSync(path.join(root, rendererDir, 'index.html'))) {
+    throw new Error(`${rendererDir} is not built: run \`npm run build:renderer\` before the e2e tests`);
   }
   const dataDir = mkdtempSync(path.join(tmpdir(), 'hall-e2e-'));
   const { child, url } = await startHost(['--data-dir', dataDir, '--demo-days', '20']);

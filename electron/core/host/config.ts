@@ -152,7 +152,8 @@ export function parseServeArgs(
     demo: demo ? { days } : false,
     tokens,
     loopbackRole,
-    staticDir: path.resolve(projectRoot, 'dist/renderer'),
+    // HALL_RENDERER_DIR: another build of the renderer (parallel e2e runs each build their own).
+    staticDir: path.resolve(projectRoot, process.env.HALL_RENDERER_DIR ?? 'dist/renderer'),
     wall,
     restore,
   };
