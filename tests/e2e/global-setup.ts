@@ -11,7 +11,11 @@ import { fileURLToPath } from 'node:url';
 import { E2E_ADMIN } from './accounts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
-export const STATE_FILE = path.join(tmpdir(), 'hall-e2e-host.json');
+// HALL_E2E_ID keeps parallel runs (each with its own HALL_RENDERER_DIR) from stopping each other's host.
+export const STATE_FILE = path.join(
+  tmpdir(),
+  `hall-e2e-host${process.env.HALL_E2E_ID ? '-' + process.env.HALL_E2E_ID : ''}.json`,
+);
 const START_TIMEOUT_MS = 180_000;
 
 export default async function globalSetup(): Promise<void> {
