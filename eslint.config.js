@@ -53,20 +53,47 @@ const policies = [
     allow: [{ to: elements('sync', 'store', 'shared') }, { to: { module: [node, ...pkg('zod', 'ws')] } }],
   },
   {
+    // The reference upstream hub (issue 4): the same store and services in server role.
+    from: { element: { type: 'hub' } },
+    allow: [
+      { to: elements('hub', 'sync', 'services', 'store', 'demo', 'shared') },
+      { to: { module: [node, ...pkg('zod', 'ws')] } },
+    ],
+  },
+  {
+    // The Open311 GeoReport v2 connector (issue 4).
+    from: { element: { type: 'open311' } },
+    allow: [
+      { to: elements('open311', 'sync', 'store', 'shared') },
+      { to: { module: [node, ...pkg('zod')] } },
+    ],
+  },
+  {
+    // Offline basemaps: MBTiles / PMTiles files read for the hosts (issue 3).
+    from: { element: { type: 'basemap' } },
+    allow: [
+      { to: elements('basemap', 'shared') },
+      { to: { module: [node, ...pkg('better-sqlite3', 'zod')] } },
+    ],
+  },
+  {
     from: { element: { type: 'core' } },
     allow: [
-      { to: elements('core', 'services', 'store', 'demo', 'sync', 'shared') },
+      { to: elements('core', 'services', 'store', 'demo', 'sync', 'open311', 'basemap', 'shared') },
       { to: { module: [node, ...pkg('zod')] } },
     ],
   },
   {
     from: { element: { type: 'host' } },
-    allow: [{ to: elements('host', 'core', 'shared') }, { to: { module: [node, ...pkg('ws', 'zod')] } }],
+    allow: [
+      { to: elements('host', 'core', 'basemap', 'shared') },
+      { to: { module: [node, ...pkg('ws', 'zod')] } },
+    ],
   },
   {
     from: { element: { type: 'shell' } },
     allow: [
-      { to: elements('shell', 'host', 'core', 'shared') },
+      { to: elements('shell', 'host', 'core', 'basemap', 'shared') },
       { to: { module: [node, ...pkg('electron', 'zod')] } },
     ],
   },
@@ -101,6 +128,9 @@ export default tseslint.config(
         { type: 'demo', pattern: 'electron/core/demo' },
         { type: 'services', pattern: 'electron/core/services' },
         { type: 'sync', pattern: 'electron/core/sync' },
+        { type: 'hub', pattern: 'electron/core/hub' },
+        { type: 'open311', pattern: 'electron/core/open311' },
+        { type: 'basemap', pattern: 'electron/core/basemap' },
         { type: 'host', pattern: 'electron/core/host' },
         { type: 'core', pattern: 'electron/core' },
         { type: 'shell', pattern: 'electron' },

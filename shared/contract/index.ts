@@ -19,6 +19,10 @@ import type {
   ReferenceSnapshot,
   SystemInfo,
 } from './views';
+import { MAP_PROCS } from './map';
+import { AWARENESS_PROCS } from './awareness';
+import { SYNC_PROCS } from './sync';
+import { OPEN311_PROCS } from './open311';
 
 const orderId = z.string().min(1).max(64);
 const epochMs = z.number().int().nonnegative();
@@ -110,6 +114,10 @@ export const CONTRACT = {
   /** Dispatch recommendation: units ranked by responsibility, area, distance, load, skills. */
   'orders.recommend': query<OrderRecommendations>()(OrdersRecommendInput, 'officer'),
   'stats.month': query<MonthStats>()(z.object({ month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/) })),
+  ...MAP_PROCS,
+  ...AWARENESS_PROCS,
+  ...SYNC_PROCS,
+  ...OPEN311_PROCS,
 } as const satisfies Record<string, Proc<z.ZodType, unknown>>;
 
 export type Contract = typeof CONTRACT;

@@ -103,4 +103,10 @@ export class ApiError extends Error implements ApiErrorData {
 export type ChangeHint =
   | { readonly topic: 'orders.changed'; readonly orderIds: readonly string[] }
   | { readonly topic: 'reference.changed' }
-  | { readonly topic: 'system.changed' };
+  | { readonly topic: 'system.changed' }
+  /** Alarms acknowledged or raised, the awareness feed (issue 3). */
+  | { readonly topic: 'awareness.changed' }
+  /** A basemap or jurisdiction imported (issue 3). */
+  | { readonly topic: 'map.changed' }
+  /** Sync state, conflicts, quarantine, connector settings (issue 4). */
+  | { readonly topic: 'sync.changed' };

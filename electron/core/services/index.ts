@@ -23,6 +23,10 @@ import { ordersAct, ordersCreate, ordersGet, ordersList } from './orders';
 import { ordersRecommend } from './recommend';
 import { referenceSnapshot } from './reference';
 import { HandlerRegistry } from './registry';
+import { registerMapProcs } from './map-procs';
+import { registerAwarenessProcs } from './awareness-procs';
+import { registerSyncProcs } from './sync-procs';
+import { registerOpen311Procs } from './open311-procs';
 import { statsMonth } from './stats';
 import { systemBackup, systemBackups, systemInfo } from './system';
 
@@ -37,7 +41,7 @@ const ZOD_ZH = z.locales.zhCN().localeError;
 export { toApiError } from './errors';
 
 export function createRegistry(): HandlerRegistry {
-  return new HandlerRegistry()
+  const registry = new HandlerRegistry()
     .register('auth.status', authStatus)
     .register('auth.setup', authSetup)
     .register('auth.login', authLogin)
@@ -55,8 +59,12 @@ export function createRegistry(): HandlerRegistry {
     .register('orders.create', ordersCreate)
     .register('orders.act', ordersAct)
     .register('orders.recommend', ordersRecommend)
-    .register('stats.month', statsMonth)
-    .assertComplete();
+    .register('stats.month', statsMonth);
+  registerMapProcs(registry);
+  registerAwarenessProcs(registry);
+  registerSyncProcs(registry);
+  registerOpen311Procs(registry);
+  return registry.assertComplete();
 }
 
 export interface Services {

@@ -24,9 +24,15 @@ export function queryKey(proc: string, input: unknown): string {
 export function procsForHint(hint: ChangeHint): string[] {
   switch (hint.topic) {
     case 'orders.changed':
-      return ['orders.', 'stats.', 'system.'];
+      return ['orders.', 'stats.', 'system.', 'awareness.', 'map.', 'sync.'];
     case 'reference.changed':
-      return ['reference.', 'orders.', 'stats.'];
+      return ['reference.', 'orders.', 'stats.', 'map.'];
+    case 'awareness.changed':
+      return ['awareness.'];
+    case 'map.changed':
+      return ['map.', 'reference.'];
+    case 'sync.changed':
+      return ['sync.', 'system.', 'open311.'];
     case 'system.changed':
       return ['system.'];
     default:

@@ -1,4 +1,7 @@
 import type { Messages } from './messages';
+import { mapEn } from './features/map.en';
+import { wallEn } from './features/wall.en';
+import { syncEn } from './features/sync.en';
 
 /** English. Same keys as zh.ts (the type enforces it). */
 export const en: Messages = {
@@ -334,4 +337,7 @@ export const en: Messages = {
     noRate: '—',
     byStatus: 'Orders by status this month',
   },
+  map: mapEn,
+  wall: wallEn,
+  sync: syncEn,
 };

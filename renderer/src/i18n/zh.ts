@@ -1,5 +1,8 @@
 import { ROLE_LABELS } from '../../../shared/contract/roles';
 import { EVENT_NAMES, STATUS_LABELS } from '../../../shared/domain/labels';
+import { mapZh } from './features/map.zh';
+import { wallZh } from './features/wall.zh';
+import { syncZh } from './features/sync.zh';
 
 /** Simplified Chinese: the hall's default language. Keys mirror en.ts exactly (checked by a unit test). */
 export const zh = {
@@ -291,4 +294,7 @@ export const zh = {
     noRate: '—',
     byStatus: '本月工单状态分布',
   },
+  map: mapZh,
+  wall: wallZh,
+  sync: syncZh,
 } as const;

@@ -7,6 +7,10 @@ import { migration0001Initial } from './0001-initial';
 import { migration0002Accounts } from './0002-accounts';
 import { migration0003LoginThrottle } from './0003-login-throttle';
 import { migration0004OpenUnitIndex } from './0004-open-unit-index';
+import { migration0005Alarms } from './0005-alarms';
+import { migration0006Sync } from './0006-sync';
+import { migration0007Open311 } from './0007-open311';
+import { migration0008Basemap } from './0008-basemap';
 
 export interface Migration {
   readonly version: number;
@@ -19,6 +23,10 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 2, name: 'accounts', up: migration0002Accounts },
   { version: 3, name: 'login-throttle', up: migration0003LoginThrottle },
   { version: 4, name: 'open-unit-index', up: migration0004OpenUnitIndex },
+  { version: 5, name: 'alarms', up: migration0005Alarms },
+  { version: 6, name: 'sync', up: migration0006Sync },
+  { version: 7, name: 'open311', up: migration0007Open311 },
+  { version: 8, name: 'basemap', up: migration0008Basemap },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -1,0 +1,4 @@
+/** map strings, English: same keys as map.zh.ts. */
+import type { Messages } from '../messages';
+
+export const mapEn: Messages['map'] = {};

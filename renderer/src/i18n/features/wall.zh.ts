@@ -1,0 +1,2 @@
+/** wall strings, Simplified Chinese (spread into zh.ts as `wall`). */
+export const wallZh = {} as const;

@@ -1,0 +1,5 @@
+/** The open311.* procedures (and their views). Spread into CONTRACT by ./index.ts. */
+import type { z } from 'zod';
+import type { Proc } from './proc';
+
+export const OPEN311_PROCS = {} as const satisfies Record<string, Proc<z.ZodType, unknown>>;
