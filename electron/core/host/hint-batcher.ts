@@ -12,19 +12,17 @@ const MAX_IDS = 5000;
 export function mergeHints(hints: readonly ChangeHint[]): ChangeHint[] {
   const ids = new Set<string>();
   let orders = false;
-  let reference = false;
-  let system = false;
+  // Topics without a payload collapse to one message each, in order of first appearance.
+  const plain = new Map<string, ChangeHint>();
   for (const h of hints) {
     if (h.topic === 'orders.changed') {
       orders = true;
       for (const id of h.orderIds) if (ids.size < MAX_IDS) ids.add(id);
-    } else if (h.topic === 'reference.changed') reference = true;
-    else if (h.topic === 'system.changed') system = true;
+    } else if (!plain.has(h.topic)) plain.set(h.topic, h);
   }
   const out: ChangeHint[] = [];
   if (orders) out.push({ topic: 'orders.changed', orderIds: [...ids] });
-  if (reference) out.push({ topic: 'reference.changed' });
-  if (system) out.push({ topic: 'system.changed' });
+  out.push(...plain.values());
   return out;
 }
 

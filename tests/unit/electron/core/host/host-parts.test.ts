@@ -142,6 +142,23 @@ describe('hint batching', () => {
     ).toEqual([{ topic: 'orders.changed', orderIds: ['a', 'b', 'c'] }, { topic: 'system.changed' }]);
   });
 
+  it('passes every other topic through once (sync, awareness, map hints reach the clients)', () => {
+    expect(
+      mergeHints([
+        { topic: 'sync.changed' },
+        { topic: 'awareness.changed' },
+        { topic: 'sync.changed' },
+        { topic: 'map.changed' },
+        { topic: 'reference.changed' },
+      ]),
+    ).toEqual([
+      { topic: 'sync.changed' },
+      { topic: 'awareness.changed' },
+      { topic: 'map.changed' },
+      { topic: 'reference.changed' },
+    ]);
+  });
+
   it('delivers once per window', () => {
     vi.useFakeTimers();
     try {
