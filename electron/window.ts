@@ -3,8 +3,11 @@
  * `crossorigin` module scripts, which file:// refuses; a privileged standard scheme behaves like
  * an https origin instead, and lets every response carry our CSP.
  */
-import { readFile } from 'node:fs/promises';
+import { open } from 'node:fs/promises';
+import { gunzipSync } from 'node:zlib';
 import { BrowserWindow, protocol, session, type WebContents } from 'electron';
+import { BasemapCatalog, builtinBasemapDir, type BasemapDirs } from './core/basemap/catalog';
+import { answerBasemap, isBasemapPath } from './core/basemap/serve';
 import { securityHeaders } from './core/host/csp';
 import { mimeType } from './core/host/mime';
 import { resolveStatic } from './core/host/static-files';
@@ -36,8 +39,83 @@ function textResponse(status: number, body: string): Response {
   });
 }
 
-/** The app:// request handler, exported for tests: resolves inside rendererDir or refuses. */
-export function createAppProtocolHandler(rendererDir: string) {
+/** [start, end] of a single `bytes=` range, 'bad' when it cannot be served, null for the whole file. */
+export function parseRange(header: string | null, size: number): [number, number] | 'bad' | null {
+  const m = header ? /^bytes=(\d*)-(\d*)$/.exec(header.trim()) : null;
+  if (!m || (m[1] === '' && m[2] === '')) return null;
+  let start: number;
+  let end = size - 1;
+  if (m[1] === '') start = Math.max(0, size - Number(m[2]));
+  else {
+    start = Number(m[1]);
+    if (m[2] !== '') end = Math.min(end, Number(m[2]));
+  }
+  return start > end || start >= size ? 'bad' : [start, end];
+}
+
+/** A file, or the byte range the request asks for (PMTiles basemaps are read piecewise). */
+async function fileResponse(
+  request: Request,
+  filePath: string,
+  size: number,
+  contentType: string,
+  rangesAllowed: boolean,
+): Promise<Response> {
+  const headers: Record<string, string> = {
+    ...securityHeaders(ELECTRON_CSP),
+    'Content-Type': contentType,
+    'Cache-Control': 'no-cache',
+    'Accept-Ranges': 'bytes',
+  };
+  const range = rangesAllowed ? parseRange(request.headers.get('range'), size) : null;
+  if (range === 'bad')
+    return new Response(null, { status: 416, headers: { ...headers, 'Content-Range': `bytes */${size}` } });
+  const [start, end] = range ?? [0, size - 1];
+  const length = Math.max(0, end - start + 1);
+  headers['Content-Length'] = String(length);
+  if (range) headers['Content-Range'] = `bytes ${start}-${end}/${size}`;
+  if (request.method === 'HEAD' || length === 0)
+    return new Response(null, { status: range ? 206 : 200, headers });
+  const fh = await open(filePath, 'r');
+  try {
+    const body = Buffer.alloc(length);
+    await fh.read(body, 0, length, start);
+    return new Response(new Uint8Array(body), { status: range ? 206 : 200, headers });
+  } finally {
+    await fh.close();
+  }
+}
+
+async function basemapResponse(
+  catalog: BasemapCatalog,
+  request: Request,
+  pathname: string,
+): Promise<Response> {
+  const answer = await answerBasemap(catalog, pathname);
+  if (answer.kind === 'not_found') return textResponse(404, 'Not found');
+  if (answer.kind === 'empty')
+    return new Response(null, { status: 204, headers: securityHeaders(ELECTRON_CSP) });
+  if (answer.kind === 'file')
+    return fileResponse(request, answer.path, answer.size, 'application/vnd.pmtiles', true);
+  // A custom protocol's response is not content-decoded by Chromium: send the tile unzipped.
+  const data = answer.gzipped ? gunzipSync(answer.data) : answer.data;
+  return new Response(request.method === 'HEAD' ? null : new Uint8Array(data), {
+    status: 200,
+    headers: {
+      ...securityHeaders(ELECTRON_CSP),
+      'Content-Type': answer.contentType,
+      'Content-Length': String(data.length),
+      'Cache-Control': 'max-age=60',
+    },
+  });
+}
+
+/**
+ * The app:// request handler, exported for tests: the renderer's files inside rendererDir (byte
+ * ranges served) and the offline basemaps under /basemap/ (electron/core/basemap/serve.ts).
+ */
+export function createAppProtocolHandler(rendererDir: string, basemaps?: BasemapDirs) {
+  const catalog = new BasemapCatalog(basemaps ?? { builtinDir: builtinBasemapDir(), importedDir: null });
   return async (request: Request): Promise<Response> => {
     let url: URL;
     try {
@@ -47,25 +125,20 @@ export function createAppProtocolHandler(rendererDir: string) {
     }
     if (url.host !== APP_HOST) return textResponse(404, 'Not found');
     if (request.method !== 'GET' && request.method !== 'HEAD') return textResponse(405, 'Method not allowed');
+    if (isBasemapPath(url.pathname)) return basemapResponse(catalog, request, url.pathname);
     const found = await resolveStatic(rendererDir, url.pathname);
     if (found.kind === 'forbidden') return textResponse(403, 'Forbidden');
     if (found.kind === 'not_found') return textResponse(404, 'Not found');
-    // TODO(hosts): stream and serve ranges once large basemap files (PMTiles) are read through app://.
-    const body = await readFile(found.path);
-    return new Response(request.method === 'HEAD' ? null : body, {
-      status: 200,
-      headers: {
-        ...securityHeaders(ELECTRON_CSP),
-        'Content-Type': mimeType(found.path),
-        'Content-Length': String(body.length),
-        'Cache-Control': 'no-cache',
-      },
-    });
+    return fileResponse(request, found.path, found.size, mimeType(found.path), !found.fallback);
   };
 }
 
-export function installAppProtocol(rendererDir: string): void {
-  protocol.handle(APP_SCHEME, createAppProtocolHandler(rendererDir));
+/**
+ * `basemaps`: main.ts passes `{ builtinDir, importedDir: <dataDir>/basemaps }` so imported
+ * basemaps are served too; without it only the shipped ones are.
+ */
+export function installAppProtocol(rendererDir: string, basemaps?: BasemapDirs): void {
+  protocol.handle(APP_SCHEME, createAppProtocolHandler(rendererDir, basemaps));
 }
 
 /** Session-wide rules: no remote content, no permissions (camera, geolocation, notifications…). */

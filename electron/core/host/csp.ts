@@ -9,16 +9,36 @@ export interface CspOptions {
    * covers ws: only in newer browsers, so the WebSocket origin is listed explicitly.
    */
   readonly connect?: readonly string[];
+  /**
+   * Origins of an online basemap an administrator configured (map settings): allowed for fetch
+   * (style, vector and raster tiles: MapLibre loads all of them with fetch) and images, and nothing
+   * else. Anything but a plain http(s) origin is dropped.
+   */
+  readonly onlineMap?: readonly string[];
+}
+
+const ORIGIN = /^https?:\/\/[A-Za-z0-9.-]+(:\d{1,5})?$/;
+
+/** The origin of an online map URL (style or tile template), or null when it is not http(s). */
+export function mapOrigin(url: string | null): string | null {
+  if (!url) return null;
+  try {
+    const origin = new URL(url).origin;
+    return ORIGIN.test(origin) ? origin : null;
+  } catch {
+    return null;
+  }
 }
 
 export function contentSecurityPolicy(opts: CspOptions = {}): string {
-  const connect = ["'self'", ...(opts.connect ?? [])];
+  const online = (opts.onlineMap ?? []).filter((o) => ORIGIN.test(o));
+  const connect = ["'self'", ...(opts.connect ?? []), ...online];
   const directives: Record<string, readonly string[]> = {
     'default-src': ["'self'"],
     'script-src': ["'self'"],
     // React and MapLibre set inline styles; no inline scripts are allowed.
     'style-src': ["'self'", "'unsafe-inline'"],
-    'img-src': ["'self'", 'data:', 'blob:'],
+    'img-src': ["'self'", 'data:', 'blob:', ...online],
     'font-src': ["'self'", 'data:'],
     'connect-src': connect,
     // MapLibre may start its worker from a blob: URL.

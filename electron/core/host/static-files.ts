@@ -2,7 +2,8 @@
  * Maps a request path onto a file of the built renderer, for both hosts. Refuses anything that
  * would leave the root (`..`, encoded separators, NUL, backslashes, symlinks pointing out).
  */
-import { promises as fs } from 'node:fs';
+import { createReadStream, promises as fs } from 'node:fs';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
 
 export type StaticResolution =
@@ -67,4 +68,48 @@ export async function resolveStatic(root: string, pathname: string): Promise<Sta
     return { kind: 'file', path: p, size, fallback };
   }
   return { kind: 'not_found' };
+}
+
+/**
+ * Sends a file, or the single byte range the request asks for (PMTiles basemaps are read
+ * piecewise). `rangesAllowed` is false for the app's index.html fallback.
+ */
+export function sendFileRange(
+  req: IncomingMessage,
+  res: ServerResponse,
+  filePath: string,
+  size: number,
+  headers: Record<string, string>,
+  rangesAllowed: boolean,
+): void {
+  headers['Accept-Ranges'] = 'bytes';
+  let start = 0;
+  let end = size - 1;
+  let status = 200;
+  const range = req.headers.range;
+  const m = range ? /^bytes=(\d*)-(\d*)$/.exec(range.trim()) : null;
+  if (range && m && rangesAllowed && (m[1] !== '' || m[2] !== '')) {
+    if (m[1] === '') {
+      start = Math.max(0, size - Number(m[2]));
+    } else {
+      start = Number(m[1]);
+      if (m[2] !== '') end = Math.min(end, Number(m[2]));
+    }
+    if (start > end || start >= size) {
+      res.writeHead(416, { ...headers, 'Content-Range': `bytes */${size}` });
+      res.end();
+      return;
+    }
+    status = 206;
+    headers['Content-Range'] = `bytes ${start}-${end}/${size}`;
+  }
+  headers['Content-Length'] = String(size === 0 ? 0 : end - start + 1);
+  res.writeHead(status, headers);
+  if (req.method === 'HEAD' || size === 0) {
+    res.end();
+    return;
+  }
+  const stream = createReadStream(filePath, { start, end });
+  stream.on('error', () => res.destroy());
+  stream.pipe(res);
 }

@@ -1,0 +1,123 @@
+/** An MBTiles file (SQLite; tile_row counts from the south, TMS) opened read-only. */
+import Database from 'better-sqlite3';
+import { isGzip, vectorLayerIds, type BasemapInfo, type TileFormat, type TileSource } from './tile-source';
+
+const FORMATS: Record<string, TileFormat> = {
+  pbf: 'pbf',
+  mvt: 'pbf',
+  png: 'png',
+  jpg: 'jpg',
+  jpeg: 'jpg',
+  webp: 'webp',
+};
+
+export interface MbtilesParsed {
+  readonly info: BasemapInfo;
+}
+
+function numberOr(v: string | undefined, fallback: number): number {
+  const n = Number(v);
+  return v !== undefined && v.trim() !== '' && Number.isFinite(n) ? n : fallback;
+}
+
+function parseList(v: string | undefined, len: number): number[] | null {
+  if (!v) return null;
+  const parts = v.split(',').map((s) => Number(s.trim()));
+  return parts.length >= len && parts.every(Number.isFinite) ? parts : null;
+}
+
+/** Checks the schema and metadata; throws a Chinese sentence saying what is wrong. */
+export function inspectMbtiles(db: Database.Database): MbtilesParsed {
+  const names = new Set(
+    (
+      db.prepare("SELECT name FROM sqlite_master WHERE type IN ('table','view')").all() as Array<{
+        name: string;
+      }>
+    ).map((r) => r.name),
+  );
+  if (!names.has('metadata')) throw new Error('缺少 metadata 表，不是 MBTiles 文件');
+  if (!names.has('tiles')) throw new Error('缺少 tiles 表，不是 MBTiles 文件');
+  let rows: Array<{ name: string; value: string }>;
+  try {
+    rows = db.prepare('SELECT name, value FROM metadata').all() as Array<{ name: string; value: string }>;
+  } catch {
+    throw new Error('metadata 表缺少 name / value 列');
+  }
+  const meta = new Map(rows.map((r) => [String(r.name), String(r.value)]));
+  const rawFormat = meta.get('format');
+  if (!rawFormat) throw new Error('metadata 中缺少 format (应为 pbf 或 png)');
+  const format = FORMATS[rawFormat.toLowerCase()];
+  if (!format) throw new Error(`不支持的瓦片格式 "${rawFormat.slice(0, 20)}"，支持 pbf、png、jpg、webp`);
+  let zooms: { lo: number | null; hi: number | null; n: number };
+  try {
+    zooms = db
+      .prepare('SELECT min(zoom_level) AS lo, max(zoom_level) AS hi, count(*) AS n FROM tiles')
+      .get() as {
+      lo: number | null;
+      hi: number | null;
+      n: number;
+    };
+  } catch {
+    throw new Error('tiles 表缺少 zoom_level / tile_column / tile_row / tile_data 列');
+  }
+  if (zooms.n === 0) throw new Error('tiles 表中没有任何瓦片');
+  const minzoom = numberOr(meta.get('minzoom'), zooms.lo ?? 0);
+  const maxzoom = numberOr(meta.get('maxzoom'), zooms.hi ?? 0);
+  if (minzoom > maxzoom || maxzoom > 24 || minzoom < 0)
+    throw new Error(`缩放级别范围无效: ${minzoom}–${maxzoom}`);
+  const b = parseList(meta.get('bounds'), 4);
+  if (b && (b[0]! < -180 || b[2]! > 180 || b[1]! < -90 || b[3]! > 90 || b[0]! > b[2]! || b[1]! > b[3]!))
+    throw new Error(`bounds 超出经纬度范围: ${meta.get('bounds')?.slice(0, 60)}`);
+  const c = parseList(meta.get('center'), 2);
+  let layers: string[] = [];
+  const json = meta.get('json');
+  if (json) {
+    try {
+      layers = vectorLayerIds(JSON.parse(json) as unknown);
+    } catch {
+      throw new Error('metadata 中的 json 字段不是合法的 JSON');
+    }
+  }
+  return {
+    info: {
+      kind: 'mbtiles',
+      format,
+      minzoom,
+      maxzoom,
+      bounds: b ? [b[0]!, b[1]!, b[2]!, b[3]!] : null,
+      center: c ? [c[0]!, c[1]!] : null,
+      vectorLayers: layers,
+      title: meta.get('name') ?? null,
+    },
+  };
+}
+
+export function openMbtiles(path: string, nativeBinding?: string): TileSource {
+  const db = new Database(path, {
+    readonly: true,
+    fileMustExist: true,
+    ...(nativeBinding ? { nativeBinding } : {}),
+  });
+  try {
+    const { info } = inspectMbtiles(db);
+    const get = db.prepare(
+      'SELECT tile_data AS d FROM tiles WHERE zoom_level = ? AND tile_column = ? AND tile_row = ?',
+    );
+    return {
+      info,
+      tile(z, x, y) {
+        const n = 2 ** z;
+        if (x < 0 || y < 0 || x >= n || y >= n) return Promise.resolve(null);
+        const row = get.get(z, x, n - 1 - y) as { d: Buffer } | undefined;
+        if (!row || !Buffer.isBuffer(row.d)) return Promise.resolve(null);
+        return Promise.resolve({ data: row.d, gzipped: isGzip(row.d) });
+      },
+      close() {
+        db.close();
+      },
+    };
+  } catch (err) {
+    db.close();
+    throw err;
+  }
+}

@@ -1,0 +1,94 @@
+/**
+ * Checks a basemap file before it is offered to the map: PMTiles v3 or MBTiles (pbf/png/jpg/webp),
+ * with a readable structure and at least one tile. The report says in Chinese what is wrong.
+ */
+import { open } from 'node:fs/promises';
+import Database from 'better-sqlite3';
+import { inspectMbtiles } from './mbtiles-source';
+import { parsePmtiles } from './pmtiles-source';
+import { PMTILES_MAGIC, TILE_TYPE } from './pmtiles';
+import type { BasemapInfo, TileFormat } from './tile-source';
+import { vectorLayerIds } from './tile-source';
+
+const SQLITE_MAGIC = 'SQLite format 3\0';
+
+export type BasemapCheck =
+  | { readonly ok: true; readonly info: BasemapInfo }
+  | { readonly ok: false; readonly errors: readonly string[] };
+
+export function sniffKind(head: Buffer): 'pmtiles' | 'mbtiles' | null {
+  if (head.toString('latin1', 0, 7) === PMTILES_MAGIC) return 'pmtiles';
+  if (head.toString('latin1', 0, 16) === SQLITE_MAGIC) return 'mbtiles';
+  return null;
+}
+
+const PM_FORMATS: Partial<Record<number, TileFormat>> = {
+  [TILE_TYPE.mvt]: 'pbf',
+  [TILE_TYPE.png]: 'png',
+  [TILE_TYPE.jpeg]: 'jpg',
+  [TILE_TYPE.webp]: 'webp',
+};
+
+async function checkPmtiles(path: string): Promise<BasemapCheck> {
+  const fh = await open(path, 'r');
+  try {
+    const { size } = await fh.stat();
+    const { header, metadata } = await parsePmtiles(fh, size);
+    const meta = (metadata ?? {}) as { name?: unknown };
+    return {
+      ok: true,
+      info: {
+        kind: 'pmtiles',
+        format: PM_FORMATS[header.tileType] ?? 'pbf',
+        minzoom: header.minZoom,
+        maxzoom: header.maxZoom,
+        bounds: header.bounds,
+        center: header.center,
+        vectorLayers: vectorLayerIds(metadata),
+        title: typeof meta.name === 'string' ? meta.name : null,
+      },
+    };
+  } finally {
+    await fh.close();
+  }
+}
+
+function checkMbtiles(path: string): BasemapCheck {
+  let db: Database.Database;
+  try {
+    db = new Database(path, { readonly: true, fileMustExist: true });
+  } catch {
+    return { ok: false, errors: ['无法以 SQLite 数据库打开，文件可能已损坏'] };
+  }
+  try {
+    const integrity = db.pragma('quick_check', { simple: true });
+    if (integrity !== 'ok')
+      return { ok: false, errors: [`SQLite 完整性检查未通过: ${String(integrity).slice(0, 120)}`] };
+    return { ok: true, info: inspectMbtiles(db).info };
+  } finally {
+    db.close();
+  }
+}
+
+/** Validates one file on disk; never throws for a bad file (only for a missing one). */
+export async function checkBasemapFile(path: string): Promise<BasemapCheck> {
+  const fh = await open(path, 'r');
+  const head = Buffer.alloc(16);
+  let size: number;
+  try {
+    size = (await fh.stat()).size;
+    await fh.read(head, 0, 16, 0);
+  } finally {
+    await fh.close();
+  }
+  if (size === 0) return { ok: false, errors: ['文件为空'] };
+  const kind = sniffKind(head);
+  if (!kind)
+    return { ok: false, errors: ['文件既不是 PMTiles (开头应为 "PMTiles") 也不是 MBTiles (SQLite 数据库)'] };
+  try {
+    return kind === 'pmtiles' ? await checkPmtiles(path) : checkMbtiles(path);
+  } catch (err) {
+    const label = kind === 'pmtiles' ? 'PMTiles' : 'MBTiles';
+    return { ok: false, errors: [`${label}: ${err instanceof Error ? err.message : String(err)}`] };
+  }
+}

@@ -1,0 +1,91 @@
+/** The map's legend: what each colour means, and a checkbox per layer group (keyboard-accessible). */
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { LAYER_GROUPS, type LayerGroup } from './map-layers';
+
+export interface MapLegendProps {
+  readonly visible: Record<LayerGroup, boolean>;
+  readonly onToggle: (group: LayerGroup, on: boolean) => void;
+  /** Shown to administrators: opens the map settings. */
+  readonly onOpenSettings?: () => void;
+}
+
+const SWATCH: Record<LayerGroup, string> = {
+  boundaries: 'map-sw-boundary',
+  load: 'map-sw-load',
+  orders: 'map-sw-order',
+  iot: 'map-sw-iot',
+  units: 'map-sw-unit',
+  workers: 'map-sw-worker',
+  party: 'map-sw-party',
+};
+
+export function MapLegend({ visible, onToggle, onOpenSettings }: MapLegendProps) {
+  const { t } = useTranslation();
+  const [open, setOpen] = useState(true);
+  return (
+    <div className="map-legend" data-testid="map-legend">
+      <div className="map-legend-head">
+        <button
+          type="button"
+          className="map-legend-fold"
+          aria-expanded={open}
+          onClick={() => setOpen((o) => !o)}
+        >
+          {t('map.legend')}
+        </button>
+        {onOpenSettings && (
+          <button
+            type="button"
+            className="btn map-settings-open"
+            onClick={onOpenSettings}
+            data-testid="map-settings-open"
+          >
+            {t('map.settings.open')}
+          </button>
+        )}
+      </div>
+      {open && (
+        <>
+          <fieldset className="map-legend-groups">
+            <legend className="map-legend-title">{t('map.layers')}</legend>
+            {LAYER_GROUPS.map((g) => (
+              <label key={g} className="map-legend-row">
+                <input
+                  type="checkbox"
+                  checked={visible[g]}
+                  onChange={(e) => onToggle(g, e.currentTarget.checked)}
+                  data-testid={`map-toggle-${g}`}
+                />
+                <span className={`map-sw ${SWATCH[g]}`} aria-hidden="true" />
+                {t(`map.groups.${g}`)}
+              </label>
+            ))}
+          </fieldset>
+          <ul className="map-legend-keys">
+            {(['P0', 'P1', 'P2', 'P3'] as const).map((u) => (
+              <li key={u}>
+                <span className={`map-sw map-sw-dot map-sw-${u}`} aria-hidden="true" />
+                {t(`map.urgency.${u}`)}
+              </li>
+            ))}
+            <li>
+              <span className="map-sw map-sw-dot map-sw-overdue" aria-hidden="true" />
+              {t('map.overdueLegend')}
+            </li>
+            <li>
+              <span className="map-sw map-sw-dot map-sw-cluster" aria-hidden="true" />
+              {t('map.cluster')}
+            </li>
+            {(['received', 'dispatched', 'in_progress', 'return_requested', 'replied'] as const).map((s) => (
+              <li key={s}>
+                <span className={`map-sw map-sw-ring map-sw-ring-${s}`} aria-hidden="true" />
+                {t(`map.status.${s}`)}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </div>
+  );
+}

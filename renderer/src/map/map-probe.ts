@@ -1,0 +1,59 @@
+/**
+ * A read-only handle on the map for the end-to-end tests and the benchmark, attached to the map's
+ * container element (no global): is it idle, how many basemap features are loaded, where an order
+ * is on screen. It exposes nothing the page cannot already see.
+ */
+import type { Map as MapLibreMap } from 'maplibre-gl';
+import type { PointFC } from './map-data';
+import { SOURCES } from './map-layers';
+import { BASEMAP_SOURCE } from './map-style';
+
+export interface MapProbe {
+  idle(): boolean;
+  basemapFeatures(): number;
+  orderCount(): number;
+  hasOrder(id: string): boolean;
+  /** The order's position in CSS pixels relative to the map container, or null. */
+  pixelOf(id: string): { x: number; y: number } | null;
+  zoom(): number;
+  jumpTo(lng: number, lat: number, zoom: number): void;
+  /** An animated move (the benchmark's pan/zoom). */
+  easeTo(lng: number, lat: number, zoom: number, durationMs: number): void;
+  renderedOrders(): number;
+}
+
+export function installMapProbe(el: HTMLElement, map: MapLibreMap, orders: () => PointFC): void {
+  const sourceLoaded = (id: string) => {
+    try {
+      return map.getSource(id) !== undefined && map.isSourceLoaded(id);
+    } catch {
+      return false;
+    }
+  };
+  const find = (id: string) => orders().features.find((f) => f.properties.id === id);
+  const probe: MapProbe = {
+    // Not map.loaded(): the overdue pulse keeps paint transitions running, so the map is never
+    // 'idle' for long; what matters is that the basemap and the orders are loaded and drawn.
+    idle: () => !map.isMoving() && sourceLoaded(BASEMAP_SOURCE) && sourceLoaded(SOURCES.orders),
+    basemapFeatures: () => {
+      if (!map.getSource(BASEMAP_SOURCE)) return 0;
+      let n = 0;
+      for (const layer of ['roads', 'buildings', 'water', 'green', 'blocks', 'land'])
+        n += map.querySourceFeatures(BASEMAP_SOURCE, { sourceLayer: layer }).length;
+      return n;
+    },
+    orderCount: () => orders().features.length,
+    hasOrder: (id) => find(id) !== undefined,
+    pixelOf: (id) => {
+      const f = find(id);
+      if (!f) return null;
+      const p = map.project(f.geometry.coordinates);
+      return { x: p.x, y: p.y };
+    },
+    zoom: () => map.getZoom(),
+    jumpTo: (lng, lat, zoom) => map.jumpTo({ center: [lng, lat], zoom }),
+    easeTo: (lng, lat, zoom, durationMs) => map.easeTo({ center: [lng, lat], zoom, duration: durationMs }),
+    renderedOrders: () => map.queryRenderedFeatures({ layers: ['order-points', 'order-clusters'] }).length,
+  };
+  Object.defineProperty(el, '__hallMap', { value: probe, configurable: true });
+}

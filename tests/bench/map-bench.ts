@@ -1,0 +1,234 @@
+/**
+ * The map with 200,000 orders in the store (issue 3): map.orders in the core, first paint of the
+ * awareness panel in Debian's Chromium (navigation → basemap and every open order drawn), and
+ * frame times while the map pans and zooms. Each figure has a baseline from the same run: the
+ * proc against a naive SQL read, the page against the same page on an empty store.
+ *
+ *   BENCH_MAP_ORDERS (default 200000), BENCH_RENDERER_DIR (default dist/renderer)
+ */
+import { mkdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { chromium, type Page } from 'playwright-core';
+import { createCore, type Core } from '../../electron/core/core';
+import { generateOrderEvents } from '../../electron/core/demo/orders';
+import { generateReference } from '../../electron/core/demo/reference';
+import { startHttpHost } from '../../electron/core/host/http-host';
+import { dbPath, openDb } from '../../electron/core/store/db';
+import { setDemo } from '../../electron/core/store/queries/meta';
+import { ingestEvents } from '../../electron/core/store/queries/orders';
+import { writeReference } from '../../electron/core/store/queries/reference';
+import type { MapProbe } from '../../renderer/src/map/map-probe';
+import type { OrderEvent } from '../../shared/domain/order-events';
+import { median, type Table } from './table';
+
+const ORDERS = Number(process.env.BENCH_MAP_ORDERS ?? 200_000);
+const RENDERER = process.env.BENCH_RENDERER_DIR ?? 'dist/renderer';
+const anchor = Date.UTC(2026, 10, 20, 4, 0, 0);
+const FIRST_PAINT_BUDGET_MS = 2000;
+/**
+ * Every Nth order keeps only its intake event, so it stays open: a backlog of ~20,000 open orders
+ * (the demo's own year leaves only a few dozen open, which would not test the map at all).
+ */
+const OPEN_EVERY = Number(process.env.BENCH_MAP_OPEN_EVERY ?? 10);
+
+function buildStore(dir: string, orders: number): void {
+  const ref = generateReference(1);
+  const db = openDb(dir);
+  writeReference(db, ref);
+  setDemo(db, true);
+  if (orders > 0) {
+    let probe = 0;
+    for (const _ of generateOrderEvents(ref, { seed: 1, days: 365, anchor, node: 'up' })) probe++;
+    let n = 0;
+    let batch: OrderEvent[] = [];
+    for (const evs of generateOrderEvents(ref, {
+      seed: 1,
+      days: 365,
+      anchor,
+      node: 'up',
+      ordersPerDayScale: (orders / probe) * 1.05,
+    })) {
+      if (OPEN_EVERY > 0 && n % OPEN_EVERY === 0) batch.push(...evs.filter((e) => e.type === 'created'));
+      else batch.push(...evs);
+      if (batch.length >= 5000) {
+        ingestEvents(db, batch, { source: 'upstream', node: 'hall' });
+        batch = [];
+      }
+      if (++n >= orders) break;
+    }
+    ingestEvents(db, batch, { source: 'upstream', node: 'hall' });
+  }
+  db.close();
+}
+
+type WithProbe = HTMLElement & { __hallMap?: MapProbe };
+
+async function firstPaint(page: Page, url: string, withOrders: boolean): Promise<number> {
+  // A blank page first: navigating to the same URL with a hash would not reload the app.
+  await page.goto('about:blank');
+  const t0 = performance.now();
+  await page.goto(url);
+  const canvas = page.locator('[data-testid=awareness-map] .awareness-map-canvas');
+  await canvas.waitFor({ timeout: 60_000 });
+  for (;;) {
+    const ok = await canvas.evaluate((el, orders) => {
+      const p = (el as WithProbe).__hallMap;
+      return p ? p.idle() && p.basemapFeatures() > 0 && (!orders || p.renderedOrders() > 0) : false;
+    }, withOrders);
+    if (ok) return performance.now() - t0;
+    if (performance.now() - t0 > 60_000) throw new Error('the map did not finish drawing in 60 s');
+    await page.waitForTimeout(25);
+  }
+}
+
+/**
+ * Frame intervals (requestAnimationFrame deltas) while the map zooms in, pans and zooms out. The
+ * script is a string: tsx would wrap named inner functions in a helper the page does not have.
+ */
+const PAN_ZOOM_SCRIPT = `(async () => {
+  const el = document.querySelector('[data-testid=awareness-map] .awareness-map-canvas');
+  const p = el && el.__hallMap;
+  if (!p) return [];
+  const deltas = [];
+  let last = performance.now();
+  let on = true;
+  const tick = (t) => { deltas.push(t - last); last = t; if (on) requestAnimationFrame(tick); };
+  requestAnimationFrame(tick);
+  const wait = (ms) => new Promise((r) => setTimeout(r, ms));
+  p.easeTo(116.468, 39.893, 16.5, 1200);
+  await wait(1400);
+  p.easeTo(116.475, 39.9, 16.5, 1000);
+  await wait(1200);
+  p.easeTo(116.465, 39.89, 14, 1200);
+  await wait(1400);
+  on = false;
+  return deltas.slice(1);
+})()`;
+
+async function panZoomFrames(page: Page): Promise<number[]> {
+  return (await page.evaluate(PAN_ZOOM_SCRIPT)) as number[];
+}
+
+function pct(xs: readonly number[], q: number): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor(q * s.length))] ?? 0;
+}
+
+async function measurePage(
+  core: Core,
+  label: string,
+  withOrders: boolean,
+): Promise<{ paint: number; p95: number; max: number }> {
+  const host = await startHttpHost({
+    core,
+    port: 0,
+    staticDir: RENDERER,
+    loopbackRole: 'commander',
+    log: () => undefined,
+  });
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+  });
+  try {
+    const page = await browser.newPage({ viewport: { width: 1920, height: 1080 }, locale: 'zh-CN' });
+    // Warm-up load (disk cache, shader compilation), then the measured one.
+    await firstPaint(page, `${host.url}#awareness`, withOrders);
+    const paint = await firstPaint(page, `${host.url}#awareness`, withOrders);
+    const frames = await panZoomFrames(page);
+    process.stderr.write(`  [map ${label}] first paint ${paint.toFixed(0)} ms, ${frames.length} frames\n`);
+    return { paint, p95: pct(frames, 0.95), max: Math.max(0, ...frames) };
+  } finally {
+    await browser.close();
+    await host.close();
+  }
+}
+
+export async function benchMap(table: Table): Promise<void> {
+  const root = join(process.cwd(), '.bench', 'map');
+  rmSync(root, { recursive: true, force: true });
+  const full = join(root, 'full');
+  const empty = join(root, 'empty');
+  mkdirSync(full, { recursive: true });
+  mkdirSync(empty, { recursive: true });
+  let t = performance.now();
+  buildStore(full, ORDERS);
+  buildStore(empty, 0);
+  process.stderr.write(`  [map] stores built in ${((performance.now() - t) / 1000).toFixed(1)} s\n`);
+
+  const cores: Core[] = [];
+  try {
+    const core = await createCore({ dataDir: full, host: 'test', demo: false });
+    cores.push(core);
+    const ctx = { role: 'commander', actor: 'bench' } as const;
+    await core.call('map.orders', {}, ctx);
+    const runs: number[] = [];
+    let open = 0;
+    let bytes = 0;
+    for (let i = 0; i < 5; i++) {
+      t = performance.now();
+      const out = await core.call('map.orders', {}, ctx);
+      runs.push(performance.now() - t);
+      open = out.open.id.length;
+      bytes = JSON.stringify(out).length;
+    }
+    const raw = new Database(dbPath(full), { readonly: true });
+    const naive: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      t = performance.now();
+      raw.prepare('SELECT id, json FROM work_order WHERE is_open = 1').all();
+      raw.prepare('SELECT grid_code, status, count(*) FROM work_order GROUP BY grid_code, status').all();
+      naive.push(performance.now() - t);
+    }
+    raw.close();
+    const procMs = median(runs);
+    const naiveMs = median(naive);
+    table.add({
+      what: `map.orders, ${ORDERS.toLocaleString()}-order store (${open.toLocaleString()} open points, ${(bytes / 1024).toFixed(0)} KB)`,
+      value: `${procMs.toFixed(1)} ms`,
+      budget: '≤ 500 ms (inside the 2 s first paint)',
+      pass: procMs <= 500,
+      baseline: `naive SQL (json of open orders + group by) ${naiveMs.toFixed(1)} ms`,
+      ratio: procMs / naiveMs,
+    });
+
+    const emptyCore = await createCore({ dataDir: empty, host: 'test', demo: false });
+    cores.push(emptyCore);
+    for (const c of [core, emptyCore])
+      await c
+        .call(
+          'auth.setup',
+          { username: 'bench', displayName: '压测', password: 'bench-password-2026' },
+          { role: null, actor: 'bench' },
+        )
+        .catch(() => undefined);
+    const base = await measurePage(emptyCore, 'empty store', false);
+    const big = await measurePage(core, `${ORDERS} orders`, true);
+    table.add({
+      what: `awareness panel first paint (navigation → basemap + ${open.toLocaleString()} open orders drawn), Chromium 1920×1080`,
+      value: `${big.paint.toFixed(0)} ms`,
+      budget: `≤ ${FIRST_PAINT_BUDGET_MS} ms`,
+      pass: big.paint <= FIRST_PAINT_BUDGET_MS,
+      baseline: `empty store ${base.paint.toFixed(0)} ms`,
+      ratio: big.paint / base.paint,
+    });
+    table.add({
+      what: 'map pan/zoom frame interval p95 (easeTo ×3)',
+      value: `${big.p95.toFixed(0)} ms (max ${big.max.toFixed(0)} ms)`,
+      budget: '≤ 100 ms p95',
+      pass: big.p95 <= 100,
+      baseline: `empty store p95 ${base.p95.toFixed(0)} ms (max ${base.max.toFixed(0)} ms)`,
+      ratio: big.p95 / Math.max(1, base.p95),
+    });
+  } finally {
+    for (const c of cores) await c.close();
+  }
+}
+
+if (process.argv[1]?.endsWith('map-bench.ts')) {
+  const { Table } = await import('./table');
+  const table = new Table();
+  await benchMap(table);
+  table.print();
+}
