@@ -34,18 +34,28 @@ export interface CallHandlerOptions {
 }
 
 export interface CallHandler {
-  (event: CallSender, proc: unknown, input: unknown): Promise<CallResult>;
+  (event: CallSender, proc: unknown, input: unknown, flags?: unknown): Promise<CallResult>;
   /** How many windows hold a session (tests; never the tokens themselves). */
   sessionCount(): number;
   /** Forget a window's session (its webContents was destroyed). */
   forget(webContentsId: number): void;
 }
 
+/** The renderer's per-call flags (`{ masked: true }` on a wall); anything else means none. */
+function wallFlag(flags: unknown): boolean {
+  return typeof flags === 'object' && flags !== null && (flags as { masked?: unknown }).masked === true;
+}
+
 export function createCallHandler(opts: CallHandlerOptions): CallHandler {
   const sessions = new Map<number, string>();
   const watched = new Set<number>();
 
-  const handler = async (event: CallSender, proc: unknown, input: unknown): Promise<CallResult> => {
+  const handler = async (
+    event: CallSender,
+    proc: unknown,
+    input: unknown,
+    flags?: unknown,
+  ): Promise<CallResult> => {
     if (!isTrustedSender(event.senderFrame)) {
       return {
         ok: false,
@@ -100,6 +110,8 @@ export function createCallHandler(opts: CallHandlerOptions): CallHandler {
         role,
         actor,
         session: role ? token : null,
+        // 大屏模式 (the page's wall flag): personal data masked whatever the role.
+        masked: wallFlag(flags),
       });
       if (proc === 'auth.login' || proc === 'auth.setup') {
         const { token: newToken, ...rest } = data as { token?: string; user: unknown };

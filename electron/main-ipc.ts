@@ -14,7 +14,9 @@ export interface HallIpc {
 
 export function registerHallIpc(opts: CallHandlerOptions): HallIpc {
   const handler = createCallHandler(opts);
-  ipcMain.handle(CALL_CHANNEL, (event, proc: unknown, input: unknown) => handler(event, proc, input));
+  ipcMain.handle(CALL_CHANNEL, (event, proc: unknown, input: unknown, flags: unknown) =>
+    handler(event, proc, input, flags),
+  );
 
   const batcher = createHintBatcher((hints: ChangeHint[]) => {
     for (const win of BrowserWindow.getAllWindows()) {

@@ -6,9 +6,16 @@ import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 import type { CallResult, ChangeHint, HallBridge } from '../shared/contract';
 import { CALL_CHANNEL, CHANGE_CHANNEL } from './ipc-channels';
 
-const bridge: HallBridge = {
-  call(proc: string, input: unknown): Promise<CallResult> {
-    return ipcRenderer.invoke(CALL_CHANNEL, proc, input) as Promise<CallResult>;
+/** HallBridge plus the per-call flags: `{ masked: true }` while the page is in wall mode (大屏模式). */
+interface WallAwareBridge extends HallBridge {
+  call(proc: string, input: unknown, flags?: { readonly masked?: boolean }): Promise<CallResult>;
+}
+
+const bridge: WallAwareBridge = {
+  call(proc: string, input: unknown, flags?: { readonly masked?: boolean }): Promise<CallResult> {
+    return ipcRenderer.invoke(CALL_CHANNEL, proc, input, {
+      masked: flags?.masked === true,
+    }) as Promise<CallResult>;
   },
   onChange(listener: (hint: ChangeHint) => void): () => void {
     // Wrap so the renderer never sees the IpcRendererEvent (it exposes `sender`).

@@ -16,3 +16,11 @@ export function maskPhone(phone: string): string {
 
 /** Matches unmasked mainland mobile numbers; used by tests and the wall-mode guard. */
 export const MOBILE_PATTERN = /(?<!\d)1[3-9]\d{9}(?!\d)/;
+
+/** Mobile and landline numbers as a wall must never show them (the e2e masking test uses the same). */
+const PHONE_IN_TEXT = /(?<!\d)(?:1[3-9]\d{9}|\d{3,4}-\d{7,8})(?!\d)/g;
+
+/** Free text (titles, notes) with every phone number in it masked: 13812345678 → 138****5678. */
+export function maskPhonesIn(text: string): string {
+  return text.replace(PHONE_IN_TEXT, (m) => maskPhone(m));
+}

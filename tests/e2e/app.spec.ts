@@ -64,8 +64,8 @@ test('shell: demo badge, street, four panels, status bar', async ({ page }) => {
   await expect(page.getByTestId('order-count')).toContainText('工单');
   await expect(page.getByTestId('outbox-pending')).toContainText('待同步');
   await expect(page.getByTestId('clock')).toContainText('北京时间');
-  await expect(page.getByTestId('month-counters')).toBeVisible();
-  await expect(page.getByTestId('three-rates')).toContainText('响应率');
+  await expect(page.getByTestId('kpi-strip')).toContainText('今日受理');
+  await expect(page.getByTestId('aw-rates')).toContainText('响应率');
 
   // Keyboard: Alt+2 and F4 switch panels, the chart renders on 分析研判.
   await page.keyboard.press('Alt+2');
@@ -186,6 +186,8 @@ test('bad filters: an inverted date range and a search with no hits do not break
 });
 
 test('screenshots at 1920×1080 and 3840×2160', async ({ page }) => {
+  // 态势感知 now draws the map (WebGL, software-rendered here) at 4K: give the sizes time.
+  test.setTimeout(180_000);
   for (const [w, h] of [
     [1920, 1080],
     [3840, 2160],
@@ -193,7 +195,7 @@ test('screenshots at 1920×1080 and 3840×2160', async ({ page }) => {
     await page.setViewportSize({ width: w, height: h });
     await openApp(page, '#awareness');
     await page.reload(); // same URL with a new viewport: start from a fresh page
-    await expect(page.getByTestId('month-counters')).toBeVisible();
+    await expect(page.getByTestId('kpi-strip')).toBeVisible();
     await shot(page, `awareness-${w}x${h}`);
 
     await page.keyboard.press('F2');

@@ -1,6 +1,6 @@
 /** orders.* handlers: create, act, get, list. One write transaction per command. */
 import { randomUUID } from 'node:crypto';
-import { ApiError, type Role } from '../../../shared/contract';
+import { ApiError } from '../../../shared/contract';
 import type { OrderDetail } from '../../../shared/contract/views';
 import { decodeHlc } from '../../../shared/domain/hlc';
 import type { OrderEvent } from '../../../shared/domain/order-events';
@@ -14,19 +14,19 @@ import { appendOrderEvents, getEvent, getOrder, orderEvents } from '../store/que
 import { readSlaPolicy } from '../store/queries/reference';
 import type { ReadableDb } from '../store/types';
 import type { Handler, ServiceEnv } from './context';
-import { maskEvent, maskOrder } from './masking';
+import { maskEvent, maskListPage, maskOrder, type MaskSubject } from './masking';
 import { checkExtensionRequest, checkUnitRefs, requireActionRole, resolveLocation } from './order-checks';
 import { referenceIndex } from './reference-index';
 
 export const CONFLICT_MESSAGE = '该工单已被他人更新，请刷新后重试';
 
-function _detail(db: ReadableDb, orderId: string, role: Role, now: number): OrderDetail {
+function _detail(db: ReadableDb, orderId: string, who: MaskSubject, now: number): OrderDetail {
   const order = getOrder(db, orderId);
   if (!order) throw new ApiError('not_found', `工单不存在: ${orderId}`, 'orderId');
   const timers = orderTimers(order, readSlaPolicy(db), now, chinaCalendar);
   return {
-    order: maskOrder(order, role),
-    events: orderEvents(db, orderId).map((e) => maskEvent(e, role)),
+    order: maskOrder(order, who),
+    events: orderEvents(db, orderId).map((e) => maskEvent(e, who)),
     timers,
   };
 }
@@ -52,20 +52,23 @@ function _checkMergeTarget(db: ReadableDb, orderId: string, intoOrderId: string)
 }
 
 export const ordersGet: Handler<'orders.get'> = (input, call, env) =>
-  _detail(env.db, input.orderId, call.role, env.now());
+  _detail(env.db, input.orderId, call, env.now());
 
-export const ordersList: Handler<'orders.list'> = (input, _call, env) => {
+export const ordersList: Handler<'orders.list'> = (input, call, env) => {
   let beforeRowid: number | null = null;
   if (input.cursor) {
     beforeRowid = decodeCursor(input.cursor);
     if (beforeRowid === null) throw new ApiError('invalid_input', 'cursor: 无效的分页游标', 'cursor');
   }
-  return listOrders(env.db, {
-    ...input,
-    q: input.q || undefined,
-    beforeRowid,
-    now: env.now(),
-  });
+  return maskListPage(
+    listOrders(env.db, {
+      ...input,
+      q: input.q || undefined,
+      beforeRowid,
+      now: env.now(),
+    }),
+    call,
+  );
 };
 
 export const ordersCreate: Handler<'orders.create'> = (input, call, env, tools) => {
@@ -98,7 +101,7 @@ export const ordersCreate: Handler<'orders.create'> = (input, call, env, tools) 
     })
     .immediate();
   if (created) tools.hint({ topic: 'orders.changed', orderIds: [orderId] });
-  return _detail(db, orderId, call.role, env.now());
+  return _detail(db, orderId, call, env.now());
 };
 
 export const ordersAct: Handler<'orders.act'> = (input, call, env, tools) => {
@@ -153,5 +156,5 @@ export const ordersAct: Handler<'orders.act'> = (input, call, env, tools) => {
     })
     .immediate();
   if (written) tools.hint({ topic: 'orders.changed', orderIds: [input.orderId] });
-  return _detail(db, input.orderId, call.role, env.now());
+  return _detail(db, input.orderId, call, env.now());
 };

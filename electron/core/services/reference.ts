@@ -23,7 +23,7 @@ export const referenceSnapshot: Handler<'reference.snapshot'> = (_input, call, e
   // readReference (not readReferenceSnapshot) because the snapshot query has no people yet.
   const ref = readReference(env.db);
   if (!ref) throw new ApiError('unavailable', '基础数据尚未导入');
-  const unmasked = mayseePersonalData(call.role);
+  const unmasked = mayseePersonalData(call);
   return {
     version: ref.version,
     street: ref.street,

@@ -5,6 +5,7 @@
  */
 import type { CallResult, ChangeHint, HallBridge } from '../../../shared/contract';
 import { API_PREFIX, EVENTS_PATH } from '../../../shared/contract/bridge';
+import { wallMasked } from '../wall/wall-flag';
 import { nextBackoffMs } from './backoff';
 
 declare global {
@@ -39,11 +40,17 @@ class Listeners<T> {
   }
 }
 
-function ipcTransport(bridge: HallBridge): Transport {
+/** The preload's bridge also takes per-call flags (electron/preload.ts). */
+interface WallAwareBridge extends HallBridge {
+  call(proc: string, input: unknown, flags?: { readonly masked?: boolean }): Promise<CallResult>;
+}
+
+function ipcTransport(bridge: WallAwareBridge): Transport {
   // IPC to our own main process cannot drop like a socket: it is online for the page's life.
   return {
     kind: 'ipc',
-    call: (proc, input) => bridge.call(proc, input),
+    // On a wall the core masks personal data whatever the role (大屏模式).
+    call: (proc, input) => bridge.call(proc, input, { masked: wallMasked() }),
     onChange: (fn) => bridge.onChange(fn),
     connection: () => 'online',
     onConnection: () => () => undefined,
@@ -149,6 +156,8 @@ function httpTransport(): Transport {
     async call(proc, input) {
       const headers: Record<string, string> = { 'content-type': 'application/json' };
       if (token) headers.authorization = `Bearer ${token}`;
+      // On a wall the core masks personal data whatever the role (大屏模式).
+      if (wallMasked()) headers['x-hall-wall'] = '1';
       let res: Response;
       try {
         res = await fetch(`${API_PREFIX}/${encodeURIComponent(proc)}`, {

@@ -3,8 +3,18 @@ import { useTranslation } from 'react-i18next';
 import { AccountsDialog } from '../accounts/AccountsDialog';
 import { useQuery } from '../api/use-query';
 import { useAuth } from '../auth/auth-context';
+import { CAROUSEL_CHOICES } from '../wall/carousel';
 
-export function Header() {
+export interface HeaderProps {
+  /** 大屏模式: account buttons and settings are hidden; title, street and 模拟数据 stay. */
+  readonly wall: boolean;
+  readonly onWall: (on: boolean) => void;
+  readonly carouselMs: number;
+  readonly onCarouselMs: (ms: number) => void;
+  readonly carouselPaused: boolean;
+}
+
+export function Header({ wall, onWall, carouselMs, onCarouselMs, carouselPaused }: HeaderProps) {
   const { t } = useTranslation();
   const info = useQuery('system.info', {});
   const ref = useQuery('reference.snapshot', {});
@@ -12,6 +22,9 @@ export function Header() {
   const auth = useAuth();
   const [accountsOpen, setAccountsOpen] = useState(false);
   const isAdmin = auth?.user.role === 'admin';
+  const choices = CAROUSEL_CHOICES.includes(carouselMs)
+    ? CAROUSEL_CHOICES
+    : [...CAROUSEL_CHOICES, carouselMs];
   return (
     <header className="header">
       <h1>{t('app.title')}</h1>
@@ -25,8 +38,36 @@ export function Header() {
           {t('app.demo')}
         </span>
       )}
-      {auth && (
+      {wall && carouselPaused && (
+        <span className="carousel-paused" data-testid="carousel-paused">
+          {t('wall.carouselPaused')}
+        </span>
+      )}
+      {auth && !wall && (
         <div className="header-user" data-testid="header-user">
+          <label className="carousel-select" title={t('wall.modeHint')}>
+            {t('wall.carousel')}
+            <select
+              data-testid="carousel-interval"
+              value={carouselMs}
+              onChange={(e) => onCarouselMs(Number(e.target.value))}
+            >
+              {choices.map((ms) => (
+                <option key={ms} value={ms}>
+                  {ms === 0 ? t('wall.carouselOff') : t('wall.carouselEvery', { n: ms / 1000 })}
+                </option>
+              ))}
+            </select>
+          </label>
+          <button
+            type="button"
+            className="btn"
+            data-testid="wall-toggle"
+            title={t('wall.modeHint')}
+            onClick={() => onWall(true)}
+          >
+            {t('wall.modeOn')}
+          </button>
           <span className="user-name" data-testid="user-name" title={auth.user.username}>
             {auth.user.displayName}
           </span>
@@ -52,7 +93,7 @@ export function Header() {
           )}
         </div>
       )}
-      {auth && isAdmin && accountsOpen && (
+      {auth && !wall && isAdmin && accountsOpen && (
         <AccountsDialog currentUser={auth.user.username} onClose={() => setAccountsOpen(false)} />
       )}
     </header>

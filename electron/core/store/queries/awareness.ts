@@ -1,0 +1,90 @@
+/**
+ * The wall's counters and feed. Every read is a range over an index (rowid = received order,
+ * order_event(type, at), the open-orders partial index), so the wall stays fast at 1 M orders.
+ */
+import { stmt } from '../statements';
+import type { ReadableDb } from '../types';
+
+/** Orders received in [from, to): the projection's rowid is receivedAt × 1024 + k. */
+export function receivedBetween(db: ReadableDb, from: number, to: number): number {
+  return (
+    stmt(db, 'SELECT count(*) AS n FROM work_order WHERE rowid >= ? AND rowid < ?').get(
+      from * 1024,
+      to * 1024,
+    ) as { n: number }
+  ).n;
+}
+
+/** Stored (not refused) events of one type with business time in [from, to). */
+export function eventsBetween(db: ReadableDb, type: string, from: number, to: number): number {
+  return (
+    stmt(
+      db,
+      'SELECT count(*) AS n FROM order_event INDEXED BY order_event_type_at WHERE type = ? AND at >= ? AND at < ? AND flag IS NULL',
+    ).get(type, from, to) as { n: number }
+  ).n;
+}
+
+/** Open orders with a unit working on them: 待签收, 处置中, 退单审核中. */
+export function inProgressCount(db: ReadableDb): number {
+  return (
+    stmt(
+      db,
+      "SELECT count(*) AS n FROM work_order WHERE status IN ('dispatched', 'in_progress', 'return_requested')",
+    ).get() as { n: number }
+  ).n;
+}
+
+export function overdueCount(db: ReadableDb, now: number): number {
+  return (
+    stmt(
+      db,
+      'SELECT count(*) AS n FROM work_order INDEXED BY work_order_overdue WHERE is_open = 1 AND finish_deadline < ?',
+    ).get(now) as { n: number }
+  ).n;
+}
+
+/** Open orders that have used at least `fraction` of their finish timer but are not overdue. */
+export function warningCount(db: ReadableDb, now: number, fraction = 0.5): number {
+  return (
+    stmt(
+      db,
+      `SELECT count(*) AS n FROM work_order INDEXED BY work_order_overdue
+       WHERE is_open = 1 AND finish_deadline >= ?
+         AND (? - received_at) >= ? * (finish_deadline - received_at)`,
+    ).get(now, now, fraction) as { n: number }
+  ).n;
+}
+
+export interface FeedRow {
+  readonly seq: number;
+  readonly eventId: string;
+  readonly orderId: string;
+  readonly type: string;
+  readonly at: number;
+  readonly title: string;
+  readonly urgency: string;
+  readonly status: string;
+  readonly communityCode: string | null;
+  readonly unitId: string | null;
+}
+
+/**
+ * The `limit` events of latest business time among the `window` newest arrivals, with their
+ * order's current headline. Arrival order alone jumps back and forth in time when a batch
+ * (upstream, the demo seed) arrives order by order; only the final `limit` rows are joined.
+ */
+export function latestEvents(db: ReadableDb, window: number, limit: number): FeedRow[] {
+  return stmt(
+    db,
+    `WITH recent AS (
+       SELECT seq, id, order_id, type, at FROM order_event WHERE flag IS NULL ORDER BY seq DESC LIMIT ?
+     ), top AS (
+       SELECT * FROM recent ORDER BY at DESC, seq DESC LIMIT ?
+     )
+     SELECT e.seq, e.id AS eventId, e.order_id AS orderId, e.type, e.at, w.title, w.urgency, w.status,
+            w.community_code AS communityCode, w.unit_id AS unitId
+       FROM top e JOIN work_order w ON w.id = e.order_id
+      ORDER BY e.at DESC, e.seq DESC`,
+  ).all(window, limit) as FeedRow[];
+}

@@ -1,0 +1,47 @@
+/** The wall's header strip: today's six counters, each with its change against yesterday. */
+import { useTranslation } from 'react-i18next';
+import type { AwarenessToday, DayFigure } from '../../../../shared/contract/awareness';
+import { formatCount } from '../../format/numbers';
+import { countDelta } from './awareness-format';
+
+const ITEMS: ReadonlyArray<readonly [keyof AwarenessToday & string, string]> = [
+  ['received', ''],
+  ['dispatched', ''],
+  ['inProgress', ''],
+  ['finished', 'ok'],
+  ['overdue', 'danger'],
+  ['warning', 'warn'],
+];
+
+export function KpiStrip({ today }: { today: AwarenessToday }) {
+  const { t } = useTranslation();
+  return (
+    <div className="kpi-strip" data-testid="kpi-strip">
+      {ITEMS.map(([key, tone]) => {
+        const f = today[key] as DayFigure;
+        const d = countDelta(f.today, f.yesterday);
+        return (
+          <div key={key} className={`kpi${tone ? ` kpi-${tone}` : ''}`} data-testid={`kpi-${key}`}>
+            <div className="kpi-label">{t(`wall.kpi.${key}`)}</div>
+            <div className="kpi-value" data-testid={`kpi-${key}-value`}>
+              {formatCount(f.today)}
+            </div>
+            <div className="kpi-delta" data-dir={d.dir ?? 'none'}>
+              {d.dir === null ? (
+                t('wall.kpi.now')
+              ) : (
+                <>
+                  {t('wall.kpi.vsYesterday')}{' '}
+                  <b>
+                    {d.dir === 'up' ? '▲' : d.dir === 'down' ? '▼' : '＝'}{' '}
+                    {d.dir === 'same' ? t('wall.kpi.same') : d.text}
+                  </b>
+                </>
+              )}
+            </div>
+          </div>
+        );
+      })}
+    </div>
+  );
+}
