@@ -1,10 +1,14 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useConnectionState } from '../api/connection';
+import { useAuth } from '../auth/auth-context';
 import { useQuery } from '../api/use-query';
 import { formatBytes, formatCount } from '../format/numbers';
 import { formatClock, formatDate } from '../format/time';
 import { useNow } from '../format/use-now';
 import { LANGS, setLanguage, type Lang } from '../i18n';
+import { SyncDialog } from '../sync/SyncDialog';
+import { SyncStatusItems } from '../sync/SyncStatusItems';
 
 export function StatusBar() {
   const { t, i18n } = useTranslation();
@@ -12,6 +16,8 @@ export function StatusBar() {
   const info = useQuery('system.info', {});
   const now = useNow(1000);
   const d = info.data;
+  const auth = useAuth();
+  const [syncOpen, setSyncOpen] = useState(false);
   return (
     <footer className="statusbar" role="contentinfo">
       <span className="conn" data-state={conn} data-testid="conn-state" aria-live="polite">
@@ -23,9 +29,9 @@ export function StatusBar() {
             {t('status.store')} {formatBytes(d.storeBytes)}
           </span>
           <span data-testid="order-count">{t('status.orders', { n: formatCount(d.orderCount) })}</span>
-          <span data-testid="outbox-pending">{t('status.outbox', { n: formatCount(d.outboxPending) })}</span>
         </>
       )}
+      <SyncStatusItems fallbackPending={d ? d.outboxPending : null} onOpen={() => setSyncOpen(true)} />
       <span className="spacer" />
       <span className="clock" data-testid="clock">
         {t('status.clock')} {formatDate(now)} {formatClock(now)}
@@ -42,6 +48,7 @@ export function StatusBar() {
           </option>
         ))}
       </select>
+      {syncOpen && auth && <SyncDialog role={auth.user.role} onClose={() => setSyncOpen(false)} />}
     </footer>
   );
 }

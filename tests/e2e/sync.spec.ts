@@ -1,0 +1,194 @@
+/**
+ * Sync UI end to end (issue 4): the e2e host runs without a hub, so the status bar says 未配置;
+ * the 同步 dialog shows an empty 冲突 list and (for the admin) the quarantine and settings; a hub
+ * URL on a closed loopback port turns the state 离线 and raises the outage banner. Screenshots
+ * at 1920×1080 and 3840×2160.
+ */
+import { mkdirSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import { expect, test, type Page } from '@playwright/test';
+import { startLoopbackOpen311 } from '../integration/open311/loopback-server';
+import { loginThroughScreen } from './accounts';
+
+const ARTIFACTS = fileURLToPath(new URL('./.artifacts/', import.meta.url));
+mkdirSync(ARTIFACTS, { recursive: true });
+
+async function openApp(page: Page): Promise<void> {
+  const url = process.env.HALL_E2E_URL;
+  if (!url) throw new Error('HALL_E2E_URL is not set: global-setup did not start the host');
+  await page.goto(url);
+  await expect(page.getByTestId('login-screen').or(page.getByTestId('header-user'))).toBeVisible();
+  if (await page.getByTestId('login-screen').isVisible()) await loginThroughScreen(page);
+  await expect(page.getByTestId('header-user')).toBeVisible();
+}
+
+/** A loopback port nobody listens on: bind, read the port, close. */
+async function closedPort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = createServer();
+    s.once('error', reject);
+    s.listen(0, '127.0.0.1', () => {
+      const addr = s.address();
+      const port = typeof addr === 'object' && addr ? addr.port : 0;
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+test('sync: 未配置 → dialog tabs → a dead hub makes it 离线 with the outage banner', async ({ page }) => {
+  // Many steps, two viewports and a link that must fail first: more than the default minute on a
+  // shared machine.
+  test.setTimeout(240_000);
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await openApp(page);
+  const state = page.getByTestId('sync-state');
+  await expect(state).toHaveAttribute('data-state', 'off');
+  await expect(state).toContainText('未配置');
+  await expect(page.getByTestId('outbox-pending')).toContainText('待同步');
+  await expect(page.getByTestId('sync-banner')).toHaveCount(0);
+
+  // Keyboard: the state is a button that opens the dialog.
+  await state.focus();
+  await page.keyboard.press('Enter');
+  const dialog = page.getByTestId('sync-dialog');
+  await expect(dialog).toBeVisible();
+  await expect(page.getByTestId('sync-status-state')).toContainText('未配置');
+  await expect(page.getByTestId('open311-status')).toContainText('未配置');
+
+  // Tabs by arrow keys.
+  await page.getByTestId('sync-tab-status').focus();
+  await page.keyboard.press('ArrowRight');
+  await expect(page.getByTestId('sync-tab-conflicts')).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByTestId('sync-conflicts-empty')).toHaveText('暂无冲突');
+  await page.getByTestId('sync-tab-quarantine').click();
+  await expect(page.getByTestId('sync-quarantine-empty')).toHaveText('隔离区为空');
+  await page.getByTestId('sync-tab-settings').click();
+  await expect(page.getByTestId('sync-hub-form')).toBeVisible();
+  await expect(page.getByTestId('open311-form')).toBeVisible();
+  await page.screenshot({ path: `${ARTIFACTS}sync-settings-1920x1080.png` });
+
+  // A hub on a closed loopback port: the link cannot come up.
+  const port = await closedPort();
+  await page.getByTestId('sync-hub-url').fill(`http://127.0.0.1:${port}/`);
+  await page.getByTestId('sync-hub-token').fill('e2e-token-0123456789abcdef');
+  await page.getByTestId('sync-hub-enabled').check();
+  await page.getByTestId('sync-hub-save').click();
+  await expect(page.getByTestId('sync-hub-form')).toContainText('已保存');
+  await page.keyboard.press('Escape');
+  await expect(dialog).toHaveCount(0);
+
+  await expect(state).toHaveAttribute('data-state', 'offline', { timeout: 45_000 });
+  await expect(state).toContainText('离线');
+  const banner = page.getByTestId('sync-banner');
+  await expect(banner).toBeVisible({ timeout: 45_000 });
+  await expect(banner).toContainText('工作照常在本机进行');
+  await expect(banner).toContainText('条待同步记录');
+  await expect(state).toHaveAttribute('title', /最近错误/);
+  await page.getByTestId('sync-retry').click();
+  await expect(banner).toBeVisible();
+  await page.screenshot({ path: `${ARTIFACTS}sync-offline-1920x1080.png` });
+
+  await page.setViewportSize({ width: 3840, height: 2160 });
+  await expect(banner).toBeVisible();
+  await page.screenshot({ path: `${ARTIFACTS}sync-offline-3840x2160.png` });
+  // 大屏模式 hides controls but keeps the sync state (and the banner, without its button).
+  await page.keyboard.press('Alt+KeyW');
+  await expect(page.getByTestId('app')).toHaveAttribute('data-wall', '1');
+  await expect(state).toBeVisible();
+  await expect(state).toContainText('离线');
+  await expect(banner).toBeVisible();
+  await expect(page.getByTestId('sync-retry')).toHaveCount(0);
+  await page.screenshot({ path: `${ARTIFACTS}sync-wall-offline-3840x2160.png` });
+  await page.keyboard.press('Alt+KeyW');
+  await expect(page.getByTestId('app')).toHaveAttribute('data-wall', '0');
+  // Put the host back (no hub) through the API: the UI path was exercised above.
+  const res = await page.request.post(`${process.env.HALL_E2E_URL}api/sync.configure`, {
+    data: { hubUrl: null, enabled: false },
+  });
+  const body = (await res.json()) as { ok: boolean; error?: unknown };
+  expect(body.ok, JSON.stringify(body.error)).toBe(true);
+  await expect(state).toHaveAttribute('data-state', 'off', { timeout: 45_000 });
+  await expect(banner).toHaveCount(0);
+  expect(errors).toEqual([]);
+});
+
+test('sync: Open311 pull through the UI; a hostile item is quarantined and shown as text', async ({
+  page,
+}) => {
+  test.setTimeout(180_000);
+  const now = Date.now();
+  const base = {
+    status: 'open',
+    service_name: '道路破损',
+    service_code: '001',
+    requested: now - 3_600_000,
+    updated: now - 3_600_000,
+    lat: 39.8937,
+    long: 116.4612,
+  };
+  const server = await startLoopbackOpen311({
+    requests: [
+      { ...base, service_request_id: 'E2E-1', description: '井盖缺失' },
+      {
+        ...base,
+        service_request_id: 'E2E-2',
+        description: '<script>alert("x")</script><img src=x onerror=alert(1)>',
+      },
+    ],
+  });
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('dialog', (d) => errors.push(`unexpected browser dialog: ${d.message()}`));
+  try {
+    await openApp(page);
+    await page.getByTestId('sync-state').click();
+    await page.getByTestId('sync-tab-settings').click();
+    const form = page.getByTestId('open311-form');
+    await page.getByTestId('open311-endpoint').fill(server.url);
+    await page.getByTestId('open311-mapping').fill('001, 01.01, P1');
+    await form.getByRole('checkbox').check();
+    await page.getByTestId('open311-save').click();
+    await expect(form).toContainText('已保存');
+    // Bad mapping text is refused before it is sent.
+    await page.getByTestId('open311-mapping').fill('001, road');
+    await page.getByTestId('open311-save').click();
+    await expect(form).toContainText('第 1 行格式不正确');
+    await page.getByTestId('open311-mapping').fill('001, 01.01, P1');
+
+    await page.getByTestId('sync-tab-status').click();
+    await expect(page.getByTestId('open311-status')).toContainText('拉取完成', { timeout: 45_000 });
+    await page.getByTestId('sync-tab-quarantine').click();
+    const row = page.getByTestId('sync-quarantine-row').filter({ hasText: 'E2E-2' });
+    await expect(row).toBeVisible({ timeout: 15_000 });
+    await expect(row).toContainText('脚本或 HTML 标记');
+    // The payload is text: the tags are visible characters, nothing was parsed or run.
+    await expect(row.locator('pre')).toContainText('<script>alert(\\"x\\")</script>');
+    expect(await row.locator('pre script, pre img').count()).toBe(0);
+    await page.screenshot({ path: `${ARTIFACTS}sync-quarantine-1920x1080.png` });
+    await row.getByTestId('sync-quarantine-dismiss').click();
+    await expect(page.getByTestId('sync-confirm')).toBeVisible();
+    await page.getByTestId('sync-confirm-ok').click();
+    await expect(page.getByTestId('sync-quarantine-row').filter({ hasText: 'E2E-2' })).toHaveCount(0);
+
+    // The valid item of the same batch became an order.
+    await page.getByTestId('sync-tab-settings').click();
+    await form.getByRole('checkbox').uncheck();
+    await page.getByTestId('open311-save').click();
+    await expect(form).toContainText('已保存');
+    await page.keyboard.press('Escape');
+    const res = await page.request.post(`${process.env.HALL_E2E_URL}api/orders.get`, {
+      data: { orderId: 'O311-E2E-1' },
+    });
+    expect(res.ok()).toBe(true);
+    const body = (await res.json()) as {
+      ok: boolean;
+      data: { order: { title: string; upstreamId: string } };
+    };
+    expect(body.data.order).toMatchObject({ title: '道路破损', upstreamId: 'E2E-1' });
+    expect(errors).toEqual([]);
+  } finally {
+    await server.close();
+  }
+});
