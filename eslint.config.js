@@ -44,7 +44,8 @@ const policies = [
   {
     from: { element: { type: 'services' } },
     allow: [
-      { to: elements('services', 'store', 'demo', 'shared') },
+      // basemap: the map.* handlers validate and list basemap files (issue 3).
+      { to: elements('services', 'store', 'demo', 'basemap', 'shared') },
       { to: { module: [node, ...pkg('zod', 'flatbush')] } },
     ],
   },

@@ -5,6 +5,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { app, BrowserWindow, dialog } from 'electron';
+import { builtinBasemapDir, importedBasemapDir } from './core/basemap/catalog';
 import { createCore, type Core } from './core/core';
 import { registerHallIpc } from './main-ipc';
 import { createMainWindow, hardenSession, installAppProtocol, registerAppScheme } from './window';
@@ -41,9 +42,10 @@ if (!app.requestSingleInstanceLock()) {
 } else {
   let core: Core | null = null;
   const nativeBinding = electronNativeBinding();
+  const dataDir = (): string => path.join(app.getPath('userData'), 'data');
   const corePromise = app.whenReady().then(() =>
     createCore({
-      dataDir: path.join(app.getPath('userData'), 'data'),
+      dataDir: dataDir(),
       host: 'electron',
       demo: demoOption(),
       appVersion: app.getVersion(),
@@ -69,7 +71,11 @@ if (!app.requestSingleInstanceLock()) {
 
   void app.whenReady().then(() => {
     hardenSession();
-    installAppProtocol(rendererDir);
+    installAppProtocol(rendererDir, {
+      builtinDir: builtinBasemapDir(),
+      importedDir: importedBasemapDir(dataDir()),
+      ...(nativeBinding ? { nativeBinding } : {}),
+    });
     // The window opens at once; calls wait for the core while it opens (or seeds the demo street).
     createMainWindow(preload, args);
   });

@@ -13,22 +13,34 @@ let passed = 0;
 let failed = 0;
 let skipped = 0;
 
-// 1. Unit + integration.
-const vitestJson = join(out, 'vitest.json');
-const vitestCode = run('npx', [
-  'vitest',
-  'run',
-  '--reporter=default',
-  '--reporter=json',
-  `--outputFile=${vitestJson}`,
-]);
-if (existsSync(vitestJson)) {
-  const r = JSON.parse(readFileSync(vitestJson, 'utf8'));
-  passed += r.numPassedTests;
-  failed += r.numFailedTests + (r.numFailedTestSuites ?? 0);
-  skipped += (r.numPendingTests ?? 0) + (r.numTodoTests ?? 0);
-} else {
-  failed += 1;
+// 1. Unit + integration, then the fault tests on their own, one file at a time: they start and
+// kill real processes and count kills within a time budget, so they should not share the two
+// cores with the rest of the suite.
+let vitestCode = 0;
+for (const [name, args] of [
+  ['vitest', ['--exclude', 'tests/fault/**']],
+  ['vitest-fault', ['tests/fault', '--no-file-parallelism']],
+]) {
+  const json = join(out, `${name}.json`);
+  rmSync(json, { force: true });
+  const code = run('npx', [
+    'vitest',
+    'run',
+    ...args,
+    '--reporter=default',
+    '--reporter=json',
+    `--outputFile=${json}`,
+  ]);
+  if (code !== 0) vitestCode = code;
+  if (existsSync(json)) {
+    const r = JSON.parse(readFileSync(json, 'utf8'));
+    passed += r.numPassedTests;
+    failed += r.numFailedTests + (r.numFailedTestSuites ?? 0);
+    skipped += (r.numPendingTests ?? 0) + (r.numTodoTests ?? 0);
+    if (code !== 0 && r.numFailedTests + (r.numFailedTestSuites ?? 0) === 0) failed += 1;
+  } else {
+    failed += 1;
+  }
 }
 
 // 2. End-to-end: build the renderer the host serves, then Playwright.

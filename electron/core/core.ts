@@ -18,7 +18,7 @@ import {
 import { createBackupManager, type BackupOptions } from './backups';
 import { claimDataDir } from './store/data-dir-lock';
 import { checkpoint, openDb } from './store/db';
-import { getMeta, setMeta } from './store/queries/meta';
+import { getMeta, isDemo, setMeta } from './store/queries/meta';
 import {
   createServices,
   resolveSession,
@@ -28,6 +28,10 @@ import {
   type SessionUser,
 } from './services';
 import { seedDemoIfEmpty, type DemoGenerator } from './services/demo-seed';
+import { startLiveDemo } from './services/live-demo';
+import { createOpen311Connector } from './open311/connector';
+import { createSyncEngine, type SyncTiming } from './sync/engine';
+import { setSyncKv } from './store/queries/sync';
 
 export type { CallContext, SessionUser } from './services';
 export type { BackupOptions } from './backups';
@@ -66,6 +70,18 @@ export interface CoreOptions {
    * still works). Default: on for the electron and browser hosts, off for 'test'.
    */
   backup?: BackupOptions | false;
+  /**
+   * The live demo trickle (services/live-demo.ts): new orders, progress and call-backs keep a
+   * demo wall moving. Runs only on a demo store; default on for the electron and browser hosts,
+   * off for 'test'. `intervalMs` is the mean time between new orders.
+   */
+  liveDemo?: { intervalMs?: number; seed?: number; speed?: number } | false;
+  /**
+   * Sync with the upstream hub (issue 4, electron/core/sync). `hubUrl`/`token` given here are
+   * stored as the hall's settings at open (serve flags); otherwise the stored settings apply
+   * (sync.configure). `false`: no engine runs in this core (sync.status says 'off').
+   */
+  sync?: { hubUrl?: string; token?: string; enabled?: boolean; timing?: SyncTiming } | false;
 }
 
 export const DEFAULT_NODE = 'hall';
@@ -129,6 +145,19 @@ export async function createInProcessCore(opts: CoreOptions): Promise<Core> {
   const backups = createBackupManager(db, opts.dataDir, now, backupOption(opts));
   // Marks the folder as open, so a restore refuses to replace the database under us.
   const releaseDir = claimDataDir(opts.dataDir, opts.host);
+  const syncOpt = opts.sync ?? {};
+  const sync =
+    syncOpt === false
+      ? null
+      : createSyncEngine({ db, node, now, publish, ...(syncOpt.timing ? { timing: syncOpt.timing } : {}) });
+  if (syncOpt && syncOpt.hubUrl !== undefined) {
+    const { hubUrl, token, enabled } = syncOpt;
+    db.transaction(() => {
+      setSyncKv(db, 'hub_url', hubUrl);
+      if (token !== undefined) setSyncKv(db, 'token', token);
+      setSyncKv(db, 'enabled', enabled === false ? '0' : '1');
+    })();
+  }
   const env: ServiceEnv = {
     db,
     dataDir: opts.dataDir,
@@ -137,8 +166,21 @@ export async function createInProcessCore(opts: CoreOptions): Promise<Core> {
     appVersion: opts.appVersion ?? '0.1.0',
     now,
     backups,
+    ...(sync ? { sync } : {}),
   };
   const services = createServices(env, publish);
+  sync?.start();
+  const liveOpt = opts.liveDemo ?? (opts.host === 'test' ? false : {});
+  const live =
+    liveOpt && isDemo(db)
+      ? startLiveDemo(env, publish, {
+          ...(liveOpt.intervalMs !== undefined ? { meanIntervalMs: liveOpt.intervalMs } : {}),
+          ...(liveOpt.seed !== undefined ? { seed: liveOpt.seed } : {}),
+          ...(liveOpt.speed !== undefined ? { speed: liveOpt.speed } : {}),
+        })
+      : null;
+  // The Open311 connector idles until configured (open311.configure); tests drive it directly.
+  const open311 = opts.host === 'test' ? null : createOpen311Connector({ db, node, now, publish });
   let closed = false;
   return {
     async call<P extends ProcName>(proc: P, input: unknown, ctx: CallContext): Promise<ProcOutput<P>> {
@@ -167,6 +209,9 @@ export async function createInProcessCore(opts: CoreOptions): Promise<Core> {
     async close() {
       if (closed) return;
       closed = true;
+      live?.stop();
+      await sync?.stop();
+      await open311?.stop();
       listeners.clear();
       try {
         // Waits for a running backup, then takes the closing one (when enabled).
@@ -252,6 +297,8 @@ export function createCore(opts: CoreOptions): Promise<Core> {
     ...(opts.nativeBinding !== undefined ? { nativeBinding: opts.nativeBinding } : {}),
     ...(opts.appVersion !== undefined ? { appVersion: opts.appVersion } : {}),
     ...(opts.backup !== undefined ? { backup: opts.backup } : {}),
+    ...(opts.liveDemo !== undefined ? { liveDemo: opts.liveDemo } : {}),
+    ...(opts.sync !== undefined ? { sync: opts.sync } : {}),
   };
   const closeTimeoutMs = backupOption(opts) === false ? CLOSE_TIMEOUT_MS : CLOSE_WITH_BACKUP_TIMEOUT_MS;
   const workerData = { opts: workerOpts };

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useAuth } from './auth/auth-context';
 import { Header } from './shell/Header';
 import { PanelTabs } from './shell/PanelTabs';
 import { StatusBar } from './shell/StatusBar';
@@ -8,16 +9,62 @@ import { AwarenessPanel } from './panels/awareness/AwarenessPanel';
 import { AnalysisPanel } from './panels/analysis/AnalysisPanel';
 import { DispatchPanel } from './panels/dispatch/DispatchPanel';
 import { EvaluationPanel } from './panels/evaluation/EvaluationPanel';
+import { AlarmBanner, usePendingAlarms } from './wall/AlarmBanner';
+import { SyncBanner } from './sync/SyncBanner';
+import { nextCarouselPanel, readCarouselMs, saveCarouselMs } from './wall/carousel';
+import { useCarousel } from './wall/use-carousel';
+import { useWallLayout, useWallMode } from './wall/use-wall-mode';
+import { WallContext } from './wall/wall-context';
+
+function storage(): Storage | null {
+  try {
+    return window.localStorage;
+  } catch {
+    return null;
+  }
+}
 
 export function App() {
   const { t } = useTranslation();
+  const auth = useAuth();
   const [panel, setPanelState] = useState<PanelId>(() => panelFromHash(window.location.hash));
+  const [wall, setWall] = useWallMode();
+  const layout = useWallLayout();
+  const [carouselMs, setCarouselMsState] = useState(() => readCarouselMs(storage(), window.location.search));
+  const pendingAlarms = usePendingAlarms();
 
   const setPanel = useCallback((p: PanelId) => {
     setPanelState(p);
     // The hash lets a wall display open straight on one panel (…/#awareness).
-    history.replaceState(null, '', `#${p}`);
+    history.replaceState(null, '', `${window.location.pathname}${window.location.search}#${p}`);
   }, []);
+
+  // A link from the map (popup 查看工单) opens the order in 指挥调度; a wall has no such link.
+  const [linkedOrder, setLinkedOrder] = useState<string | null>(null);
+  const openOrderOnDesk = useCallback(
+    (orderId: string) => {
+      setLinkedOrder(orderId);
+      setPanel('dispatch');
+    },
+    [setPanel],
+  );
+  const openOrder = wall ? undefined : openOrderOnDesk;
+
+  const setCarouselMs = useCallback((ms: number) => {
+    saveCarouselMs(storage(), ms);
+    setCarouselMsState(ms);
+  }, []);
+
+  // An unacknowledged alarm holds the wall on 态势感知, where it can be acknowledged.
+  useEffect(() => {
+    if (wall && pendingAlarms > 0) setPanel('awareness');
+  }, [wall, pendingAlarms, setPanel]);
+  const carousel = useCarousel({
+    enabled: wall,
+    intervalMs: carouselMs,
+    hold: pendingAlarms > 0,
+    onAdvance: () => setPanel(nextCarouselPanel(panel)),
+  });
 
   useEffect(() => {
     document.title = t('app.title');
@@ -31,6 +78,12 @@ export function App() {
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
+      // Alt+W: 大屏模式 on/off, for a signed-in user (a wall token cannot leave it).
+      if (e.altKey && !e.ctrlKey && !e.metaKey && e.code === 'KeyW' && auth?.session) {
+        e.preventDefault();
+        setWall(!wall);
+        return;
+      }
       const p = panelForKey(e);
       if (!p) return;
       e.preventDefault();
@@ -39,20 +92,35 @@ export function App() {
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [setPanel]);
+  }, [setPanel, setWall, wall, auth]);
 
   return (
-    <div className="app">
-      <Header />
-      <PanelTabs current={panel} onSelect={setPanel} />
-      <main className="panel" role="tabpanel" id={`panel-${panel}`} aria-labelledby={`tab-${panel}`}>
-        {panel === 'awareness' && <AwarenessPanel />}
-        {panel === 'analysis' && <AnalysisPanel />}
-        {panel === 'dispatch' && <DispatchPanel />}
-        {panel === 'evaluation' && <EvaluationPanel />}
-      </main>
-      <StatusBar />
-    </div>
+    <WallContext.Provider value={{ wall, layout }}>
+      <div
+        className={`app layout-${layout}${wall ? ' wall' : ''}`}
+        data-testid="app"
+        data-wall={wall ? '1' : '0'}
+        data-layout={layout}
+      >
+        <Header
+          wall={wall}
+          onWall={setWall}
+          carouselMs={carouselMs}
+          onCarouselMs={setCarouselMs}
+          carouselPaused={wall && carouselMs > 0 && carousel.paused}
+        />
+        {!wall && <PanelTabs current={panel} onSelect={setPanel} />}
+        <AlarmBanner onOpen={() => setPanel('awareness')} />
+        <SyncBanner />
+        <main className="panel" role="tabpanel" id={`panel-${panel}`} aria-labelledby={`tab-${panel}`}>
+          {panel === 'awareness' && <AwarenessPanel onOpenOrder={openOrder} />}
+          {panel === 'analysis' && <AnalysisPanel />}
+          {panel === 'dispatch' && <DispatchPanel initialOrderId={linkedOrder} />}
+          {panel === 'evaluation' && <EvaluationPanel />}
+        </main>
+        <StatusBar />
+      </div>
+    </WallContext.Provider>
   );
 }
 

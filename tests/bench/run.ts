@@ -3,6 +3,7 @@
  * next to a baseline measured in the same run on the same machine, and printed as
  * figure · budget · baseline · ratio. Only what the figure names is timed (generating rows is
  * not ingest). BENCH_ORDERS (default 1,000,000) scales the store; BENCH_KEEP=1 keeps .bench/.
+ * BENCH_ONLY=store,awareness,map,sync runs only the named sections (all by default).
  */
 import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -18,6 +19,9 @@ import { createInProcessCore } from '../../electron/core/core';
 import type { OrderEvent } from '../../shared/domain/order-events';
 import { chinaDate } from '../../shared/time/calendar';
 import { Table, median, timeMany } from './table';
+import { awarenessBench } from './awareness-bench';
+import { benchMap } from './map-bench';
+import { benchSync } from './sync-bench';
 
 const ORDERS = Number(process.env.BENCH_ORDERS ?? 1_000_000);
 const DAYS = 365;
@@ -27,9 +31,25 @@ const hallDir = join(dir, 'hall');
 const rawFile = join(dir, 'raw.db');
 const anchor = Date.UTC(2026, 10, 20, 4, 0, 0); // fixed: the same data every run
 const table = new Table();
+const SECTIONS = ['store', 'awareness', 'map', 'sync'] as const;
+const only = new Set((process.env.BENCH_ONLY ?? SECTIONS.join(',')).split(',').map((s) => s.trim()));
 
 rmSync(dir, { recursive: true, force: true });
 mkdirSync(hallDir, { recursive: true });
+
+/** The figures of the wall (issue 3) and of sync (issue 4): each builds its own store. */
+async function benchIssueSections(): Promise<void> {
+  if (only.has('awareness')) await awarenessBench(table);
+  if (only.has('map')) await benchMap(table);
+  if (only.has('sync')) await benchSync(table);
+}
+
+if (!only.has('store')) {
+  await benchIssueSections();
+  table.print();
+  if (process.env.BENCH_KEEP !== '1') rmSync(dir, { recursive: true, force: true });
+  process.exit(0);
+}
 
 // ---- 1. Generate: probe the demo's daily volume, scale it to ORDERS over a year. -------------
 const ref = generateReference(1);
@@ -207,6 +227,9 @@ if (rss.rssMb !== undefined && rss.baselineMb !== undefined) {
     pass: false,
   });
 }
+
+// ---- 4. The wall and sync sections. -----------------------------------------------------------
+await benchIssueSections();
 
 table.print();
 if (process.env.BENCH_KEEP !== '1') rmSync(dir, { recursive: true, force: true });

@@ -24,7 +24,8 @@ export default async function globalSetup(): Promise<void> {
     throw new Error(`${rendererDir} is not built: run \`npm run build:renderer\` before the e2e tests`);
   }
   const dataDir = mkdtempSync(path.join(tmpdir(), 'hall-e2e-'));
-  const { child, url } = await startHost(['--data-dir', dataDir, '--demo-days', '20']);
+  // No live demo trickle: the specs create the orders they wait for (deterministic).
+  const { child, url } = await startHost(['--data-dir', dataDir, '--demo-days', '20', '--no-live-demo']);
   const res = await fetch(`${url}api/auth.setup`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },

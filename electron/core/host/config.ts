@@ -19,6 +19,15 @@ export interface ServeConfig {
   readonly wall: boolean;
   /** `--restore <file>`: replace the data folder's hall.db with this backup, then exit. */
   readonly restore: string | null;
+  /**
+   * Live demo trickle: `--live-demo-ms N` sets the mean time between new orders, `--no-live-demo`
+   * turns it off; absent: the core's default (on for a demo store).
+   */
+  readonly liveDemo?: { readonly intervalMs: number } | false;
+  /** `--hub URL [--hub-token T]`: sync with this upstream hub (stored as the hall's settings). */
+  readonly hub?: { readonly url: string; readonly token?: string };
+  /** `--node NAME`: this hall's node name (HLC, event ids, hub registration). */
+  readonly node?: string;
 }
 
 export const DEFAULT_PORT = 5174;
@@ -34,9 +43,14 @@ export const SERVE_USAGE = `用法 Usage: npm run serve -- [options]
   --loopback-role <r>   本机免登录角色 role of local callers without a token or login
                         (default none: log in with an account; e.g. commander on a dev machine)
   --wall                大屏布局 print the wall-display URL
+  --live-demo-ms <n>    模拟数据实时演示的新工单平均间隔 mean ms between live demo orders (default 40000)
+  --no-live-demo        关闭实时演示 no live demo trickle (the store stays as seeded)
   --restore <file>      从备份恢复 replace the data folder's hall.db with a backup (e.g.
                         data/backups/hall-20260310-100000.db) and exit; refused while the app
                         runs on that folder; the old file is kept as hall.db.before-restore
+  --hub <url>           上级平台地址 sync with this upstream hub (npm run hub prints it)
+  --hub-token <t>       上级平台注册令牌 the hub's registration token (or a per-node hn_ token)
+  --node <name>         本中心节点名 this hall's node name (default hall)
   --help                this text`;
 
 export class ConfigError extends Error {}
@@ -62,6 +76,10 @@ export function parseServeArgs(
   let loopbackRole: Role | null = null;
   let wall = false;
   let restore: string | null = null;
+  let liveDemo: { intervalMs: number } | false | undefined;
+  let hubUrl: string | undefined;
+  let hubToken: string | undefined;
+  let node: string | undefined;
   const tokens: Record<string, Role> = {};
   for (let i = 0; i < argv.length; i++) {
     const raw = argv[i] ?? '';
@@ -135,6 +153,37 @@ export function parseServeArgs(
       case '--restore':
         restore = path.resolve(cwd, value());
         break;
+      case '--live-demo-ms': {
+        const v = value();
+        const n = Number(v);
+        if (!/^\d+$/.test(v) || n < 200 || n > 86_400_000)
+          throw new ConfigError(`--live-demo-ms must be 200–86400000, got ${v}`);
+        liveDemo = { intervalMs: n };
+        break;
+      }
+      case '--no-live-demo':
+        liveDemo = false;
+        break;
+      case '--hub': {
+        const v = value();
+        if (!/^https?:\/\/[^\s]+$/.test(v)) throw new ConfigError(`--hub must be an http(s) URL, got ${v}`);
+        hubUrl = v;
+        break;
+      }
+      case '--hub-token': {
+        const v = value();
+        if (v.length < MIN_TOKEN_LENGTH || /\s/.test(v))
+          throw new ConfigError(`--hub-token must be at least ${MIN_TOKEN_LENGTH} characters, no spaces`);
+        hubToken = v;
+        break;
+      }
+      case '--node': {
+        const v = value();
+        if (!/^[A-Za-z0-9_-]{1,32}$/.test(v))
+          throw new ConfigError(`--node must be 1–32 of A-Z a-z 0-9 _ -, got ${v}`);
+        node = v;
+        break;
+      }
       default:
         throw new ConfigError(`Unknown option: ${raw}`);
     }
@@ -156,5 +205,10 @@ export function parseServeArgs(
     staticDir: path.resolve(projectRoot, process.env.HALL_RENDERER_DIR ?? 'dist/renderer'),
     wall,
     restore,
+    ...(liveDemo !== undefined ? { liveDemo } : {}),
+    ...(hubUrl !== undefined
+      ? { hub: { url: hubUrl, ...(hubToken !== undefined ? { token: hubToken } : {}) } }
+      : {}),
+    ...(node !== undefined ? { node } : {}),
   };
 }

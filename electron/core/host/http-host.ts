@@ -4,7 +4,6 @@
  * ChangeHints pushed as JSON text messages on the WebSocket at /api/events.
  * Never crashes on bad input: every request ends in a typed error and the server keeps serving.
  */
-import { createReadStream } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import {
@@ -19,6 +18,9 @@ import {
   type Role,
 } from '../../../shared/contract';
 import type { Core } from '../core';
+import { BasemapCatalog, builtinBasemapDir, type BasemapDirs } from '../basemap/catalog';
+import { isBasemapPath } from '../basemap/serve';
+import { serveBasemap } from './basemap-route';
 import {
   TOKEN_COOKIE,
   TokenTable,
@@ -30,12 +32,12 @@ import {
   type Caller,
   type SessionResolver,
 } from './auth';
-import { contentSecurityPolicy, securityHeaders } from './csp';
+import { contentSecurityPolicy, mapOrigin, securityHeaders } from './csp';
 import { INTERNAL_ERROR_MESSAGE, STATUS_BY_CODE, toApiErrorData } from './errors';
 import { attachEventSocket } from './event-socket';
 import { HINT_BATCH_MS } from './hint-batcher';
 import { mimeType } from './mime';
-import { resolveStatic } from './static-files';
+import { resolveStatic, sendFileRange } from './static-files';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 
@@ -57,6 +59,11 @@ export interface HttpHostOptions {
   readonly log?: (line: string) => void;
   /** Debounce window for pushed hints. */
   readonly hintBatchMs?: number;
+  /**
+   * Where `/basemap/...` finds its files. Default: the repository's resources/basemap and no
+   * imported folder; a host with a data folder passes `<dataDir>/basemaps` as importedDir.
+   */
+  readonly basemaps?: BasemapDirs;
 }
 
 export interface HttpHost {
@@ -149,6 +156,25 @@ export async function startHttpHost(opts: HttpHostOptions): Promise<HttpHost> {
   const log = opts.log ?? ((line: string) => console.log(line));
   const staticDir = opts.staticDir ?? null;
   const { core } = opts;
+  const basemaps = new BasemapCatalog(
+    opts.basemaps ?? { builtinDir: builtinBasemapDir(), importedDir: null },
+  );
+  // Online basemap origins from the map settings, for the CSP; refreshed when the settings change.
+  let onlineMap: string[] = [];
+  const refreshOnlineMap = (): void => {
+    core
+      .call('map.config', {}, { role: 'viewer', actor: 'host' })
+      .then((c) => {
+        onlineMap = [mapOrigin(c.settings.onlineStyleUrl), mapOrigin(c.settings.onlineTileUrl)].filter(
+          (o): o is string => o !== null,
+        );
+      })
+      .catch(() => undefined);
+  };
+  refreshOnlineMap();
+  const stopMapWatch = core.onChange((h) => {
+    if (h.topic === 'map.changed') refreshOnlineMap();
+  });
 
   if (!isLoopbackBind(bind) && tokens.size === 0) {
     throw new Error(
@@ -253,6 +279,8 @@ export async function startHttpHost(opts: HttpHostOptions): Promise<HttpHost> {
         role: caller.role,
         actor: caller.actor,
         session: caller.session,
+        // 大屏模式: the page asks for personal data masked whatever the caller's role.
+        masked: req.headers['x-hall-wall'] === '1',
       });
       if (name === 'auth.login' || name === 'auth.setup') {
         // The session secret goes into an HttpOnly cookie; the page's JavaScript never sees it.
@@ -285,7 +313,7 @@ export async function startHttpHost(opts: HttpHostOptions): Promise<HttpHost> {
       return;
     }
     const headers: Record<string, string> = securityHeaders(
-      contentSecurityPolicy({ connect: wsSourceFor(req) }),
+      contentSecurityPolicy({ connect: wsSourceFor(req), onlineMap }),
     );
     // A wall display opened with ?token= keeps it as an HttpOnly cookie, so the page's own API
     // calls and WebSocket are authorised without the renderer ever handling the secret.
@@ -293,6 +321,10 @@ export async function startHttpHost(opts: HttpHostOptions): Promise<HttpHost> {
     if (caller.via === 'token' && queryToken) {
       headers['Set-Cookie'] =
         `${TOKEN_COOKIE}=${encodeURIComponent(queryToken)}; Path=/; HttpOnly; SameSite=Strict`;
+    }
+    if (isBasemapPath(url.pathname)) {
+      await serveBasemap(basemaps, req, res, url, headers);
+      return;
     }
     if (!staticDir) {
       res.writeHead(404, { ...headers, 'Content-Type': 'text/plain; charset=utf-8' });
@@ -316,37 +348,7 @@ export async function startHttpHost(opts: HttpHostOptions): Promise<HttpHost> {
       url.pathname.startsWith('/assets/') && !found.fallback
         ? 'public, max-age=31536000, immutable'
         : 'no-cache';
-    headers['Accept-Ranges'] = 'bytes';
-    let start = 0;
-    let end = found.size - 1;
-    let status = 200;
-    const range = req.headers.range;
-    // Single byte ranges, for PMTiles basemaps read piecewise by MapLibre.
-    const m = range ? /^bytes=(\d*)-(\d*)$/.exec(range.trim()) : null;
-    if (range && m && !found.fallback && (m[1] !== '' || m[2] !== '')) {
-      if (m[1] === '') {
-        start = Math.max(0, found.size - Number(m[2]));
-      } else {
-        start = Number(m[1]);
-        if (m[2] !== '') end = Math.min(end, Number(m[2]));
-      }
-      if (start > end || start >= found.size) {
-        res.writeHead(416, { ...headers, 'Content-Range': `bytes */${found.size}` });
-        res.end();
-        return;
-      }
-      status = 206;
-      headers['Content-Range'] = `bytes ${start}-${end}/${found.size}`;
-    }
-    headers['Content-Length'] = String(found.size === 0 ? 0 : end - start + 1);
-    res.writeHead(status, headers);
-    if (req.method === 'HEAD' || found.size === 0) {
-      res.end();
-      return;
-    }
-    const stream = createReadStream(found.path, { start, end });
-    stream.on('error', () => res.destroy());
-    stream.pipe(res);
+    sendFileRange(req, res, found.path, found.size, headers, !found.fallback);
   }
 
   const server = createServer((req, res) => {
@@ -431,6 +433,8 @@ export async function startHttpHost(opts: HttpHostOptions): Promise<HttpHost> {
     close() {
       closing ??= new Promise<void>((resolve) => {
         events.close();
+        basemaps.close();
+        stopMapWatch();
         server.close(() => resolve());
         server.closeAllConnections();
       });

@@ -5,6 +5,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { builtinBasemapDir, importedBasemapDir } from '../basemap/catalog';
 import { createCore, restoreFrom, RestoreError, type Core } from '../core';
 import { ConfigError, parseServeArgs, SERVE_USAGE } from './config';
 import { startHttpHost, type HttpHost } from './http-host';
@@ -69,13 +70,28 @@ async function main(): Promise<void> {
   process.on('SIGINT', () => void stop('SIGINT'));
   process.on('SIGTERM', () => void stop('SIGTERM'));
 
-  core = await createCore({ dataDir: config.dataDir, host: 'browser', demo: config.demo });
+  core = await createCore({
+    dataDir: config.dataDir,
+    host: 'browser',
+    demo: config.demo,
+    ...(config.liveDemo !== undefined ? { liveDemo: config.liveDemo } : {}),
+    ...(config.node !== undefined ? { node: config.node } : {}),
+    ...(config.hub
+      ? {
+          sync: {
+            hubUrl: config.hub.url,
+            ...(config.hub.token !== undefined ? { token: config.hub.token } : {}),
+          },
+        }
+      : {}),
+  });
   if (stopping) return;
   host = await startHttpHost({
     core,
     port: config.port,
     bind: config.bind,
     staticDir: config.staticDir,
+    basemaps: { builtinDir: builtinBasemapDir(), importedDir: importedBasemapDir(config.dataDir) },
     loopbackRole: config.loopbackRole,
     tokens: config.tokens,
     log: (line) => console.error(line),

@@ -10,6 +10,7 @@ import type {
   Role,
 } from '../../../shared/contract';
 import type { WritableDb } from '../store/types';
+import type { SyncControl } from '../../../shared/sync/control';
 
 /**
  * Who is calling, as the host resolved it. `role` is null for a caller who is not logged in:
@@ -20,6 +21,11 @@ export interface CallContext {
   readonly role: Role | null;
   readonly actor: string;
   readonly session?: string | null;
+  /**
+   * The call comes from a public wall (大屏模式): personal data is masked as for a viewer,
+   * whatever the role. Transports set it from the page's wall flag (X-Hall-Wall / IPC flag).
+   */
+  readonly masked?: boolean;
 }
 
 /** The context of a non-public procedure: the dispatcher has checked there is a role. */
@@ -45,6 +51,8 @@ export interface ServiceEnv {
   readonly now: () => number;
   /** Online backups of this store (system.backup / system.backups). */
   readonly backups: BackupManager;
+  /** The running sync engine (issue 4); absent where no engine runs (then sync.status says 'off'). */
+  readonly sync?: SyncControl;
 }
 
 /** Handlers queue change hints; the dispatcher publishes them only after the handler returned. */

@@ -9,11 +9,18 @@ import { OrdersTable } from './OrdersTable';
 /** Typing pauses this long before a search runs. */
 const SEARCH_DEBOUNCE_MS = 250;
 
-export function DispatchPanel() {
+/** `initialOrderId`: open this order's detail at once (a link from the map or the feed). */
+export function DispatchPanel({ initialOrderId = null }: { initialOrderId?: string | null }) {
   const [filters, setFilters] = useState<FilterState>(EMPTY_FILTERS);
   const [debouncedQ, setDebouncedQ] = useState('');
-  const [selectedId, setSelectedId] = useState<string | null>(null);
-  const [openId, setOpenId] = useState<string | null>(null);
+  const [selectedId, setSelectedId] = useState<string | null>(initialOrderId);
+  const [openId, setOpenId] = useState<string | null>(initialOrderId);
+
+  useEffect(() => {
+    if (initialOrderId === null) return;
+    setSelectedId(initialOrderId);
+    setOpenId(initialOrderId);
+  }, [initialOrderId]);
 
   useEffect(() => {
     const id = window.setTimeout(() => setDebouncedQ(filters.q), SEARCH_DEBOUNCE_MS);
