@@ -18,13 +18,15 @@ export function queryKey(proc: string, input: unknown): string {
 }
 
 /**
- * Procedure prefixes made stale by a hint. Order changes also move the counters in
- * system.info (order count, outbox pending), so those refresh too.
+ * Procedure prefixes (or whole names) made stale by a hint, most visible first: the cache
+ * refetches in this order. Order changes also move the counters in system.info (order count,
+ * outbox pending) and sync.status, so those refresh too; map.config and the sync lists do not
+ * depend on orders.
  */
 export function procsForHint(hint: ChangeHint): string[] {
   switch (hint.topic) {
     case 'orders.changed':
-      return ['orders.', 'stats.', 'system.', 'awareness.', 'map.', 'sync.'];
+      return ['awareness.', 'map.orders', 'orders.', 'system.', 'sync.status', 'stats.', 'map.features'];
     case 'reference.changed':
       return ['reference.', 'orders.', 'stats.', 'map.'];
     case 'awareness.changed':

@@ -96,10 +96,19 @@ export function refetchKey(key: string): void {
   if (e) run(key, e);
 }
 
-/** Refresh watched entries whose procedure matches; forget unwatched ones. */
-export function invalidate(match: (proc: ProcName) => boolean): void {
-  for (const [key, e] of [...entries]) {
-    if (!match(e.proc)) continue;
+/**
+ * Refresh watched entries whose procedure matches; forget unwatched ones. `rank` orders the
+ * refetches (lower first): the core answers one call at a time, so what the wall shows first
+ * (counters, the map's orders) is asked for first.
+ */
+export function invalidate(
+  match: (proc: ProcName) => boolean,
+  rank: (proc: ProcName) => number = () => 0,
+): void {
+  const stale = [...entries]
+    .filter(([, e]) => match(e.proc))
+    .sort(([, a], [, b]) => rank(a.proc) - rank(b.proc));
+  for (const [key, e] of stale) {
     if (e.subscribers.size > 0) run(key, e);
     else entries.delete(key);
   }
@@ -117,7 +126,8 @@ export function wireCache(): void {
   const t = transport();
   t.onChange((hint: ChangeHint) => {
     const procs = procsForHint(hint);
-    invalidate((p) => procs.some((prefix) => p.startsWith(prefix)));
+    const rank = (p: ProcName) => procs.findIndex((prefix) => p.startsWith(prefix));
+    invalidate((p) => rank(p) >= 0, rank);
   });
   t.onResync(() => invalidate(() => true));
 }

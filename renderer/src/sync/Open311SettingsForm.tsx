@@ -42,11 +42,17 @@ export function Open311SettingsForm() {
   const [d, setD] = useState<Draft | null>(null);
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  // A refetch (every sync.changed hint refreshes open311.*) must not overwrite what the admin is
+  // typing: the form follows the server only until the first edit, and again after a save.
+  const [dirty, setDirty] = useState(false);
   const s = q.data;
   useEffect(() => {
-    if (s) setD(_draft(s));
-  }, [s]);
-  const set = <K extends keyof Draft>(k: K, v: Draft[K]) => setD((x) => (x ? { ...x, [k]: v } : x));
+    if (s && !dirty) setD(_draft(s));
+  }, [s, dirty]);
+  const set = <K extends keyof Draft>(k: K, v: Draft[K]) => {
+    setDirty(true);
+    setD((x) => (x ? { ...x, [k]: v } : x));
+  };
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -70,6 +76,7 @@ export function Open311SettingsForm() {
         ...(d.apiKey.trim() ? { apiKey: d.apiKey.trim() } : {}),
       });
       setMessage({ ok: true, text: t('sync.settings.saved') });
+      setDirty(false);
       q.refetch();
     } catch (err) {
       setMessage({

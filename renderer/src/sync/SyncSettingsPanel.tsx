@@ -19,12 +19,14 @@ function HubSettingsForm() {
   const [enabled, setEnabled] = useState(false);
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  // Follow the server's settings until the first edit (refetches come with every sync.changed).
+  const [dirty, setDirty] = useState(false);
   const s = q.data;
   useEffect(() => {
-    if (!s) return;
+    if (!s || dirty) return;
     setHubUrl(s.hubUrl ?? '');
     setEnabled(s.enabled);
-  }, [s]);
+  }, [s, dirty]);
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -37,6 +39,7 @@ function HubSettingsForm() {
         ...(token.trim() ? { token: token.trim() } : {}),
       });
       setToken('');
+      setDirty(false);
       setMessage({ ok: true, text: t('sync.settings.saved') });
       q.refetch();
     } catch (err) {
@@ -66,7 +69,10 @@ function HubSettingsForm() {
           value={hubUrl}
           placeholder={t('sync.settings.hubUrlPlaceholder')}
           data-testid="sync-hub-url"
-          onChange={(e) => setHubUrl(e.target.value)}
+          onChange={(e) => {
+            setDirty(true);
+            setHubUrl(e.target.value);
+          }}
         />
       </label>
       <label className="sync-field">
@@ -85,7 +91,10 @@ function HubSettingsForm() {
           type="checkbox"
           checked={enabled}
           data-testid="sync-hub-enabled"
-          onChange={(e) => setEnabled(e.target.checked)}
+          onChange={(e) => {
+            setDirty(true);
+            setEnabled(e.target.checked);
+          }}
         />{' '}
         {t('sync.settings.enabled')}
       </label>

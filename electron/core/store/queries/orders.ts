@@ -460,7 +460,17 @@ export function rebuildProjections(db: WritableDb, env?: Partial<ProjectionEnv>)
 }
 
 export function orderCount(db: ReadableDb): number {
-  return (stmt(db, 'SELECT count(*) AS n FROM work_order').get() as { n: number }).n;
+  // Every order sits in exactly one `status.*` rollup cell (its received month): summing a few
+  // hundred cells beats count(*) over a million rows (~100 ms), and system.info refreshes on
+  // every order change.
+  return (
+    stmt(
+      db,
+      "SELECT coalesce(sum(n), 0) AS n FROM rollup WHERE metric >= 'status.' AND metric < 'status/'",
+    ).get() as {
+      n: number;
+    }
+  ).n;
 }
 
 export function eventCount(db: ReadableDb): number {

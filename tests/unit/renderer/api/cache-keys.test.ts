@@ -21,6 +21,13 @@ describe('change hints', () => {
     expect(p).toEqual(expect.arrayContaining(['orders.', 'stats.']));
     expect(p.some((x) => 'reference.snapshot'.startsWith(x))).toBe(false);
   });
+  it('orders.changed refreshes the wall first and leaves settings alone', () => {
+    const p = procsForHint({ topic: 'orders.changed', orderIds: ['o1'] });
+    expect(p[0]).toBe('awareness.');
+    expect(p.some((x) => 'map.orders'.startsWith(x))).toBe(true);
+    expect(p.some((x) => 'map.config'.startsWith(x))).toBe(false);
+    expect(p.some((x) => 'sync.conflicts'.startsWith(x))).toBe(false);
+  });
   it('system.changed only touches system.*', () => {
     expect(procsForHint({ topic: 'system.changed' })).toEqual(['system.']);
   });
