@@ -96,6 +96,8 @@ test('wall mode masks names and phone numbers everywhere on screen', async ({ pa
     for (const n of names) expect(t, `full name ${n} on the wall`).not.toContain(n);
   }
   await page.keyboard.press('F1');
+  // The map comes back with the panel: wait until its labels are drawn, then read them all.
+  await expect.poll(async () => (await mapLabels(page))?.length ?? 0, { timeout: 30_000 }).toBeGreaterThan(0);
   const labels = await mapLabels(page);
   if (labels !== null) {
     const joined = labels.join('\n');

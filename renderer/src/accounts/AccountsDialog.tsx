@@ -82,7 +82,7 @@ export function AccountsDialog({ currentUser, onClose }: AccountsDialogProps) {
   return (
     <dialog
       ref={dialog}
-      className="accounts-dialog"
+      className="modal-dialog accounts-dialog"
       aria-labelledby="accounts-title"
       data-testid="accounts-dialog"
       onCancel={(e) => {

@@ -251,22 +251,26 @@ export function AwarenessMap({ masked, onOpenOrder, onOpenUnit, className }: Awa
     for (const g of LAYER_GROUPS) setGroupVisible(m, layers, g, visible[g]);
   }, [visible, overlaysOn]);
 
-  // The street fills the view the first time its boundary is known.
-  const fitted = useRef(false);
+  // The street fills the view when its boundary is known, and again whenever the box changes
+  // size (a wall's layout settles after the first paint) until a user pans or zooms.
+  const streetBounds = useRef<[[number, number], [number, number]] | null>(null);
+  const userMoved = useRef(false);
   useEffect(() => {
     const m = mapRef.current;
     const street = reference.data?.street;
-    if (!m || !street || fitted.current) return;
+    if (!m || !street || streetBounds.current) return;
     const lngs = street.boundary.map((p) => p[0]);
     const lats = street.boundary.map((p) => p[1]);
-    m.fitBounds(
-      [
-        [Math.min(...lngs), Math.min(...lats)],
-        [Math.max(...lngs), Math.max(...lats)],
-      ],
-      { padding: 24, animate: false },
-    );
-    fitted.current = true;
+    streetBounds.current = [
+      [Math.min(...lngs), Math.min(...lats)],
+      [Math.max(...lngs), Math.max(...lats)],
+    ];
+    m.fitBounds(streetBounds.current, { padding: 24, animate: false });
+    const onUserMove = (e: { originalEvent?: unknown }) => {
+      if (e.originalEvent) userMoved.current = true;
+    };
+    m.on('dragstart', onUserMove);
+    m.on('zoomstart', onUserMove);
   }, [reference.data, overlaysOn]);
 
   // Overdue orders pulse: a step every 0.8 s between a small bright and a large faint ring
@@ -287,7 +291,13 @@ export function AwarenessMap({ masked, onOpenOrder, onOpenUnit, className }: Awa
   useEffect(() => {
     const el = box.current;
     if (!el) return;
-    const ro = new ResizeObserver(() => mapRef.current?.resize());
+    const ro = new ResizeObserver(() => {
+      const m = mapRef.current;
+      if (!m) return;
+      m.resize();
+      if (streetBounds.current && !userMoved.current)
+        m.fitBounds(streetBounds.current, { padding: 24, animate: false });
+    });
     ro.observe(el);
     return () => ro.disconnect();
   }, []);

@@ -20,6 +20,8 @@ export interface MapProbe {
   /** An animated move (the benchmark's pan/zoom). */
   easeTo(lng: number, lat: number, zoom: number, durationMs: number): void;
   renderedOrders(): number;
+  /** Every string property of the features drawn by symbol (label) layers: a superset of the label texts. */
+  renderedLabels(): string[];
 }
 
 export function installMapProbe(el: HTMLElement, map: MapLibreMap, orders: () => PointFC): void {
@@ -54,6 +56,14 @@ export function installMapProbe(el: HTMLElement, map: MapLibreMap, orders: () =>
     jumpTo: (lng, lat, zoom) => map.jumpTo({ center: [lng, lat], zoom }),
     easeTo: (lng, lat, zoom, durationMs) => map.easeTo({ center: [lng, lat], zoom, duration: durationMs }),
     renderedOrders: () => map.queryRenderedFeatures({ layers: ['order-points', 'order-clusters'] }).length,
+    renderedLabels: () => {
+      const layers = (map.getStyle().layers ?? []).filter((l) => l.type === 'symbol').map((l) => l.id);
+      const out: string[] = [];
+      for (const f of map.queryRenderedFeatures({ layers }))
+        for (const v of Object.values(f.properties as Record<string, unknown>))
+          if (typeof v === 'string') out.push(v);
+      return out;
+    },
   };
   Object.defineProperty(el, '__hallMap', { value: probe, configurable: true });
 }

@@ -64,7 +64,7 @@ export function SyncDialog({ role, initialTab = 'status', onClose }: SyncDialogP
   return (
     <dialog
       ref={dialog}
-      className="sync-dialog"
+      className="modal-dialog sync-dialog"
       aria-labelledby="sync-dialog-title"
       data-testid="sync-dialog"
       onCancel={(e) => {

@@ -4,12 +4,13 @@
  * and attachments.
  */
 import type { OrderEvent } from '../../../../shared/domain/order-events';
-import { checkOwnership, UPSTREAM_OWNED, type OrderOrigin } from '../../../../shared/sync/ownership';
+import { checkOwnership, UPSTREAM_OWNED } from '../../../../shared/sync/ownership';
 import type { PushConcurrent, PushRefusal, PushResponse } from '../../../../shared/sync/protocol';
 import { SAFE_ID, firstScriptPath, parseEvent } from '../../../../shared/sync/validate-item';
 import { stmt } from '../statements';
 import type { ReadableDb, WritableDb } from '../types';
 import { ingestEvents } from './orders';
+import { orderOrigin } from './sync';
 
 // ---- nodes ----------------------------------------------------------------------------------
 
@@ -79,17 +80,6 @@ export function appendRawFeedItem(db: WritableDb, kind: string, body: string, or
   return Number(r.lastInsertRowid);
 }
 
-function _origin(db: ReadableDb, hubNode: string, orderId: string): OrderOrigin | null {
-  const node = stmt(
-    db,
-    "SELECT node FROM order_event WHERE order_id = ? AND type = 'created' ORDER BY hlc LIMIT 1",
-  )
-    .pluck()
-    .get(orderId) as string | undefined;
-  if (node === undefined) return null;
-  return node === hubNode ? 'upstream' : 'hall';
-}
-
 function _excerpt(raw: unknown): string {
   try {
     return (JSON.stringify(raw) ?? String(raw)).slice(0, 2_000);
@@ -134,7 +124,7 @@ function _checkPushed(
   const own = checkOwnership({
     event: e,
     fromUpstream: node === hubNode,
-    orderOrigin: needsOrigin ? _origin(db, hubNode, e.orderId) : null,
+    orderOrigin: needsOrigin ? orderOrigin(db, hubNode, e.orderId) : null,
   });
   if (!own.ok) return { ok: false, id, reason: own.reason };
   return { ok: true, event: e };

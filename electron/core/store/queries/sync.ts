@@ -170,7 +170,8 @@ function _categorySet(db: ReadableDb): Set<string> {
   return new Set((stmt(db, 'SELECT code FROM category').pluck().all() as string[]) ?? []);
 }
 
-function _origin(db: ReadableDb, hubNode: string, orderId: string): OrderOrigin | null {
+/** Who created the order: the hub (upstream owns its content) or a hall; null when unknown here. */
+export function orderOrigin(db: ReadableDb, hubNode: string, orderId: string): OrderOrigin | null {
   const node = stmt(
     db,
     "SELECT node FROM order_event WHERE order_id = ? AND type = 'created' ORDER BY hlc LIMIT 1",
@@ -217,7 +218,7 @@ export function applyPulledBatch(
       const v = validateFeedItem(raw, {
         hubNode: opts.hubNode,
         knownCategory: (code) => categories.size === 0 || categories.has(code),
-        orderOrigin: (orderId) => _origin(db, opts.hubNode, orderId),
+        orderOrigin: (orderId) => orderOrigin(db, opts.hubNode, orderId),
       });
       if (!v.ok) {
         recordQuarantine(db, {
