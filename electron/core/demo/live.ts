@@ -61,6 +61,9 @@ export class LivePlanner {
   private round = 0;
   private nextArrival: number;
   private lastAlarm = -Infinity;
+  /** The time the last order id was taken from: ids are per second, so two arrivals within one
+   * second (a fast demo) take the next free second instead of sharing an order. */
+  private lastIdAt = -Infinity;
   /** Events scheduled and not yet due, kept sorted by `due`. */
   private pending: LiveStep[] = [];
 
@@ -111,7 +114,9 @@ export class LivePlanner {
   private schedule(at: number): void {
     const template = this.nextTemplate(at);
     const first = template[0] as OrderEvent;
-    const orderId = liveOrderId(at);
+    const idAt = Math.max(at, this.lastIdAt + 1_000);
+    this.lastIdAt = idAt;
+    const orderId = liveOrderId(idAt);
     template.forEach((e, k) => {
       this.pending.push({
         id: `${orderId}-e${k + 1}`,

@@ -56,6 +56,13 @@ describe('LivePlanner', () => {
     expect(new Set(created.map((s) => s.orderId)).size).toBe(created.length);
   });
 
+  it('gives two arrivals within one second different orders (a fast demo)', () => {
+    const p = new LivePlanner(ref, { seed: 5, node: 'hall', meanIntervalMs: 300 }, T0);
+    const created = p.due(T0 + 10_000).filter((s) => s.type === 'created');
+    expect(created.length).toBeGreaterThan(20);
+    expect(new Set(created.map((s) => s.orderId)).size).toBe(created.length);
+  });
+
   it('names live orders apart from the seeded ones', () => {
     expect(liveOrderId(T0)).toBe('WO20260310L36000');
   });
