@@ -82,8 +82,7 @@ function engine(
     timing: {
       pollMs: 60_000,
       backoff: { baseMs: 10, maxMs: 100 },
-      pushBatch: 1_000,
-      pullBatch: 1_000,
+      // The engine's own batch sizes (push 2,000, pull 5,000): the figure is what the hall ships.
       hints,
     },
   });
