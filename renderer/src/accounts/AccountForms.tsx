@@ -3,14 +3,11 @@ import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } fr
 import { useTranslation } from 'react-i18next';
 import type { AccountRow } from '../../../shared/contract';
 import { ROLES, type Role } from '../../../shared/contract/proc';
-import { ApiError, call } from '../api/client';
+import { call } from '../api/client';
 import { accountErrorText, checkNewAccount, checkPasswordPair, type AccountField } from './account-form';
+import { asApiError } from '../api/error-text';
 
 type FieldErrors = Partial<Record<AccountField, string>>;
-
-export function asApiError(err: unknown): ApiError {
-  return err instanceof ApiError ? err : new ApiError('internal', String(err));
-}
 
 function Field({
   label,

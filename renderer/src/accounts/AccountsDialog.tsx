@@ -7,10 +7,10 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AccountRow } from '../../../shared/contract';
 import { call } from '../api/client';
-import { errorText } from '../api/error-text';
 import { formatDateTime } from '../format/time';
 import { accountErrorText } from './account-form';
-import { asApiError, ConfirmDisable, CreateForm, ResetPassword } from './AccountForms';
+import { ConfirmDisable, CreateForm, ResetPassword } from './AccountForms';
+import { errorText, asApiError } from '../api/error-text';
 
 type Side =
   | { readonly kind: 'create' }

@@ -3,7 +3,7 @@
  * core's own message as the detail (the core writes Chinese; transport failures such as
  * "Failed to fetch" come from the browser in English and would otherwise be all the user sees).
  */
-import { ERROR_CODES, type ApiErrorData } from '../../../shared/contract/proc';
+import { ApiError, ERROR_CODES, type ApiErrorData } from '../../../shared/contract/proc';
 
 type Translate = (key: string) => string;
 
@@ -12,4 +12,14 @@ export function errorText(err: Pick<ApiErrorData, 'code' | 'message'>, t: Transl
   const label = t(`errors.${known ? err.code : 'internal'}`);
   const detail = err.message.trim();
   return detail && detail !== label ? `${label}（${detail}）` : label;
+}
+
+/** Any caught value as an ApiError: a throw that is not one (a bug, a browser failure) reads as internal. */
+export function asApiError(err: unknown): ApiError {
+  return err instanceof ApiError ? err : new ApiError('internal', String(err));
+}
+
+/** errorText for whatever a `catch` caught. */
+export function caughtErrorText(err: unknown, t: Translate): string {
+  return errorText(asApiError(err), t);
 }

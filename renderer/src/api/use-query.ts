@@ -1,8 +1,9 @@
 /** React bindings of the query cache: `useQuery(proc, input)` and the paged orders list. */
 import { useCallback, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import type { OrderListPage, ProcInput, ProcName, ProcOutput } from '../../../shared/contract';
-import { ApiError } from '../../../shared/contract/proc';
+import { type ApiError } from '../../../shared/contract/proc';
 import { call } from './client';
+import { asApiError } from './error-text';
 import {
   ensureEntry,
   entryState,
@@ -108,7 +109,7 @@ export function useOrderPages(input: ListInput): UseOrderPagesResult {
         setMore({ key, loading: false, error: null });
       },
       (err: unknown) => {
-        const e = err instanceof ApiError ? err : new ApiError('internal', String(err));
+        const e = asApiError(err);
         setMore({ key, loading: false, error: e });
       },
     );

@@ -5,8 +5,9 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AuthUser } from '../../../shared/contract';
-import { ApiError, call } from '../api/client';
+import { call } from '../api/client';
 import { loginErrorText, MIN_PASSWORD, USERNAME_PATTERN } from './login-errors';
+import { asApiError } from '../api/error-text';
 
 export interface AuthScreenProps {
   readonly mode: 'login' | 'setup';
@@ -56,7 +57,7 @@ export function AuthScreen({ mode, demo, onSignedIn }: AuthScreenProps) {
         : await call('auth.login', { username: username.trim(), password });
       onSignedIn(res.user);
     } catch (err) {
-      const apiErr = err instanceof ApiError ? err : new ApiError('internal', String(err));
+      const apiErr = asApiError(err);
       setError(loginErrorText(apiErr, t));
       setPassword('');
       setPassword2('');

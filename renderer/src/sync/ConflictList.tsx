@@ -6,12 +6,11 @@
 import { useCallback, useState, type MutableRefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ConflictResolution, ConflictRow } from '../../../shared/contract/sync';
-import { ApiError } from '../../../shared/contract/proc';
 import { call } from '../api/client';
-import { errorText } from '../api/error-text';
 import { useQuery } from '../api/use-query';
 import { formatDateTime } from '../format/time';
 import { ConfirmBox } from './ConfirmBox';
+import { errorText, caughtErrorText } from '../api/error-text';
 
 const ACTIONS: readonly ConflictResolution[] = ['keep_current', 'reapply', 'dismiss'];
 
@@ -58,7 +57,7 @@ export function ConflictList({ canResolve, escClaim }: ConflictListProps) {
       setPending(null);
       q.refetch();
     } catch (err) {
-      setProblem(errorText(err instanceof ApiError ? err : new ApiError('internal', String(err)), t));
+      setProblem(caughtErrorText(err, t));
     } finally {
       setBusy(false);
     }

@@ -6,11 +6,10 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Open311SettingsView } from '../../../shared/contract/open311';
-import { ApiError } from '../../../shared/contract/proc';
 import { call } from '../api/client';
-import { errorText } from '../api/error-text';
 import { useQuery } from '../api/use-query';
 import { mappingToText, parseMappingText } from './open311-mapping';
+import { errorText, caughtErrorText } from '../api/error-text';
 
 interface Draft {
   endpoint: string;
@@ -81,7 +80,7 @@ export function Open311SettingsForm() {
     } catch (err) {
       setMessage({
         ok: false,
-        text: errorText(err instanceof ApiError ? err : new ApiError('internal', String(err)), t),
+        text: caughtErrorText(err, t),
       });
     } finally {
       setBusy(false);

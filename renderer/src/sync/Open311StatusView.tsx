@@ -1,13 +1,12 @@
 /** The Open311 connector's status (open311.status): pulls, cursor, deliveries, recent log lines. */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../../../shared/contract/proc';
 import { call } from '../api/client';
-import { errorText } from '../api/error-text';
 import { useQuery } from '../api/use-query';
 import { useAuth } from '../auth/auth-context';
 import { formatCount } from '../format/numbers';
 import { formatDateTime } from '../format/time';
+import { errorText, caughtErrorText } from '../api/error-text';
 
 export function Open311StatusView() {
   const { t } = useTranslation();
@@ -23,7 +22,7 @@ export function Open311StatusView() {
     try {
       await call('open311.pullNow', {});
     } catch (err) {
-      setProblem(errorText(err instanceof ApiError ? err : new ApiError('internal', String(err)), t));
+      setProblem(caughtErrorText(err, t));
     } finally {
       setBusy(false);
       q.refetch();

@@ -5,12 +5,11 @@
 import { useCallback, useState, type MutableRefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { QuarantineRow } from '../../../shared/contract/sync';
-import { ApiError } from '../../../shared/contract/proc';
 import { call } from '../api/client';
-import { errorText } from '../api/error-text';
 import { useQuery } from '../api/use-query';
 import { formatDateTime } from '../format/time';
 import { ConfirmBox } from './ConfirmBox';
+import { errorText, caughtErrorText } from '../api/error-text';
 
 export interface QuarantineListProps {
   readonly escClaim: MutableRefObject<(() => boolean) | null>;
@@ -42,7 +41,7 @@ export function QuarantineList({ escClaim }: QuarantineListProps) {
       setPending(null);
       q.refetch();
     } catch (err) {
-      setProblem(errorText(err instanceof ApiError ? err : new ApiError('internal', String(err)), t));
+      setProblem(caughtErrorText(err, t));
     } finally {
       setBusy(false);
     }

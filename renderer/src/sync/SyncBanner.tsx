@@ -5,14 +5,13 @@
  */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../../../shared/contract/proc';
 import { call } from '../api/client';
-import { errorText } from '../api/error-text';
 import { formatCount } from '../format/numbers';
 import { formatClock } from '../format/time';
 import { useWall } from '../wall/wall-context';
 import { useSyncStatus } from './use-sync-status';
 import './sync.css';
+import { caughtErrorText } from '../api/error-text';
 
 export function SyncBanner() {
   const { t } = useTranslation();
@@ -37,7 +36,7 @@ export function SyncBanner() {
     } catch (err) {
       setProblem(
         t('sync.banner.retryFailed', {
-          error: errorText(err instanceof ApiError ? err : new ApiError('internal', String(err)), t),
+          error: caughtErrorText(err, t),
         }),
       );
     } finally {

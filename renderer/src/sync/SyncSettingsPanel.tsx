@@ -1,15 +1,10 @@
 /** 设置 tab (admins): the upstream hub link (sync.configure) and the Open311 connector (open311.configure). */
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../../../shared/contract/proc';
 import { call } from '../api/client';
-import { errorText } from '../api/error-text';
 import { useQuery } from '../api/use-query';
 import { Open311SettingsForm } from './Open311SettingsForm';
-
-function _err(err: unknown): ApiError {
-  return err instanceof ApiError ? err : new ApiError('internal', String(err));
-}
+import { errorText, caughtErrorText } from '../api/error-text';
 
 function HubSettingsForm() {
   const { t } = useTranslation();
@@ -43,7 +38,7 @@ function HubSettingsForm() {
       setMessage({ ok: true, text: t('sync.settings.saved') });
       q.refetch();
     } catch (err) {
-      setMessage({ ok: false, text: errorText(_err(err), t) });
+      setMessage({ ok: false, text: caughtErrorText(err, t) });
     } finally {
       setBusy(false);
     }

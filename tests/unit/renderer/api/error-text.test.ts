@@ -1,9 +1,9 @@
 import i18next from 'i18next';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { errorText } from '../../../../renderer/src/api/error-text';
+import { asApiError, caughtErrorText, errorText } from '../../../../renderer/src/api/error-text';
 import { en } from '../../../../renderer/src/i18n/en';
 import { zh } from '../../../../renderer/src/i18n/zh';
-import { ERROR_CODES } from '../../../../shared/contract/proc';
+import { ApiError, ERROR_CODES } from '../../../../shared/contract/proc';
 
 let t: (k: string) => string;
 let tEn: (k: string) => string;
@@ -27,5 +27,11 @@ describe('errorText', () => {
   it('switches with the language and survives an unknown code', () => {
     expect(errorText({ code: 'not_found', message: '' }, tEn)).toBe('Not found');
     expect(errorText({ code: 'teapot' as 'internal', message: 'x' }, t)).toBe('系统内部错误（x）');
+  });
+  it('reads anything a catch caught: an ApiError as it is, anything else as internal', () => {
+    const e = new ApiError('conflict', '该工单已被他人更新');
+    expect(asApiError(e)).toBe(e);
+    expect(asApiError(new TypeError('Failed to fetch')).code).toBe('internal');
+    expect(caughtErrorText('boom', t)).toBe('系统内部错误（boom）');
   });
 });
