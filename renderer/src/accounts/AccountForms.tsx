@@ -68,6 +68,19 @@ function focusField(form: HTMLFormElement | null, field: AccountField | undefine
   form.querySelector<HTMLElement>(`[name="${field}"]`)?.focus();
 }
 
+/**
+ * Moves focus to a field on the next frame, after the server answered — unless the user has
+ * already moved on to another control meanwhile: a late focus jump would send what they are
+ * typing into the wrong field (it once put a password into the user name).
+ */
+function focusFieldLater(form: HTMLFormElement | null, field: AccountField, focusedAtSubmit: Element | null) {
+  requestAnimationFrame(() => {
+    const active = document.activeElement;
+    const untouched = !active || active === document.body || active === focusedAtSubmit;
+    if (untouched) focusField(form, field);
+  });
+}
+
 export function CreateForm({ onCreated }: { readonly onCreated: (row: AccountRow) => void }) {
   const { t } = useTranslation();
   const form = useRef<HTMLFormElement>(null);
@@ -92,6 +105,7 @@ export function CreateForm({ onCreated }: { readonly onCreated: (row: AccountRow
       focusField(form.current, problems[0]?.field);
       return;
     }
+    const focusedAtSubmit = document.activeElement;
     setBusy(true);
     setErrors({});
     setGeneral('');
@@ -107,12 +121,12 @@ export function CreateForm({ onCreated }: { readonly onCreated: (row: AccountRow
       setPassword('');
       setPassword2('');
       onCreated(row);
-      requestAnimationFrame(() => focusField(form.current, 'username'));
+      focusFieldLater(form.current, 'username', focusedAtSubmit);
     } catch (err) {
       const { field, message } = accountErrorText(asApiError(err), t);
       if (field) {
         setErrors({ [field]: message });
-        requestAnimationFrame(() => focusField(form.current, field));
+        focusFieldLater(form.current, field, focusedAtSubmit);
       } else setGeneral(message);
     } finally {
       setBusy(false);
