@@ -70,7 +70,7 @@ async function firstPaint(page: Page, url: string, withOrders: boolean): Promise
   const t0 = performance.now();
   await page.goto(url);
   const canvas = page.locator('[data-testid=awareness-map] .awareness-map-canvas');
-  await canvas.waitFor({ timeout: 60_000 });
+  await canvas.waitFor({ state: 'attached', timeout: 60_000 });
   for (;;) {
     const ok = await canvas.evaluate((el, orders) => {
       const p = (el as WithProbe).__hallMap;

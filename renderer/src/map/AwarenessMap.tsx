@@ -11,7 +11,10 @@ import {
   Map as MapLibreMap,
   Popup,
   setWorkerUrl,
+  prewarm,
   type GeoJSONSource,
+  type GeoJSONSourceSpecification,
+  type SourceSpecification,
   type StyleSpecification,
 } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
@@ -34,10 +37,14 @@ import { popupContent, type Translate } from './map-popup';
 import { BASEMAP_SOURCE, offlineStyle, withOnlineRaster } from './map-style';
 import { MapLegend } from './MapLegend';
 import { MapSettingsDialog } from './MapSettingsDialog';
+import { holdFirstPaint } from './first-paint';
 import { installMapProbe } from './map-probe';
 import './map.css';
 
 setWorkerUrl(workerUrl);
+// The map's worker starts while the app signs in and loads its data, not after the map exists:
+// loading and compiling its script takes ~0.5 s on a slow wall PC.
+prewarm();
 
 export interface AwarenessMapProps {
   masked: boolean;
@@ -60,6 +67,31 @@ function activeBasemap(config: MapConfig | undefined) {
     config.basemaps[0] ??
     null
   );
+}
+
+/** A GeoJSON source for one overlay; open orders cluster when zoomed out. */
+function overlaySource(id: string, data: object): SourceSpecification {
+  return {
+    type: 'geojson',
+    data: data as GeoJSONSourceSpecification['data'],
+    ...(id === SOURCES.orders
+      ? {
+          cluster: true,
+          clusterRadius: 40,
+          clusterMaxZoom: 15,
+          clusterProperties: { overdue: ['+', ['get', 'overdue']] },
+        }
+      : {}),
+  };
+}
+
+function boundsOf(ring: readonly (readonly [number, number])[]): [[number, number], [number, number]] {
+  const lngs = ring.map((p) => p[0]);
+  const lats = ring.map((p) => p[1]);
+  return [
+    [Math.min(...lngs), Math.min(...lats)],
+    [Math.max(...lngs), Math.max(...lats)],
+  ];
 }
 
 async function fetchStyle(url: string): Promise<StyleSpecification> {
@@ -91,14 +123,21 @@ export function AwarenessMap({ masked, onOpenOrder, onOpenUnit, className }: Awa
     () => Object.fromEntries(LAYER_GROUPS.map((g) => [g, true])) as Record<LayerGroup, boolean>,
   );
   const [notice, setNotice] = useState<string | null>(null);
+  /** The canvas stays hidden until the basemap and the orders are in (see first-paint.ts). */
+  const [shown, setShown] = useState(false);
   const [settingsOpen, setSettingsOpen] = useState(false);
   const isAdmin = auth ? roleAtLeast(auth.user.role, 'admin') : false;
 
   const basemap = activeBasemap(config.data);
   const settings = config.data?.settings;
-  const styleKey = config.data
-    ? `${basemap?.name ?? ''}|${settings?.onlineStyleUrl ?? ''}|${settings?.onlineTileUrl ?? ''}`
-    : null;
+  // The map waits for its data as well as the config: one style with every source in it loads in
+  // one pass (tiles of all sources parsed together, a few frames); adding sources one by one after
+  // the basemap costs a frame each, and a frame is 100–500 ms on software WebGL.
+  const settled = [orders, features, reference].every((q) => q.data !== undefined || q.error !== null);
+  const styleKey =
+    config.data && settled
+      ? `${basemap?.name ?? ''}|${settings?.onlineStyleUrl ?? ''}|${settings?.onlineTileUrl ?? ''}`
+      : null;
 
   const data = useMemo(() => {
     const b = boundaryPolygons(reference.data, orders.data);
@@ -118,6 +157,10 @@ export function AwarenessMap({ masked, onOpenOrder, onOpenUnit, className }: Awa
   }, [reference.data, orders.data, features.data, masked]);
   const dataRef = useRef(data);
   dataRef.current = data;
+  const referenceRef = useRef(reference.data);
+  referenceRef.current = reference.data;
+  /** What each source was last given: an unchanged collection is not sent to the worker again. */
+  const sentRef = useRef(new Map<string, object>());
   const visibleRef = useRef(visible);
   visibleRef.current = visible;
   const actionsRef = useRef({ onOpenOrder, onOpenUnit, translate });
@@ -136,19 +179,8 @@ export function AwarenessMap({ masked, onOpenOrder, onOpenUnit, className }: Awa
     const addOverlays = (m: MapLibreMap) => {
       for (const [id, fc] of Object.entries(dataRef.current)) {
         if (m.getSource(id)) continue;
-        const clustered = id === SOURCES.orders;
-        m.addSource(id, {
-          type: 'geojson',
-          data: fc,
-          ...(clustered
-            ? {
-                cluster: true,
-                clusterRadius: 40,
-                clusterMaxZoom: 15,
-                clusterProperties: { overdue: ['+', ['get', 'overdue']] },
-              }
-            : {}),
-        });
+        sentRef.current.set(id, fc);
+        m.addSource(id, overlaySource(id, fc));
       }
       for (const l of layers) if (!m.getLayer(l.id)) m.addLayer(l);
       for (const g of LAYER_GROUPS) setGroupVisible(m, layers, g, visibleRef.current[g]);
@@ -160,11 +192,31 @@ export function AwarenessMap({ masked, onOpenOrder, onOpenUnit, className }: Awa
       mapRef.current?.setStyle(offline);
     };
     if (!map) {
+      const street = referenceRef.current?.street;
+      const complete: StyleSpecification = {
+        ...first,
+        sources: { ...first.sources },
+        layers: [...first.layers],
+      };
+      for (const [id, fc] of Object.entries(dataRef.current)) {
+        sentRef.current.set(id, fc);
+        complete.sources[id] = overlaySource(id, fc);
+      }
+      complete.layers.push(...layers);
       map = new MapLibreMap({
         container: box.current,
-        style: first,
-        center: basemap?.center ? [basemap.center[0], basemap.center[1]] : [116.468, 39.893],
-        zoom: 13.5,
+        style: complete,
+        // The street's own extent from the start when it is known: no first tiles for a camera
+        // that fitBounds would move a moment later.
+        ...(street
+          ? { bounds: boundsOf(street.boundary), fitBoundsOptions: { padding: 24 } }
+          : {
+              center: basemap?.center ? [basemap.center[0], basemap.center[1]] : [116.468, 39.893],
+              zoom: 13.5,
+            }),
+        // Labels and tiles appear at once: each fade step is a full frame, and a frame costs
+        // 100–500 ms on software WebGL (a wall PC without a GPU driver).
+        fadeDuration: 0,
         minZoom: 10,
         maxZoom: 19,
         attributionControl: false,
@@ -200,7 +252,13 @@ export function AwarenessMap({ masked, onOpenOrder, onOpenUnit, className }: Awa
           ? 'pointer'
           : '';
       });
-      installMapProbe(box.current, m, () => dataRef.current[SOURCES.orders]);
+      const container = box.current;
+      const firstPaint = holdFirstPaint(m, () => {
+        // Visible before the frame is drawn, not at React's next commit.
+        delete container.dataset.pending;
+        setShown(true);
+      });
+      installMapProbe(box.current, m, () => dataRef.current[SOURCES.orders], firstPaint.drawn);
     } else {
       map.setStyle(first);
     }
@@ -241,7 +299,14 @@ export function AwarenessMap({ masked, onOpenOrder, onOpenUnit, className }: Awa
   useEffect(() => {
     const m = mapRef.current;
     if (!m || overlaysOn === 0) return;
-    for (const [id, fc] of Object.entries(data)) (m.getSource(id) as GeoJSONSource | undefined)?.setData(fc);
+    for (const [id, fc] of Object.entries(data)) {
+      const src = m.getSource(id) as GeoJSONSource | undefined;
+      // The same object again (the memo did not change it): re-clustering 20,000 points for nothing
+      // costs the worker a second and the map a few frames.
+      if (!src || sentRef.current.get(id) === fc) continue;
+      sentRef.current.set(id, fc);
+      src.setData(fc);
+    }
   }, [data, overlaysOn]);
 
   useEffect(() => {
@@ -259,12 +324,7 @@ export function AwarenessMap({ masked, onOpenOrder, onOpenUnit, className }: Awa
     const m = mapRef.current;
     const street = reference.data?.street;
     if (!m || !street || streetBounds.current) return;
-    const lngs = street.boundary.map((p) => p[0]);
-    const lats = street.boundary.map((p) => p[1]);
-    streetBounds.current = [
-      [Math.min(...lngs), Math.min(...lats)],
-      [Math.max(...lngs), Math.max(...lats)],
-    ];
+    streetBounds.current = boundsOf(street.boundary);
     m.fitBounds(streetBounds.current, { padding: 24, animate: false });
     const onUserMove = (e: { originalEvent?: unknown }) => {
       if (e.originalEvent) userMoved.current = true;
@@ -317,8 +377,19 @@ export function AwarenessMap({ masked, onOpenOrder, onOpenUnit, className }: Awa
       data-testid="awareness-map"
       data-masked={masked ? 'true' : 'false'}
     >
-      <div ref={box} className="awareness-map-canvas" role="region" aria-label={t('map.label')} />
-      {!config.data && <div className="awareness-map-loading">{t('map.loading')}</div>}
+      <div
+        ref={box}
+        className="awareness-map-canvas"
+        data-pending={shown ? undefined : 'true'}
+        role="region"
+        aria-label={t('map.label')}
+        aria-busy={!shown}
+      />
+      {!shown && (
+        <div className="awareness-map-loading" role="status">
+          {t('map.loading')}
+        </div>
+      )}
       {config.data && !basemap && <div className="awareness-map-notice">{t('map.noBasemap')}</div>}
       {notice && (
         <div className="awareness-map-notice" role="status" data-testid="map-notice">

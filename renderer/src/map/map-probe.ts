@@ -24,7 +24,12 @@ export interface MapProbe {
   renderedLabels(): string[];
 }
 
-export function installMapProbe(el: HTMLElement, map: MapLibreMap, orders: () => PointFC): void {
+export function installMapProbe(
+  el: HTMLElement,
+  map: MapLibreMap,
+  orders: () => PointFC,
+  drawn: () => boolean,
+): void {
   const sourceLoaded = (id: string) => {
     try {
       return map.getSource(id) !== undefined && map.isSourceLoaded(id);
@@ -35,8 +40,14 @@ export function installMapProbe(el: HTMLElement, map: MapLibreMap, orders: () =>
   const find = (id: string) => orders().features.find((f) => f.properties.id === id);
   const probe: MapProbe = {
     // Not map.loaded(): the overdue pulse keeps paint transitions running, so the map is never
-    // 'idle' for long; what matters is that the basemap and the orders are loaded and drawn.
-    idle: () => !map.isMoving() && sourceLoaded(BASEMAP_SOURCE) && sourceLoaded(SOURCES.orders),
+    // 'idle' for long; what matters is that the basemap and the orders are loaded and drawn, and
+    // that the complete first frame is on screen (see first-paint.ts).
+    idle: () =>
+      drawn() &&
+      el.dataset.pending !== 'true' &&
+      !map.isMoving() &&
+      sourceLoaded(BASEMAP_SOURCE) &&
+      sourceLoaded(SOURCES.orders),
     basemapFeatures: () => {
       if (!map.getSource(BASEMAP_SOURCE)) return 0;
       let n = 0;
