@@ -9,7 +9,7 @@ import type { ChangeHint } from '../../../shared/contract/proc';
 import type { SyncSettings, SyncState, SyncStatus } from '../../../shared/contract/sync';
 import { backoffDelay, DEFAULT_BACKOFF, type BackoffPolicy } from '../../../shared/sync/backoff';
 import type { SyncConfigureRequest, SyncControl } from '../../../shared/sync/control';
-import { MAX_PULL_ITEMS } from '../../../shared/sync/protocol';
+import { MAX_PULL_ITEMS, type PushResponse } from '../../../shared/sync/protocol';
 import { outboxAck, outboxEventsJson, outboxPending } from '../store/queries/outbox';
 import { quarantineOpenCount } from '../store/queries/quarantine';
 import { getEvent } from '../store/queries/orders';
@@ -55,6 +55,8 @@ export interface SyncEngine extends SyncControl {
 /** After this many failed cycles in a row the link counts as offline, not degraded. */
 const OFFLINE_AFTER_FAILURES = 3;
 const MAX_BATCHES_PER_CYCLE = 200;
+/** Push batches sent before the first of them is answered (2: one committing, one on the wire). */
+const PUSH_IN_FLIGHT = 2;
 
 export function createSyncEngine(opts: SyncEngineOptions): SyncEngine {
   const { db, node, now, publish } = opts;
@@ -115,41 +117,65 @@ export function createSyncEngine(opts: SyncEngineOptions): SyncEngine {
     return r.token;
   }
 
+  /** Settles one push answer: acknowledged and refused events leave the outbox, conflicts are listed. */
+  function settlePush(asked: ReadonlySet<string>, r: PushResponse): void {
+    const done = [...r.acked, ...r.refused.map((x) => x.id)].filter((id) => asked.has(id));
+    if (done.length === 0) throw new SyncError('bad_response', '上级平台没有确认任何推送的事件');
+    const t = now();
+    db.transaction(() => {
+      outboxAck(db, done);
+      for (const x of r.refused) {
+        const e = asked.has(x.id) ? getEvent(db, x.id) : null;
+        if (e)
+          recordConflict(db, {
+            event: e,
+            kind: 'refused',
+            reason: `上级平台拒收：${x.reason}`,
+            detectedAt: t,
+          });
+      }
+      for (const x of r.concurrent) {
+        const e = asked.has(x.id) ? getEvent(db, x.id) : null;
+        if (e)
+          recordConflict(db, {
+            event: e,
+            kind: 'concurrent',
+            reason: `与其他节点的并发修改冲突（${x.with.length} 项：${x.with.slice(0, 3).join('、')}），已按 HLC 时间顺序合并，请核对`,
+            detectedAt: t,
+          });
+      }
+    })();
+    if (r.refused.length > 0 || r.concurrent.length > 0) publish({ topic: 'sync.changed' });
+  }
+
+  /**
+   * Drains the outbox oldest first. The next batch is read and sent while the hub still commits
+   * the previous one (PUSH_IN_FLIGHT at most), so the hub never waits for the hall between
+   * batches. Batches are disjoint (keyed by local seq) and each leaves the outbox only once the
+   * hub answered for it; a batch the hub stored but whose answer was lost is pushed again next
+   * cycle and acknowledged as a repeat (the hub is idempotent by event id): exactly once.
+   */
   async function push(c: HubClient, token: string): Promise<boolean> {
-    let changed = false;
-    for (let i = 0; i < MAX_BATCHES_PER_CYCLE; i++) {
-      const batch = outboxEventsJson(db, timing.pushBatch);
-      if (batch.ids.length === 0) break;
-      const r = await c.push(token, readCursor(db), batch.json);
-      const asked = new Set(batch.ids);
-      const done = [...r.acked, ...r.refused.map((x) => x.id)].filter((id) => asked.has(id));
-      if (done.length === 0) throw new SyncError('bad_response', '上级平台没有确认任何推送的事件');
-      const t = now();
-      db.transaction(() => {
-        outboxAck(db, done);
-        for (const x of r.refused) {
-          const e = asked.has(x.id) ? getEvent(db, x.id) : null;
-          if (e)
-            recordConflict(db, {
-              event: e,
-              kind: 'refused',
-              reason: `上级平台拒收：${x.reason}`,
-              detectedAt: t,
-            });
-        }
-        for (const x of r.concurrent) {
-          const e = asked.has(x.id) ? getEvent(db, x.id) : null;
-          if (e)
-            recordConflict(db, {
-              event: e,
-              kind: 'concurrent',
-              reason: `与其他节点的并发修改冲突（${x.with.length} 项：${x.with.slice(0, 3).join('、')}），已按 HLC 时间顺序合并，请核对`,
-              detectedAt: t,
-            });
-        }
-      })();
-      changed = true;
-      if (r.refused.length > 0 || r.concurrent.length > 0) publish({ topic: 'sync.changed' });
+    const inFlight: Array<{ asked: Set<string>; reply: Promise<PushResponse> }> = [];
+    let after = -1;
+    let sent = 0;
+    const sendNext = (): void => {
+      if (sent >= MAX_BATCHES_PER_CYCLE) return;
+      const batch = outboxEventsJson(db, timing.pushBatch, after);
+      if (batch.ids.length === 0) return;
+      after = batch.lastSeq;
+      sent++;
+      const reply = c.push(token, readCursor(db), batch.json);
+      // Handled when its turn comes; until then a failure must not count as unhandled.
+      reply.catch(() => undefined);
+      inFlight.push({ asked: new Set(batch.ids), reply });
+    };
+    sendNext();
+    const changed = inFlight.length > 0;
+    while (inFlight.length > 0) {
+      if (inFlight.length < PUSH_IN_FLIGHT) sendNext();
+      const { asked, reply } = inFlight.shift() as (typeof inFlight)[number];
+      settlePush(asked, await reply);
     }
     return changed;
   }

@@ -11,6 +11,7 @@ import { migration0005Alarms } from './0005-alarms';
 import { migration0006Sync } from './0006-sync';
 import { migration0007Open311 } from './0007-open311';
 import { migration0008Basemap } from './0008-basemap';
+import { migration0009OutboxSeq } from './0009-outbox-seq';
 
 export interface Migration {
   readonly version: number;
@@ -27,6 +28,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 6, name: 'sync', up: migration0006Sync },
   { version: 7, name: 'open311', up: migration0007Open311 },
   { version: 8, name: 'basemap', up: migration0008Basemap },
+  { version: 9, name: 'outbox-seq', up: migration0009OutboxSeq },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

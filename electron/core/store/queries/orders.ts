@@ -258,18 +258,18 @@ const INSERT_CHUNK = 50;
 const EVENT_COLS = 'INSERT INTO order_event(id, order_id, type, payload, actor, node, hlc, at) VALUES ';
 
 function _insertEventsSql(rows: number): string {
-  return `${EVENT_COLS}${Array(rows).fill('(?, ?, ?, ?, ?, ?, ?, ?)').join(', ')} ON CONFLICT(id) DO NOTHING RETURNING id`;
+  return `${EVENT_COLS}${Array(rows).fill('(?, ?, ?, ?, ?, ?, ?, ?)').join(', ')} ON CONFLICT(id) DO NOTHING RETURNING id, seq`;
 }
 
 /**
  * Inserts the batch with multi-row statements (INSERT_CHUNK rows each: one statement step
- * instead of 50); a repeated id is skipped. Returns the ids actually stored.
+ * instead of 50); a repeated id is skipped. Returns the ids actually stored, with their seq.
  */
-function _insertEvents(db: WritableDb, events: readonly OrderEvent[]): Set<string> {
-  const fresh = new Set<string>();
+function _insertEvents(db: WritableDb, events: readonly OrderEvent[]): Map<string, number> {
+  const fresh = new Map<string, number>();
   for (let i = 0; i < events.length; i += INSERT_CHUNK) {
     const n = Math.min(INSERT_CHUNK, events.length - i);
-    const st = stmt(db, _insertEventsSql(n)).pluck();
+    const st = stmt(db, _insertEventsSql(n)).raw();
     const args: unknown[] = new Array<unknown>(n * 8);
     for (let j = 0; j < n; j++) {
       const e = events[i + j] as OrderEvent;
@@ -283,7 +283,7 @@ function _insertEvents(db: WritableDb, events: readonly OrderEvent[]): Set<strin
       args[k + 6] = e.hlc;
       args[k + 7] = e.at;
     }
-    for (const id of st.all(...args) as string[]) fresh.add(id);
+    for (const [id, seq] of st.all(...args) as Array<[string, number]>) fresh.set(id, seq);
   }
   return fresh;
 }
@@ -333,7 +333,7 @@ export function appendOrderEvents(
     const env = _env(db, opts.env);
     const insertOutbox = stmt(
       db,
-      'INSERT INTO outbox(event_id, created) VALUES (?, ?) ON CONFLICT DO NOTHING',
+      'INSERT INTO outbox(event_id, created, event_seq) VALUES (?, ?, ?) ON CONFLICT DO NOTHING',
     );
     // Events stored before this batch have seq <= seq0 (the orphan check below must not see
     // the batch's own events, which are all inserted first).
@@ -343,8 +343,10 @@ export function appendOrderEvents(
     const touched = new Map<string, Touched>();
     for (const e of events) {
       // delete: a second copy of an id within the batch was a repeat (the first one was stored).
-      if (!fresh.delete(e.id)) continue;
-      if (source === 'local') insertOutbox.run(e.id, now);
+      const seq = fresh.get(e.id);
+      if (seq === undefined) continue;
+      fresh.delete(e.id);
+      if (source === 'local') insertOutbox.run(e.id, now, seq);
       inserted.push(e);
       let t = touched.get(e.orderId);
       if (!t) {

@@ -8,37 +8,44 @@ export function outboxPending(db: ReadableDb): number {
 
 export function outboxBatch(db: ReadableDb, limit: number): string[] {
   return (
-    stmt(db, 'SELECT event_id FROM outbox ORDER BY created, event_id LIMIT ?').all(limit) as Array<{
+    stmt(db, 'SELECT event_id FROM outbox ORDER BY event_seq LIMIT ?').all(limit) as Array<{
       event_id: string;
     }>
   ).map((r) => r.event_id);
 }
 
-/** Upstream acknowledged these events: they leave the outbox. */
+/** Upstream acknowledged these events: they leave the outbox (one statement for the batch). */
 export function outboxAck(db: WritableDb, eventIds: readonly string[]): void {
-  const del = stmt(db, 'DELETE FROM outbox WHERE event_id = ?');
-  db.transaction(() => {
-    for (const id of eventIds) del.run(id);
-  })();
+  stmt(db, 'DELETE FROM outbox WHERE event_id IN (SELECT value FROM json_each(?))').run(
+    JSON.stringify(eventIds),
+  );
 }
 
 /**
- * The next `limit` outbox events as a ready JSON array: payloads are stored as JSON text and are
- * spliced in as they are (no parse and re-stringify per event). Returns the ids too.
+ * The next `limit` outbox events after local sequence `afterSeq`, oldest first (the order they
+ * were written here, so a batch never carries a `dispatched` ahead of its `created`), as a ready
+ * JSON array: payloads are stored as JSON text and are spliced in as they are (no parse and
+ * re-stringify per event). Returns the ids and the last event's seq (the key of the next batch,
+ * so a batch can be read while the previous one is still unacknowledged).
  */
-export function outboxEventsJson(db: ReadableDb, limit: number): { ids: string[]; json: string } {
+export function outboxEventsJson(
+  db: ReadableDb,
+  limit: number,
+  afterSeq = -1,
+): { ids: string[]; json: string; lastSeq: number } {
   const rows = stmt(
     db,
-    `SELECT e.id, e.order_id, e.type, e.payload, e.actor, e.node, e.hlc, e.at
-     FROM outbox o JOIN order_event e ON e.id = o.event_id ORDER BY o.created, o.event_id LIMIT ?`,
+    `SELECT e.id, e.order_id, e.type, e.payload, e.actor, e.node, e.hlc, e.at, o.event_seq
+     FROM outbox o JOIN order_event e ON e.id = o.event_id WHERE o.event_seq > ? ORDER BY o.event_seq LIMIT ?`,
   )
     .raw()
-    .all(limit) as Array<[string, string, string, string, string, string, string, number]>;
+    .all(afterSeq, limit) as Array<[string, string, string, string, string, string, string, number, number]>;
   const ids: string[] = new Array<string>(rows.length);
   const parts: string[] = new Array<string>(rows.length);
   const q = JSON.stringify;
+  let lastSeq = afterSeq;
   for (let i = 0; i < rows.length; i++) {
-    const [id, orderId, type, payload, actor, node, hlc, at] = rows[i] as [
+    const [id, orderId, type, payload, actor, node, hlc, at, seq] = rows[i] as [
       string,
       string,
       string,
@@ -47,10 +54,12 @@ export function outboxEventsJson(db: ReadableDb, limit: number): { ids: string[]
       string,
       string,
       number,
+      number,
     ];
     ids[i] = id;
+    lastSeq = seq;
     parts[i] =
       `{"id":${q(id)},"orderId":${q(orderId)},"type":${q(type)},"payload":${payload},"actor":${q(actor)},"node":${q(node)},"hlc":${q(hlc)},"at":${at}}`;
   }
-  return { ids, json: `[${parts.join(',')}]` };
+  return { ids, json: `[${parts.join(',')}]`, lastSeq };
 }
