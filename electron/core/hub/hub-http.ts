@@ -48,8 +48,8 @@ export function sendJson(res: ServerResponse, status: number, body: unknown): vo
   sendRawJson(res, status, JSON.stringify(body));
 }
 
-export function sendRawJson(res: ServerResponse, status: number, json: string): void {
-  const buf = Buffer.from(json, 'utf8');
+export function sendRawJson(res: ServerResponse, status: number, json: string | Buffer): void {
+  const buf = typeof json === 'string' ? Buffer.from(json, 'utf8') : json;
   res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': buf.length });
   res.end(buf);
 }

@@ -30,6 +30,8 @@ export interface HubClientOptions {
   readonly timeoutMs: number;
 }
 
+const UTF8 = new TextEncoder();
+
 function _url(base: string, path: string): string {
   return `${base.replace(/\/+$/, '')}${path}`;
 }
@@ -37,7 +39,7 @@ function _url(base: string, path: string): string {
 async function _request(
   opts: HubClientOptions,
   path: string,
-  init: { method: string; token?: string | null; body?: string },
+  init: { method: string; token?: string | null; body?: string | Uint8Array<ArrayBuffer> },
 ): Promise<string> {
   const headers: Record<string, string> = { [PROTOCOL_HEADER]: String(PROTOCOL_VERSION) };
   if (init.token) headers.authorization = `Bearer ${init.token}`;
@@ -99,7 +101,8 @@ export function createHubClient(opts: HubClientOptions) {
       const text = await _request(opts, ROUTES.push, {
         method: 'POST',
         token,
-        body: `{"knownSeq":${knownSeq},"events":${eventsJson}}`,
+        // Bytes, not a string: fetch would first scan a megabyte string for lone surrogates.
+        body: UTF8.encode(`{"knownSeq":${knownSeq},"events":${eventsJson}}`),
       });
       const r = _json<PushResponse>(text, '推送');
       if (!Array.isArray(r.acked) || !Array.isArray(r.refused) || !Array.isArray(r.concurrent))

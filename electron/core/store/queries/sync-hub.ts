@@ -212,27 +212,42 @@ export function pushEvents(db: WritableDb, input: PushInput): PushResponse {
 }
 
 /**
- * A page of the feed after `after`, without the asking node's own items, as ready JSON: the
- * stored bodies are spliced in as they are (no parse and re-stringify per item).
+ * A page of the feed after `after`, without the asking node's own items, as ready JSON bytes:
+ * the stored bodies are read as bytes and spliced in as they are (no parse and re-stringify per
+ * item, and no decoding a megabyte of UTF-8 into a string only to encode it again for the socket).
  */
-export function pullFeedJson(db: ReadableDb, node: string, after: number, limit: number): string {
+export function pullFeedJson(db: ReadableDb, node: string, after: number, limit: number): Buffer {
   const top = hubSeq(db);
   const rows = stmt(
     db,
-    'SELECT seq, kind, body, concurrent_with FROM hub_feed WHERE seq > ? AND seq <= ? AND origin <> ? ORDER BY seq LIMIT ?',
+    'SELECT seq, kind, CAST(body AS BLOB), concurrent_with FROM hub_feed WHERE seq > ? AND seq <= ? AND origin <> ? ORDER BY seq LIMIT ?',
   )
     .raw()
-    .all(after, top, node, limit + 1) as Array<[number, string, string, string | null]>;
+    .all(after, top, node, limit + 1) as Array<[number, string, Buffer, string | null]>;
   const more = rows.length > limit;
   if (more) rows.length = limit;
-  const parts: string[] = new Array<string>(rows.length);
+  const next = more ? (rows[rows.length - 1] as [number, string, Buffer, string | null])[0] : top;
+  // Text between the bodies: '{"items":[' + per item '{"seq":…,"body":' BODY '…}' + the trailer.
+  const glue: string[] = new Array<string>(rows.length + 1);
+  let size = 0;
+  let open = '{"items":[';
   for (let i = 0; i < rows.length; i++) {
-    const [seq, kind, body, cw] = rows[i] as [number, string, string, string | null];
-    parts[i] =
-      `{"seq":${seq},"kind":${JSON.stringify(kind)},"body":${body}${cw ? `,"concurrentWith":${cw}` : ''}}`;
+    const [seq, kind, body, cw] = rows[i] as [number, string, Buffer, string | null];
+    glue[i] = `${open}{"seq":${seq},"kind":${JSON.stringify(kind)},"body":`;
+    size += Buffer.byteLength(glue[i] as string) + body.length;
+    open = cw ? `,"concurrentWith":${cw}},` : '},';
   }
-  const next = more ? (rows[rows.length - 1] as [number, string, string, string | null])[0] : top;
-  return `{"items":[${parts.join(',')}],"next":${next},"more":${more},"hubSeq":${top}}`;
+  const close = rows.length > 0 ? open.slice(0, -1) : open;
+  glue[rows.length] = `${close}],"next":${next},"more":${more},"hubSeq":${top}}`;
+  size += Buffer.byteLength(glue[rows.length] as string);
+  const out = Buffer.allocUnsafe(size);
+  let at = 0;
+  for (let i = 0; i < rows.length; i++) {
+    at += out.write(glue[i] as string, at);
+    at += (rows[i] as [number, string, Buffer, string | null])[2].copy(out, at);
+  }
+  at += out.write(glue[rows.length] as string, at);
+  return at === size ? out : out.subarray(0, at);
 }
 
 export function hubRefusedCount(db: ReadableDb): number {
