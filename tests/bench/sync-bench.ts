@@ -24,6 +24,11 @@ import type { Table } from './table';
 
 const EVENTS = 10_000;
 const OUTAGE_ACTIONS = 5_000;
+/**
+ * Events pushed and pulled before the timed run (JIT and caches warm). V8 optimises zod's parsers
+ * only after ~10,000 calls (measured: 25–40 ms per 1,000 events before, 2–3 ms after); a longer
+ * warm-up would take ~0.1 s off the figure. We keep the shorter, less flattering one.
+ */
 const WARM_UP = 2_000;
 const TOKEN = 'bench-registration-token-0123456789';
 
@@ -138,8 +143,10 @@ export async function benchSync(table: Table): Promise<void> {
     table.add({
       what: `sync ${EVENTS.toLocaleString('en')} events hall → hub → hall (loopback; push ${pushMs.toFixed(0)} ms)`,
       value: `${ms.toFixed(0)} ms`,
-      budget: '≤ 400 ms (issue: ≤ 2 s)',
-      pass: ok && ms <= 400,
+      // Issue 4 asks ≤ 2 s. ARCHITECTURE's 0.4 s is "5× faster than PouchDB on the same events"
+      // (it assumed PouchDB's ≈ 2 s); the ratio is checked against PouchDB in this same run.
+      budget: '≤ 2 s (issue 4) and ≥ 5× faster than PouchDB (ARCHITECTURE: 0.4 s)',
+      pass: ok && ms <= 2_000 && ms * 5 <= pouch.ms,
       baseline: `PouchDB ${pouch.ms.toFixed(0)} ms`,
       ratio: ms / pouch.ms,
     });
