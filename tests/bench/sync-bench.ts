@@ -143,10 +143,18 @@ export async function benchSync(table: Table): Promise<void> {
     table.add({
       what: `sync ${EVENTS.toLocaleString('en')} events hall → hub → hall (loopback; push ${pushMs.toFixed(0)} ms)`,
       value: `${ms.toFixed(0)} ms`,
-      // Issue 4 asks ≤ 2 s. ARCHITECTURE's 0.4 s is "5× faster than PouchDB on the same events"
-      // (it assumed PouchDB's ≈ 2 s); the ratio is checked against PouchDB in this same run.
-      budget: '≤ 2 s (issue 4) and ≥ 5× faster than PouchDB (ARCHITECTURE: 0.4 s)',
-      pass: ok && ms <= 2_000 && ms * 5 <= pouch.ms,
+      budget: '≤ 2 s (issue 4)',
+      pass: ok && ms <= 2_000,
+      baseline: `PouchDB ${pouch.ms.toFixed(0)} ms`,
+      ratio: ms / pouch.ms,
+    });
+    // ARCHITECTURE's 0.4 s is "5× faster than PouchDB on the same events" (it assumed PouchDB's
+    // ≈ 2 s); checked as that ratio against PouchDB in this same run.
+    table.add({
+      what: 'the same sync against PouchDB replication of the same documents (ARCHITECTURE)',
+      value: `${(pouch.ms / ms).toFixed(1)}× faster`,
+      budget: '≥ 5× faster (ARCHITECTURE: ≤ 0.4 s)',
+      pass: ok && ms * 5 <= pouch.ms,
       baseline: `PouchDB ${pouch.ms.toFixed(0)} ms`,
       ratio: ms / pouch.ms,
     });
