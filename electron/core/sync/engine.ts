@@ -122,30 +122,22 @@ export function createSyncEngine(opts: SyncEngineOptions): SyncEngine {
     const done = [...r.acked, ...r.refused.map((x) => x.id)].filter((id) => asked.has(id));
     if (done.length === 0) throw new SyncError('bad_response', '上级平台没有确认任何推送的事件');
     const t = now();
+    const conflicts = [
+      ...r.refused.map((x) => ({ id: x.id, kind: 'refused' as const, reason: `上级平台拒收：${x.reason}` })),
+      ...r.concurrent.map((x) => ({
+        id: x.id,
+        kind: 'concurrent' as const,
+        reason: `与其他节点的并发修改冲突（${x.with.length} 项：${x.with.slice(0, 3).join('、')}），已按 HLC 时间顺序合并，请核对`,
+      })),
+    ];
     db.transaction(() => {
       outboxAck(db, done);
-      for (const x of r.refused) {
-        const e = asked.has(x.id) ? getEvent(db, x.id) : null;
-        if (e)
-          recordConflict(db, {
-            event: e,
-            kind: 'refused',
-            reason: `上级平台拒收：${x.reason}`,
-            detectedAt: t,
-          });
-      }
-      for (const x of r.concurrent) {
-        const e = asked.has(x.id) ? getEvent(db, x.id) : null;
-        if (e)
-          recordConflict(db, {
-            event: e,
-            kind: 'concurrent',
-            reason: `与其他节点的并发修改冲突（${x.with.length} 项：${x.with.slice(0, 3).join('、')}），已按 HLC 时间顺序合并，请核对`,
-            detectedAt: t,
-          });
+      for (const c of conflicts) {
+        const event = asked.has(c.id) ? getEvent(db, c.id) : null;
+        if (event) recordConflict(db, { event, kind: c.kind, reason: c.reason, detectedAt: t });
       }
     })();
-    if (r.refused.length > 0 || r.concurrent.length > 0) publish({ topic: 'sync.changed' });
+    if (conflicts.length > 0) publish({ topic: 'sync.changed' });
   }
 
   /**
