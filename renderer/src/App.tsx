@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAuth } from './auth/auth-context';
 import { Header } from './shell/Header';
@@ -6,15 +6,24 @@ import { PanelTabs } from './shell/PanelTabs';
 import { StatusBar } from './shell/StatusBar';
 import { PANELS, panelForKey, panelFromHash, type PanelId } from './shell/panels';
 import { AwarenessPanel } from './panels/awareness/AwarenessPanel';
-import { AnalysisPanel } from './panels/analysis/AnalysisPanel';
-import { DispatchPanel } from './panels/dispatch/DispatchPanel';
-import { EvaluationPanel } from './panels/evaluation/EvaluationPanel';
 import { AlarmBanner, usePendingAlarms } from './wall/AlarmBanner';
 import { SyncBanner } from './sync/SyncBanner';
 import { nextCarouselPanel, readCarouselMs, saveCarouselMs } from './wall/carousel';
 import { useCarousel } from './wall/use-carousel';
 import { useWallLayout, useWallMode } from './wall/use-wall-mode';
 import { WallContext } from './wall/wall-context';
+
+// The panels not shown first load on demand: the page that opens on 态势感知 (a wall) parses and
+// runs less script before its first paint.
+const AnalysisPanel = lazy(() =>
+  import('./panels/analysis/AnalysisPanel').then((m) => ({ default: m.AnalysisPanel })),
+);
+const DispatchPanel = lazy(() =>
+  import('./panels/dispatch/DispatchPanel').then((m) => ({ default: m.DispatchPanel })),
+);
+const EvaluationPanel = lazy(() =>
+  import('./panels/evaluation/EvaluationPanel').then((m) => ({ default: m.EvaluationPanel })),
+);
 
 function storage(): Storage | null {
   try {
@@ -114,9 +123,17 @@ export function App() {
         <SyncBanner />
         <main className="panel" role="tabpanel" id={`panel-${panel}`} aria-labelledby={`tab-${panel}`}>
           {panel === 'awareness' && <AwarenessPanel onOpenOrder={openOrder} />}
-          {panel === 'analysis' && <AnalysisPanel />}
-          {panel === 'dispatch' && <DispatchPanel initialOrderId={linkedOrder} />}
-          {panel === 'evaluation' && <EvaluationPanel />}
+          <Suspense
+            fallback={
+              <p className="muted" role="status">
+                {t('app.loading')}
+              </p>
+            }
+          >
+            {panel === 'analysis' && <AnalysisPanel />}
+            {panel === 'dispatch' && <DispatchPanel initialOrderId={linkedOrder} />}
+            {panel === 'evaluation' && <EvaluationPanel />}
+          </Suspense>
         </main>
         <StatusBar />
       </div>
