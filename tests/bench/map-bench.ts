@@ -37,7 +37,7 @@ const OPEN_EVERY = Number(process.env.BENCH_MAP_OPEN_EVERY ?? 10);
  */
 const TYPICAL_OPEN_EVERY = 200;
 
-export function buildStore(dir: string, orders: number, openEvery = OPEN_EVERY): void {
+function buildStore(dir: string, orders: number, openEvery = OPEN_EVERY): void {
   const ref = generateReference(1);
   const db = openDb(dir);
   writeReference(db, ref);
