@@ -11,6 +11,7 @@ import { formatDateTime } from '../format/time';
 import { accountErrorText } from './account-form';
 import { ConfirmDisable, CreateForm, ResetPassword } from './AccountForms';
 import { errorText, asApiError } from '../api/error-text';
+import { useModalDialog } from '../shell/use-modal-dialog';
 
 type Side =
   | { readonly kind: 'create' }
@@ -24,7 +25,7 @@ export interface AccountsDialogProps {
 
 export function AccountsDialog({ currentUser, onClose }: AccountsDialogProps) {
   const { t } = useTranslation();
-  const dialog = useRef<HTMLDialogElement>(null);
+  const dialog = useModalDialog();
   const [rows, setRows] = useState<readonly AccountRow[] | null>(null);
   const [listError, setListError] = useState<string | null>(null);
   const [side, setSide] = useState<Side>({ kind: 'create' });
@@ -37,15 +38,6 @@ export function AccountsDialog({ currentUser, onClose }: AccountsDialogProps) {
     call('accounts.list', {}).then(setRows, (err: unknown) => setListError(errorText(asApiError(err), t)));
   }, [t]);
 
-  useEffect(() => {
-    const d = dialog.current;
-    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-    if (d && !d.open) d.showModal();
-    return () => {
-      if (d?.open) d.close();
-      opener?.focus();
-    };
-  }, []);
   useEffect(load, [load]);
 
   const closeSide = useCallback(() => {

@@ -3,13 +3,14 @@
  * upload with progress, validated by the core) or a jurisdiction GeoJSON (checked per feature),
  * and set an optional online style or tile URL. Every refusal lists what was wrong.
  */
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ImportProblem, MapConfig } from '../../../shared/contract/map';
 import { MAX_JURISDICTION_CHARS } from '../../../shared/contract/map';
 import { ApiError, call } from '../api/client';
 import { errorText } from '../api/error-text';
 import { uploadBasemap } from './map-upload';
+import { useModalDialog } from '../shell/use-modal-dialog';
 
 export interface MapSettingsDialogProps {
   readonly config: MapConfig;
@@ -50,7 +51,7 @@ function ReportView({ report, testId }: { readonly report: Report; readonly test
 
 export function MapSettingsDialog({ config, onClose }: MapSettingsDialogProps) {
   const { t } = useTranslation();
-  const dialog = useRef<HTMLDialogElement>(null);
+  const dialog = useModalDialog();
   const [progress, setProgress] = useState<number | null>(null);
   const [basemapReport, setBasemapReport] = useState<Report | null>(null);
   const [jurisdictionReport, setJurisdictionReport] = useState<Report | null>(null);
@@ -62,16 +63,6 @@ export function MapSettingsDialog({ config, onClose }: MapSettingsDialogProps) {
     summary: err instanceof ApiError ? errorText(err, t) : String(err),
     problems: [],
   });
-
-  useEffect(() => {
-    const d = dialog.current;
-    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-    if (d && !d.open) d.showModal();
-    return () => {
-      if (d?.open) d.close();
-      opener?.focus();
-    };
-  }, []);
 
   const importBasemap = async (file: File | undefined) => {
     if (!file) return;

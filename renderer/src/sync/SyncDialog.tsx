@@ -4,7 +4,7 @@
  * between tabs. 隔离区 and 设置 are for admins; 冲突 can be read by officers and resolved by
  * commanders.
  */
-import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { roleAtLeast, type Role } from '../../../shared/contract';
 import { ConflictList } from './ConflictList';
@@ -12,6 +12,7 @@ import { QuarantineList } from './QuarantineList';
 import { SyncSettingsPanel } from './SyncSettingsPanel';
 import { SyncStatusPanel } from './SyncStatusPanel';
 import './sync.css';
+import { useModalDialog } from '../shell/use-modal-dialog';
 
 export const SYNC_TABS = ['status', 'conflicts', 'quarantine', 'settings'] as const;
 export type SyncTab = (typeof SYNC_TABS)[number];
@@ -32,21 +33,11 @@ function _visibleTabs(role: Role): SyncTab[] {
 
 export function SyncDialog({ role, initialTab = 'status', onClose }: SyncDialogProps) {
   const { t } = useTranslation();
-  const dialog = useRef<HTMLDialogElement>(null);
+  const dialog = useModalDialog();
   const tabs = _visibleTabs(role);
   const [tab, setTab] = useState<SyncTab>(tabs.includes(initialTab) ? initialTab : 'status');
   // A child with an open confirmation claims Esc first.
   const escClaim = useRef<(() => boolean) | null>(null);
-
-  useEffect(() => {
-    const d = dialog.current;
-    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-    if (d && !d.open) d.showModal();
-    return () => {
-      if (d?.open) d.close();
-      opener?.focus();
-    };
-  }, []);
 
   const onTabKey = (e: KeyboardEvent<HTMLButtonElement>) => {
     const i = tabs.indexOf(tab);
