@@ -20,8 +20,13 @@ interface Painter {
 }
 
 export interface FirstPaint {
-  /** True once the complete map has been drawn into a visible canvas. */
-  drawn(): boolean;
+  /**
+   * When that frame reached the compositor (epoch ms), or null before: the end of the task that
+   * drew it. Blink commits the canvas at the end of the animation-frame task, and without a GPU that
+   * commit waits for the whole frame to be rasterised and read back, so a message posted while
+   * drawing runs just after the frame is handed over.
+   */
+  shownAt(): number | null;
 }
 
 /**
@@ -35,7 +40,7 @@ export interface FirstPaint {
  */
 export function holdFirstPaint(map: MapLibreMap, reveal: () => void): FirstPaint {
   let released = false;
-  let drawn = false;
+  let shownAt: number | null = null;
   const painter = (map as unknown as { painter?: Painter }).painter;
   const draw = painter?.render;
   if (painter && typeof draw === 'function') {
@@ -54,7 +59,12 @@ export function holdFirstPaint(map: MapLibreMap, reveal: () => void): FirstPaint
     if (painter && typeof draw === 'function') painter.render = draw;
     reveal();
     map.once('render', () => {
-      drawn = true;
+      const channel = new MessageChannel();
+      channel.port1.onmessage = () => {
+        shownAt = Date.now();
+        channel.port1.close();
+      };
+      channel.port2.postMessage(null);
     });
     map.triggerRepaint();
   };
@@ -69,5 +79,5 @@ export function holdFirstPaint(map: MapLibreMap, reveal: () => void): FirstPaint
   map.on('sourcedata', check);
   map.on('load', check);
   map.on('error', onError);
-  return { drawn: () => drawn };
+  return { shownAt: () => shownAt };
 }

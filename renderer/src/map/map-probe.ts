@@ -4,12 +4,15 @@
  * is on screen. It exposes nothing the page cannot already see.
  */
 import type { Map as MapLibreMap } from 'maplibre-gl';
+import type { FirstPaint } from './first-paint';
 import type { PointFC } from './map-data';
 import { SOURCES } from './map-layers';
 import { BASEMAP_SOURCE } from './map-style';
 
 export interface MapProbe {
   idle(): boolean;
+  /** When the complete first frame reached the compositor (epoch ms), or null (see first-paint.ts). */
+  firstPaintAt(): number | null;
   basemapFeatures(): number;
   orderCount(): number;
   hasOrder(id: string): boolean;
@@ -28,7 +31,7 @@ export function installMapProbe(
   el: HTMLElement,
   map: MapLibreMap,
   orders: () => PointFC,
-  drawn: () => boolean,
+  firstPaint: FirstPaint,
 ): void {
   const sourceLoaded = (id: string) => {
     try {
@@ -43,11 +46,12 @@ export function installMapProbe(
     // 'idle' for long; what matters is that the basemap and the orders are loaded and drawn, and
     // that the complete first frame is on screen (see first-paint.ts).
     idle: () =>
-      drawn() &&
+      firstPaint.shownAt() !== null &&
       el.dataset.pending !== 'true' &&
       !map.isMoving() &&
       sourceLoaded(BASEMAP_SOURCE) &&
       sourceLoaded(SOURCES.orders),
+    firstPaintAt: () => firstPaint.shownAt(),
     basemapFeatures: () => {
       if (!map.getSource(BASEMAP_SOURCE)) return 0;
       let n = 0;
