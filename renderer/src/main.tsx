@@ -1,21 +1,14 @@
-import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
-import { App } from './App';
-import { AuthGate } from './auth/AuthGate';
+/**
+ * The page's entry, kept small: it starts the first calls to the core (see api/first-calls.ts),
+ * then loads the app. The app's script (React, MapLibre, ECharts: ~2 MB) takes the better part of
+ * a second to load and compile on a wall PC; the core answers meanwhile.
+ */
+import { startFirstCalls } from './api/first-calls';
 import { wireCache } from './api/query-cache';
-import { initI18n } from './i18n';
 import './styles/theme.css';
 
-initI18n();
 wireCache();
+startFirstCalls(window.location.hash);
 
 const root = document.getElementById('root');
-if (root) {
-  createRoot(root).render(
-    <StrictMode>
-      <AuthGate>
-        <App />
-      </AuthGate>
-    </StrictMode>,
-  );
-}
+if (root) void import('./boot').then((m) => m.boot(root));

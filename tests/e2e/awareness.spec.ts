@@ -30,6 +30,13 @@ test('live: a new order moves 今日受理, the feed and the map within seconds,
   await login(page);
   const value = page.getByTestId('kpi-received-value');
   await expect(value).toHaveText(/^\d[\d,]*$/);
+  // Live updates of a running wall, not of one still drawing its first map frame (a second or
+  // more of the page's main thread without a GPU).
+  await expect(page.getByTestId('awareness-map').locator('.awareness-map-canvas')).not.toHaveAttribute(
+    'data-pending',
+    'true',
+    { timeout: 60_000 },
+  );
   const before = Number((await value.textContent())?.replace(/,/g, ''));
   await page.evaluate(() => {
     type W = Window & { __hintAt?: number; __kpiAt?: number; __noReload?: boolean };
@@ -106,4 +113,33 @@ test('alarm: a P0 order sounds the alarm until acknowledged; who and when are sh
   // On a wall the acknowledging officer's name is masked too.
   await page.goto(`${page.url().split('#')[0]?.split('?')[0]}?wall=1#awareness`);
   await expect(page.locator(`[data-testid="alarm-done"][data-order="${orderId}"]`)).toContainText('张* 于');
+});
+
+test('first calls: the wall asks for its data before the app script loads, and once', async ({ page }) => {
+  await login(page);
+  const sent: string[] = [];
+  page.on('request', (req) => sent.push(new URL(req.url()).pathname));
+  await page.reload();
+  await expect(page.getByTestId('kpi-received-value')).toHaveText(/^\d[\d,]*$/);
+  await expect(page.getByTestId('awareness-map').locator('.awareness-map-canvas')).not.toHaveAttribute(
+    'data-pending',
+    'true',
+    { timeout: 60_000 },
+  );
+  const appScript = sent.findIndex((p) => /\/assets\/boot-[^/]+\.js$/.test(p));
+  expect(appScript, sent.join('\n')).toBeGreaterThan(0);
+  for (const proc of [
+    'auth.status',
+    'map.config',
+    'reference.snapshot',
+    'map.orders',
+    'map.features',
+    'awareness.today',
+  ]) {
+    const at = sent.flatMap((p, i) => (p.endsWith(`/api/${proc}`) ? [i] : []));
+    // Asked once: the panel found the answer waiting instead of asking again.
+    expect(at, `${proc}\n${sent.join('\n')}`).toHaveLength(1);
+    // Asked by the page's small entry script, before it even requested the app's script.
+    expect(at[0], proc).toBeLessThan(appScript);
+  }
 });

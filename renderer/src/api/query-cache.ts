@@ -72,6 +72,22 @@ export function ensureEntry(key: string, proc: ProcName, fetcher: () => Promise<
   return e;
 }
 
+/**
+ * Start a query before any component watches it (see first-calls.ts). Kept like any unwatched
+ * entry (30 s) once answered; a failed one is forgotten at once, so the component that mounts
+ * later asks again instead of showing an error from before the login.
+ */
+export function prefetchQuery<P extends ProcName>(proc: P, input: ProcInput<P>): void {
+  const key = queryKey(proc, input);
+  if (entries.has(key)) return;
+  const e = ensureEntry(key, proc, () => call(proc, input));
+  const stop = subscribeEntry(key, () => {
+    if (e.state.loading) return;
+    stop();
+    if (e.state.error && e.subscribers.size === 0 && entries.get(key) === e) entries.delete(key);
+  });
+}
+
 export function subscribeEntry(key: string, fn: () => void): () => void {
   const e = entries.get(key);
   if (!e) return () => undefined;

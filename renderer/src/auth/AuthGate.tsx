@@ -6,6 +6,7 @@ import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react
 import { useTranslation } from 'react-i18next';
 import type { AuthStatus, AuthUser } from '../../../shared/contract';
 import { call } from '../api/client';
+import { authStatusCall } from '../api/first-calls';
 import { transport } from '../api/transport';
 import { AuthContext, type AuthState } from './auth-context';
 import { AuthScreen } from './AuthScreen';
@@ -21,7 +22,7 @@ export function AuthGate({ children }: { readonly children: ReactNode }) {
 
   const load = useCallback(() => {
     setState({ kind: 'loading' });
-    call('auth.status', {}).then(
+    authStatusCall().then(
       (status) => setState({ kind: 'ready', status }),
       (err: unknown) =>
         setState({ kind: 'error', message: err instanceof Error ? err.message : String(err) }),

@@ -1,0 +1,17 @@
+/** The app itself: React, the shell and the panel shown first (loaded by main.tsx). */
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './App';
+import { AuthGate } from './auth/AuthGate';
+import { initI18n } from './i18n';
+
+export function boot(root: HTMLElement): void {
+  initI18n();
+  createRoot(root).render(
+    <StrictMode>
+      <AuthGate>
+        <App />
+      </AuthGate>
+    </StrictMode>,
+  );
+}
