@@ -258,7 +258,7 @@ export function AwarenessMap({ masked, onOpenOrder, onOpenUnit, className }: Awa
         delete container.dataset.pending;
         setShown(true);
       });
-      installMapProbe(box.current, m, () => dataRef.current[SOURCES.orders], firstPaint.drawn);
+      installMapProbe(box.current, m, () => dataRef.current[SOURCES.orders], firstPaint);
     } else {
       map.setStyle(first);
     }
@@ -333,17 +333,16 @@ export function AwarenessMap({ masked, onOpenOrder, onOpenUnit, className }: Awa
     m.on('zoomstart', onUserMove);
   }, [reference.data, overlaysOn]);
 
-  // Overdue orders pulse: a step every 0.8 s between a small bright and a large faint ring
-  // (one repaint a step, not an animation loop: software WebGL on a 4K wall stays responsive).
+  // Overdue orders pulse: a red ring that brightens and fades every 0.8 s (one repaint a step, not
+  // an animation loop: software WebGL on a 4K wall stays responsive).
   useEffect(() => {
     const m = mapRef.current;
     if (!m || overlaysOn === 0 || window.matchMedia?.('(prefers-reduced-motion: reduce)').matches) return;
-    let big = false;
+    let bright = true;
     const timer = setInterval(() => {
       if (!m.getLayer('order-pulse')) return;
-      big = !big;
-      m.setPaintProperty('order-pulse', 'circle-radius', big ? 14 : 8);
-      m.setPaintProperty('order-pulse', 'circle-opacity', big ? 0.15 : 0.5);
+      bright = !bright;
+      m.setPaintProperty('order-pulse', 'circle-opacity', bright ? 0.5 : 0.12);
     }, 800);
     return () => clearInterval(timer);
   }, [overlaysOn]);

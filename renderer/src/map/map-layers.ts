@@ -3,6 +3,7 @@
  * theme's CSS variables at run time (MapLibre needs literals).
  */
 import type { LayerSpecification, Map as MapLibreMap } from 'maplibre-gl';
+import { circlePaint, linePaint } from './shared-shaders';
 
 export const LAYER_GROUPS = ['boundaries', 'load', 'orders', 'iot', 'units', 'workers', 'party'] as const;
 export type LayerGroup = (typeof LAYER_GROUPS)[number];
@@ -108,7 +109,7 @@ export function overlayLayers(c: Palette): Layer[] {
       type: 'line',
       source: SOURCES.communities,
       ...g('boundaries'),
-      paint: { 'line-color': c.accent, 'line-width': 1.8, 'line-opacity': 0.85 },
+      paint: linePaint({ 'line-color': c.accent, 'line-width': 1.8, 'line-opacity': 0.85 }),
     },
     {
       id: 'community-labels',
@@ -159,12 +160,12 @@ export function overlayLayers(c: Palette): Layer[] {
       ...g('party'),
       minzoom: 15,
       // Gold in a red ring: never mistaken for a P0 order (solid red).
-      paint: {
+      paint: circlePaint({
         'circle-color': '#ffd24a',
         'circle-radius': px(4.5),
         'circle-stroke-color': c.party,
         'circle-stroke-width': 2,
-      },
+      }),
     },
     {
       id: 'site-points',
@@ -173,7 +174,7 @@ export function overlayLayers(c: Palette): Layer[] {
       ...g('party'),
       minzoom: 13.5,
       // A white disc in a thick red ring: a place, not an order.
-      paint: {
+      paint: circlePaint({
         'circle-color': '#ffffff',
         'circle-radius': [
           'match',
@@ -190,7 +191,7 @@ export function overlayLayers(c: Palette): Layer[] {
           3.5,
           2.5,
         ] as unknown as number,
-      },
+      }),
     },
     {
       id: 'site-labels',
@@ -212,12 +213,12 @@ export function overlayLayers(c: Palette): Layer[] {
       source: SOURCES.units,
       ...g('units'),
       minzoom: 14.5,
-      paint: {
+      paint: circlePaint({
         'circle-color': c.ok,
         'circle-radius': px(5),
         'circle-stroke-color': c.bg,
         'circle-stroke-width': 1.5,
-      },
+      }),
     },
     {
       id: 'unit-labels',
@@ -239,12 +240,12 @@ export function overlayLayers(c: Palette): Layer[] {
       source: SOURCES.workers,
       ...g('workers'),
       minzoom: 15,
-      paint: {
+      paint: circlePaint({
         'circle-color': '#7fd4ff',
         'circle-radius': px(4),
         'circle-stroke-color': c.bg,
         'circle-stroke-width': 1,
-      },
+      }),
     },
     {
       id: 'worker-labels',
@@ -266,7 +267,7 @@ export function overlayLayers(c: Palette): Layer[] {
       source: SOURCES.orders,
       ...g('orders'),
       filter: ['has', 'point_count'],
-      paint: {
+      paint: circlePaint({
         'circle-color': ['case', ['>', ['get', 'overdue'], 0], c.danger, c.accent] as unknown as string,
         'circle-opacity': 0.75,
         'circle-radius': [
@@ -282,7 +283,7 @@ export function overlayLayers(c: Palette): Layer[] {
         ] as unknown as number,
         'circle-stroke-color': c.text,
         'circle-stroke-width': 1,
-      },
+      }),
     },
     {
       id: 'order-cluster-count',
@@ -303,15 +304,16 @@ export function overlayLayers(c: Palette): Layer[] {
       source: SOURCES.orders,
       ...g('orders'),
       filter: ['all', ['!', ['has', 'point_count']], ['==', ['get', 'overdue'], 1]],
-      paint: {
+      paint: circlePaint({
         'circle-color': c.danger,
-        'circle-opacity': 0.35,
-        'circle-radius': px(9),
+        'circle-opacity': 0.5,
+        // A fixed ring whose opacity pulses (AwarenessMap): the radius is per feature (shared
+        // shader), and changing it would lay the orders' tiles out again at every step.
+        'circle-radius': px(11),
         // No transition: each step is one repaint. A smooth transition would redraw the whole map
         // every frame, which software WebGL on a 4K wall cannot afford.
-        'circle-radius-transition': { duration: 0, delay: 0 },
         'circle-opacity-transition': { duration: 0, delay: 0 },
-      },
+      }),
     },
     {
       id: 'order-points',
@@ -319,7 +321,7 @@ export function overlayLayers(c: Palette): Layer[] {
       source: SOURCES.orders,
       ...g('orders'),
       filter: ['!', ['has', 'point_count']],
-      paint: {
+      paint: circlePaint({
         'circle-color': urgencyColour,
         'circle-radius': [
           'match',
@@ -345,20 +347,20 @@ export function overlayLayers(c: Palette): Layer[] {
           c.dim,
         ] as unknown as string,
         'circle-stroke-width': 1.5,
-      },
+      }),
     },
     {
       id: 'iot-points',
       type: 'circle',
       source: SOURCES.iot,
       ...g('iot'),
-      paint: {
+      paint: circlePaint({
         'circle-color': '#00e5ff',
         'circle-radius': px(7),
         'circle-opacity': 0.25,
         'circle-stroke-color': '#00e5ff',
         'circle-stroke-width': 2,
-      },
+      }),
     },
   ] as Layer[];
 }

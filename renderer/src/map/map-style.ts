@@ -5,6 +5,7 @@
  */
 import type { StyleSpecification } from 'maplibre-gl';
 import type { BasemapEntry } from '../../../shared/contract/map';
+import { fillPaint } from './shared-shaders';
 
 export const BASEMAP_SOURCE = 'basemap';
 
@@ -63,7 +64,7 @@ export function offlineStyle(basemap: BasemapEntry | null, scale = 1): StyleSpec
       type: 'fill',
       ...src,
       'source-layer': 'land',
-      paint: { 'fill-color': MAP_COLOURS.land },
+      paint: fillPaint({ 'fill-color': MAP_COLOURS.land }),
     });
   if (has('blocks'))
     style.layers.push({
@@ -71,7 +72,7 @@ export function offlineStyle(basemap: BasemapEntry | null, scale = 1): StyleSpec
       type: 'fill',
       ...src,
       'source-layer': 'blocks',
-      paint: { 'fill-color': MAP_COLOURS.blocks, 'fill-outline-color': MAP_COLOURS.background },
+      paint: fillPaint({ 'fill-color': MAP_COLOURS.blocks, 'fill-outline-color': MAP_COLOURS.background }),
     });
   if (has('green'))
     style.layers.push({
@@ -79,7 +80,7 @@ export function offlineStyle(basemap: BasemapEntry | null, scale = 1): StyleSpec
       type: 'fill',
       ...src,
       'source-layer': 'green',
-      paint: { 'fill-color': MAP_COLOURS.green },
+      paint: fillPaint({ 'fill-color': MAP_COLOURS.green }),
     });
   if (has('water'))
     style.layers.push({
@@ -87,7 +88,7 @@ export function offlineStyle(basemap: BasemapEntry | null, scale = 1): StyleSpec
       type: 'fill',
       ...src,
       'source-layer': 'water',
-      paint: { 'fill-color': MAP_COLOURS.water },
+      paint: fillPaint({ 'fill-color': MAP_COLOURS.water }),
     });
   if (has('buildings'))
     style.layers.push({
@@ -96,7 +97,10 @@ export function offlineStyle(basemap: BasemapEntry | null, scale = 1): StyleSpec
       ...src,
       'source-layer': 'buildings',
       minzoom: 14,
-      paint: { 'fill-color': MAP_COLOURS.building, 'fill-outline-color': MAP_COLOURS.buildingLine },
+      paint: fillPaint({
+        'fill-color': MAP_COLOURS.building,
+        'fill-outline-color': MAP_COLOURS.buildingLine,
+      }),
     });
   if (has('roads')) {
     style.layers.push({
