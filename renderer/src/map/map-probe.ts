@@ -3,7 +3,7 @@
  * container element (no global): is it idle, how many basemap features are loaded, where an order
  * is on screen. It exposes nothing the page cannot already see.
  */
-import type { Map as MapLibreMap } from 'maplibre-gl';
+import type { Map as MapLibreMap, StyleSpecification } from 'maplibre-gl';
 import type { FirstPaint } from './first-paint';
 import type { PointFC } from './map-data';
 import { SOURCES } from './map-layers';
@@ -25,6 +25,8 @@ export interface MapProbe {
   renderedOrders(): number;
   /** Every string property of the features drawn by symbol (label) layers: a superset of the label texts. */
   renderedLabels(): string[];
+  /** The style as drawn (sources' data inline) and the visible bounds: the benchmark's bare-MapLibre baseline. */
+  drawnStyle(): { style: StyleSpecification; bounds: [[number, number], [number, number]] };
 }
 
 export function installMapProbe(
@@ -78,6 +80,16 @@ export function installMapProbe(
         for (const v of Object.values(f.properties as Record<string, unknown>))
           if (typeof v === 'string') out.push(v);
       return out;
+    },
+    drawnStyle: () => {
+      const b = map.getBounds();
+      return {
+        style: map.getStyle(),
+        bounds: [
+          [b.getWest(), b.getSouth()],
+          [b.getEast(), b.getNorth()],
+        ],
+      };
     },
   };
   Object.defineProperty(el, '__hallMap', { value: probe, configurable: true });
