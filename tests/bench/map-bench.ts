@@ -148,11 +148,11 @@ async function floorPaint(page: Page, url: string): Promise<number> {
   return Number(await at.jsonValue()) - t0;
 }
 
-/** First paint of the floor page, whole style and basemap + orders only: median of three after a warm-up. */
-async function measureFloor(
+/** The app's host on `core` serving `staticDir`, and a 1920×1080 page in Debian's Chromium. */
+async function openPage(
   core: Core,
   staticDir: string,
-): Promise<{ whole: number; bare: number; p95: number }> {
+): Promise<{ page: Page; url: string; close(): Promise<void> }> {
   const host = await startHttpHost({
     core,
     port: 0,
@@ -164,14 +164,30 @@ async function measureFloor(
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
   });
+  const page = await browser.newPage({ viewport: { width: 1920, height: 1080 }, locale: 'zh-CN' });
+  return {
+    page,
+    url: host.url,
+    close: async () => {
+      await browser.close();
+      await host.close();
+    },
+  };
+}
+
+/** First paint of the floor page, whole style and basemap + orders only: median of three after a warm-up. */
+async function measureFloor(
+  core: Core,
+  staticDir: string,
+): Promise<{ whole: number; bare: number; p95: number }> {
+  const { page, url: base, close } = await openPage(core, staticDir);
   try {
-    const page = await browser.newPage({ viewport: { width: 1920, height: 1080 }, locale: 'zh-CN' });
     const out = { whole: 0, bare: 0, p95: 0 };
     for (const [key, query] of [
       ['whole', ''],
       ['bare', '?only=basemap%20ov-orders'],
     ] as const) {
-      const url = `${host.url}floor/index.html${query}`;
+      const url = `${base}floor/index.html${query}`;
       await floorPaint(page, url);
       const runs: number[] = [];
       for (let i = 0; i < 3; i++) runs.push(await floorPaint(page, url));
@@ -181,8 +197,7 @@ async function measureFloor(
     }
     return out;
   } finally {
-    await browser.close();
-    await host.close();
+    await close();
   }
 }
 
@@ -246,23 +261,12 @@ async function measurePage(
   label: string,
   withOrders: boolean,
 ): Promise<{ paint: number; p95: number; max: number; drawn: DrawnMap }> {
-  const host = await startHttpHost({
-    core,
-    port: 0,
-    staticDir: RENDERER,
-    loopbackRole: 'commander',
-    log: () => undefined,
-  });
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
-  });
+  const { page, url: base, close } = await openPage(core, RENDERER);
   try {
-    const page = await browser.newPage({ viewport: { width: 1920, height: 1080 }, locale: 'zh-CN' });
     // A warm-up load (HTTP cache), then the median of three measured loads.
-    await firstPaint(page, `${host.url}#awareness`, withOrders);
+    await firstPaint(page, `${base}#awareness`, withOrders);
     const paints: number[] = [];
-    for (let i = 0; i < 3; i++) paints.push(await firstPaint(page, `${host.url}#awareness`, withOrders));
+    for (let i = 0; i < 3; i++) paints.push(await firstPaint(page, `${base}#awareness`, withOrders));
     const paint = median(paints);
     const canvas = page.locator('[data-testid=awareness-map] .awareness-map-canvas');
     const box = await canvas.boundingBox();
@@ -280,12 +284,11 @@ async function measurePage(
         ...drawn,
         width: Math.round(box.width),
         height: Math.round(box.height),
-        origin: host.url.replace(/\/$/, ''),
+        origin: base.replace(/\/$/, ''),
       },
     };
   } finally {
-    await browser.close();
-    await host.close();
+    await close();
   }
 }
 
