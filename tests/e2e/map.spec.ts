@@ -149,6 +149,24 @@ test('4K: the map at 3840×2160', async ({ page }) => {
   await page.screenshot({ path: `${ARTIFACTS}map-2160.png` });
 });
 
+test('a window grown to 4K after start-up: labels and points grow with the screen', async ({ page }) => {
+  test.setTimeout(240_000);
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  await login(page);
+  await waitForMap(page);
+  const size = (layer: string) =>
+    canvas(page).evaluate((el, id) => (el as WithProbe).__hallMap.layoutProperty(id, 'text-size'), layer);
+  // Built for 1080p: root font 16 px, scale 1 (map-layers.ts px(), map-style.ts).
+  expect(await size('community-labels')).toBe(14);
+  expect(await size('bm-road-labels')).toBe(12);
+  // A wall PC's window maximised onto a 4K screen: the theme doubles rem, the map follows.
+  await page.setViewportSize({ width: 3840, height: 2160 });
+  await expect.poll(() => size('community-labels'), { timeout: 60_000 }).toBe(28);
+  expect(await size('bm-road-labels')).toBe(24);
+  await expect.poll(() => probe(page, 'idle'), { timeout: 120_000 }).toBe(true);
+  await page.screenshot({ path: `${ARTIFACTS}map-resized-2160.png` });
+});
+
 test('map settings (admin): a bad basemap or jurisdiction file gets a report of what is wrong', async ({
   page,
 }) => {

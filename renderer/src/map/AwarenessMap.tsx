@@ -39,6 +39,7 @@ import { MapLegend } from './MapLegend';
 import { MapSettingsDialog } from './MapSettingsDialog';
 import { holdFirstPaint } from './first-paint';
 import { installMapProbe } from './map-probe';
+import { syncLayers } from './layer-sync';
 import './map.css';
 
 setWorkerUrl(workerUrl);
@@ -157,6 +158,10 @@ export function AwarenessMap({ masked, onOpenOrder, onOpenUnit, className }: Awa
   }, [reference.data, orders.data, features.data, masked]);
   const dataRef = useRef(data);
   dataRef.current = data;
+  const basemapRef = useRef(basemap);
+  basemapRef.current = basemap;
+  /** The screen scale (root font size / 16) the map's sizes were built for. */
+  const scaleRef = useRef(1);
   const referenceRef = useRef(reference.data);
   referenceRef.current = reference.data;
   /** What each source was last given: an unchanged collection is not sent to the worker again. */
@@ -170,6 +175,7 @@ export function AwarenessMap({ masked, onOpenOrder, onOpenUnit, className }: Awa
   useEffect(() => {
     if (styleKey === null || !box.current) return;
     const palette = readPalette();
+    scaleRef.current = palette.scale;
     const layers = overlayLayers(palette);
     let cancelled = false;
     let onlineErrors = 0;
@@ -354,6 +360,12 @@ export function AwarenessMap({ masked, onOpenOrder, onOpenUnit, className }: Awa
       const m = mapRef.current;
       if (!m) return;
       m.resize();
+      // The theme scales rem with the screen; sizes on the map were built from the old scale.
+      const palette = readPalette();
+      if (palette.scale !== scaleRef.current && m.isStyleLoaded()) {
+        scaleRef.current = palette.scale;
+        syncLayers(m, [...offlineStyle(basemapRef.current, palette.scale).layers, ...overlayLayers(palette)]);
+      }
       if (streetBounds.current && !userMoved.current)
         m.fitBounds(streetBounds.current, { padding: 24, animate: false });
     });

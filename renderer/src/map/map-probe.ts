@@ -25,6 +25,8 @@ export interface MapProbe {
   renderedOrders(): number;
   /** Every string property of the features drawn by symbol (label) layers: a superset of the label texts. */
   renderedLabels(): string[];
+  /** A layout property of a layer as the map has it now (e.g. a label's text-size). */
+  layoutProperty(layerId: string, name: string): unknown;
   /** The style as drawn (sources' data inline) and the visible bounds: the benchmark's bare-MapLibre baseline. */
   drawnStyle(): { style: StyleSpecification; bounds: [[number, number], [number, number]] };
 }
@@ -81,6 +83,10 @@ export function installMapProbe(
           if (typeof v === 'string') out.push(v);
       return out;
     },
+    layoutProperty: (layerId, name) =>
+      map.getLayer(layerId)
+        ? map.getLayoutProperty(layerId, name as Parameters<MapLibreMap['getLayoutProperty']>[1])
+        : undefined,
     drawnStyle: () => {
       const b = map.getBounds();
       return {
