@@ -34,7 +34,7 @@ export interface AwarenessToday {
   readonly received: DayFigure;
   readonly dispatched: DayFigure;
   readonly finished: DayFigure;
-  /** Stocks now (处置中 / 超期 / 预警); yesterday's value is null: no snapshot is kept. */
+  /** Stocks now (处置中 / 超期 / 预警) against the same stocks yesterday at this time (from the event log). */
   readonly inProgress: DayFigure;
   readonly overdue: DayFigure;
   /** Open orders past 50 % of their finish timer and not yet overdue. */

@@ -7,13 +7,31 @@ import {
   inProgressCount,
   overdueCount,
   receivedBetween,
+  stockAt,
   warningCount,
+  type Stock,
 } from '../store/queries/awareness';
+import type { ReadableDb } from '../store/types';
 import { monthCounters } from '../store/queries/stats';
 import { monthOf, monthRange } from '../store/projection';
 import type { Handler } from './context';
 
 const DAY_MS = 86_400_000;
+const MINUTE_MS = 60_000;
+
+/**
+ * Yesterday's stocks at this time, kept for the minute: the wall asks for awareness.today after
+ * every change, and yesterday does not change (but for a late-synced event, seen a minute later).
+ */
+const stockCache = new WeakMap<ReadableDb, { minute: number; stock: Stock }>();
+function stockYesterday(db: ReadableDb, now: number): Stock {
+  const minute = Math.floor((now - DAY_MS) / MINUTE_MS);
+  const hit = stockCache.get(db);
+  if (hit && hit.minute === minute) return hit.stock;
+  const stock = stockAt(db, minute * MINUTE_MS);
+  stockCache.set(db, { minute, stock });
+  return stock;
+}
 
 export const awarenessToday: Handler<'awareness.today'> = (_input, _call, env) => {
   const db = env.db;
@@ -27,6 +45,7 @@ export const awarenessToday: Handler<'awareness.today'> = (_input, _call, env) =
     today: count(start, now + 1),
     yesterday: count(yStart, yNow + 1),
   });
+  const before = stockYesterday(db, now);
   const month = monthOf(now);
   const [monthStart] = monthRange(month);
   const previousMonth = monthOf(monthStart - 1);
@@ -36,9 +55,9 @@ export const awarenessToday: Handler<'awareness.today'> = (_input, _call, env) =
     received: flow((a, b) => receivedBetween(db, a, b)),
     dispatched: flow((a, b) => eventsBetween(db, 'dispatched', a, b)),
     finished: flow((a, b) => eventsBetween(db, 'replied', a, b)),
-    inProgress: { today: inProgressCount(db), yesterday: null },
-    overdue: { today: overdueCount(db, now), yesterday: null },
-    warning: { today: warningCount(db, now), yesterday: null },
+    inProgress: { today: inProgressCount(db), yesterday: before.inProgress },
+    overdue: { today: overdueCount(db, now), yesterday: before.overdue },
+    warning: { today: warningCount(db, now), yesterday: before.warning },
     month,
     rates: threeRates(monthCounters(db, month, now).callbacks),
     previousRates: threeRates(monthCounters(db, previousMonth, now).callbacks),

@@ -39,7 +39,10 @@ describe('awareness.today', () => {
     expect(after.received.yesterday).toBe(0);
     expect(after.dispatched.today).toBe(1);
     expect(after.inProgress.today).toBe(1);
+    // Stocks compare with yesterday at this time (from the event log): nothing existed then.
+    expect(after.inProgress.yesterday).toBe(0);
     expect(after.overdue.today).toBe(0);
+    expect(after.warning.yesterday).toBe(0);
     expect(after.targets.resolution).toBeGreaterThan(0);
     expect(after.day).toBe('2026-03-10');
   });

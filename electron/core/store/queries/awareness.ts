@@ -2,8 +2,15 @@
  * The wall's counters and feed. Every read is a range over an index (rowid = received order,
  * order_event(type, at), the open-orders partial index), so the wall stays fast at 1 M orders.
  */
+import { ORDER_EVENT_TYPES } from '../../../../shared/domain/order-events';
+import { reduceOrder } from '../../../../shared/domain/order-reducer';
+import { chinaCalendar } from '../../../../shared/time/calendar';
+import { finishDeadline } from '../../../../shared/time/sla-clock';
+import { isOpen } from '../projection';
 import { stmt } from '../statements';
 import type { ReadableDb } from '../types';
+import { orderEvents } from './orders';
+import { readSlaPolicy } from './reference';
 
 /** Orders received in [from, to): the projection's rowid is receivedAt × 1024 + k. */
 export function receivedBetween(db: ReadableDb, from: number, to: number): number {
@@ -87,4 +94,55 @@ export function latestEvents(db: ReadableDb, window: number, limit: number): Fee
        FROM top e JOIN work_order w ON w.id = e.order_id
       ORDER BY e.at DESC, e.seq DESC`,
   ).all(window, limit) as FeedRow[];
+}
+
+export interface Stock {
+  readonly inProgress: number;
+  readonly overdue: number;
+  readonly warning: number;
+}
+
+const IN_PROGRESS: readonly string[] = ['dispatched', 'in_progress', 'return_requested'];
+
+/**
+ * The stock counters (处置中 / 超期 / 预警) as they stood at `at` (yesterday at this time), from
+ * the event log; no snapshot is needed. Orders without an event after `at` are as they were then,
+ * so SQL counts them from the projection; only the few with later events (a day's worth) are
+ * folded from their events up to `at` with the shared reducer. Business time (`at`) decides what
+ * had happened by then.
+ */
+export function stockAt(db: ReadableDb, at: number, fraction = 0.5): Stock {
+  const types = ORDER_EVENT_TYPES.map(() => '?').join(', ');
+  const changed = (
+    stmt(
+      db,
+      `SELECT DISTINCT order_id AS id FROM order_event INDEXED BY order_event_type_at
+       WHERE type IN (${types}) AND at > ?`,
+    ).all(...ORDER_EVENT_TYPES, at) as { id: string }[]
+  ).map((r) => r.id);
+  const unchanged = (
+    stmt(
+      db,
+      `SELECT
+         sum(status IN ('dispatched', 'in_progress', 'return_requested')) AS inProgress,
+         sum(finish_deadline < ?) AS overdue,
+         sum(finish_deadline >= ? AND (? - received_at) >= ? * (finish_deadline - received_at)) AS warning
+       FROM work_order INDEXED BY work_order_overdue
+       WHERE is_open = 1 AND received_at <= ? AND id NOT IN (SELECT value FROM json_each(?))`,
+    ).get(at, at, at, fraction, at, JSON.stringify(changed)) as Record<keyof Stock, number | null>
+  );
+  let inProgress = unchanged.inProgress ?? 0;
+  let overdue = unchanged.overdue ?? 0;
+  let warning = unchanged.warning ?? 0;
+  const policy = readSlaPolicy(db);
+  for (const id of changed) {
+    const order = reduceOrder(orderEvents(db, id).filter((e) => e.at <= at));
+    if (!order || !isOpen(order)) continue;
+    if (IN_PROGRESS.includes(order.status)) inProgress++;
+    const deadline = finishDeadline(order, policy, chinaCalendar);
+    if (deadline === null) continue;
+    if (deadline < at) overdue++;
+    else if (at - order.receivedAt >= fraction * (deadline - order.receivedAt)) warning++;
+  }
+  return { inProgress, overdue, warning };
 }

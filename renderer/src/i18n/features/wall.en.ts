@@ -19,6 +19,7 @@ export const wallEn: Messages['wall'] = {
     overdue: 'Overdue',
     warning: 'Warning',
     vsYesterday: 'vs. yesterday',
+    vsYesterdayNow: 'vs. this time yesterday',
     now: 'now',
     same: 'same',
   },

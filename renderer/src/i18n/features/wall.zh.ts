@@ -17,6 +17,7 @@ export const wallZh = {
     overdue: '超期',
     warning: '预警',
     vsYesterday: '较昨日同时段',
+    vsYesterdayNow: '较昨日此时',
     now: '当前',
     same: '持平',
   },

@@ -4,20 +4,21 @@ import type { AwarenessToday, DayFigure } from '../../../../shared/contract/awar
 import { formatCount } from '../../format/numbers';
 import { countDelta } from './awareness-format';
 
-const ITEMS: ReadonlyArray<readonly [keyof AwarenessToday & string, string]> = [
-  ['received', ''],
-  ['dispatched', ''],
-  ['inProgress', ''],
-  ['finished', 'ok'],
-  ['overdue', 'danger'],
-  ['warning', 'warn'],
+/** Flows count today so far against yesterday up to this time; stocks now against yesterday at this time. */
+const ITEMS: ReadonlyArray<readonly [keyof AwarenessToday & string, string, 'flow' | 'stock']> = [
+  ['received', '', 'flow'],
+  ['dispatched', '', 'flow'],
+  ['inProgress', '', 'stock'],
+  ['finished', 'ok', 'flow'],
+  ['overdue', 'danger', 'stock'],
+  ['warning', 'warn', 'stock'],
 ];
 
 export function KpiStrip({ today }: { today: AwarenessToday }) {
   const { t } = useTranslation();
   return (
     <div className="kpi-strip" data-testid="kpi-strip">
-      {ITEMS.map(([key, tone]) => {
+      {ITEMS.map(([key, tone, kind]) => {
         const f = today[key] as DayFigure;
         const d = countDelta(f.today, f.yesterday);
         return (
@@ -31,7 +32,7 @@ export function KpiStrip({ today }: { today: AwarenessToday }) {
                 t('wall.kpi.now')
               ) : (
                 <>
-                  {t('wall.kpi.vsYesterday')}{' '}
+                  {t(kind === 'flow' ? 'wall.kpi.vsYesterday' : 'wall.kpi.vsYesterdayNow')}{' '}
                   <b>
                     {d.dir === 'up' ? '▲' : d.dir === 'down' ? '▼' : '＝'}{' '}
                     {d.dir === 'same' ? t('wall.kpi.same') : d.text}
