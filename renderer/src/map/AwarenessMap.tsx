@@ -361,11 +361,22 @@ export function AwarenessMap({ masked, onOpenOrder, onOpenUnit, className }: Awa
       if (!m) return;
       m.resize();
       // The theme scales rem with the screen; sizes on the map were built from the old scale.
-      const palette = readPalette();
-      if (palette.scale !== scaleRef.current && m.isStyleLoaded()) {
-        scaleRef.current = palette.scale;
-        syncLayers(m, [...offlineStyle(basemapRef.current, palette.scale).layers, ...overlayLayers(palette)]);
-      }
+      // Not gated on isStyleLoaded(): a resize makes tiles load, which makes that false.
+      const rescale = () => {
+        const palette = readPalette();
+        if (palette.scale === scaleRef.current) return;
+        try {
+          syncLayers(m, [
+            ...offlineStyle(basemapRef.current, palette.scale).layers,
+            ...overlayLayers(palette),
+          ]);
+          scaleRef.current = palette.scale;
+        } catch {
+          // A style still loading refuses changes: try again once the map is idle.
+          m.once('idle', rescale);
+        }
+      };
+      rescale();
       if (streetBounds.current && !userMoved.current)
         m.fitBounds(streetBounds.current, { padding: 24, animate: false });
     });
