@@ -120,17 +120,15 @@ export function stockAt(db: ReadableDb, at: number, fraction = 0.5): Stock {
        WHERE type IN (${types}) AND at > ?`,
     ).all(...ORDER_EVENT_TYPES, at) as { id: string }[]
   ).map((r) => r.id);
-  const unchanged = (
-    stmt(
-      db,
-      `SELECT
+  const unchanged = stmt(
+    db,
+    `SELECT
          sum(status IN ('dispatched', 'in_progress', 'return_requested')) AS inProgress,
          sum(finish_deadline < ?) AS overdue,
          sum(finish_deadline >= ? AND (? - received_at) >= ? * (finish_deadline - received_at)) AS warning
        FROM work_order INDEXED BY work_order_overdue
        WHERE is_open = 1 AND received_at <= ? AND id NOT IN (SELECT value FROM json_each(?))`,
-    ).get(at, at, at, fraction, at, JSON.stringify(changed)) as Record<keyof Stock, number | null>
-  );
+  ).get(at, at, at, fraction, at, JSON.stringify(changed)) as Record<keyof Stock, number | null>;
   let inProgress = unchanged.inProgress ?? 0;
   let overdue = unchanged.overdue ?? 0;
   let warning = unchanged.warning ?? 0;
