@@ -2,6 +2,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { openDb } from '../../../electron/core/store/db';
+import { writeReference } from '../../../electron/core/store/queries/reference';
+import type { WritableDb } from '../../../electron/core/store/types';
 import type { ReferenceData } from '../../../shared/domain/reference';
 import { DEFAULT_SLA_POLICY } from '../../../shared/domain/sla-policy';
 import type { OrderEvent, EventPayloadInput, OrderEventType } from '../../../shared/domain/order-events';
@@ -11,6 +14,18 @@ import { encodeHlc } from '../../../shared/domain/hlc';
 export function tempDir(prefix = 'hall-test-'): { dir: string; cleanup: () => void } {
   const dir = mkdtempSync(join(tmpdir(), prefix));
   return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/** A store in a fresh temp dir holding TINY_REF; the cleanup closes and removes it. */
+export function openTinyStore(cleanups: Array<() => void>): WritableDb {
+  const t = tempDir();
+  const db = openDb(t.dir);
+  writeReference(db, TINY_REF);
+  cleanups.push(() => {
+    db.close();
+    t.cleanup();
+  });
+  return db;
 }
 
 const ring = (x: number, y: number, d = 0.005) =>

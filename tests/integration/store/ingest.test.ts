@@ -1,5 +1,4 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { openDb } from '../../../electron/core/store/db';
 import { getMeta } from '../../../electron/core/store/queries/meta';
 import {
   appendOrderEvents,
@@ -11,24 +10,15 @@ import {
 } from '../../../electron/core/store/queries/orders';
 import { outboxPending } from '../../../electron/core/store/queries/outbox';
 import { monthCounters } from '../../../electron/core/store/queries/stats';
-import { readReference, writeReference } from '../../../electron/core/store/queries/reference';
+import { readReference } from '../../../electron/core/store/queries/reference';
 import type { WritableDb } from '../../../electron/core/store/types';
 import { reduceOrder } from '../../../shared/domain/order-reducer';
 import type { OrderEvent } from '../../../shared/domain/order-events';
-import { History, T0, TINY_REF, closedHistory, createdPayload, tempDir } from './fixtures';
+import { History, T0, TINY_REF, closedHistory, createdPayload, openTinyStore } from './fixtures';
 
 const cleanups: Array<() => void> = [];
 afterEach(() => cleanups.splice(0).forEach((c) => c()));
-function fresh(): WritableDb {
-  const t = tempDir();
-  const db = openDb(t.dir);
-  writeReference(db, TINY_REF);
-  cleanups.push(() => {
-    db.close();
-    t.cleanup();
-  });
-  return db;
-}
+const fresh = (): WritableDb => openTinyStore(cleanups);
 
 /** Deterministic PRNG (mulberry32). */
 function rng(seed: number): () => number {

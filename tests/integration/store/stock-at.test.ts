@@ -4,17 +4,16 @@
  * counted from the projection. Checked against folding every order from scratch.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { openDb } from '../../../electron/core/store/db';
 import { inProgressCount, overdueCount, stockAt } from '../../../electron/core/store/queries/awareness';
 import { ingestEvents } from '../../../electron/core/store/queries/orders';
-import { readSlaPolicy, writeReference } from '../../../electron/core/store/queries/reference';
+import { readSlaPolicy } from '../../../electron/core/store/queries/reference';
 import { isOpen } from '../../../electron/core/store/projection';
 import type { WritableDb } from '../../../electron/core/store/types';
 import type { OrderEvent } from '../../../shared/domain/order-events';
 import { reduceOrder } from '../../../shared/domain/order-reducer';
 import { chinaCalendar } from '../../../shared/time/calendar';
 import { finishDeadline } from '../../../shared/time/sla-clock';
-import { History, T0, TINY_REF, createdPayload, tempDir } from './fixtures';
+import { History, T0, createdPayload, openTinyStore } from './fixtures';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -24,16 +23,7 @@ afterEach(() => {
   for (const c of cleanups.splice(0)) c();
 });
 
-function open(): WritableDb {
-  const t = tempDir();
-  const db = openDb(t.dir);
-  writeReference(db, TINY_REF);
-  cleanups.push(() => {
-    db.close();
-    t.cleanup();
-  });
-  return db;
-}
+const open = (): WritableDb => openTinyStore(cleanups);
 
 /** The oracle: every order folded from its events up to `at`, counted like the wall. */
 function foldedStock(events: readonly OrderEvent[], at: number, db: WritableDb) {
