@@ -24,13 +24,13 @@ function isExpression(v: unknown): v is Expression {
 }
 
 /** A value as a per-feature ("source") expression; one already per-feature is returned as is. */
-export function perFeature<T>(value: T): T {
+function perFeature<T>(value: T): T {
   if (isExpression(value)) return value;
   return ['coalesce', NONE, value] as unknown as T;
 }
 
 /** A number as a per-zoom-and-feature ("composite") expression, like the roads' widths. */
-export function perZoomAndFeature(value: number): number {
+function perZoomAndFeature(value: number): number {
   return [
     'interpolate',
     ['linear'],

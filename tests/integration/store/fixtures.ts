@@ -17,7 +17,7 @@ export function tempDir(prefix = 'hall-test-'): { dir: string; cleanup: () => vo
 }
 
 /** A store in a fresh temp dir holding TINY_REF; the cleanup closes and removes it. */
-export function openTinyStore(cleanups: Array<() => void>): WritableDb {
+export function openTinyStore(cleanups: Pick<Array<() => void>, 'push'>): WritableDb {
   const t = tempDir();
   const db = openDb(t.dir);
   writeReference(db, TINY_REF);

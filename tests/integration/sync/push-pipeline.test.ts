@@ -15,7 +15,6 @@ import { migrate, MIGRATIONS } from '../../../electron/core/store/migrations';
 import { appendOrderEvents, eventCount } from '../../../electron/core/store/queries/orders';
 import { outboxEventsJson, outboxPending } from '../../../electron/core/store/queries/outbox';
 import { appendRawFeedItem, pullFeedJson } from '../../../electron/core/store/queries/sync-hub';
-import { writeReference } from '../../../electron/core/store/queries/reference';
 import { setSyncKv } from '../../../electron/core/store/queries/sync';
 import type { WritableDb } from '../../../electron/core/store/types';
 import { createSyncEngine } from '../../../electron/core/sync/engine';
@@ -23,7 +22,7 @@ import { encodeHlc } from '../../../shared/domain/hlc';
 import type { OrderEvent } from '../../../shared/domain/order-events';
 import { ROUTES } from '../../../shared/sync/protocol';
 import type { Cleanups } from '../core/fixtures';
-import { createdPayload, T0, TINY_REF, tempDir } from '../store/fixtures';
+import { createdPayload, openTinyStore, T0, tempDir } from '../store/fixtures';
 import { REG_TOKEN, startTestHub, waitFor } from './sync-fixtures';
 
 const cleanups: Cleanups = [];
@@ -63,17 +62,6 @@ function history(orders: number, node: string): OrderEvent[] {
     }
   }
   return out;
-}
-
-function hallDb(): { db: WritableDb; dir: string } {
-  const t = tempDir('push-pipeline-');
-  const db = openDb(t.dir);
-  cleanups.push(() => {
-    db.close();
-    t.cleanup();
-  });
-  writeReference(db, TINY_REF);
-  return { db, dir: t.dir };
 }
 
 /** A loopback proxy in front of the hub that counts concurrent pushes and can lose one answer. */
@@ -154,7 +142,7 @@ function hubEventCounts(db: WritableDb): { events: number; feed: number; distinc
 
 describe('push order and batches', () => {
   it('reads the outbox in local write order, not id order, in disjoint batches keyed by seq', () => {
-    const { db } = hallDb();
+    const db = openTinyStore(cleanups);
     const events = history(3, 'hallA');
     // One transaction, one `now`: the old (created, event_id) order sent these in id order.
     appendOrderEvents(db, events, { source: 'local', now: T0 });
@@ -203,7 +191,7 @@ describe('pipelined push through a real hub', () => {
   it('keeps two batches in flight and stores every event exactly once', async () => {
     const hub = await startTestHub(cleanups);
     const proxy = await pushProxy(hub.url, null);
-    const { db } = hallDb();
+    const db = openTinyStore(cleanups);
     const events = history(10, 'hallA');
     appendOrderEvents(db, events, { source: 'local', now: T0 });
     const engine = engineFor(db, proxy.url, 'hallA', 6);
@@ -222,7 +210,7 @@ describe('pipelined push through a real hub', () => {
   it('an answer lost while the next batch is in flight: the resend is a repeat, still exactly once', async () => {
     const hub = await startTestHub(cleanups);
     const proxy = await pushProxy(hub.url, 1);
-    const { db } = hallDb();
+    const db = openTinyStore(cleanups);
     const events = history(5, 'hallA');
     appendOrderEvents(db, events, { source: 'local', now: T0 });
     const engine = engineFor(db, proxy.url, 'hallA', 4);
@@ -241,7 +229,7 @@ describe('pipelined push through a real hub', () => {
 
 describe('pull page as bytes', () => {
   it('splices stored bodies (any UTF-8) and concurrency lists into valid JSON, page by page', () => {
-    const { db } = hallDb();
+    const db = openTinyStore(cleanups);
     appendRawFeedItem(db, 'event', '{"id":"e1","title":"楼道堆物 ☃"}', 'hub');
     db.prepare(
       "INSERT INTO hub_feed(kind, event_id, order_id, origin, body, concurrent_with) VALUES ('event', 'e2', 'o', 'hallB', '{\"note\":\"né\"}', '[\"z1\"]')",
@@ -277,7 +265,7 @@ describe('hub WAL upkeep', () => {
     });
     cleanups.push(() => hub.close());
     expect(hub.db.pragma('wal_autocheckpoint', { simple: true })).toBeGreaterThan(1_000);
-    const { db } = hallDb();
+    const db = openTinyStore(cleanups);
     appendOrderEvents(db, history(5, 'hallA'), { source: 'local', now: T0 });
     const engine = engineFor(db, hub.url, 'hallA', 8);
     expect(await engine.runOnce()).toBe(true);

@@ -33,12 +33,14 @@ export function eventsBetween(db: ReadableDb, type: string, from: number, to: nu
 }
 
 /** Open orders with a unit working on them: 待签收, 处置中, 退单审核中. */
+const IN_PROGRESS: readonly string[] = ['dispatched', 'in_progress', 'return_requested'];
+const IN_PROGRESS_SQL = IN_PROGRESS.map((s) => `'${s}'`).join(', ');
+
 export function inProgressCount(db: ReadableDb): number {
   return (
-    stmt(
-      db,
-      "SELECT count(*) AS n FROM work_order WHERE status IN ('dispatched', 'in_progress', 'return_requested')",
-    ).get() as { n: number }
+    stmt(db, `SELECT count(*) AS n FROM work_order WHERE status IN (${IN_PROGRESS_SQL})`).get() as {
+      n: number;
+    }
   ).n;
 }
 
@@ -102,8 +104,6 @@ export interface Stock {
   readonly warning: number;
 }
 
-const IN_PROGRESS: readonly string[] = ['dispatched', 'in_progress', 'return_requested'];
-
 /**
  * The stock counters (处置中 / 超期 / 预警) as they stood at `at` (yesterday at this time), from
  * the event log; no snapshot is needed. Orders without an event after `at` are as they were then,
@@ -123,7 +123,7 @@ export function stockAt(db: ReadableDb, at: number, fraction = 0.5): Stock {
   const unchanged = stmt(
     db,
     `SELECT
-         sum(status IN ('dispatched', 'in_progress', 'return_requested')) AS inProgress,
+         sum(status IN (${IN_PROGRESS_SQL})) AS inProgress,
          sum(finish_deadline < ?) AS overdue,
          sum(finish_deadline >= ? AND (? - received_at) >= ? * (finish_deadline - received_at)) AS warning
        FROM work_order INDEXED BY work_order_overdue
