@@ -14,8 +14,8 @@ import {
   type CallResult,
   type Role,
 } from '../shared/contract';
-import type { Core } from './core/core';
-import { toApiErrorData } from './core/host/errors';
+import type { Core } from './core/runtime/core';
+import { toApiErrorData } from './core/adapters/host/errors';
 import { isTrustedSender } from './window-policy';
 
 export { CALL_CHANNEL, CHANGE_CHANNEL } from './ipc-channels';

@@ -1,8 +1,8 @@
 /** Registers the bridge's IPC in the main process and pushes batched change hints to windows. */
 import { BrowserWindow, ipcMain } from 'electron';
 import type { ChangeHint } from '../shared/contract';
-import type { Core } from './core/core';
-import { createHintBatcher } from './core/host/hint-batcher';
+import type { Core } from './core/runtime/core';
+import { createHintBatcher } from './core/adapters/host/hint-batcher';
 import { CALL_CHANNEL, CHANGE_CHANNEL, createCallHandler, type CallHandlerOptions } from './hall-ipc';
 import { isTrustedSender } from './window-policy';
 

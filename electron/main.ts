@@ -5,8 +5,8 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { app, BrowserWindow, dialog } from 'electron';
-import { builtinBasemapDir, importedBasemapDir } from './core/basemap/catalog';
-import { createCore, type Core } from './core/core';
+import { builtinBasemapDir, importedBasemapDir } from './core/adapters/basemap/catalog';
+import { createCore, type Core } from './core/runtime/core';
 import { registerHallIpc } from './main-ipc';
 import { createMainWindow, hardenSession, installAppProtocol, registerAppScheme } from './window';
 import { parseShellArgs } from './window-policy';

@@ -4,7 +4,7 @@
  * senders are trusted, how app:// paths map to files.
  */
 import type { BrowserWindowConstructorOptions } from 'electron';
-import { contentSecurityPolicy } from './core/host/csp';
+import { contentSecurityPolicy } from './core/adapters/host/csp';
 
 /** The renderer is served from app://hall/ — a standard, secure scheme, never file://. */
 export const APP_SCHEME = 'app';

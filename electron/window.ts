@@ -6,11 +6,11 @@
 import { open } from 'node:fs/promises';
 import { gunzipSync } from 'node:zlib';
 import { BrowserWindow, protocol, session, type WebContents } from 'electron';
-import { BasemapCatalog, builtinBasemapDir, type BasemapDirs } from './core/basemap/catalog';
-import { answerBasemap, isBasemapPath } from './core/basemap/serve';
-import { securityHeaders } from './core/host/csp';
-import { mimeType } from './core/host/mime';
-import { resolveStatic } from './core/host/static-files';
+import { BasemapCatalog, builtinBasemapDir, type BasemapDirs } from './core/adapters/basemap/catalog';
+import { answerBasemap, isBasemapPath } from './core/adapters/basemap/serve';
+import { securityHeaders } from './core/adapters/host/csp';
+import { mimeType } from './core/adapters/host/mime';
+import { resolveStatic } from './core/adapters/host/static-files';
 import {
   APP_HOST,
   APP_SCHEME,
@@ -112,7 +112,7 @@ async function basemapResponse(
 
 /**
  * The app:// request handler, exported for tests: the renderer's files inside rendererDir (byte
- * ranges served) and the offline basemaps under /basemap/ (electron/core/basemap/serve.ts).
+ * ranges served) and the offline basemaps under /basemap/ (electron/core/adapters/basemap/serve.ts).
  */
 export function createAppProtocolHandler(rendererDir: string, basemaps?: BasemapDirs) {
   const catalog = new BasemapCatalog(basemaps ?? { builtinDir: builtinBasemapDir(), importedDir: null });

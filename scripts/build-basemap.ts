@@ -21,10 +21,10 @@ import {
   gzipTile,
   writePmtiles,
   type TileInput,
-} from '../electron/core/basemap/pmtiles';
-import { generateReference } from '../electron/core/demo/reference';
-import type { LngLat, Ring } from '../shared/domain/jurisdiction';
-import type { ReferenceData } from '../shared/domain/reference';
+} from '../electron/core/adapters/basemap/pmtiles';
+import { generateReference } from '../electron/core/features/demo/generator/reference';
+import type { LngLat, Ring } from '../shared/features/reference/jurisdiction';
+import type { ReferenceData } from '../shared/features/reference/reference';
 
 export const BUILTIN_BASEMAP_PATH = fileURLToPath(
   new URL('../resources/basemap/shuangjing.pmtiles', import.meta.url),

@@ -3,7 +3,7 @@
  * Bundles the Electron side with esbuild into dist-electron/:
  *   main.cjs        electron/main.ts       (main process; CommonJS)
  *   preload.cjs     electron/preload.ts    (sandboxed preload: requires only 'electron')
- *   core-worker.cjs electron/core/core-worker.ts (the core's SQL worker thread, found by core.ts
+ *   core-worker.cjs electron/core/runtime/core-worker.ts (the core's SQL worker thread, found by core.ts
  *                   as a sibling of main.cjs)
  * 'electron' and 'better-sqlite3' (native) stay external.
  */
@@ -35,7 +35,7 @@ const common = {
   logOverride: { 'empty-import-meta': 'silent' },
 };
 
-const workerCandidates = ['electron/core/core-worker.ts', 'electron/core/store/worker.ts'];
+const workerCandidates = ['electron/core/runtime/core-worker.ts', 'electron/core/store/worker.ts'];
 const worker = workerCandidates.find((p) => existsSync(path.join(root, p)));
 
 mkdirSync(out, { recursive: true });

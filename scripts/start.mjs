@@ -165,7 +165,7 @@ function startBrowserMode(reasonZh, reasonEn) {
   const hostArgs = passArgs.filter((a) => a !== '--kiosk');
   const child = spawn(
     process.execPath,
-    ['--import', 'tsx', path.join(root, 'electron/core/host/serve-cli.ts'), ...hostArgs],
+    ['--import', 'tsx', path.join(root, 'electron/core/adapters/host/serve-cli.ts'), ...hostArgs],
     {
       cwd: root,
       stdio: 'inherit',

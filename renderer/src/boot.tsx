@@ -2,8 +2,8 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
-import { AuthGate } from './auth/AuthGate';
-import { initI18n } from './i18n';
+import { AuthGate } from './features/auth/AuthGate';
+import { initI18n } from './platform/i18n/index';
 
 export function boot(root: HTMLElement): void {
   initI18n();

@@ -3,9 +3,9 @@
  * then loads the app. The app's script (React, MapLibre, ECharts: ~2 MB) takes the better part of
  * a second to load and compile on a wall PC; the core answers meanwhile.
  */
-import { startFirstCalls } from './api/first-calls';
-import { wireCache } from './api/query-cache';
-import './styles/theme.css';
+import { startFirstCalls } from './platform/api/first-calls';
+import { wireCache } from './platform/api/query-cache';
+import './platform/theme/theme.css';
 
 wireCache();
 startFirstCalls(window.location.hash);

@@ -3,9 +3,9 @@
  * Adding a procedure: one entry here, one handler in electron/core/services.
  */
 import { z } from 'zod';
-import { OrderActionSchema, EVENT_PAYLOADS } from '../domain/order-events';
-import { OrderSource, OrderStatus, Urgency } from '../domain/order';
-import { mutation, publicProc, query, ROLES, type Proc } from './proc';
+import { OrderActionSchema, EVENT_PAYLOADS } from '../features/orders/order-events';
+import { OrderSource, OrderStatus, Urgency } from '../features/orders/order';
+import { mutation, publicProc, query, ROLES, type Proc } from '../kernel/proc';
 import type {
   AccountRow,
   AuthLoginResult,
@@ -18,11 +18,11 @@ import type {
   OrderRecommendations,
   ReferenceSnapshot,
   SystemInfo,
-} from './views';
-import { MAP_PROCS } from './map';
-import { AWARENESS_PROCS } from './awareness';
-import { SYNC_PROCS } from './sync';
-import { OPEN311_PROCS } from './open311';
+} from '../features/orders/views';
+import { MAP_PROCS } from '../features/map/contract';
+import { AWARENESS_PROCS } from '../features/awareness/contract';
+import { SYNC_PROCS } from '../features/sync/contract';
+import { OPEN311_PROCS } from '../features/open311/contract';
 
 const orderId = z.string().min(1).max(64);
 const epochMs = z.number().int().nonnegative();
@@ -130,11 +130,11 @@ export function isProcName(name: string): name is ProcName {
   return Object.prototype.hasOwnProperty.call(CONTRACT, name);
 }
 
-export * from './proc';
-export * from './roles';
-export type * from './views';
-export type * from './bridge';
-export { API_PREFIX, EVENTS_PATH } from './bridge';
+export * from '../kernel/proc';
+export * from '../features/orders/action-roles';
+export type * from '../features/orders/views';
+export type * from '../kernel/bridge';
+export { API_PREFIX, EVENTS_PATH } from '../kernel/bridge';
 
 /** True (as a type) for the procedures a caller without a role may use. */
 export type IsPublicProc<P extends ProcName> = Contract[P] extends { readonly public: true } ? true : false;

@@ -9,22 +9,22 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { createInProcessCore, type Core } from '../../electron/core/core';
-import { generateOrderEvents } from '../../electron/core/demo/orders';
-import { generateReference } from '../../electron/core/demo/reference';
+import { createInProcessCore, type Core } from '../../electron/core/runtime/core';
+import { generateOrderEvents } from '../../electron/core/features/demo/generator/orders';
+import { generateReference } from '../../electron/core/features/demo/generator/reference';
 import { dbPath, openDb } from '../../electron/core/store/db';
-import { setDemo } from '../../electron/core/store/queries/meta';
-import { ingestEvents } from '../../electron/core/store/queries/orders';
-import { writeReference } from '../../electron/core/store/queries/reference';
+import { setDemo } from '../../electron/core/store/meta';
+import { ingestEvents } from '../../electron/core/store/event-log/events';
+import { writeReference } from '../../electron/core/features/reference/queries';
 import {
   inProgressCount,
   overdueCount,
   stockAt,
   warningCount,
-} from '../../electron/core/store/queries/awareness';
+} from '../../electron/core/features/awareness/queries';
 import type { ReadableDb } from '../../electron/core/store/types';
-import type { OrderEvent } from '../../shared/domain/order-events';
-import { chinaDate, chinaMidnight } from '../../shared/time/calendar';
+import type { OrderEvent } from '../../shared/features/orders/order-events';
+import { chinaDate, chinaMidnight } from '../../shared/kernel/calendar';
 import { median, Table, timeMany } from './table';
 
 export interface AwarenessBenchStore {

@@ -12,16 +12,16 @@ import { cpSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { chromium, type Page } from 'playwright-core';
-import { createCore, type Core } from '../../electron/core/core';
-import { generateOrderEvents } from '../../electron/core/demo/orders';
-import { generateReference } from '../../electron/core/demo/reference';
-import { startHttpHost } from '../../electron/core/host/http-host';
+import { createCore, type Core } from '../../electron/core/runtime/core';
+import { generateOrderEvents } from '../../electron/core/features/demo/generator/orders';
+import { generateReference } from '../../electron/core/features/demo/generator/reference';
+import { startHttpHost } from '../../electron/core/adapters/host/http-host';
 import { dbPath, openDb } from '../../electron/core/store/db';
-import { setDemo } from '../../electron/core/store/queries/meta';
-import { ingestEvents } from '../../electron/core/store/queries/orders';
-import { writeReference } from '../../electron/core/store/queries/reference';
-import type { MapProbe } from '../../renderer/src/map/map-probe';
-import type { OrderEvent } from '../../shared/domain/order-events';
+import { setDemo } from '../../electron/core/store/meta';
+import { ingestEvents } from '../../electron/core/store/event-log/events';
+import { writeReference } from '../../electron/core/features/reference/queries';
+import type { MapProbe } from '../../renderer/src/features/map/map-probe';
+import type { OrderEvent } from '../../shared/features/orders/order-events';
 import { median, type Table } from './table';
 
 const ORDERS = Number(process.env.BENCH_MAP_ORDERS ?? 200_000);
@@ -74,7 +74,7 @@ type WithProbe = HTMLElement & { __hallMap?: MapProbe };
 /**
  * The baseline the wall's first paint cannot beat: a page with MapLibre alone (no React, no app,
  * no API) drawing the same style with the same data inline, at the same size and camera, held and
- * timed like the app (renderer/src/map/first-paint.ts). `?only=<source ids>` keeps those sources.
+ * timed like the app (renderer/src/features/map/first-paint.ts). `?only=<source ids>` keeps those sources.
  */
 const FLOOR_HTML = `<!doctype html>
 <html><head><meta charset="utf-8"><link rel="stylesheet" href="maplibre-gl.css"></head>

@@ -1,5 +1,5 @@
 /** Child process of the bench: opens the core on a store, runs the panels' queries, reports RSS. */
-import { createInProcessCore } from '../../electron/core/core';
+import { createInProcessCore } from '../../electron/core/runtime/core';
 
 const baselineMb = process.memoryUsage().rss / 1e6;
 const [dataDir, month] = process.argv.slice(2) as [string, string];

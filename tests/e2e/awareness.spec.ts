@@ -63,7 +63,7 @@ test('live: a new order moves 今日受理, the feed and the map within seconds,
     return w.__hintAt && w.__kpiAt ? Math.round(w.__kpiAt - w.__hintAt) : -1;
   });
   await expect(page.getByTestId('aw-feed')).toContainText(title);
-  // The map shows it too (its test probe: renderer/src/map/map-probe.ts).
+  // The map shows it too (its test probe: renderer/src/features/map/map-probe.ts).
   await expect
     .poll(
       () =>

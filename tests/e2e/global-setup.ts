@@ -40,7 +40,7 @@ export default async function globalSetup(): Promise<void> {
 export async function startHost(args: readonly string[]): Promise<{ child: ChildProcess; url: string }> {
   const child: ChildProcess = spawn(
     'npx',
-    ['tsx', 'electron/core/host/serve-cli.ts', '--port', '0', ...args],
+    ['tsx', 'electron/core/adapters/host/serve-cli.ts', '--port', '0', ...args],
     // Own process group so teardown can stop npx, tsx and node together.
     { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], detached: true, env: { ...process.env } },
   );

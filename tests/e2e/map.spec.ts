@@ -4,7 +4,7 @@
  * order appearing without reload, and screenshots at 1080p and 4K.
  */
 import { expect, test, type Page } from '@playwright/test';
-import type { MapProbe } from '../../renderer/src/map/map-probe';
+import type { MapProbe } from '../../renderer/src/features/map/map-probe';
 import { ARTIFACTS, api, appUrl, login } from './wall-helpers';
 
 type WithProbe = HTMLElement & { __hallMap: MapProbe };

@@ -16,7 +16,7 @@ async function openWall(page: Page): Promise<void> {
 }
 
 /**
- * Text of every rendered map label, when the map's test probe (renderer/src/map/map-probe.ts,
+ * Text of every rendered map label, when the map's test probe (renderer/src/features/map/map-probe.ts,
  * attached to its container as `__hallMap`) offers `renderedLabels()`; null when it does not.
  */
 async function mapLabels(page: Page): Promise<string[] | null> {

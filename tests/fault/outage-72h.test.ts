@@ -5,9 +5,9 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDb } from '../../electron/core/store/db';
-import { writeReference } from '../../electron/core/store/queries/reference';
-import { hubSeq } from '../../electron/core/store/queries/sync-hub';
-import type { Cleanups } from '../integration/core/fixtures';
+import { writeReference } from '../../electron/core/features/reference/queries';
+import { hubSeq } from '../../electron/core/features/sync/queries-hub';
+import type { Cleanups } from '../integration/runtime/fixtures';
 import { createdPayload, T0, TINY_REF, tempDir } from '../integration/store/fixtures';
 import {
   ADMIN,

@@ -4,9 +4,9 @@
  * on both halls' 冲突 lists for a person to resolve.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { startHub } from '../../electron/core/hub/hub-server';
-import { hubSeq } from '../../electron/core/store/queries/sync-hub';
-import type { Cleanups } from '../integration/core/fixtures';
+import { startHub } from '../../electron/core/adapters/hub/hub-server';
+import { hubSeq } from '../../electron/core/features/sync/queries-hub';
+import type { Cleanups } from '../integration/runtime/fixtures';
 import { createdPayload } from '../integration/store/fixtures';
 import {
   ADMIN,

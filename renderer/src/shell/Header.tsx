@@ -1,9 +1,9 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { AccountsDialog } from '../accounts/AccountsDialog';
-import { useQuery } from '../api/use-query';
-import { useAuth } from '../auth/auth-context';
-import { CAROUSEL_CHOICES } from '../wall/carousel';
+import { AccountsDialog } from '../features/accounts/AccountsDialog';
+import { useQuery } from '../platform/api/use-query';
+import { useAuth } from '../features/auth/auth-context';
+import { CAROUSEL_CHOICES } from '../features/wall/carousel';
 
 export interface HeaderProps {
   /** 大屏模式: account buttons and settings are hidden; title, street and 模拟数据 stay. */

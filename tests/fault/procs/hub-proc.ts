@@ -2,9 +2,9 @@
  * Child process of the fault tests: the reference hub on a fixed port, publishing the test
  * street's reference data on first start. argv: dataDir port token [standby]
  */
-import { startHub } from '../../../electron/core/hub/hub-server';
-import { readReference, writeReference } from '../../../electron/core/store/queries/reference';
-import { appendReferenceItem } from '../../../electron/core/store/queries/sync-hub';
+import { startHub } from '../../../electron/core/adapters/hub/hub-server';
+import { readReference, writeReference } from '../../../electron/core/features/reference/queries';
+import { appendReferenceItem } from '../../../electron/core/features/sync/queries-hub';
 import { TINY_REF } from '../../integration/store/fixtures';
 import { waitForGo } from './wait-go';
 

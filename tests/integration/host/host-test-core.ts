@@ -1,7 +1,7 @@
 /**
  * The core the host tests run against: the real core (worker thread, SQLite in a temp folder).
  */
-import { createCore, type Core } from '../../../electron/core/core';
+import { createCore, type Core } from '../../../electron/core/runtime/core';
 
 export const NEW_ORDER = {
   source: 'hotline',

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { CONTRACT, isPublicProc, type ProcName } from '../../../shared/contract';
-import { startHttpHost, type HttpHost } from '../../../electron/core/host/http-host';
+import { startHttpHost, type HttpHost } from '../../../electron/core/adapters/host/http-host';
 import { makeHostTestCore, NEW_ORDER, type HostTestCore } from './host-test-core';
 
 let tmp: string;

@@ -22,8 +22,8 @@ describe('layer rules', () => {
       'electron/core/store/x.ts',
       "import { createServices } from '../services'; export const x = createServices;",
     ],
-    ['electron/core/host/x.ts', "import { openDb } from '../store/db'; export const x = openDb;"],
-    ['electron/core/services/x.ts', "import { app } from 'electron'; export const x = app;"],
+    ['electron/core/adapters/host/x.ts', "import { openDb } from '../store/db'; export const x = openDb;"],
+    ['electron/core/features/x.ts', "import { app } from 'electron'; export const x = app;"],
   ])('%s may not: %s', async (file, code) => {
     expect(await layerErrors(file, code)).not.toEqual([]);
   });

@@ -10,10 +10,10 @@ import { gunzipSync } from 'node:zlib';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildBasemap, BUILTIN_BASEMAP_PATH, sha256 } from '../../../scripts/build-basemap';
-import { openPmtiles } from '../../../electron/core/basemap/pmtiles-source';
-import { encodeHeader, decodeHeader } from '../../../electron/core/basemap/pmtiles';
-import { startHttpHost, type HttpHost } from '../../../electron/core/host/http-host';
-import { BASEMAP_CHUNK_BYTES } from '../../../shared/contract/map';
+import { openPmtiles } from '../../../electron/core/adapters/basemap/pmtiles-source';
+import { encodeHeader, decodeHeader } from '../../../electron/core/adapters/basemap/pmtiles';
+import { startHttpHost, type HttpHost } from '../../../electron/core/adapters/host/http-host';
+import { BASEMAP_CHUNK_BYTES } from '../../../shared/features/map/contract';
 import { makeHostTestCore, type HostTestCore } from '../host/host-test-core';
 import { tempDir } from '../store/fixtures';
 

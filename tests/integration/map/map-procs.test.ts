@@ -5,7 +5,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { TINY_REF, createdPayload } from '../store/fixtures';
-import { openTestCore, rejects, type Cleanups } from '../core/fixtures';
+import { openTestCore, rejects, type Cleanups } from '../runtime/fixtures';
 
 const officer = { role: 'officer', actor: 'duty-1' } as const;
 const viewer = { role: 'viewer', actor: 'wall' } as const;

@@ -3,20 +3,23 @@
  * dir, real loopback HTTP, each server quirk of DATA.md switched on in turn.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Open311Settings } from '../../../shared/contract/open311';
-import { Open311SettingsSchema } from '../../../shared/contract/open311';
+import type { Open311Settings } from '../../../shared/features/open311/contract';
+import { Open311SettingsSchema } from '../../../shared/features/open311/contract';
 import type { ChangeHint } from '../../../shared/contract';
-import { createOpen311Connector, type Open311Connector } from '../../../electron/core/open311/connector';
-import { MAX_WINDOW_FAILURES } from '../../../electron/core/open311/pull';
+import {
+  createOpen311Connector,
+  type Open311Connector,
+} from '../../../electron/core/adapters/open311/connector';
+import { MAX_WINDOW_FAILURES } from '../../../electron/core/adapters/open311/pull';
 import { openDb } from '../../../electron/core/store/db';
 import {
   allDeliveries,
   readOpen311State,
   writeOpen311Settings,
-} from '../../../electron/core/store/queries/open311';
-import { appendOrderEvents, getOrder, orderEvents } from '../../../electron/core/store/queries/orders';
+} from '../../../electron/core/features/open311/queries';
+import { appendOrderEvents, getOrder, orderEvents } from '../../../electron/core/store/event-log/events';
 import type { WritableDb } from '../../../electron/core/store/types';
-import { encodeHlc } from '../../../shared/domain/hlc';
+import { encodeHlc } from '../../../shared/kernel/hlc';
 import { tempDir } from '../store/fixtures';
 import { startLoopbackOpen311, type LoopbackOpen311, type LoopRequest } from './loopback-server';
 

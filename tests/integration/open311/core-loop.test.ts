@@ -3,7 +3,7 @@
  * loopback server's requests become orders, open311.status tells the truth, and close() stops it.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { createInProcessCore } from '../../../electron/core/core';
+import { createInProcessCore } from '../../../electron/core/runtime/core';
 import { tempDir } from '../store/fixtures';
 import { startLoopbackOpen311 } from './loopback-server';
 

@@ -2,9 +2,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseOpen311Date } from '../../../electron/core/open311/dates';
-import { Open311ResponseError, parseBody } from '../../../electron/core/open311/parse';
-import { RequestRecord, ServiceRecord, UpdateRecord } from '../../../electron/core/open311/records';
+import { parseOpen311Date } from '../../../electron/core/adapters/open311/dates';
+import { Open311ResponseError, parseBody } from '../../../electron/core/adapters/open311/parse';
+import { RequestRecord, ServiceRecord, UpdateRecord } from '../../../electron/core/adapters/open311/records';
 
 const fixture = (name: string) => readFileSync(join(__dirname, '../../fixtures/open311', name), 'utf8');
 

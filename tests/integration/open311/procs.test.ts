@@ -1,6 +1,6 @@
 /** open311.* procedures through a real in-process core: roles, the write-only api key, status. */
 import { afterEach, describe, expect, it } from 'vitest';
-import { openTestCore, rejects, type Cleanups } from '../core/fixtures';
+import { openTestCore, rejects, type Cleanups } from '../runtime/fixtures';
 
 const admin = { role: 'admin' as const, actor: 'admin' };
 const officer = { role: 'officer' as const, actor: 'duty' };

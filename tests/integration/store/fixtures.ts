@@ -3,13 +3,17 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openDb } from '../../../electron/core/store/db';
-import { writeReference } from '../../../electron/core/store/queries/reference';
+import { writeReference } from '../../../electron/core/features/reference/queries';
 import type { WritableDb } from '../../../electron/core/store/types';
-import type { ReferenceData } from '../../../shared/domain/reference';
-import { DEFAULT_SLA_POLICY } from '../../../shared/domain/sla-policy';
-import type { OrderEvent, EventPayloadInput, OrderEventType } from '../../../shared/domain/order-events';
-import { EVENT_PAYLOADS } from '../../../shared/domain/order-events';
-import { encodeHlc } from '../../../shared/domain/hlc';
+import type { ReferenceData } from '../../../shared/features/reference/reference';
+import { DEFAULT_SLA_POLICY } from '../../../shared/features/orders/sla-policy';
+import type {
+  OrderEvent,
+  EventPayloadInput,
+  OrderEventType,
+} from '../../../shared/features/orders/order-events';
+import { EVENT_PAYLOADS } from '../../../shared/features/orders/order-events';
+import { encodeHlc } from '../../../shared/kernel/hlc';
 
 export function tempDir(prefix = 'hall-test-'): { dir: string; cleanup: () => void } {
   const dir = mkdtempSync(join(tmpdir(), prefix));

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { getMeta } from '../../../electron/core/store/queries/meta';
+import { getMeta } from '../../../electron/core/store/meta';
 import {
   appendOrderEvents,
   eventCount,
@@ -7,13 +7,13 @@ import {
   ingestEvents,
   orderEvents,
   rebuildProjections,
-} from '../../../electron/core/store/queries/orders';
-import { outboxPending } from '../../../electron/core/store/queries/outbox';
-import { monthCounters } from '../../../electron/core/store/queries/stats';
-import { readReference } from '../../../electron/core/store/queries/reference';
+} from '../../../electron/core/store/event-log/events';
+import { outboxPending } from '../../../electron/core/store/event-log/outbox';
+import { monthCounters } from '../../../electron/core/features/stats/queries';
+import { readReference } from '../../../electron/core/features/reference/queries';
 import type { WritableDb } from '../../../electron/core/store/types';
-import { reduceOrder } from '../../../shared/domain/order-reducer';
-import type { OrderEvent } from '../../../shared/domain/order-events';
+import { reduceOrder } from '../../../shared/features/orders/order-reducer';
+import type { OrderEvent } from '../../../shared/features/orders/order-events';
 import { History, T0, TINY_REF, closedHistory, createdPayload, openTinyStore } from './fixtures';
 
 const cleanups: Array<() => void> = [];

@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { decodeOrder, encodeOrderJson, type OrderRow } from '../../../electron/core/store/order-codec';
-import { reduceOrder } from '../../../shared/domain/order-reducer';
-import type { WorkOrder } from '../../../shared/domain/order';
+import {
+  decodeOrder,
+  encodeOrderJson,
+  type OrderRow,
+} from '../../../electron/core/store/event-log/order-codec';
+import { reduceOrder } from '../../../shared/features/orders/order-reducer';
+import type { WorkOrder } from '../../../shared/features/orders/order';
 import { closedHistory } from './fixtures';
 
 /** The row the store would write for an order (columns + JSON). */

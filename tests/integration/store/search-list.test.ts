@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDb } from '../../../electron/core/store/db';
-import { listOrders, type OrderListQuery } from '../../../electron/core/store/queries/order-list';
-import { ingestEvents } from '../../../electron/core/store/queries/orders';
-import { writeReference } from '../../../electron/core/store/queries/reference';
+import { listOrders, type OrderListQuery } from '../../../electron/core/features/orders/queries-list';
+import { ingestEvents } from '../../../electron/core/store/event-log/events';
+import { writeReference } from '../../../electron/core/features/reference/queries';
 import type { WritableDb } from '../../../electron/core/store/types';
 import { History, T0, TINY_REF, closedHistory, createdPayload, tempDir } from './fixtures';
 

@@ -4,15 +4,15 @@
  * counted from the projection. Checked against folding every order from scratch.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { inProgressCount, overdueCount, stockAt } from '../../../electron/core/store/queries/awareness';
-import { ingestEvents } from '../../../electron/core/store/queries/orders';
-import { readSlaPolicy } from '../../../electron/core/store/queries/reference';
-import { isOpen } from '../../../electron/core/store/projection';
+import { inProgressCount, overdueCount, stockAt } from '../../../electron/core/features/awareness/queries';
+import { ingestEvents } from '../../../electron/core/store/event-log/events';
+import { readSlaPolicy } from '../../../electron/core/features/reference/queries';
+import { isOpen } from '../../../electron/core/store/event-log/projection';
 import type { WritableDb } from '../../../electron/core/store/types';
-import type { OrderEvent } from '../../../shared/domain/order-events';
-import { reduceOrder } from '../../../shared/domain/order-reducer';
-import { chinaCalendar } from '../../../shared/time/calendar';
-import { finishDeadline } from '../../../shared/time/sla-clock';
+import type { OrderEvent } from '../../../shared/features/orders/order-events';
+import { reduceOrder } from '../../../shared/features/orders/order-reducer';
+import { chinaCalendar } from '../../../shared/kernel/calendar';
+import { finishDeadline } from '../../../shared/features/orders/sla-clock';
 import { History, T0, createdPayload, openTinyStore } from './fixtures';
 
 const HOUR = 3_600_000;

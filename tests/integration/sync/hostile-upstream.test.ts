@@ -5,9 +5,9 @@
  * can read, advances its cursor, and keeps running.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { appendHubEvents, appendRawFeedItem, hubSeq } from '../../../electron/core/store/queries/sync-hub';
-import type { OrderEvent } from '../../../shared/domain/order-events';
-import type { Cleanups } from '../core/fixtures';
+import { appendHubEvents, appendRawFeedItem, hubSeq } from '../../../electron/core/features/sync/queries-hub';
+import type { OrderEvent } from '../../../shared/features/orders/order-events';
+import type { Cleanups } from '../runtime/fixtures';
 import { createdPayload } from '../store/fixtures';
 import { ADMIN, openHall, snapshot, startTestHub, waitSynced } from './sync-fixtures';
 

@@ -4,9 +4,9 @@
  * hall has replied to it.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { demoTick, publishDemoReference } from '../../../electron/core/hub/hub-demo-feed';
-import { hubSeq } from '../../../electron/core/store/queries/sync-hub';
-import type { Cleanups } from '../core/fixtures';
+import { demoTick, publishDemoReference } from '../../../electron/core/adapters/hub/hub-demo-feed';
+import { hubSeq } from '../../../electron/core/features/sync/queries-hub';
+import type { Cleanups } from '../runtime/fixtures';
 import { ADMIN, openHall, startTestHub, waitSynced } from './sync-fixtures';
 
 const cleanups: Cleanups = [];

@@ -4,10 +4,10 @@
  */
 import { createHash } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
-import { hubSeq, pushEvents } from '../../../electron/core/store/queries/sync-hub';
-import { PROTOCOL_HEADER } from '../../../shared/sync/protocol';
-import { createInProcessCore } from '../../../electron/core/core';
-import type { Cleanups } from '../core/fixtures';
+import { hubSeq, pushEvents } from '../../../electron/core/features/sync/queries-hub';
+import { PROTOCOL_HEADER } from '../../../shared/features/sync/protocol';
+import { createInProcessCore } from '../../../electron/core/runtime/core';
+import type { Cleanups } from '../runtime/fixtures';
 import { createdPayload, tempDir } from '../store/fixtures';
 import {
   ADMIN,
@@ -107,7 +107,7 @@ describe('sync through the reference hub', () => {
     const a = await openHall(cleanups, hub.url, 'hallA');
     await waitSynced(a.core, () => hubSeq(hub.db));
     // The hub (upstream) creates a 12345 order.
-    const { appendHubEvents } = await import('../../../electron/core/store/queries/sync-hub');
+    const { appendHubEvents } = await import('../../../electron/core/features/sync/queries-hub');
     appendHubEvents(
       hub.db,
       [
@@ -175,7 +175,7 @@ describe('sync through the reference hub', () => {
     expect(down.outboxPending).toBe(1);
     expect(down.offlineSince).not.toBeNull();
     expect(down.lastError).toMatch(/无法连接上级平台/);
-    const { startHub } = await import('../../../electron/core/hub/hub-server');
+    const { startHub } = await import('../../../electron/core/adapters/hub/hub-server');
     const back = await startHub({ dataDir: hubDir, port, registrationToken: REG_TOKEN });
     cleanups.push(() => back.close());
     const up = await waitSynced(a.core, () => hubSeq(back.db));

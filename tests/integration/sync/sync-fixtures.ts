@@ -1,15 +1,15 @@
 /** Shared set-up of the sync tests: a real hub on loopback and real halls syncing through it. */
 import Database from 'better-sqlite3';
-import { createInProcessCore, type Core } from '../../../electron/core/core';
-import { startHub, type Hub } from '../../../electron/core/hub/hub-server';
-import { appendReferenceItem } from '../../../electron/core/store/queries/sync-hub';
-import { writeReference } from '../../../electron/core/store/queries/reference';
+import { createInProcessCore, type Core } from '../../../electron/core/runtime/core';
+import { startHub, type Hub } from '../../../electron/core/adapters/hub/hub-server';
+import { appendReferenceItem } from '../../../electron/core/features/sync/queries-hub';
+import { writeReference } from '../../../electron/core/features/reference/queries';
 import { dbPath } from '../../../electron/core/store/db';
-import type { SyncTiming } from '../../../electron/core/sync/engine';
-import type { SyncStatus } from '../../../shared/contract/sync';
-import type { ReferenceData } from '../../../shared/domain/reference';
+import type { SyncTiming } from '../../../electron/core/adapters/sync/engine';
+import type { SyncStatus } from '../../../shared/features/sync/contract';
+import type { ReferenceData } from '../../../shared/features/reference/reference';
 import { TINY_REF, tempDir } from '../store/fixtures';
-import type { Cleanups } from '../core/fixtures';
+import type { Cleanups } from '../runtime/fixtures';
 
 export const REG_TOKEN = 'test-registration-token-0123456789';
 export const ADMIN = { role: 'admin' as const, actor: 'admin' };

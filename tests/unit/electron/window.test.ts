@@ -69,7 +69,7 @@ vi.mock('electron', () => {
 });
 
 import { ApiError, type ChangeHint } from '../../../shared/contract';
-import type { Core } from '../../../electron/core/core';
+import type { Core } from '../../../electron/core/runtime/core';
 import { registerHallIpc } from '../../../electron/main-ipc';
 import { createMainWindow, installAppProtocol, registerAppScheme } from '../../../electron/window';
 import { CALL_CHANNEL, CHANGE_CHANNEL } from '../../../electron/ipc-channels';
@@ -166,7 +166,7 @@ describe('IPC', () => {
     session: string | null | undefined;
   }> = [];
   const listeners = new Set<(h: ChangeHint) => void>();
-  /** A stand-in core: the session logic itself is tested on the real core in tests/integration/core/ipc-sessions. */
+  /** A stand-in core: the session logic itself is tested on the real core in tests/integration/runtime/ipc-sessions. */
   const roleOfToken = new Map<string, 'viewer' | 'commander'>([
     ['tok-commander', 'commander'],
     ['tok-viewer', 'viewer'],

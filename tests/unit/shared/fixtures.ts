@@ -1,8 +1,8 @@
 /** Event builders for the shared/ unit tests. */
-import { encodeHlc } from '../../../shared/domain/hlc';
-import type { EventPayload, OrderEvent, OrderEventType } from '../../../shared/domain/order-events';
-import type { WorkOrder } from '../../../shared/domain/order';
-import { applyEvent } from '../../../shared/domain/order-reducer';
+import { encodeHlc } from '../../../shared/kernel/hlc';
+import type { EventPayload, OrderEvent, OrderEventType } from '../../../shared/features/orders/order-events';
+import type { WorkOrder } from '../../../shared/features/orders/order';
+import { applyEvent } from '../../../shared/features/orders/order-reducer';
 
 export const T0 = Date.UTC(2026, 2, 2, 1, 0, 0); // 2026-03-02 09:00 China time (Monday)
 export const MIN = 60_000;

@@ -1,0 +1,105 @@
+/**
+ * The WebSocket at /api/events: pushes the core's change hints (debounced, merged) to every
+ * authorised client. Clients only listen; a client that cannot keep up is dropped.
+ */
+import type { IncomingMessage, Server } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { WebSocketServer, type WebSocket } from 'ws';
+import { EVENTS_PATH, type Role } from '../../../../shared/contract/index';
+import type { Core } from '../../runtime/core';
+import { identify, sameOriginRequest, type SessionResolver, type TokenTable } from './auth';
+import { createHintBatcher } from './hint-batcher';
+
+/** A client that cannot keep up with hints is dropped rather than buffered without bound. */
+const MAX_WS_BUFFER = 4 * 1024 * 1024;
+const WS_PING_MS = 30_000;
+
+export interface EventSocketOptions {
+  readonly core: Core;
+  readonly tokens: TokenTable;
+  readonly loopbackRole: Role | null;
+  readonly resolveSession?: SessionResolver;
+  readonly hintBatchMs: number;
+}
+
+export function attachEventSocket(server: Server, opts: EventSocketOptions): { close(): void } {
+  const wss = new WebSocketServer({ noServer: true, maxPayload: 4 * 1024 });
+  const clients = new Set<WebSocket>();
+  const alive = new WeakMap<WebSocket, boolean>();
+  server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    socket.on('error', () => socket.destroy());
+    const reject = (status: number, text: string): void => {
+      socket.end(`HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+    };
+    let url: URL;
+    try {
+      url = new URL(req.url ?? '/', 'http://host.invalid');
+    } catch {
+      reject(400, 'Bad Request');
+      return;
+    }
+    if (url.pathname !== EVENTS_PATH) {
+      reject(404, 'Not Found');
+      return;
+    }
+    void identify(req, url, opts.tokens, opts.loopbackRole, opts.resolveSession)
+      .catch(() => null)
+      .then((caller) => {
+        // Hints are only for callers with a role: not logged in means no push channel.
+        if (!caller || !caller.ok || caller.role === null) {
+          reject(401, 'Unauthorized');
+          return;
+        }
+        if (!sameOriginRequest(req, caller.via)) {
+          reject(403, 'Forbidden');
+          return;
+        }
+        accept(req, socket, head);
+      });
+  });
+  const accept = (req: IncomingMessage, socket: Duplex, head: Buffer): void => {
+    wss.handleUpgrade(req, socket, head, (ws) => {
+      clients.add(ws);
+      alive.set(ws, true);
+      ws.on('pong', () => alive.set(ws, true));
+      // Clients only listen; anything they send is ignored.
+      ws.on('message', () => undefined);
+      ws.on('error', () => ws.terminate());
+      ws.on('close', () => clients.delete(ws));
+    });
+  };
+  const ping = setInterval(() => {
+    for (const ws of clients) {
+      if (!alive.get(ws)) {
+        ws.terminate();
+        continue;
+      }
+      alive.set(ws, false);
+      ws.ping();
+    }
+  }, WS_PING_MS);
+  ping.unref();
+
+  const batcher = createHintBatcher((hints) => {
+    const messages = hints.map((h) => JSON.stringify(h));
+    for (const ws of clients) {
+      if (ws.readyState !== ws.OPEN) continue;
+      if (ws.bufferedAmount > MAX_WS_BUFFER) {
+        ws.terminate();
+        continue;
+      }
+      for (const m of messages) ws.send(m);
+    }
+  }, opts.hintBatchMs);
+  const unsubscribe = opts.core.onChange((hint) => batcher.push(hint));
+
+  return {
+    close() {
+      unsubscribe();
+      batcher.close();
+      clearInterval(ping);
+      for (const ws of clients) ws.terminate();
+      wss.close();
+    },
+  };
+}

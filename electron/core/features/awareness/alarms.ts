@@ -1,0 +1,69 @@
+/**
+ * awareness.alarms / awareness.acknowledgeAlarm: P0/P1 orders of the last 24 h that no unit has
+ * signed for yet sound the wall's alarm until a duty officer acknowledges them; who and when is
+ * kept (alarm_ack) and audited.
+ */
+import { ApiError } from '../../../../shared/contract/index';
+import type { AlarmItem } from '../../../../shared/features/awareness/contract';
+import { maskName, maskPhonesIn } from '../../../../shared/kernel/masking';
+import type { OrderStatus, Urgency } from '../../../../shared/features/orders/order';
+import { getAccount } from '../auth/queries-accounts';
+import { acknowledgedAlarms, alarmRow, insertAck, pendingAlarms, type AlarmRow } from './queries-alarms';
+import { insertAudit } from '../../store/audit';
+import type { ReadableDb } from '../../store/types';
+import type { Handler } from '../../runtime/context';
+import { mayseePersonalData, type MaskSubject } from '../orders/masking';
+
+const WINDOW_MS = 24 * 3_600_000;
+const LIMIT = 50;
+
+function toItem(db: ReadableDb, r: AlarmRow, who: MaskSubject): AlarmItem {
+  const unmasked = mayseePersonalData(who);
+  const name = r.ackActor ? (getAccount(db, r.ackActor)?.displayName ?? r.ackActor) : null;
+  return {
+    orderId: r.orderId,
+    title: unmasked ? r.title : maskPhonesIn(r.title),
+    urgency: r.urgency as Urgency,
+    status: r.status as OrderStatus,
+    receivedAt: r.receivedAt,
+    address: r.address,
+    communityCode: r.communityCode,
+    acknowledgedAt: r.ackAt,
+    // Account names are people's logins (often pinyin names): masked like the display name.
+    acknowledgedBy: r.ackActor && !unmasked ? maskName(r.ackActor) : r.ackActor,
+    acknowledgedByName: name && !unmasked ? maskName(name) : name,
+  };
+}
+
+export const alarmsList: Handler<'awareness.alarms'> = (_input, call, env) => {
+  const since = env.now() - WINDOW_MS;
+  return {
+    pending: pendingAlarms(env.db, since, LIMIT).map((r) => toItem(env.db, r, call)),
+    acknowledged: acknowledgedAlarms(env.db, since, LIMIT).map((r) => toItem(env.db, r, call)),
+  };
+};
+
+export const alarmsAcknowledge: Handler<'awareness.acknowledgeAlarm'> = (input, call, env, tools) => {
+  const db = env.db;
+  const recorded = db
+    .transaction((): boolean => {
+      const row = alarmRow(db, input.orderId);
+      if (!row) throw new ApiError('not_found', `工单不存在: ${input.orderId}`, 'orderId');
+      if (row.urgency !== 'P0' && row.urgency !== 'P1')
+        throw new ApiError('rejected', '只有特急(P0)、紧急(P1)工单需要确认告警', 'orderId');
+      const at = env.now();
+      if (!insertAck(db, input.orderId, at, call.actor)) return false;
+      insertAudit(db, {
+        at,
+        actor: call.actor,
+        action: 'awareness.acknowledgeAlarm',
+        orderId: input.orderId,
+      });
+      return true;
+    })
+    .immediate();
+  if (recorded) tools.hint({ topic: 'awareness.changed' });
+  const row = alarmRow(db, input.orderId);
+  if (!row) throw new ApiError('not_found', `工单不存在: ${input.orderId}`, 'orderId');
+  return toItem(db, row, call);
+};

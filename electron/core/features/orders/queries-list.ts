@@ -1,0 +1,161 @@
+/** The orders list: filters, full-text search and keyset pagination, newest first. */
+import type { OrderSource, OrderStatus, Urgency } from '../../../../shared/features/orders/order';
+import type { OrderListPage, OrderListRow } from '../../../../shared/features/orders/views';
+import { searchPlan } from '../../store/event-log/projection';
+import type { ReadableDb } from '../../store/types';
+
+export interface OrderListQuery {
+  readonly status?: readonly OrderStatus[];
+  readonly urgency?: readonly Urgency[];
+  readonly source?: readonly OrderSource[];
+  readonly categoryCode?: string;
+  readonly communityCode?: string;
+  readonly gridCode?: string;
+  readonly receivedFrom?: number;
+  readonly receivedTo?: number;
+  readonly overdueOnly?: boolean;
+  readonly q?: string;
+  readonly limit: number;
+  /** rowid to continue below (exclusive), from the previous page's cursor. */
+  readonly beforeRowid?: number | null;
+  readonly now: number;
+}
+
+export const TOTAL_CAP = 10_000;
+
+interface ListRowDb {
+  rowid: number;
+  id: string;
+  title: string;
+  status: OrderStatus;
+  urgency: Urgency;
+  source: OrderSource;
+  category_code: string;
+  community_code: string | null;
+  grid_code: string | null;
+  unit_id: string | null;
+  address: string;
+  received_at: number;
+  finish_deadline: number | null;
+  is_open: number;
+}
+
+const ROW_COLS =
+  'w.rowid AS rowid, w.id, w.title, w.status, w.urgency, w.source, w.category_code, w.community_code, w.grid_code, w.unit_id, w.address, w.received_at, w.finish_deadline, w.is_open';
+
+function _in(col: string, values: readonly string[], where: string[], args: unknown[]): void {
+  if (values.length === 0) return;
+  where.push(`${col} IN (${values.map(() => '?').join(', ')})`);
+  args.push(...values);
+}
+
+export function encodeCursor(rowid: number): string {
+  return `r${rowid.toString(36)}`;
+}
+
+/** Returns the rowid or null when the cursor is not one of ours. */
+export function decodeCursor(cursor: string): number | null {
+  if (!/^r[0-9a-z]{1,13}$/.test(cursor)) return null;
+  const n = parseInt(cursor.slice(1), 36);
+  return Number.isSafeInteger(n) ? n : null;
+}
+
+export function listOrders(db: ReadableDb, q: OrderListQuery): OrderListPage {
+  const where: string[] = [];
+  const args: unknown[] = [];
+  if (q.status) _in('w.status', q.status, where, args);
+  if (q.urgency) _in('w.urgency', q.urgency, where, args);
+  if (q.source) _in('w.source', q.source, where, args);
+  if (q.categoryCode) {
+    // '/' sorts right after '.', so [code, code + '/') is the code and all its descendants.
+    where.push('w.category_code >= ? AND w.category_code < ?');
+    args.push(q.categoryCode, `${q.categoryCode}/`);
+  }
+  if (q.communityCode) {
+    where.push('w.community_code = ?');
+    args.push(q.communityCode);
+  }
+  if (q.gridCode) {
+    where.push('w.grid_code = ?');
+    args.push(q.gridCode);
+  }
+  // rowid = receivedAt * 1024 + k, so a received-time range is a rowid range.
+  if (q.receivedFrom !== undefined) {
+    where.push('w.rowid >= ?');
+    args.push(q.receivedFrom * 1024);
+  }
+  if (q.receivedTo !== undefined) {
+    where.push('w.rowid <= ?');
+    args.push(q.receivedTo * 1024 + 1023);
+  }
+  if (q.overdueOnly) {
+    where.push('w.is_open = 1 AND w.finish_deadline < ?');
+    args.push(q.now);
+  }
+
+  const rowFilters = where.length > 0;
+  const plan = q.q ? searchPlan(q.q) : null;
+  let from = 'work_order w';
+  let countFrom = from;
+  let key = 'w.rowid';
+  const ftsArgs: unknown[] = [];
+  if (plan) {
+    // Drive the query from the FTS index, walking its rowids newest first (no bm25 sort):
+    // the first page stops after `limit` hits instead of ranking every match.
+    const driver = plan.trigram ? 'order_fts' : 'order_fts_short';
+    from = `${driver} f CROSS JOIN work_order w ON w.rowid = f.rowid`;
+    // Every indexed rowid has its work_order row (same transaction), so without row filters the
+    // total counts index hits alone: 10,000 hits of a 1-char query then cost no row lookups.
+    countFrom = rowFilters ? from : `${driver} f`;
+    key = 'f.rowid';
+    where.unshift(`${driver} MATCH ?`);
+    ftsArgs.push(plan.trigram ?? plan.short);
+    if (plan.trigram && plan.short) {
+      where.push(
+        'EXISTS (SELECT 1 FROM order_fts_short s WHERE s.rowid = f.rowid AND order_fts_short MATCH ?)',
+      );
+      args.push(plan.short);
+    }
+  } else if (q.q && q.q.trim().length > 0) {
+    // Only punctuation: nothing can match.
+    return { rows: [], total: 0, totalCapped: false, nextCursor: null };
+  }
+  const allArgs = [...ftsArgs, ...args];
+  const whereSql = where.length ? `WHERE ${where.join(' AND ')}` : '';
+
+  const pageWhere = q.beforeRowid != null ? `${whereSql ? `${whereSql} AND` : 'WHERE'} ${key} < ?` : whereSql;
+  const pageArgs = q.beforeRowid != null ? [...allArgs, q.beforeRowid] : allArgs;
+  const rows = db
+    .prepare(`SELECT ${ROW_COLS} FROM ${from} ${pageWhere} ORDER BY ${key} DESC LIMIT ?`)
+    .all(...pageArgs, q.limit + 1) as ListRowDb[];
+  const more = rows.length > q.limit;
+  if (more) rows.pop();
+  const totalRow = db
+    .prepare(`SELECT count(*) AS n FROM (SELECT 1 FROM ${countFrom} ${whereSql} LIMIT ?)`)
+    .get(...allArgs, TOTAL_CAP + 1) as { n: number };
+  const last = rows[rows.length - 1];
+  return {
+    rows: rows.map((r) => _toRow(r, q.now)),
+    total: Math.min(totalRow.n, TOTAL_CAP),
+    totalCapped: totalRow.n > TOTAL_CAP,
+    nextCursor: more && last ? encodeCursor(last.rowid) : null,
+  };
+}
+
+function _toRow(r: ListRowDb, now: number): OrderListRow {
+  return {
+    id: r.id,
+    title: r.title,
+    status: r.status,
+    urgency: r.urgency,
+    source: r.source,
+    categoryCode: r.category_code,
+    communityCode: r.community_code,
+    gridCode: r.grid_code,
+    unitId: r.unit_id,
+    address: r.address,
+    receivedAt: r.received_at,
+    finishDeadline: r.finish_deadline,
+    overdue: r.is_open === 1 && r.finish_deadline !== null && r.finish_deadline < now,
+  };
+}

@@ -1,0 +1,46 @@
+/**
+ * What the order commands check against the reference data (known units, communities, grids, the
+ * point → grid locator), built once per reference version and cached per database.
+ *
+ * The cache key is the stored reference version (meta 'reference_version'): reference data is
+ * replaced whole and its version "increases with every change" (shared/features/reference/reference.ts), so a
+ * new version rebuilds the index on the next command and an unchanged version costs one meta read.
+ * Keyed by the database object too, so several cores in one process (tests) never share an index.
+ */
+import type { Community, Grid } from '../../../../shared/features/reference/jurisdiction';
+import { readReferenceSnapshot, referenceVersion } from './queries';
+import type { ReadableDb } from '../../store/types';
+import { GridLocator } from './grid-locator';
+
+export interface ReferenceIndex {
+  readonly version: number;
+  /** False before the first reference import: then nothing is known. */
+  readonly loaded: boolean;
+  readonly unitIds: ReadonlySet<string>;
+  readonly communities: ReadonlyMap<string, Community>;
+  readonly grids: ReadonlyMap<string, Grid>;
+  readonly locator: GridLocator;
+}
+
+const cache = new WeakMap<object, ReferenceIndex>();
+
+export function buildReferenceIndex(db: ReadableDb): ReferenceIndex {
+  const snap = readReferenceSnapshot(db);
+  return {
+    version: snap.version,
+    loaded: snap.street !== null,
+    unitIds: new Set(snap.units.map((u) => u.id)),
+    communities: new Map(snap.communities.map((c) => [c.code, c])),
+    grids: new Map(snap.grids.map((g) => [g.code, g])),
+    locator: new GridLocator(snap.grids, snap.communities),
+  };
+}
+
+export function referenceIndex(db: ReadableDb): ReferenceIndex {
+  const version = referenceVersion(db);
+  const hit = cache.get(db);
+  if (hit && hit.version === version) return hit;
+  const fresh = buildReferenceIndex(db);
+  cache.set(db, fresh);
+  return fresh;
+}

@@ -1,0 +1,59 @@
+/** Dashboard counters from the rollup table: one indexed read per month. */
+import { OPEN_STATUSES, STATUSES, type OrderStatus } from '../../../../shared/features/orders/order';
+import type { CallbackCounts } from '../../../../shared/features/stats/three-rates';
+import { monthRange } from '../../store/event-log/projection';
+import { stmt } from '../../store/statements';
+import type { ReadableDb } from '../../store/types';
+
+export interface MonthCounters {
+  readonly received: number;
+  readonly closed: number;
+  readonly open: number;
+  readonly overdue: number;
+  readonly byStatus: Partial<Record<OrderStatus, number>>;
+  readonly callbacks: CallbackCounts;
+  readonly callbackTotal: number;
+}
+
+export function monthCounters(db: ReadableDb, month: string, now: number): MonthCounters {
+  const rows = stmt(db, 'SELECT metric, n FROM rollup WHERE month = ?').all(month) as Array<{
+    metric: string;
+    n: number;
+  }>;
+  const m = new Map(rows.map((r) => [r.metric, r.n]));
+  const get = (k: string): number => m.get(k) ?? 0;
+  const byStatus: Partial<Record<OrderStatus, number>> = {};
+  let received = 0;
+  let open = 0;
+  for (const s of STATUSES) {
+    const n = get(`status.${s}`);
+    if (n === 0) continue;
+    byStatus[s] = n;
+    received += n;
+    if (OPEN_STATUSES.includes(s)) open += n;
+  }
+  const [start, end] = monthRange(month);
+  // Open orders are few, and the partial index holds only them.
+  const overdue = (
+    stmt(
+      db,
+      'SELECT count(*) AS n FROM work_order INDEXED BY work_order_overdue WHERE is_open = 1 AND finish_deadline < ? AND rowid >= ? AND rowid < ?',
+    ).get(now, start * 1024, end * 1024) as { n: number }
+  ).n;
+  return {
+    received,
+    closed: get('closed'),
+    open,
+    overdue,
+    byStatus,
+    callbacks: {
+      valid: get('cb.valid'),
+      contacted: get('cb.contacted'),
+      solved: get('cb.solved'),
+      satisfied: get('cb.satisfied'),
+      basic: get('cb.basic'),
+      unsatisfied: get('cb.unsatisfied'),
+    },
+    callbackTotal: get('cb.total'),
+  };
+}

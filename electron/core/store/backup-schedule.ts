@@ -1,0 +1,150 @@
+/**
+ * Scheduled online backups of the store, inside whichever thread runs the core (the worker in
+ * createCore). Every `intervalMs` (default 6 h) and at a clean close, the database is copied to
+ * `<dataDir>/backups/hall-YYYYMMDD-HHmmss.db` (China time) and only the newest `keep` (default 7)
+ * such files are kept. A scheduled or closing backup is skipped when nothing was written since
+ * the last one, so an idle hall does not rotate its history away with identical copies.
+ */
+import { mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import type { BackupFile, BackupResult } from '../../../shared/contract/index';
+import type { BackupManager } from '../runtime/context';
+import { backupTo } from './backup';
+import type { WritableDb } from './types';
+
+export interface BackupOptions {
+  /** Between scheduled backups; 0 turns the schedule off (default 6 h). */
+  readonly intervalMs?: number;
+  /** How many backup files to keep (default 7, at least 1). */
+  readonly keep?: number;
+  /** Back up at a clean close (default true). */
+  readonly onClose?: boolean;
+  /** Folder (default `<dataDir>/backups`). */
+  readonly dir?: string;
+  /** Pages copied per step of the online backup (default 100; tests use 1 to interleave writes). */
+  readonly pagesPerStep?: number;
+}
+
+export const BACKUP_DEFAULTS = { intervalMs: 6 * 60 * 60 * 1000, keep: 7, onClose: true } as const;
+export const BACKUP_DIR_NAME = 'backups';
+const NAME = /^hall-(\d{8})-(\d{6})(?:-(\d+))?\.db$/;
+const CHINA_OFFSET_MS = 8 * 60 * 60 * 1000;
+
+export type BackupReason = 'manual' | 'schedule' | 'close';
+export type { BackupManager };
+
+/** `hall-20260310-100000` for 2026-03-10 10:00:00 China time. */
+export function backupStem(at: number): string {
+  const d = new Date(at + CHINA_OFFSET_MS);
+  const p = (n: number, w = 2): string => String(n).padStart(w, '0');
+  return (
+    `hall-${p(d.getUTCFullYear(), 4)}${p(d.getUTCMonth() + 1)}${p(d.getUTCDate())}-` +
+    `${p(d.getUTCHours())}${p(d.getUTCMinutes())}${p(d.getUTCSeconds())}`
+  );
+}
+
+/** Sort key: time stamp, then the -N of a second backup within the same second. */
+function sortKey(name: string): [string, number] | null {
+  const m = NAME.exec(name);
+  return m ? [`${m[1]}${m[2]}`, Number(m[3] ?? 0)] : null;
+}
+
+export function listBackupFiles(dir: string): BackupFile[] {
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return [];
+  }
+  const rows: Array<{ key: [string, number]; file: BackupFile }> = [];
+  for (const name of names) {
+    const key = sortKey(name);
+    if (!key) continue;
+    try {
+      const st = statSync(join(dir, name));
+      if (st.isFile())
+        rows.push({ key, file: { name, file: join(dir, name), bytes: st.size, modifiedAt: st.mtimeMs } });
+    } catch {
+      // removed meanwhile
+    }
+  }
+  rows.sort((a, b) => (a.key[0] === b.key[0] ? b.key[1] - a.key[1] : a.key[0] < b.key[0] ? 1 : -1));
+  return rows.map((r) => r.file);
+}
+
+export function createBackupManager(
+  db: WritableDb,
+  dataDir: string,
+  now: () => number,
+  opts: BackupOptions | false,
+): BackupManager {
+  const scheduled = opts !== false;
+  const o = opts === false ? {} : opts;
+  const intervalMs = scheduled ? (o.intervalMs ?? BACKUP_DEFAULTS.intervalMs) : 0;
+  const keep = Math.max(1, Math.floor(o.keep ?? BACKUP_DEFAULTS.keep));
+  const onClose = scheduled && (o.onClose ?? BACKUP_DEFAULTS.onClose);
+  const dir = o.dir ?? join(dataDir, BACKUP_DIR_NAME);
+  const changes = (): number => (db.prepare('SELECT total_changes() AS n').get() as { n: number }).n;
+  /** total_changes() at the last backup of this process (or at start, when a backup exists). */
+  let lastChanges: number | null = listBackupFiles(dir).length > 0 ? changes() : null;
+  let chain: Promise<unknown> = Promise.resolve();
+  let timer: NodeJS.Timeout | null = null;
+  let closed = false;
+
+  const runOnce = async (reason: BackupReason): Promise<BackupResult | null> => {
+    if (reason !== 'manual' && lastChanges !== null && changes() === lastChanges) return null;
+    mkdirSync(dir, { recursive: true });
+    const stem = backupStem(now());
+    let name = `${stem}.db`;
+    for (let n = 1; listBackupFiles(dir).some((f) => f.name === name); n++) name = `${stem}-${n}.db`;
+    const file = join(dir, name);
+    const t0 = performance.now();
+    const st = await backupTo(db, file, o.pagesPerStep ? { pagesPerStep: o.pagesPerStep } : {});
+    const ms = Math.round(performance.now() - t0);
+    lastChanges = changes();
+    for (const old of listBackupFiles(dir).slice(keep)) rmSync(old.file, { force: true });
+    if (reason !== 'manual') console.info(`[core] ${reason} backup ${file}: ${st.bytes} bytes in ${ms} ms`);
+    return { name, file, bytes: st.bytes, ms };
+  };
+
+  const run = (reason: BackupReason): Promise<BackupResult | null> => {
+    // One backup at a time: a second request waits for the running one, then takes its own.
+    const p = chain.then(() => runOnce(reason));
+    chain = p.catch(() => undefined);
+    return p;
+  };
+
+  const schedule = (): void => {
+    if (closed || intervalMs <= 0) return;
+    timer = setTimeout(() => {
+      timer = null;
+      run('schedule')
+        .catch((err: unknown) => console.error('[core] scheduled backup failed:', err))
+        .finally(schedule);
+    }, intervalMs);
+    // The schedule alone must not keep a process (or the worker) alive.
+    timer.unref();
+  };
+  schedule();
+
+  return {
+    run,
+    list: () => ({
+      dir,
+      keep,
+      intervalMs: intervalMs > 0 ? intervalMs : null,
+      onClose,
+      files: listBackupFiles(dir),
+    }),
+    async close() {
+      if (closed) return;
+      closed = true;
+      if (timer) clearTimeout(timer);
+      timer = null;
+      await chain;
+      if (onClose) {
+        await run('close').catch((err: unknown) => console.error('[core] closing backup failed:', err));
+      }
+    },
+  };
+}

@@ -1,0 +1,347 @@
+/** The right-hand side of 账号管理: the create form, the 停用 confirmation, the password reset. */
+import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { AccountRow } from '../../../../shared/contract/index';
+import { ROLES, type Role } from '../../../../shared/kernel/proc';
+import { call } from '../../platform/api/client';
+import { accountErrorText, checkNewAccount, checkPasswordPair, type AccountField } from './account-form';
+import { asApiError } from '../../platform/api/error-text';
+
+type FieldErrors = Partial<Record<AccountField, string>>;
+
+function Field({
+  label,
+  error,
+  children,
+}: {
+  readonly label: string;
+  readonly error: string | undefined;
+  readonly children: (describedBy: string) => ReactNode;
+}) {
+  const id = useId();
+  return (
+    <label className="auth-field account-field">
+      <span>{label}</span>
+      {children(id)}
+      <span className="field-error" id={id} role={error ? 'alert' : undefined}>
+        {error ?? ''}
+      </span>
+    </label>
+  );
+}
+
+/** A labelled text/password input with its error line; used by both forms. */
+function TextField(props: {
+  readonly label: string;
+  readonly error: string | undefined;
+  readonly name: AccountField;
+  readonly testId: string;
+  readonly type: string;
+  readonly autoComplete: string;
+  readonly maxLength: number;
+  readonly value: string;
+  readonly onChange: (v: string) => void;
+  readonly disabled: boolean;
+}) {
+  return (
+    <Field label={props.label} error={props.error}>
+      {(describedBy) => (
+        <input
+          name={props.name}
+          data-testid={props.testId}
+          type={props.type}
+          autoComplete={props.autoComplete}
+          maxLength={props.maxLength}
+          value={props.value}
+          onChange={(e) => props.onChange(e.target.value)}
+          aria-invalid={props.error ? true : undefined}
+          aria-describedby={describedBy}
+          disabled={props.disabled}
+        />
+      )}
+    </Field>
+  );
+}
+
+function focusField(form: HTMLFormElement | null, field: AccountField | undefined) {
+  if (!form || !field) return;
+  form.querySelector<HTMLElement>(`[name="${field}"]`)?.focus();
+}
+
+/**
+ * Moves focus to a field on the next frame, after the server answered — unless the user has
+ * already moved on to another control meanwhile: a late focus jump would send what they are
+ * typing into the wrong field (it once put a password into the user name).
+ */
+function focusFieldLater(form: HTMLFormElement | null, field: AccountField, focusedAtSubmit: Element | null) {
+  requestAnimationFrame(() => {
+    const active = document.activeElement;
+    const untouched = !active || active === document.body || active === focusedAtSubmit;
+    if (untouched) focusField(form, field);
+  });
+}
+
+export function CreateForm({ onCreated }: { readonly onCreated: (row: AccountRow) => void }) {
+  const { t } = useTranslation();
+  const form = useRef<HTMLFormElement>(null);
+  const [username, setUsername] = useState('');
+  const [displayName, setDisplayName] = useState('');
+  const [role, setRole] = useState<Role>('officer');
+  const [password, setPassword] = useState('');
+  const [password2, setPassword2] = useState('');
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [general, setGeneral] = useState('');
+  const [busy, setBusy] = useState(false);
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    if (busy) return;
+    const problems = checkNewAccount({ username, displayName, password, password2 });
+    if (problems.length > 0) {
+      const next: FieldErrors = {};
+      for (const p of problems) next[p.field] ??= t(p.key);
+      setErrors(next);
+      setGeneral('');
+      focusField(form.current, problems[0]?.field);
+      return;
+    }
+    const focusedAtSubmit = document.activeElement;
+    setBusy(true);
+    setErrors({});
+    setGeneral('');
+    try {
+      const row = await call('accounts.create', {
+        username: username.trim(),
+        displayName: displayName.trim(),
+        password,
+        role,
+      });
+      setUsername('');
+      setDisplayName('');
+      setPassword('');
+      setPassword2('');
+      onCreated(row);
+      focusFieldLater(form.current, 'username', focusedAtSubmit);
+    } catch (err) {
+      const { field, message } = accountErrorText(asApiError(err), t);
+      if (field) {
+        setErrors({ [field]: message });
+        focusFieldLater(form.current, field, focusedAtSubmit);
+      } else setGeneral(message);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const input = (
+    name: AccountField,
+    value: string,
+    set: (v: string) => void,
+    extra: { type?: string; autoComplete: string; maxLength: number },
+  ) => (
+    <TextField
+      label={t(`accounts.field.${name}`)}
+      error={errors[name]}
+      name={name}
+      testId={`account-${name}`}
+      type={extra.type ?? 'text'}
+      autoComplete={extra.autoComplete}
+      maxLength={extra.maxLength}
+      value={value}
+      onChange={set}
+      disabled={busy}
+    />
+  );
+
+  return (
+    <form
+      ref={form}
+      className="accounts-form"
+      onSubmit={(e) => void submit(e)}
+      noValidate
+      aria-labelledby="account-create-title"
+      data-testid="account-create"
+    >
+      <h3 id="account-create-title">{t('accounts.createTitle')}</h3>
+      {input('username', username, setUsername, { autoComplete: 'off', maxLength: 64 })}
+      {input('displayName', displayName, setDisplayName, { autoComplete: 'off', maxLength: 40 })}
+      <Field label={t('accounts.field.role')} error={errors.role}>
+        {(describedBy) => (
+          <select
+            name="role"
+            data-testid="account-role"
+            value={role}
+            onChange={(e) => setRole(e.target.value as Role)}
+            aria-describedby={describedBy}
+            disabled={busy}
+          >
+            {ROLES.map((r) => (
+              <option key={r} value={r}>
+                {t(`role.${r}`)}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      {input('password', password, setPassword, {
+        type: 'password',
+        autoComplete: 'new-password',
+        maxLength: 256,
+      })}
+      {input('password2', password2, setPassword2, {
+        type: 'password',
+        autoComplete: 'new-password',
+        maxLength: 256,
+      })}
+      <div className="auth-error" role="alert" data-testid="account-create-error">
+        {general}
+      </div>
+      <button type="submit" className="auth-submit" data-testid="account-create-submit" disabled={busy}>
+        {busy ? t('auth.working') : t('accounts.create')}
+      </button>
+    </form>
+  );
+}
+
+export function ConfirmDisable({
+  row,
+  onConfirm,
+  onDone,
+}: {
+  readonly row: AccountRow;
+  readonly onConfirm: () => Promise<string | null>;
+  readonly onDone: () => void;
+}) {
+  const { t } = useTranslation();
+  const cancel = useRef<HTMLButtonElement>(null);
+  const [error, setError] = useState('');
+  const [busy, setBusy] = useState(false);
+  // Cancel is the safe default under the keyboard.
+  useEffect(() => cancel.current?.focus(), []);
+
+  const confirm = async () => {
+    setBusy(true);
+    const problem = await onConfirm();
+    setBusy(false);
+    if (problem) setError(problem);
+    else onDone();
+  };
+
+  return (
+    <div
+      className="accounts-form accounts-confirm"
+      role="alertdialog"
+      aria-labelledby="account-disable-title"
+      aria-describedby="account-disable-text"
+      data-testid="account-disable-confirm"
+    >
+      <h3 id="account-disable-title">
+        {t('accounts.disableTitle', { username: row.username, name: row.displayName })}
+      </h3>
+      <p id="account-disable-text">{t('accounts.disableConfirm')}</p>
+      <div className="auth-error" role="alert" data-testid="account-disable-error">
+        {error}
+      </div>
+      <div className="accounts-buttons">
+        <button
+          type="button"
+          className="auth-submit danger"
+          data-testid="account-disable-confirm-btn"
+          disabled={busy}
+          onClick={() => void confirm()}
+        >
+          {busy ? t('auth.working') : t('accounts.confirmDisable')}
+        </button>
+        <button type="button" className="btn" ref={cancel} onClick={onDone} data-testid="account-side-cancel">
+          {t('accounts.cancel')}
+        </button>
+      </div>
+    </div>
+  );
+}
+
+export function ResetPassword({
+  row,
+  onDone,
+}: {
+  readonly row: AccountRow;
+  readonly onDone: (done: boolean) => void;
+}) {
+  const { t } = useTranslation();
+  const form = useRef<HTMLFormElement>(null);
+  const [password, setPassword] = useState('');
+  const [password2, setPassword2] = useState('');
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [general, setGeneral] = useState('');
+  const [busy, setBusy] = useState(false);
+  useEffect(() => focusField(form.current, 'password'), []);
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    if (busy) return;
+    const problems = checkPasswordPair(password, password2);
+    if (problems.length > 0) {
+      const next: FieldErrors = {};
+      for (const p of problems) next[p.field] ??= t(p.key);
+      setErrors(next);
+      focusField(form.current, problems[0]?.field);
+      return;
+    }
+    setBusy(true);
+    setErrors({});
+    setGeneral('');
+    try {
+      await call('accounts.resetPassword', { username: row.username, password });
+      onDone(true);
+    } catch (err) {
+      const { field, message } = accountErrorText(asApiError(err), t);
+      if (field === 'password') setErrors({ password: message });
+      else setGeneral(message);
+      setBusy(false);
+    }
+  };
+
+  const pw = (name: 'password' | 'password2', value: string, set: (v: string) => void) => (
+    <TextField
+      label={t(name === 'password' ? 'accounts.newPassword' : 'accounts.newPasswordAgain')}
+      error={errors[name]}
+      name={name}
+      testId={`reset-${name}`}
+      type="password"
+      autoComplete="new-password"
+      maxLength={256}
+      value={value}
+      onChange={set}
+      disabled={busy}
+    />
+  );
+
+  return (
+    <form
+      ref={form}
+      className="accounts-form"
+      onSubmit={(e) => void submit(e)}
+      noValidate
+      aria-labelledby="account-reset-title"
+      data-testid="account-reset-form"
+    >
+      <h3 id="account-reset-title">
+        {t('accounts.resetTitle', { username: row.username, name: row.displayName })}
+      </h3>
+      <p className="auth-hint">{t('accounts.resetHint')}</p>
+      {pw('password', password, setPassword)}
+      {pw('password2', password2, setPassword2)}
+      <div className="auth-error" role="alert" data-testid="account-reset-error">
+        {general}
+      </div>
+      <div className="accounts-buttons">
+        <button type="submit" className="auth-submit" data-testid="account-reset-submit" disabled={busy}>
+          {busy ? t('auth.working') : t('accounts.confirmReset')}
+        </button>
+        <button type="button" className="btn" onClick={() => onDone(false)} data-testid="account-side-cancel">
+          {t('accounts.cancel')}
+        </button>
+      </div>
+    </form>
+  );
+}

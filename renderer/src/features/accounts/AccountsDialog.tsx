@@ -1,0 +1,220 @@
+/**
+ * 账号管理 (admin only): the accounts list, the create form, and per account 停用/启用 and
+ * 重置密码. A native modal <dialog>: the browser keeps focus inside and turns Esc into `cancel`,
+ * which first closes an open confirmation, then the dialog. Focus returns to the opener.
+ */
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { AccountRow } from '../../../../shared/contract/index';
+import { call } from '../../platform/api/client';
+import { formatDateTime } from '../../platform/format/time';
+import { accountErrorText } from './account-form';
+import { ConfirmDisable, CreateForm, ResetPassword } from './AccountForms';
+import { errorText, asApiError } from '../../platform/api/error-text';
+import { useModalDialog } from '../../platform/ui/use-modal-dialog';
+
+type Side =
+  | { readonly kind: 'create' }
+  | { readonly kind: 'disable'; readonly row: AccountRow }
+  | { readonly kind: 'reset'; readonly row: AccountRow };
+
+export interface AccountsDialogProps {
+  readonly currentUser: string;
+  readonly onClose: () => void;
+}
+
+export function AccountsDialog({ currentUser, onClose }: AccountsDialogProps) {
+  const { t } = useTranslation();
+  const dialog = useModalDialog();
+  const [rows, setRows] = useState<readonly AccountRow[] | null>(null);
+  const [listError, setListError] = useState<string | null>(null);
+  const [side, setSide] = useState<Side>({ kind: 'create' });
+  const [notice, setNotice] = useState('');
+  // The row button that opened a confirmation gets focus back when it closes.
+  const sideOpener = useRef<HTMLElement | null>(null);
+
+  const load = useCallback(() => {
+    setListError(null);
+    call('accounts.list', {}).then(setRows, (err: unknown) => setListError(errorText(asApiError(err), t)));
+  }, [t]);
+
+  useEffect(load, [load]);
+
+  const closeSide = useCallback(() => {
+    setSide({ kind: 'create' });
+    const el = sideOpener.current;
+    sideOpener.current = null;
+    // After React has re-rendered the row (its label may have changed, the element stays).
+    requestAnimationFrame(() => el?.focus());
+  }, []);
+
+  const openSide = (next: Side, opener: HTMLElement) => {
+    sideOpener.current = opener;
+    setNotice('');
+    setSide(next);
+  };
+
+  const setDisabled = async (row: AccountRow, disabled: boolean): Promise<string | null> => {
+    try {
+      await call('accounts.setDisabled', { username: row.username, disabled });
+      setNotice(t(disabled ? 'accounts.disabledDone' : 'accounts.enabledDone', { username: row.username }));
+      load();
+      return null;
+    } catch (err) {
+      load();
+      return accountErrorText(asApiError(err), t).message;
+    }
+  };
+
+  const enable = async (row: AccountRow) => {
+    const problem = await setDisabled(row, false);
+    if (problem) setNotice(problem);
+  };
+
+  return (
+    <dialog
+      ref={dialog}
+      className="modal-dialog accounts-dialog"
+      aria-labelledby="accounts-title"
+      data-testid="accounts-dialog"
+      onCancel={(e) => {
+        e.preventDefault();
+        if (side.kind !== 'create') closeSide();
+        else onClose();
+      }}
+      // Panel shortcuts (Alt+1…, F1…) must not switch the panel behind the modal.
+      onKeyDown={(e) => e.stopPropagation()}
+    >
+      <div className="accounts-head">
+        <h2 id="accounts-title">{t('accounts.title')}</h2>
+        <span className="muted">{t('accounts.closeHint')}</span>
+        <button type="button" className="btn" data-testid="accounts-close" onClick={onClose}>
+          {t('accounts.close')}
+        </button>
+      </div>
+      <div className="accounts-body">
+        <section className="accounts-list" aria-labelledby="accounts-list-title">
+          <div className="accounts-list-head">
+            <h3 id="accounts-list-title">{t('accounts.listTitle')}</h3>
+            {rows && <span className="muted">{t('accounts.count', { count: rows.length })}</span>}
+          </div>
+          <div className="accounts-notice" role="status" data-testid="accounts-notice">
+            {notice}
+          </div>
+          {listError && (
+            <div className="error-box" role="alert">
+              {t('accounts.loadFailed')}：{listError}{' '}
+              <button type="button" className="btn" onClick={load}>
+                {t('app.retry')}
+              </button>
+            </div>
+          )}
+          {!rows && !listError && <div className="state-box">{t('app.loading')}</div>}
+          {rows && (
+            <div className="accounts-scroll">
+              <table className="accounts-table" data-testid="accounts-table">
+                <thead>
+                  <tr>
+                    <th scope="col">{t('accounts.columns.username')}</th>
+                    <th scope="col">{t('accounts.columns.displayName')}</th>
+                    <th scope="col">{t('accounts.columns.role')}</th>
+                    <th scope="col">{t('accounts.columns.status')}</th>
+                    <th scope="col">{t('accounts.columns.createdAt')}</th>
+                    <th scope="col">{t('accounts.columns.actions')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {rows.length === 0 && (
+                    <tr>
+                      <td colSpan={6} className="muted">
+                        {t('accounts.empty')}
+                      </td>
+                    </tr>
+                  )}
+                  {rows.map((r) => (
+                    <tr key={r.username} data-testid="account-row" data-username={r.username}>
+                      <td className="mono">
+                        {r.username}
+                        {r.username === currentUser && <span className="muted"> {t('accounts.self')}</span>}
+                      </td>
+                      <td>{r.displayName}</td>
+                      <td>
+                        <span className="pill">{t(`role.${r.role}`)}</span>
+                      </td>
+                      <td>
+                        <span
+                          className={`pill account-state ${r.disabled ? 'off' : 'on'}`}
+                          data-testid="account-state"
+                        >
+                          {t(r.disabled ? 'accounts.stateDisabled' : 'accounts.stateEnabled')}
+                        </span>
+                      </td>
+                      <td className="nowrap">{formatDateTime(r.createdAt)}</td>
+                      <td className="accounts-actions">
+                        {r.disabled ? (
+                          <button
+                            type="button"
+                            className="btn"
+                            data-testid="account-enable"
+                            onClick={() => void enable(r)}
+                          >
+                            {t('accounts.enable')}
+                          </button>
+                        ) : (
+                          <button
+                            type="button"
+                            className="btn btn-danger"
+                            data-testid="account-disable"
+                            onClick={(e) => openSide({ kind: 'disable', row: r }, e.currentTarget)}
+                          >
+                            {t('accounts.disable')}
+                          </button>
+                        )}
+                        <button
+                          type="button"
+                          className="btn"
+                          data-testid="account-reset"
+                          onClick={(e) => openSide({ kind: 'reset', row: r }, e.currentTarget)}
+                        >
+                          {t('accounts.resetPassword')}
+                        </button>
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+        </section>
+        <section className="accounts-side">
+          {side.kind === 'create' && (
+            <CreateForm
+              onCreated={(row) => {
+                setNotice(t('accounts.created', { username: row.username, role: t(`role.${row.role}`) }));
+                load();
+              }}
+            />
+          )}
+          {side.kind === 'disable' && (
+            <ConfirmDisable
+              key={side.row.username}
+              row={side.row}
+              onConfirm={() => setDisabled(side.row, true)}
+              onDone={closeSide}
+            />
+          )}
+          {side.kind === 'reset' && (
+            <ResetPassword
+              key={side.row.username}
+              row={side.row}
+              onDone={(done) => {
+                if (done) setNotice(t('accounts.resetDone', { username: side.row.username }));
+                closeSide();
+              }}
+            />
+          )}
+        </section>
+      </div>
+    </dialog>
+  );
+}

@@ -1,0 +1,70 @@
+/**
+ * Pure checks of the 账号管理 forms, and the mapping of the core's refusals to a field and a
+ * translated message. Kept out of the component so the rules are unit-tested.
+ */
+import type { ApiErrorData } from '../../../../shared/kernel/proc';
+import { errorText } from '../../platform/api/error-text';
+import { MIN_PASSWORD, USERNAME_PATTERN } from '../auth/login-errors';
+
+export type AccountField = 'username' | 'displayName' | 'role' | 'password' | 'password2';
+
+export interface FieldProblem {
+  readonly field: AccountField;
+  /** i18n key of the message. */
+  readonly key: string;
+}
+
+export interface NewAccountDraft {
+  readonly username: string;
+  readonly displayName: string;
+  readonly password: string;
+  readonly password2: string;
+}
+
+/** Every problem of a new-password pair, in field order (the first one gets focus). */
+export function checkPasswordPair(password: string, password2: string): FieldProblem[] {
+  const out: FieldProblem[] = [];
+  if (password === '') out.push({ field: 'password', key: 'auth.needPassword' });
+  else if (password.length < MIN_PASSWORD) out.push({ field: 'password', key: 'auth.passwordShort' });
+  if (password !== '' && password.length >= MIN_PASSWORD && password !== password2) {
+    out.push({ field: 'password2', key: 'auth.passwordMismatch' });
+  }
+  return out;
+}
+
+/** Every problem of the create form, in field order. */
+export function checkNewAccount(d: NewAccountDraft): FieldProblem[] {
+  const out: FieldProblem[] = [];
+  const username = d.username.trim();
+  if (username === '') out.push({ field: 'username', key: 'auth.needUsername' });
+  else if (!USERNAME_PATTERN.test(username)) out.push({ field: 'username', key: 'auth.usernameFormat' });
+  if (d.displayName.trim() === '') out.push({ field: 'displayName', key: 'auth.needDisplayName' });
+  return [...out, ...checkPasswordPair(d.password, d.password2)];
+}
+
+type Translate = (key: string) => string;
+
+const FIELDS: readonly AccountField[] = ['username', 'displayName', 'role', 'password'];
+
+/**
+ * A refusal of accounts.* as the form shows it: next to `field` when the core named one of the
+ * form's fields, otherwise in the form's general error line.
+ */
+export function accountErrorText(
+  err: Pick<ApiErrorData, 'code' | 'message' | 'field'>,
+  t: Translate,
+): { readonly field: AccountField | null; readonly message: string } {
+  const field = FIELDS.find((f) => f === err.field) ?? null;
+  if (err.code === 'conflict' && field === 'username') return { field, message: t('accounts.usernameTaken') };
+  if (err.code === 'rejected' && err.message.includes('自己')) {
+    return { field: null, message: t('accounts.cannotDisableSelf') };
+  }
+  if (err.code === 'not_found') return { field: null, message: t('accounts.notFound') };
+  if (err.code === 'invalid_input') {
+    if (field === 'username') return { field, message: t('auth.usernameFormat') };
+    if (field === 'password') return { field, message: t('auth.passwordShort') };
+    if (field === 'displayName') return { field, message: t('auth.needDisplayName') };
+    if (field === 'role') return { field, message: t('accounts.needRole') };
+  }
+  return { field, message: errorText(err, t) };
+}

@@ -1,0 +1,96 @@
+/** The Open311 connector's status (open311.status): pulls, cursor, deliveries, recent log lines. */
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { call } from '../../platform/api/client';
+import { useQuery } from '../../platform/api/use-query';
+import { useAuth } from '../auth/auth-context';
+import { formatCount } from '../../platform/format/numbers';
+import { formatDateTime } from '../../platform/format/time';
+import { errorText, caughtErrorText } from '../../platform/api/error-text';
+
+export function Open311StatusView() {
+  const { t } = useTranslation();
+  const auth = useAuth();
+  const q = useQuery('open311.status', {});
+  const [busy, setBusy] = useState(false);
+  const [problem, setProblem] = useState<string | null>(null);
+  if (q.error?.code === 'forbidden') return null;
+  const s = q.data;
+  const pullNow = async () => {
+    setBusy(true);
+    setProblem(null);
+    try {
+      await call('open311.pullNow', {});
+    } catch (err) {
+      setProblem(caughtErrorText(err, t));
+    } finally {
+      setBusy(false);
+      q.refetch();
+    }
+  };
+  return (
+    <section
+      className="sync-open311-status"
+      aria-labelledby="open311-status-title"
+      data-testid="open311-status"
+    >
+      <h3 id="open311-status-title">{t('sync.open311.statusTitle')}</h3>
+      {q.error && !s && (
+        <div className="error-box" role="alert">
+          {t('sync.open311.unavailable', { error: errorText(q.error, t) })}
+        </div>
+      )}
+      {s && !s.configured && <p className="muted">{t('sync.open311.notConfigured')}</p>}
+      {s && s.configured && (
+        <>
+          <dl className="sync-fields">
+            <dt>{t('sync.open311.lastPull')}</dt>
+            <dd>{s.lastPullAt ? formatDateTime(s.lastPullAt) : '—'}</dd>
+            <dt>{t('sync.open311.lastSuccess')}</dt>
+            <dd>{s.lastSuccessAt ? formatDateTime(s.lastSuccessAt) : '—'}</dd>
+            <dt>{t('sync.open311.cursor')}</dt>
+            <dd>{s.cursor.windowStart ? formatDateTime(s.cursor.windowStart) : '—'}</dd>
+            <dt>{t('sync.status.lastError')}</dt>
+            <dd className={s.lastError ? 'sync-error-text' : undefined}>{s.lastError ?? '—'}</dd>
+          </dl>
+          <p>
+            {t('sync.open311.totals', {
+              pulled: formatCount(s.pulledTotal),
+              created: formatCount(s.createdTotal),
+              quarantined: formatCount(s.quarantinedTotal),
+            })}
+          </p>
+          <p data-testid="open311-deliveries">
+            {t('sync.open311.deliveries', {
+              pending: formatCount(s.deliveries.pending),
+              failed: formatCount(s.deliveries.failed),
+              sent: formatCount(s.deliveries.sent),
+            })}
+          </p>
+          {auth?.user.role === 'admin' && (
+            <button type="button" className="btn" disabled={busy} onClick={() => void pullNow()}>
+              {t('sync.open311.pullNow')}
+            </button>
+          )}
+          {problem && (
+            <div className="error-box" role="alert">
+              {problem}
+            </div>
+          )}
+          <h4>{t('sync.open311.log')}</h4>
+          {s.log.length === 0 ? (
+            <p className="muted">{t('sync.open311.noLog')}</p>
+          ) : (
+            <ol className="sync-log">
+              {s.log.map((l, i) => (
+                <li key={`${l.at}-${i}`} data-level={l.level}>
+                  <span className="nowrap muted">{formatDateTime(l.at)}</span> {l.message}
+                </li>
+              ))}
+            </ol>
+          )}
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,124 @@
+/**
+ * 隔离区 (admins): upstream items that failed validation, with the reason and the payload
+ * excerpt shown as text in a <pre> (never as HTML), and 移出隔离区 behind a confirmation.
+ */
+import { useCallback, useState, type MutableRefObject } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { QuarantineRow } from '../../../../shared/features/sync/contract';
+import { call } from '../../platform/api/client';
+import { useQuery } from '../../platform/api/use-query';
+import { formatDateTime } from '../../platform/format/time';
+import { ConfirmBox } from '../../platform/ui/ConfirmBox';
+import { errorText, caughtErrorText } from '../../platform/api/error-text';
+
+export interface QuarantineListProps {
+  readonly escClaim: MutableRefObject<(() => boolean) | null>;
+}
+
+export function QuarantineList({ escClaim }: QuarantineListProps) {
+  const { t } = useTranslation();
+  const [includeDismissed, setIncludeDismissed] = useState(false);
+  const q = useQuery('sync.quarantine', { includeDismissed, limit: 200 });
+  const [pending, setPending] = useState<{ row: QuarantineRow; opener: HTMLElement } | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [problem, setProblem] = useState<string | null>(null);
+
+  const cancel = useCallback(() => {
+    setPending((p) => {
+      const el = p?.opener;
+      requestAnimationFrame(() => el?.focus());
+      return null;
+    });
+    setProblem(null);
+  }, []);
+
+  const dismiss = async () => {
+    if (!pending) return;
+    setBusy(true);
+    setProblem(null);
+    try {
+      await call('sync.dismissQuarantine', { id: pending.row.id });
+      setPending(null);
+      q.refetch();
+    } catch (err) {
+      setProblem(caughtErrorText(err, t));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const rows = q.data ?? [];
+  return (
+    <div className="sync-list" data-testid="sync-quarantine">
+      <p className="muted">{t('sync.quarantine.intro')}</p>
+      <div className="sync-list-tools">
+        <label>
+          <input
+            type="checkbox"
+            checked={includeDismissed}
+            onChange={(e) => setIncludeDismissed(e.target.checked)}
+          />{' '}
+          {t('sync.quarantine.showDismissed')}
+        </label>
+      </div>
+      {q.error && (
+        <div className="error-box" role="alert">
+          {errorText(q.error, t)}{' '}
+          <button type="button" className="btn" onClick={q.refetch}>
+            {t('app.retry')}
+          </button>
+        </div>
+      )}
+      {pending && (
+        <ConfirmBox
+          title={t('sync.quarantine.dismiss')}
+          text={t('sync.quarantine.confirmText')}
+          confirmLabel={t('sync.quarantine.confirm')}
+          cancelLabel={t('sync.quarantine.cancel')}
+          busy={busy}
+          error={problem}
+          escClaim={escClaim}
+          onConfirm={() => void dismiss()}
+          onCancel={cancel}
+        />
+      )}
+      {q.data && rows.length === 0 && (
+        <div className="state-box" data-testid="sync-quarantine-empty">
+          {t('sync.quarantine.empty')}
+        </div>
+      )}
+      {rows.length > 0 && (
+        <ul className="sync-quarantine-rows">
+          {rows.map((r) => (
+            <li key={r.id} className="sync-quarantine-row" data-testid="sync-quarantine-row">
+              <div className="sync-quarantine-meta">
+                <span className="pill">{t(`sync.quarantine.source.${r.source}`)}</span>
+                <span className="nowrap muted">{formatDateTime(r.receivedAt)}</span>
+                {r.ref && <span className="mono">{r.ref}</span>}
+                <strong className="sync-reason">{r.reason}</strong>
+                <span className="spacer" />
+                {r.dismissedAt ? (
+                  <span className="muted">{t('sync.quarantine.dismissed')}</span>
+                ) : (
+                  <button
+                    type="button"
+                    className="btn"
+                    data-testid="sync-quarantine-dismiss"
+                    disabled={pending !== null}
+                    onClick={(e) => setPending({ row: r, opener: e.currentTarget })}
+                  >
+                    {t('sync.quarantine.dismiss')}
+                  </button>
+                )}
+              </div>
+              {/* Text only: React escapes it; the payload is never parsed as HTML. */}
+              <pre className="sync-excerpt" aria-label={t('sync.quarantine.columns.excerpt')}>
+                {r.excerpt}
+              </pre>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}

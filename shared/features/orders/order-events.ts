@@ -1,0 +1,156 @@
+/**
+ * Order events: the truth of the store. Every state change of an order is one event;
+ * the WorkOrder row is only a projection (see order-reducer.ts).
+ * Schemas are zod so that events from the renderer, from upstream and from files are
+ * validated by the same definition.
+ */
+import { z } from 'zod';
+import { AppealType, OrderSource, Satisfaction, Urgency } from './order';
+
+const text = (max: number) => z.string().trim().min(1).max(max);
+const note = z.string().trim().max(2000).default('');
+const id = z.string().min(1).max(64);
+/** sha256 hex digests of attachments stored content-addressed. */
+const photos = z
+  .array(z.string().regex(/^[0-9a-f]{64}$/))
+  .max(20)
+  .default([]);
+
+export const Lng = z.number().finite().min(73).max(136);
+export const Lat = z.number().finite().min(3).max(54);
+
+export const CitizenSchema = z.object({
+  name: z.string().trim().min(1).max(50),
+  phone: z
+    .string()
+    .trim()
+    .regex(/^[0-9+\- ]{3,20}$/),
+});
+
+export const EVENT_PAYLOADS = {
+  /** 受理: the order comes into existence. */
+  created: z.object({
+    source: OrderSource,
+    appealType: AppealType,
+    categoryCode: z.string().regex(/^\d{2}(\.\d{2}(\.\d{3})?)?$/),
+    urgency: Urgency,
+    title: text(200),
+    description: z.string().trim().max(5000).default(''),
+    address: z.string().trim().max(300).default(''),
+    lng: Lng,
+    lat: Lat,
+    communityCode: z.string().max(20).nullable().default(null),
+    gridCode: z.string().max(24).nullable().default(null),
+    citizen: CitizenSchema.nullable().default(null),
+    upstreamId: z.string().max(64).nullable().default(null),
+    upstreamDeadline: z.number().int().positive().nullable().default(null),
+  }),
+  /** 派单 (also 转派 when already dispatched). */
+  dispatched: z.object({ unitId: id, coUnitIds: z.array(id).max(10).default([]), note }),
+  /** 签收 */
+  signed: z.object({ unitId: id }),
+  /** 联系群众 */
+  contacted: z.object({ note }),
+  /** 过程反馈 */
+  progressed: z.object({ note: text(2000), photos }),
+  /** 办结反馈 */
+  replied: z.object({ result: text(2000), photos }),
+  /** 核查: pass → 结案, fail → 返工 */
+  verified: z.object({ passed: z.boolean(), note, photos }),
+  /** 结案 without on-site verification (upstream closes 12345 orders). */
+  closed: z.object({ note }),
+  /** 退单申请 */
+  return_requested: z.object({ unitId: id, reason: text(1000), photos }),
+  /** 退单审核 */
+  return_decided: z.object({ approved: z.boolean(), note }),
+  /** 延期申请 */
+  extension_requested: z.object({ days: z.number().int().min(1).max(30), reason: text(1000) }),
+  /** 延期审批 */
+  extension_decided: z.object({ approved: z.boolean(), note }),
+  /** 催办 / 督办 */
+  urged: z.object({ level: z.enum(['remind', 'supervise']), note }),
+  /** 挂账 into the problem bank */
+  suspended: z.object({ reason: text(1000) }),
+  /** 解除挂账 */
+  resumed: z.object({ note }),
+  /** 并案: this order is merged into another and ends. */
+  merged: z.object({ intoOrderId: id }),
+  /** 重新打开 a closed order */
+  reopened: z.object({ reason: text(1000) }),
+  /** 吹哨: summon several units; each must report in within the deadline. */
+  whistled: z.object({
+    unitIds: z.array(id).min(1).max(20),
+    deadlineMinutes: z
+      .number()
+      .int()
+      .min(5)
+      .max(24 * 60)
+      .default(30),
+    reason: text(1000),
+  }),
+  /** 报到 of one summoned unit */
+  reported_in: z.object({ unitId: id }),
+  /** 回访 result reported by upstream or the hall. */
+  callback_recorded: z.object({
+    valid: z.boolean(),
+    contacted: z.boolean(),
+    solved: z.boolean(),
+    satisfaction: Satisfaction,
+  }),
+} as const;
+
+export type OrderEventType = keyof typeof EVENT_PAYLOADS;
+export const ORDER_EVENT_TYPES = Object.keys(EVENT_PAYLOADS) as OrderEventType[];
+export type EventPayload<T extends OrderEventType> = z.output<(typeof EVENT_PAYLOADS)[T]>;
+export type EventPayloadInput<T extends OrderEventType> = z.input<(typeof EVENT_PAYLOADS)[T]>;
+
+/** Envelope common to every event. */
+export interface EventMeta {
+  /** Globally unique: `${hlc}@${node}` style ids are fine, any unique string is accepted. */
+  readonly id: string;
+  readonly orderId: string;
+  /** Hybrid-logical-clock timestamp (shared/kernel/hlc.ts); total order with `id` as tie-break. */
+  readonly hlc: string;
+  /** Business time of the action, epoch ms (the HLC's physical part at the origin). */
+  readonly at: number;
+  /** Person id, 'upstream', 'system' or an account name. */
+  readonly actor: string;
+  /** Node (hall or hub) that produced the event. */
+  readonly node: string;
+}
+
+export type OrderEventOf<T extends OrderEventType> = EventMeta & {
+  readonly type: T;
+  readonly payload: EventPayload<T>;
+};
+
+export type OrderEvent = { [T in OrderEventType]: OrderEventOf<T> }[OrderEventType];
+
+const metaShape = {
+  id: z.string().min(1).max(128),
+  orderId: id,
+  hlc: z.string().regex(/^\d{15}:\d{5}:[A-Za-z0-9_-]{1,32}$/),
+  at: z.number().int().nonnegative(),
+  actor: z.string().min(1).max(64),
+  node: z.string().min(1).max(32),
+};
+
+/** Validates a whole event (from upstream, a file, or the store) into an OrderEvent. */
+export const OrderEventSchema = z.discriminatedUnion(
+  'type',
+  ORDER_EVENT_TYPES.map((type) =>
+    z.object({ ...metaShape, type: z.literal(type), payload: EVENT_PAYLOADS[type] }),
+  ) as unknown as [z.ZodObject, ...z.ZodObject[]],
+) as unknown as z.ZodType<OrderEvent>;
+
+/** An action a user asks for: an event type and its payload, before the core stamps the envelope. */
+export type OrderAction = {
+  [T in OrderEventType]: { readonly type: T; readonly payload: EventPayloadInput<T> };
+}[OrderEventType];
+
+export const OrderActionSchema = z.discriminatedUnion(
+  'type',
+  ORDER_EVENT_TYPES.filter((t) => t !== 'created').map((type) =>
+    z.object({ type: z.literal(type), payload: EVENT_PAYLOADS[type] }),
+  ) as unknown as [z.ZodObject, ...z.ZodObject[]],
+) as unknown as z.ZodType<Exclude<OrderAction, { type: 'created' }>>;
