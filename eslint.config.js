@@ -1,7 +1,11 @@
-// Lint: TypeScript rules plus the layer rules of docs/ARCHITECTURE.md, enforced with
-// eslint-plugin-boundaries (default disallow, external and node: imports policed too).
+// Lint: TypeScript rules plus the house rules of docs/ARCHITECTURE.md.
+// - Layers, with eslint-plugin-boundaries (default disallow; external and node: imports policed).
+// - Inside a layer (./.eslint-plugin-local): a feature is used only through its index.ts, SQL
+//   only in the store and features' queries files, no file names that differ only in case.
+// - No floating promises (type-aware).
 import tseslint from 'typescript-eslint';
 import boundaries from 'eslint-plugin-boundaries';
+import local from './.eslint-plugin-local/index.js';
 
 const node = { origin: 'core' };
 const pkg = (...names) => names.map((source) => ({ origin: 'external', source }));
@@ -34,67 +38,67 @@ const policies = [
     ],
   },
   {
+    // The store kernel: the database, migrations, the event log, reference tables, backups.
     from: { element: { type: 'store' } },
     allow: [{ to: elements('store', 'shared') }, { to: { module: [node, ...pkg('better-sqlite3', 'zod')] } }],
   },
   {
-    from: { element: { type: 'demo' } },
-    allow: [{ to: elements('demo', 'shared') }, { to: { module: [node, ...pkg('zod')] } }],
-  },
-  {
-    from: { element: { type: 'services' } },
+    // Features: handlers and their queries. The map feature checks imported basemap files with
+    // the basemap adapter's readers.
+    from: { element: { type: 'features' } },
     allow: [
-      // basemap: the map.* handlers validate and list basemap files (issue 3).
-      { to: elements('services', 'store', 'demo', 'basemap', 'shared') },
+      { to: elements('features', 'runtime', 'store', 'adapter-basemap', 'shared') },
       { to: { module: [node, ...pkg('zod', 'flatbush')] } },
     ],
   },
   {
-    from: { element: { type: 'sync' } },
-    allow: [{ to: elements('sync', 'store', 'shared') }, { to: { module: [node, ...pkg('zod', 'ws')] } }],
+    // Composition, the gate, the worker pool; it starts the sync engine and the Open311 connector.
+    from: { element: { type: 'runtime' } },
+    allow: [
+      { to: elements('runtime', 'features', 'store', 'adapter-sync', 'adapter-open311', 'shared') },
+      { to: { module: [node, ...pkg('zod')] } },
+    ],
   },
   {
-    // The reference upstream hub (issue 4): the same store and services in server role.
-    from: { element: { type: 'hub' } },
+    from: { element: { type: 'adapter-sync' } },
     allow: [
-      { to: elements('hub', 'sync', 'services', 'store', 'demo', 'shared') },
+      { to: elements('adapter-sync', 'features', 'store', 'shared') },
       { to: { module: [node, ...pkg('zod', 'ws')] } },
     ],
   },
   {
-    // The Open311 GeoReport v2 connector (issue 4).
-    from: { element: { type: 'open311' } },
+    // The reference upstream hub: the same store in server role.
+    from: { element: { type: 'adapter-hub' } },
     allow: [
-      { to: elements('open311', 'sync', 'store', 'shared') },
+      { to: elements('adapter-hub', 'adapter-sync', 'features', 'store', 'shared') },
+      { to: { module: [node, ...pkg('zod', 'ws')] } },
+    ],
+  },
+  {
+    from: { element: { type: 'adapter-open311' } },
+    allow: [
+      { to: elements('adapter-open311', 'adapter-sync', 'features', 'store', 'shared') },
       { to: { module: [node, ...pkg('zod')] } },
     ],
   },
   {
-    // Offline basemaps: MBTiles / PMTiles files read for the hosts (issue 3).
-    from: { element: { type: 'basemap' } },
+    from: { element: { type: 'adapter-basemap' } },
     allow: [
-      { to: elements('basemap', 'shared') },
-      { to: { module: [node, ...pkg('better-sqlite3', 'zod')] } },
-    ],
-  },
-  {
-    from: { element: { type: 'core' } },
-    allow: [
-      { to: elements('core', 'services', 'store', 'demo', 'sync', 'open311', 'basemap', 'shared') },
+      { to: elements('adapter-basemap', 'store', 'shared') },
       { to: { module: [node, ...pkg('zod')] } },
     ],
   },
   {
-    from: { element: { type: 'host' } },
+    from: { element: { type: 'adapter-host' } },
     allow: [
-      { to: elements('host', 'core', 'basemap', 'shared') },
+      { to: elements('adapter-host', 'runtime', 'adapter-basemap', 'shared') },
       { to: { module: [node, ...pkg('ws', 'zod')] } },
     ],
   },
   {
     from: { element: { type: 'shell' } },
     allow: [
-      { to: elements('shell', 'host', 'core', 'basemap', 'shared') },
+      { to: elements('shell', 'adapter-host', 'runtime', 'adapter-basemap', 'shared') },
       { to: { module: [node, ...pkg('electron', 'zod')] } },
     ],
   },
@@ -119,26 +123,32 @@ export default tseslint.config(
   ...tseslint.configs.recommended,
   {
     files: ['**/*.{ts,tsx}'],
-    plugins: { boundaries },
+    plugins: { boundaries, local },
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+    },
     settings: {
       'import/resolver': { typescript: { project: './tsconfig.json' }, node: true },
       'boundaries/elements': [
         { type: 'shared', pattern: 'shared' },
         { type: 'renderer', pattern: 'renderer' },
         { type: 'store', pattern: 'electron/core/store' },
-        { type: 'demo', pattern: 'electron/core/demo' },
-        { type: 'services', pattern: 'electron/core/services' },
-        { type: 'sync', pattern: 'electron/core/sync' },
-        { type: 'hub', pattern: 'electron/core/hub' },
-        { type: 'open311', pattern: 'electron/core/open311' },
-        { type: 'basemap', pattern: 'electron/core/basemap' },
-        { type: 'host', pattern: 'electron/core/host' },
-        { type: 'core', pattern: 'electron/core' },
+        { type: 'features', pattern: 'electron/core/features' },
+        { type: 'runtime', pattern: 'electron/core/runtime' },
+        { type: 'adapter-sync', pattern: 'electron/core/adapters/sync' },
+        { type: 'adapter-hub', pattern: 'electron/core/adapters/hub' },
+        { type: 'adapter-open311', pattern: 'electron/core/adapters/open311' },
+        { type: 'adapter-basemap', pattern: 'electron/core/adapters/basemap' },
+        { type: 'adapter-host', pattern: 'electron/core/adapters/host' },
         { type: 'shell', pattern: 'electron' },
       ],
     },
     rules: {
       'boundaries/dependencies': [2, { default: 'disallow', checkAllOrigins: true, policies }],
+      'local/feature-imports': 'error',
+      'local/sql-in-store': 'error',
+      'local/no-case-collisions': 'error',
+      '@typescript-eslint/no-floating-promises': 'error',
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
       '@typescript-eslint/no-explicit-any': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
@@ -148,6 +158,11 @@ export default tseslint.config(
   {
     // Tests and scripts sit outside the layers; they may use anything, but still no `any`.
     files: ['tests/**/*.{ts,tsx}', 'scripts/**/*.{ts,mjs}', '**/*.config.{ts,js}'],
-    rules: { 'boundaries/dependencies': 'off', 'max-lines': 'off' },
+    rules: {
+      'boundaries/dependencies': 'off',
+      'local/feature-imports': 'off',
+      'local/sql-in-store': 'off',
+      'max-lines': 'off',
+    },
   },
 );

@@ -6,15 +6,9 @@
  * keyed by the window's webContents id; it is stripped from the result, so the renderer never
  * holds it. Each call of that window carries it; auth.logout and closing the window forget it.
  */
-import {
-  CONTRACT,
-  isProcName,
-  isPublicProc,
-  roleAtLeast,
-  type CallResult,
-  type Role,
-} from '../shared/contract';
+import { ApiError, isProcName, type CallResult } from '../shared/contract';
 import type { Core } from './core/runtime/core';
+import { takeSessionToken } from './core/runtime/session-token';
 import { toApiErrorData } from './core/adapters/host/errors';
 import { isTrustedSender } from './window-policy';
 
@@ -57,68 +51,35 @@ export function createCallHandler(opts: CallHandlerOptions): CallHandler {
     flags?: unknown,
   ): Promise<CallResult> => {
     if (!isTrustedSender(event.senderFrame)) {
-      return {
-        ok: false,
-        error: { code: 'forbidden', message: 'Calls are accepted only from the app itself' },
-      };
+      return { ok: false, error: ApiError.why('cross_site', '只接受本程序界面的调用').toData() };
     }
     if (typeof proc !== 'string' || proc.length > 100 || !isProcName(proc)) {
       return {
         ok: false,
-        error: { code: 'not_found', message: `Unknown procedure: ${String(proc).slice(0, 100)}` },
+        error: new ApiError('unknown_procedure', { params: { proc: String(proc).slice(0, 100) } }).toData(),
       };
     }
     let core: Core;
     try {
       core = await opts.core;
     } catch {
-      return {
-        ok: false,
-        error: { code: 'unavailable', message: '数据存储未能打开 The data store could not be opened' },
-      };
+      return { ok: false, error: ApiError.why('unavailable', '数据存储未能打开').toData() };
     }
     const wcId = event.sender?.id ?? null;
     const token = wcId === null ? null : (sessions.get(wcId) ?? null);
-    let role: Role | null = null;
-    let actor = 'anonymous';
     try {
-      const user = token ? await core.resolveSession(token) : null;
-      if (user) {
-        role = user.role;
-        actor = user.actor;
-      } else if (token && wcId !== null) {
-        // Expired or revoked: the window is logged out.
-        sessions.delete(wcId);
-      }
-    } catch (err) {
-      const { data } = toApiErrorData(err);
-      return { ok: false, error: data };
-    }
-    const def = CONTRACT[proc];
-    if (!isPublicProc(def)) {
-      if (role === null) return { ok: false, error: { code: 'forbidden', message: `请先登录 (${proc})` } };
-      if (!roleAtLeast(role, def.role)) {
-        return {
-          ok: false,
-          error: { code: 'forbidden', message: `${proc} needs role ${def.role}; caller has ${role}` },
-        };
-      }
-    }
-    try {
-      // The core validates input with the contract's zod schema and checks the role.
+      // The core's gate resolves the session, checks the role and validates the input.
       const data = await core.call(proc, input === undefined ? {} : input, {
-        role,
-        actor,
-        session: role ? token : null,
+        role: null,
+        actor: 'anonymous',
+        session: token,
         // 大屏模式 (the page's wall flag): personal data masked whatever the role.
         masked: wallFlag(flags),
       });
-      if (proc === 'auth.login' || proc === 'auth.setup') {
-        const { token: newToken, ...rest } = data as { token?: string; user: unknown };
-        if (newToken && event.sender) {
-          remember(event.sender, newToken);
-        }
-        return { ok: true, data: rest };
+      const { token: newToken, data: shown } = takeSessionToken(proc, data);
+      if (newToken !== null) {
+        if (event.sender) remember(event.sender, newToken);
+        return { ok: true, data: shown };
       }
       if (proc === 'auth.logout' && wcId !== null) sessions.delete(wcId);
       return { ok: true, data };

@@ -9,7 +9,7 @@ import { contentSecurityPolicy } from './core/adapters/host/csp';
 /** The renderer is served from app://hall/ — a standard, secure scheme, never file://. */
 export const APP_SCHEME = 'app';
 export const APP_HOST = 'hall';
-export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
+const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
 export const APP_ENTRY = `${APP_ORIGIN}/index.html`;
 
 /** Electron's CSP: app:// only; no ws: needed since the API goes over IPC. */

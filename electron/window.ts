@@ -152,7 +152,7 @@ export function hardenSession(): void {
 }
 
 /** Blocks navigation, new windows and <webview> on a webContents. */
-export function lockDownContents(contents: WebContents): void {
+function lockDownContents(contents: WebContents): void {
   contents.on('will-navigate', (event, url) => {
     if (!mayNavigate(url)) event.preventDefault();
   });

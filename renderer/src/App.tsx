@@ -1,28 +1,34 @@
 import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useAuth } from './features/auth/auth-context';
+import { useAuth } from './features/auth';
+import { AwarenessPanel } from './features/awareness';
+import { SyncBanner } from './features/sync';
+import {
+  AlarmBanner,
+  nextCarouselPanel,
+  readCarouselMs,
+  saveCarouselMs,
+  useCarousel,
+  usePendingAlarms,
+  useWallLayout,
+  useWallMode,
+  WallContext,
+} from './features/wall';
 import { Header } from './shell/Header';
 import { PanelTabs } from './shell/PanelTabs';
 import { StatusBar } from './shell/StatusBar';
 import { PANELS, panelForKey, panelFromHash, type PanelId } from './shell/panels';
-import { AwarenessPanel } from './features/awareness/AwarenessPanel';
-import { AlarmBanner, usePendingAlarms } from './features/wall/AlarmBanner';
-import { SyncBanner } from './features/sync/SyncBanner';
-import { nextCarouselPanel, readCarouselMs, saveCarouselMs } from './features/wall/carousel';
-import { useCarousel } from './features/wall/use-carousel';
-import { useWallLayout, useWallMode } from './features/wall/use-wall-mode';
-import { WallContext } from './features/wall/wall-context';
 
-// The panels not shown first load on demand: the page that opens on 态势感知 (a wall) parses and
-// runs less script before its first paint.
+// The panels not shown first load on demand (each feature's panel.ts): the page that opens on
+// 态势感知 (a wall) parses and runs less script before its first paint.
 const AnalysisPanel = lazy(() =>
-  import('./features/analysis/AnalysisPanel').then((m) => ({ default: m.AnalysisPanel })),
+  import('./features/analysis/panel').then((m) => ({ default: m.AnalysisPanel })),
 );
 const DispatchPanel = lazy(() =>
-  import('./features/dispatch/DispatchPanel').then((m) => ({ default: m.DispatchPanel })),
+  import('./features/dispatch/panel').then((m) => ({ default: m.DispatchPanel })),
 );
 const EvaluationPanel = lazy(() =>
-  import('./features/evaluation/EvaluationPanel').then((m) => ({ default: m.EvaluationPanel })),
+  import('./features/evaluation/panel').then((m) => ({ default: m.EvaluationPanel })),
 );
 
 function storage(): Storage | null {

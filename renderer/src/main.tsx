@@ -5,10 +5,12 @@
  */
 import { startFirstCalls } from './platform/api/first-calls';
 import { wireCache } from './platform/api/query-cache';
+import { panelFromHash } from './shell/panels';
 import './platform/theme/theme.css';
+import './shell/shell.css';
 
 wireCache();
-startFirstCalls(window.location.hash);
+startFirstCalls({ awareness: panelFromHash(window.location.hash) === 'awareness' });
 
 const root = document.getElementById('root');
 if (root) void import('./boot').then((m) => m.boot(root));

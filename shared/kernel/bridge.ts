@@ -1,5 +1,6 @@
 /** What the Electron preload exposes as `window.hall`, and what every transport returns. */
-import type { ApiErrorData, ChangeHint } from './proc';
+import type { ApiErrorData } from './api-error';
+import type { ChangeHint } from './proc';
 
 export type CallResult<O = unknown> =
   { readonly ok: true; readonly data: O } | { readonly ok: false; readonly error: ApiErrorData };

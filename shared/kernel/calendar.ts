@@ -17,6 +17,9 @@
  * package's ES module in Vite (renderer); named imports fail under Node ESM.
  */
 import chineseDays from 'chinese-days';
+import { CHINA_OFFSET_MS, DAY_MS, chinaDate, dayNumberDate } from './china-time';
+
+export { chinaDate } from './china-time';
 
 export interface WorkCalendar {
   /** `date` is 'YYYY-MM-DD' in China Standard Time (UTC+8). */
@@ -25,8 +28,6 @@ export interface WorkCalendar {
 
 export type CalendarCoverage = 'official' | 'estimated';
 
-const DAY_MS = 86_400_000;
-const CST_OFFSET_MS = 8 * 3_600_000;
 const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 function parseDate(date: string): { y: number; m: number; d: number } {
@@ -35,26 +36,16 @@ function parseDate(date: string): { y: number; m: number; d: number } {
   return { y: Number(match[1]), m: Number(match[2]), d: Number(match[3]) };
 }
 
-const pad = (n: number, w = 2): string => String(n).padStart(w, '0');
-
-function fromUtcDays(days: number): string {
-  const dt = new Date(days * DAY_MS);
-  return `${pad(dt.getUTCFullYear(), 4)}-${pad(dt.getUTCMonth() + 1)}-${pad(dt.getUTCDate())}`;
-}
+const fromUtcDays = dayNumberDate;
 
 function toUtcDays(date: string): number {
   const { y, m, d } = parseDate(date);
   return Date.UTC(y, m - 1, d) / DAY_MS;
 }
 
-/** The China-time calendar date of an instant. */
-export function chinaDate(ms: number): string {
-  return fromUtcDays(Math.floor((ms + CST_OFFSET_MS) / DAY_MS));
-}
-
 /** The instant of 00:00 China time on `date`. */
 export function chinaMidnight(date: string): number {
-  return toUtcDays(date) * DAY_MS - CST_OFFSET_MS;
+  return toUtcDays(date) * DAY_MS - CHINA_OFFSET_MS;
 }
 
 /** `date` shifted by whole days. */

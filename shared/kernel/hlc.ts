@@ -11,7 +11,7 @@ export interface Hlc {
 
 const MAX_COUNTER = 99_999;
 /** Remote clocks further ahead than this are refused: a wrong clock must not poison ours. */
-export const MAX_DRIFT_MS = 24 * 60 * 60 * 1000;
+const MAX_DRIFT_MS = 24 * 60 * 60 * 1000;
 
 export function encodeHlc(h: Hlc): string {
   return `${String(h.physical).padStart(15, '0')}:${String(h.counter).padStart(5, '0')}:${h.node}`;

@@ -1,112 +1,143 @@
 /**
- * One API contract for every transport (Electron IPC, HTTP + WebSocket, tests):
- * procedure name → zod input schema, output type, required role.
+ * How a procedure is declared: its input schema, output type, the role it needs, and what it
+ * has to do with change hints — which topics make a query stale, which topics a mutation changes.
+ * Each feature declares its procedures in `shared/features/<f>/contract.ts`; the manifest
+ * (`shared/contract/index.ts`) spreads them into one CONTRACT.
  */
 import type { z } from 'zod';
-
-export const ROLES = ['viewer', 'officer', 'commander', 'admin'] as const;
-/** viewer 委员会/大屏只读 · officer 值班员 · commander 值班长/指挥长 · admin 管理员 */
-export type Role = (typeof ROLES)[number];
-
-export function roleAtLeast(have: Role, need: Role): boolean {
-  return ROLES.indexOf(have) >= ROLES.indexOf(need);
-}
-
-export interface Proc<I extends z.ZodType, O> {
-  readonly input: I;
-  readonly role: Role;
-  /** Mutations write and emit change hints; queries only read. */
-  readonly kind: 'query' | 'mutation';
-  /**
-   * True for the few procedures a caller without a role may use (auth.status, auth.login,
-   * auth.setup, auth.logout); `role` is then ignored. Every other procedure is refused to a
-   * caller that has no role (not logged in).
-   */
-  readonly public?: boolean;
-  /** Phantom: carries the output type only. */
-  readonly _output?: O;
-}
-
-export function query<O>() {
-  return <I extends z.ZodType>(input: I, role: Role = 'viewer'): Proc<I, O> => ({
-    input,
-    role,
-    kind: 'query',
-  });
-}
-
-export function mutation<O>() {
-  return <I extends z.ZodType>(input: I, role: Role = 'officer'): Proc<I, O> => ({
-    input,
-    role,
-    kind: 'mutation',
-  });
-}
-
-/** A procedure anyone may call, logged in or not: the way in (status, login, first-run setup). */
-export function publicProc<O>() {
-  return <I extends z.ZodType>(
-    input: I,
-    kind: 'query' | 'mutation',
-  ): Proc<I, O> & { readonly public: true } => ({
-    input,
-    role: 'viewer',
-    kind,
-    public: true,
-  });
-}
-
-/** True when the procedure needs no role. */
-export function isPublicProc(p: { readonly public?: boolean }): boolean {
-  return p.public === true;
-}
-
-export const ERROR_CODES = [
-  'invalid_input', // the input failed validation; `field` names it
-  'not_found',
-  'forbidden', // the caller's role is too low
-  'conflict', // stale expectedVersion: someone else changed the order first
-  'rejected', // the lifecycle refuses this transition; `message` says why
-  'unavailable', // the core is not ready (e.g. still seeding)
-  'internal',
-] as const;
-export type ErrorCode = (typeof ERROR_CODES)[number];
-
-/** The error every transport returns, as plain data. */
-export interface ApiErrorData {
-  readonly code: ErrorCode;
-  readonly message: string;
-  /** Dotted path of the offending input field, for invalid_input. */
-  readonly field?: string;
-}
-
-export class ApiError extends Error implements ApiErrorData {
-  readonly code: ErrorCode;
-  readonly field?: string;
-  constructor(code: ErrorCode, message: string, field?: string) {
-    super(message);
-    this.name = 'ApiError';
-    this.code = code;
-    if (field !== undefined) this.field = field;
-  }
-  toData(): ApiErrorData {
-    return this.field === undefined
-      ? { code: this.code, message: this.message }
-      : { code: this.code, message: this.message, field: this.field };
-  }
-  static fromData(d: ApiErrorData): ApiError {
-    return new ApiError(d.code, d.message, d.field);
-  }
-}
+import type { Role } from './roles';
 
 /** A push from the core: a hint that something changed, never the rows themselves. */
 export type ChangeHint =
   | { readonly topic: 'orders.changed'; readonly orderIds: readonly string[] }
   | { readonly topic: 'reference.changed' }
   | { readonly topic: 'system.changed' }
-  /** Alarms acknowledged or raised, the awareness feed (issue 3). */
+  /** Alarms acknowledged or raised, the awareness feed. */
   | { readonly topic: 'awareness.changed' }
-  /** A basemap or jurisdiction imported (issue 3). */
+  /** A basemap or jurisdiction imported. */
   | { readonly topic: 'map.changed' }
-  /** Sync state, conflicts, quarantine, connector settings (issue 4). */
+  /** Sync state, conflicts, quarantine, connector settings. */
   | { readonly topic: 'sync.changed' };
+export type Topic = ChangeHint['topic'];
+export const TOPICS = [
+  'orders.changed',
+  'reference.changed',
+  'system.changed',
+  'awareness.changed',
+  'map.changed',
+  'sync.changed',
+] as const satisfies readonly Topic[];
+
+export type ProcKind = 'query' | 'mutation';
+/** Where a procedure runs: on a read-only connection of the read pool, or on the one writer. */
+export type ProcRunsOn = 'reader' | 'writer';
+
+export interface Proc<
+  I extends z.ZodType,
+  O,
+  K extends ProcKind = ProcKind,
+  R extends ProcRunsOn = ProcRunsOn,
+> {
+  readonly input: I;
+  readonly role: Role;
+  /** Mutations write (on the one writer) and emit change hints; queries only read. */
+  readonly kind: K;
+  /** Queries: the hints after which a cached answer is stale (the renderer refetches it). */
+  readonly stale: readonly Topic[];
+  /** Mutations: the hints it may emit (the renderer refreshes those at once on success). */
+  readonly changes: readonly Topic[];
+  /**
+   * Where a query runs: 'reader' (default) on a read-only connection of the read pool, so a long
+   * read never delays a write; 'writer' for the few that read state only the writer holds
+   * (the running sync engine, the backup schedule).
+   */
+  readonly on: R;
+  /**
+   * True for the few procedures a caller without a role may use (auth.status, auth.login,
+   * auth.setup, auth.logout); `role` is then ignored.
+   */
+  readonly public?: boolean;
+  /** Phantom: carries the output type only. */
+  readonly _output?: O;
+}
+
+export interface QueryOptions {
+  readonly role?: Role;
+  readonly stale: readonly Topic[];
+  readonly on?: 'reader' | 'writer';
+}
+
+export interface MutationOptions {
+  readonly role?: Role;
+  readonly changes: readonly Topic[];
+}
+
+/** A read. Default role: viewer. Runs on the read pool unless `on: 'writer'`. */
+export function query<O>() {
+  function make<I extends z.ZodType>(
+    input: I,
+    opts: QueryOptions & { readonly on: 'writer' },
+  ): Proc<I, O, 'query', 'writer'>;
+  function make<I extends z.ZodType>(
+    input: I,
+    opts: QueryOptions & { readonly on?: 'reader' },
+  ): Proc<I, O, 'query', 'reader'>;
+  function make<I extends z.ZodType>(input: I, opts: QueryOptions): Proc<I, O, 'query'> {
+    return {
+      input,
+      role: opts.role ?? 'viewer',
+      kind: 'query',
+      stale: opts.stale,
+      changes: [],
+      on: opts.on ?? 'reader',
+    };
+  }
+  return make;
+}
+
+/** A write. Default role: officer. */
+export function mutation<O>() {
+  return <I extends z.ZodType>(input: I, opts: MutationOptions): Proc<I, O, 'mutation', 'writer'> => ({
+    input,
+    role: opts.role ?? 'officer',
+    kind: 'mutation',
+    stale: [],
+    changes: opts.changes,
+    on: 'writer',
+  });
+}
+
+/** A procedure anyone may call, logged in or not: the way in (status, login, first-run setup). */
+export function publicProc<O>() {
+  function make<I extends z.ZodType>(
+    input: I,
+    kind: 'query',
+    topics?: readonly Topic[],
+  ): Proc<I, O, 'query', 'reader'> & { readonly public: true };
+  function make<I extends z.ZodType>(
+    input: I,
+    kind: 'mutation',
+    topics?: readonly Topic[],
+  ): Proc<I, O, 'mutation', 'writer'> & { readonly public: true };
+  function make<I extends z.ZodType>(
+    input: I,
+    kind: ProcKind,
+    topics: readonly Topic[] = [],
+  ): Proc<I, O> & { readonly public: true } {
+    return {
+      input,
+      role: 'viewer',
+      kind,
+      stale: kind === 'query' ? topics : [],
+      changes: kind === 'mutation' ? topics : [],
+      on: kind === 'query' ? 'reader' : 'writer',
+      public: true,
+    };
+  }
+  return make;
+}
+
+/** True when the procedure needs no role. */
+export function isPublicProc(p: { readonly public?: boolean }): boolean {
+  return p.public === true;
+}

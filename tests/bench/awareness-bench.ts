@@ -15,13 +15,9 @@ import { generateReference } from '../../electron/core/features/demo/generator/r
 import { dbPath, openDb } from '../../electron/core/store/db';
 import { setDemo } from '../../electron/core/store/meta';
 import { ingestEvents } from '../../electron/core/store/event-log/events';
-import { writeReference } from '../../electron/core/features/reference/queries';
-import {
-  inProgressCount,
-  overdueCount,
-  stockAt,
-  warningCount,
-} from '../../electron/core/features/awareness/queries';
+import { writeReference } from '../../electron/core/store/reference';
+import { inProgressCount, overdueCount, warningCount } from '../../electron/core/features/awareness/queries';
+import { stockAt } from '../../electron/core/features/awareness/stock-at';
 import type { ReadableDb } from '../../electron/core/store/types';
 import type { OrderEvent } from '../../shared/features/orders/order-events';
 import { chinaDate, chinaMidnight } from '../../shared/kernel/calendar';

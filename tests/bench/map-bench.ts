@@ -19,7 +19,7 @@ import { startHttpHost } from '../../electron/core/adapters/host/http-host';
 import { dbPath, openDb } from '../../electron/core/store/db';
 import { setDemo } from '../../electron/core/store/meta';
 import { ingestEvents } from '../../electron/core/store/event-log/events';
-import { writeReference } from '../../electron/core/features/reference/queries';
+import { writeReference } from '../../electron/core/store/reference';
 import type { MapProbe } from '../../renderer/src/features/map/map-probe';
 import type { OrderEvent } from '../../shared/features/orders/order-events';
 import { median, type Table } from './table';

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { openDb } from '../../electron/core/store/db';
 import { eventCount, appendOrderEvents } from '../../electron/core/store/event-log/events';
 import { outboxPending } from '../../electron/core/store/event-log/outbox';
-import { writeReference } from '../../electron/core/features/reference/queries';
+import { writeReference } from '../../electron/core/store/reference';
 import { setSyncKv } from '../../electron/core/features/sync/queries';
 import type { WritableDb } from '../../electron/core/store/types';
 import { createSyncEngine, type SyncEngine } from '../../electron/core/adapters/sync/engine';

@@ -5,7 +5,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDb } from '../../electron/core/store/db';
-import { writeReference } from '../../electron/core/features/reference/queries';
+import { writeReference } from '../../electron/core/store/reference';
 import { hubSeq } from '../../electron/core/features/sync/queries-hub';
 import type { Cleanups } from '../integration/runtime/fixtures';
 import { createdPayload, T0, TINY_REF, tempDir } from '../integration/store/fixtures';

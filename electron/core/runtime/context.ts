@@ -1,21 +1,25 @@
-/** What every service handler gets: the parsed input, the caller, and the store environment. */
+/**
+ * What every handler gets: the parsed input, the caller (resolved by the gate), and the store
+ * environment — read-only for handlers that run on the read pool, writable on the writer.
+ */
 import type {
-  BackupList,
-  BackupResult,
   ChangeHint,
   IsPublicProc,
   ProcName,
   ProcOutput,
   ProcParsedInput,
   Role,
+  RunsOnWriter,
 } from '../../../shared/contract/index';
-import type { WritableDb } from '../store/types';
+import type { ReadableDb, WritableDb } from '../store/types';
+import type { BackupManager } from '../store/backup-schedule';
 import type { SyncControl } from '../../../shared/features/sync/control';
 
 /**
- * Who is calling, as the host resolved it. `role` is null for a caller who is not logged in:
- * only public procedures accept that. `session` is the caller's session token (auth.status and
- * auth.logout need it); hosts pass it, the renderer never sees it.
+ * Who is calling, as a host presents them. `role` is what the transport grants by itself (a
+ * static token's role, a loopback host's role) or null. `session` is the account session token,
+ * if any: the gate resolves it, and a live session's account decides role and actor. Hosts pass
+ * the token; the renderer never sees it.
  */
 export interface CallContext {
   readonly role: Role | null;
@@ -28,43 +32,47 @@ export interface CallContext {
   readonly masked?: boolean;
 }
 
-/** The context of a non-public procedure: the dispatcher has checked there is a role. */
-export interface AuthedCallContext extends CallContext {
+/** The caller after the gate: `session` is the live session token or null. */
+export interface ResolvedCallContext extends CallContext {
+  readonly session: string | null;
+}
+
+/** The context of a non-public procedure: the gate has checked there is a role. */
+export interface AuthedCallContext extends ResolvedCallContext {
   readonly role: Role;
 }
 
-/** The store's online backups, as the core runs them (electron/core/store/backup-schedule.ts). */
-export interface BackupManager {
-  /** Runs one backup now (after any running one). Scheduled/closing runs return null when skipped. */
-  run(reason: 'manual' | 'schedule' | 'close'): Promise<BackupResult | null>;
-  list(): BackupList;
-  /** Stops the schedule, waits for a running backup, then takes the closing backup if enabled. */
-  close(): Promise<void>;
-}
-
-export interface ServiceEnv {
-  readonly db: WritableDb;
+/** What a handler on the read pool has: a read-only connection and the facts of this core. */
+export interface ReadEnv {
+  readonly db: ReadableDb;
   readonly dataDir: string;
   readonly node: string;
   readonly host: 'electron' | 'browser' | 'test';
   readonly appVersion: string;
   readonly now: () => number;
+}
+
+/** What a handler on the writer has: the one writable connection and the writer's services. */
+export interface WriteEnv extends ReadEnv {
+  readonly db: WritableDb;
   /** Online backups of this store (system.backup / system.backups). */
   readonly backups: BackupManager;
-  /** The running sync engine (issue 4); absent where no engine runs (then sync.status says 'off'). */
+  /** The running sync engine; absent where no engine runs (then sync.status says 'off'). */
   readonly sync?: SyncControl;
 }
 
-/** Handlers queue change hints; the dispatcher publishes them only after the handler returned. */
+/** Handlers queue change hints; the gate publishes them only after the handler returned. */
 export interface HandlerTools {
   readonly hint: (hint: ChangeHint) => void;
 }
 
+export type EnvFor<P extends ProcName> = RunsOnWriter<P> extends true ? WriteEnv : ReadEnv;
+
 export type Handler<P extends ProcName> = (
   input: ProcParsedInput<P>,
-  call: IsPublicProc<P> extends true ? CallContext : AuthedCallContext,
-  env: ServiceEnv,
+  call: IsPublicProc<P> extends true ? ResolvedCallContext : AuthedCallContext,
+  env: EnvFor<P>,
   tools: HandlerTools,
-  // A handler is synchronous (SQL is); only work that must wait on I/O — the online backup —
-  // returns a promise.
+  // A handler is synchronous (SQL is); only work that must wait on I/O — the online backup,
+  // password hashing — returns a promise.
 ) => ProcOutput<P> | Promise<ProcOutput<P>>;

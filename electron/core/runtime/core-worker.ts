@@ -1,17 +1,24 @@
 /**
- * Worker-thread entry of createCore: runs the in-process core here and relays messages.
- * Bundled separately to dist-electron/core-worker.cjs (see coreWorkerEntry in core.ts).
+ * Worker-thread entry of createCore: runs the writer (createInProcessCore) or a reader
+ * (createReaderCore) here and relays messages. Bundled separately to dist-electron/core-worker.cjs.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { ApiError } from '../../../shared/contract/index';
-import { createInProcessCore, type FromWorker, type ToWorker, type WorkerCoreOptions } from './core';
+import { createInProcessCore, createReaderCore, type Core } from './core';
+import type { FromWorker, ToWorker, WorkerStart } from './worker-link';
 
 const port = parentPort;
 if (!port) throw new Error('core-worker must run in a worker thread');
-const opts = (workerData as { opts: WorkerCoreOptions }).opts;
+const start = workerData as WorkerStart;
 const post = (m: FromWorker): void => port.postMessage(m);
+const errorData = (err: unknown) => (err instanceof ApiError ? err : new ApiError('internal')).toData();
 
-createInProcessCore(opts).then(
+const opening: Promise<Core> =
+  start.role === 'reader'
+    ? Promise.resolve().then(() => createReaderCore(start.opts))
+    : createInProcessCore(start.opts);
+
+opening.then(
   (core) => {
     core.onChange((hint) => post({ type: 'hint', hint }));
     port.on('message', (msg: ToWorker) => {
@@ -19,22 +26,13 @@ createInProcessCore(opts).then(
         void core.close().then(() => post({ type: 'closed' }));
         return;
       }
-      if (msg.type === 'resolve') {
-        core.resolveSession(msg.token).then(
-          (data) => post({ type: 'result', id: msg.id, ok: true, data }),
-          (err: unknown) => {
-            const e = err instanceof ApiError ? err : new ApiError('internal', String(err));
-            post({ type: 'result', id: msg.id, ok: false, error: e.toData() });
-          },
-        );
-        return;
-      }
-      core.call(msg.proc as never, msg.input, msg.ctx).then(
+      const work: Promise<unknown> =
+        msg.type === 'resolve'
+          ? core.resolveSession(msg.token)
+          : core.call(msg.proc as never, msg.input, msg.ctx);
+      work.then(
         (data) => post({ type: 'result', id: msg.id, ok: true, data }),
-        (err: unknown) => {
-          const e = err instanceof ApiError ? err : new ApiError('internal', String(err));
-          post({ type: 'result', id: msg.id, ok: false, error: e.toData() });
-        },
+        (err: unknown) => post({ type: 'result', id: msg.id, ok: false, error: errorData(err) }),
       );
     });
     post({ type: 'ready' });

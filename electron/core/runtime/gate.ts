@@ -1,6 +1,8 @@
 /**
- * The service layer: validates, checks the role, runs the handler, and publishes change hints
- * only after the handler (and its transaction) completed.
+ * The one gate every call passes, whichever host it came from and whichever worker runs it:
+ * it resolves the session, checks the role, validates the input with the contract's zod schema
+ * (the renderer is untrusted), runs the handler, and publishes change hints only after the
+ * handler (and its transaction) completed.
  */
 import {
   ApiError,
@@ -15,99 +17,94 @@ import {
   type ProcParsedInput,
 } from '../../../shared/contract/index';
 import { z } from 'zod';
-import type { AuthedCallContext, CallContext, ServiceEnv } from './context';
+import { resolveSession, type SessionUser } from '../features/auth';
+import type { CallContext, ReadEnv, ResolvedCallContext, WriteEnv } from './context';
 import { invalidInput } from './errors';
-import {
-  accountsCreate,
-  accountsList,
-  accountsResetPassword,
-  accountsSetDisabled,
-} from '../features/auth/accounts';
-import { authLogin, authLogout, authSetup, authStatus } from '../features/auth/auth';
-import { ordersAct, ordersCreate, ordersGet, ordersList } from '../features/orders/orders';
-import { ordersRecommend } from '../features/orders/recommend';
-import { referenceSnapshot } from '../features/reference/snapshot';
+import { FEATURES } from './manifest';
 import { HandlerRegistry } from './registry';
-import { registerMapProcs } from '../features/map/procs';
-import { registerAwarenessProcs } from '../features/awareness/procs';
-import { registerSyncProcs } from '../features/sync/procs';
-import { registerOpen311Procs } from '../features/open311/procs';
-import { statsMonth } from '../features/stats/month';
-import { systemBackup, systemBackups, systemInfo } from '../features/system/system';
 
-export type { AuthedCallContext, CallContext, ServiceEnv } from './context';
-export { resolveSession, type SessionUser } from '../features/auth/auth';
-
-/** What a caller without a role is told for a non-public procedure. */
-export const LOGIN_REQUIRED = '请先登录';
+export type { SessionUser };
 
 /** zod's Simplified Chinese messages, per call (not z.config: that would be process-global). */
 const ZOD_ZH = z.locales.zhCN().localeError;
-export { toApiError } from './errors';
 
 export function createRegistry(): HandlerRegistry {
-  const registry = new HandlerRegistry()
-    .register('auth.status', authStatus)
-    .register('auth.setup', authSetup)
-    .register('auth.login', authLogin)
-    .register('auth.logout', authLogout)
-    .register('accounts.list', accountsList)
-    .register('accounts.create', accountsCreate)
-    .register('accounts.setDisabled', accountsSetDisabled)
-    .register('accounts.resetPassword', accountsResetPassword)
-    .register('system.info', systemInfo)
-    .register('system.backup', systemBackup)
-    .register('system.backups', systemBackups)
-    .register('reference.snapshot', referenceSnapshot)
-    .register('orders.list', ordersList)
-    .register('orders.get', ordersGet)
-    .register('orders.create', ordersCreate)
-    .register('orders.act', ordersAct)
-    .register('orders.recommend', ordersRecommend)
-    .register('stats.month', statsMonth);
-  registerMapProcs(registry);
-  registerAwarenessProcs(registry);
-  registerSyncProcs(registry);
-  registerOpen311Procs(registry);
+  const registry = new HandlerRegistry();
+  for (const f of FEATURES) f.register(registry);
   return registry.assertComplete();
 }
 
-export interface Services {
+export interface Gate {
   /**
    * Synchronous for every SQL procedure (the caller decides which thread this runs on); a
-   * promise only from the few that wait on I/O (system.backup). Throws / rejects with ApiError.
+   * promise only from the few that wait on I/O. Throws / rejects with ApiError.
    */
   call<P extends ProcName>(proc: P, input: unknown, ctx: CallContext): ProcOutput<P> | Promise<ProcOutput<P>>;
+  /** The live session's user, or null (unknown, expired, disabled). */
+  resolveSession(token: string): SessionUser | null;
 }
 
-export function createServices(env: ServiceEnv, publish: (hint: ChangeHint) => void): Services {
+export type GateEnv =
+  { readonly side: 'writer'; readonly env: WriteEnv } | { readonly side: 'reader'; readonly env: ReadEnv };
+
+/** The caller as the gate sees it: a live session's account decides role and actor. */
+function _resolveCaller(env: ReadEnv, ctx: CallContext): ResolvedCallContext {
+  const masked = ctx.masked === true;
+  const user = ctx.session ? resolveSession(env, ctx.session) : null;
+  if (user) return { role: user.role, actor: user.actor, session: ctx.session ?? null, masked };
+  return { role: ctx.role ?? null, actor: ctx.role ? ctx.actor : 'anonymous', session: null, masked };
+}
+
+export function createGate(side: GateEnv, publish: (hint: ChangeHint) => void): Gate {
   const registry = createRegistry();
+  const env = side.env;
   return {
+    resolveSession: (token) => resolveSession(env, token),
     call<P extends ProcName>(
       proc: P,
       input: unknown,
       ctx: CallContext,
     ): ProcOutput<P> | Promise<ProcOutput<P>> {
       if (typeof proc !== 'string' || !isProcName(proc)) {
-        throw new ApiError('not_found', `未知的接口: ${String(proc).slice(0, 100)}`);
+        throw new ApiError('unknown_procedure', { params: { proc: String(proc).slice(0, 100) } });
       }
       const def = CONTRACT[proc];
+      if (def.on === 'writer' && side.side === 'reader') {
+        // A routing bug, not the caller's fault: the read pool never gets writes.
+        throw new Error(`${proc} runs on the writer, not on a reader`);
+      }
+      const caller = _resolveCaller(env, ctx);
       if (!isPublicProc(def)) {
-        if (ctx.role === null) throw new ApiError('forbidden', `${LOGIN_REQUIRED} (${proc})`);
-        if (!roleAtLeast(ctx.role, def.role)) {
-          throw new ApiError('forbidden', `需要${ROLE_LABELS[def.role]}及以上权限 (${proc})`);
+        if (caller.role === null) throw new ApiError('login_required', { params: { proc } });
+        if (!roleAtLeast(caller.role, def.role)) {
+          throw new ApiError('role_required', {
+            params: { action: '', role: def.role, roleLabel: ROLE_LABELS[def.role], proc },
+          });
         }
       }
       // Messages in Chinese: the renderer shows them to the duty officer as they are.
       const parsed = def.input.safeParse(input ?? {}, { error: ZOD_ZH });
       if (!parsed.success) throw invalidInput(parsed.error);
       const handler = registry.get(proc);
-      if (!handler) throw new ApiError('internal', `no handler for ${proc}`);
+      if (!handler) throw new Error(`no handler for ${proc}`);
       const hints: ChangeHint[] = [];
-      // The role check above is what makes ctx an AuthedCallContext for non-public procedures.
-      const out = handler(parsed.data as ProcParsedInput<P>, ctx as AuthedCallContext, env, {
-        hint: (h) => hints.push(h),
-      });
+      const declared: readonly string[] = def.changes;
+      const tools = {
+        hint: (h: ChangeHint) => {
+          // What a mutation may make stale is declared in its contract; the renderer relies on it.
+          if (!declared.includes(h.topic))
+            throw new Error(`${proc} emitted ${h.topic}, not in its contract's changes`);
+          hints.push(h);
+        },
+      };
+      // The role check above makes the caller an AuthedCallContext for non-public procedures,
+      // and the side check gives a writer-bound handler the WriteEnv it is typed for.
+      const out = (handler as (i: unknown, c: unknown, e: unknown, t: unknown) => unknown)(
+        parsed.data as ProcParsedInput<P>,
+        caller,
+        env,
+        tools,
+      ) as ProcOutput<P> | Promise<ProcOutput<P>>;
       if (out instanceof Promise) {
         return out.then((v) => {
           for (const h of hints) publish(h);

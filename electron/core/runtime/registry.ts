@@ -27,3 +27,8 @@ export class HandlerRegistry {
     return this;
   }
 }
+
+/** What a feature folder exports to the manifest: it registers its procedures' handlers. */
+export interface FeatureModule {
+  register(registry: HandlerRegistry): void;
+}

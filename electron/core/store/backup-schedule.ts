@@ -7,8 +7,8 @@
  */
 import { mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import type { BackupFile, BackupResult } from '../../../shared/contract/index';
-import type { BackupManager } from '../runtime/context';
+import type { BackupFile, BackupList, BackupResult } from '../../../shared/contract/index';
+import { chinaParts } from '../../../shared/kernel/china-time';
 import { backupTo } from './backup';
 import type { WritableDb } from './types';
 
@@ -25,22 +25,25 @@ export interface BackupOptions {
   readonly pagesPerStep?: number;
 }
 
-export const BACKUP_DEFAULTS = { intervalMs: 6 * 60 * 60 * 1000, keep: 7, onClose: true } as const;
-export const BACKUP_DIR_NAME = 'backups';
+const BACKUP_DEFAULTS = { intervalMs: 6 * 60 * 60 * 1000, keep: 7, onClose: true } as const;
+const BACKUP_DIR_NAME = 'backups';
 const NAME = /^hall-(\d{8})-(\d{6})(?:-(\d+))?\.db$/;
-const CHINA_OFFSET_MS = 8 * 60 * 60 * 1000;
 
 export type BackupReason = 'manual' | 'schedule' | 'close';
-export type { BackupManager };
+/** The store's online backups, as the writer runs them. */
+export interface BackupManager {
+  /** Runs one backup now (after any running one). Scheduled/closing runs return null when skipped. */
+  run(reason: 'manual' | 'schedule' | 'close'): Promise<BackupResult | null>;
+  list(): BackupList;
+  /** Stops the schedule, waits for a running backup, then takes the closing backup if enabled. */
+  close(): Promise<void>;
+}
 
 /** `hall-20260310-100000` for 2026-03-10 10:00:00 China time. */
 export function backupStem(at: number): string {
-  const d = new Date(at + CHINA_OFFSET_MS);
+  const d = chinaParts(at);
   const p = (n: number, w = 2): string => String(n).padStart(w, '0');
-  return (
-    `hall-${p(d.getUTCFullYear(), 4)}${p(d.getUTCMonth() + 1)}${p(d.getUTCDate())}-` +
-    `${p(d.getUTCHours())}${p(d.getUTCMinutes())}${p(d.getUTCSeconds())}`
-  );
+  return `hall-${p(d.y, 4)}${p(d.mo)}${p(d.d)}-${p(d.h)}${p(d.mi)}${p(d.s)}`;
 }
 
 /** Sort key: time stamp, then the -N of a second backup within the same second. */
@@ -49,7 +52,7 @@ function sortKey(name: string): [string, number] | null {
   return m ? [`${m[1]}${m[2]}`, Number(m[3] ?? 0)] : null;
 }
 
-export function listBackupFiles(dir: string): BackupFile[] {
+function listBackupFiles(dir: string): BackupFile[] {
   let names: string[];
   try {
     names = readdirSync(dir);

@@ -81,7 +81,7 @@ export interface RestoreResult {
 
 const SQLITE_MAGIC = 'SQLite format 3\0';
 const REQUIRED_TABLES = ['order_event', 'work_order', 'meta', 'audit_log'];
-export const BEFORE_RESTORE_SUFFIX = '.before-restore';
+const BEFORE_RESTORE_SUFFIX = '.before-restore';
 
 function hasSqliteHeader(file: string): boolean {
   const fd = openSync(file, 'r');

@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-export const LOCK_FILE_NAME = 'hall.lock';
+const LOCK_FILE_NAME = 'hall.lock';
 
 interface LockData {
   readonly pid: number;

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { migrate } from './migrations';
 import type { ReadableDb, WritableDb } from './types';
 
-export const DB_FILE_NAME = 'hall.db';
+const DB_FILE_NAME = 'hall.db';
 
 export interface OpenOptions {
   /** Path to a better_sqlite3.node built for this runtime's ABI (Electron ships its own). */
@@ -39,8 +39,25 @@ export function openDb(dataDir: string, opts: OpenOptions = {}): WritableDb {
   return db;
 }
 
-/** A read-only view of a writable handle (same connection; the type stops writes). */
-export function asReadable(db: WritableDb): ReadableDb {
+/**
+ * A read-only connection for the read pool: it never migrates (the writer did, before any reader
+ * opens) and cannot write even by mistake. Readers see every commit of the writer at once (WAL).
+ */
+export function openReader(dataDir: string, opts: Pick<OpenOptions, 'nativeBinding'> = {}): ReadableDb {
+  const db = new Database(dbPath(dataDir), {
+    readonly: true,
+    fileMustExist: true,
+    ...(opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {}),
+  }) as ReadableDb;
+  try {
+    db.pragma('busy_timeout = 5000');
+    db.pragma('cache_size = -32768');
+    db.pragma('temp_store = MEMORY');
+    db.pragma('query_only = ON');
+  } catch (err) {
+    db.close();
+    throw err;
+  }
   return db;
 }
 
@@ -55,6 +72,11 @@ export function storeBytes(dataDir: string): number {
     }
   }
   return total;
+}
+
+/** SQLite folds the WAL back after this many pages (0: only when asked, see checkpoint). */
+export function setAutoCheckpoint(db: WritableDb, pages: number): void {
+  db.pragma(`wal_autocheckpoint = ${Math.max(0, Math.floor(pages))}`);
 }
 
 /** Folds the WAL back into the database file and truncates it (after a bulk load). */

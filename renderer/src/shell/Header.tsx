@@ -1,9 +1,9 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { AccountsDialog } from '../features/accounts/AccountsDialog';
+import { AccountsDialog } from '../features/accounts';
+import { useAuth } from '../features/auth';
+import { CAROUSEL_CHOICES } from '../features/wall';
 import { useQuery } from '../platform/api/use-query';
-import { useAuth } from '../features/auth/auth-context';
-import { CAROUSEL_CHOICES } from '../features/wall/carousel';
 
 export interface HeaderProps {
   /** 大屏模式: account buttons and settings are hidden; title, street and 模拟数据 stay. */

@@ -1,14 +1,13 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useAuth } from '../features/auth';
+import { SyncDialog, SyncStatusItems } from '../features/sync';
 import { useConnectionState } from '../platform/api/connection';
-import { useAuth } from '../features/auth/auth-context';
 import { useQuery } from '../platform/api/use-query';
 import { formatBytes, formatCount } from '../platform/format/numbers';
 import { formatClock, formatDate } from '../platform/format/time';
 import { useNow } from '../platform/format/use-now';
 import { LANGS, setLanguage, type Lang } from '../platform/i18n/index';
-import { SyncDialog } from '../features/sync/SyncDialog';
-import { SyncStatusItems } from '../features/sync/SyncStatusItems';
 
 export function StatusBar() {
   const { t, i18n } = useTranslation();

@@ -88,13 +88,19 @@ export interface AlarmList {
   readonly acknowledged: readonly AlarmItem[];
 }
 
-export const AwarenessFeedInput = z.object({ limit: z.number().int().min(1).max(100).default(30) });
-export const AlarmsAcknowledgeInput = z.object({ orderId: z.string().min(1).max(64) });
+const AwarenessFeedInput = z.object({ limit: z.number().int().min(1).max(100).default(30) });
+const AlarmsAcknowledgeInput = z.object({ orderId: z.string().min(1).max(64) });
 
 export const AWARENESS_PROCS = {
-  'awareness.today': query<AwarenessToday>()(z.object({})),
-  'awareness.feed': query<AwarenessFeed>()(AwarenessFeedInput),
-  'awareness.alarms': query<AlarmList>()(z.object({})),
+  'awareness.today': query<AwarenessToday>()(z.object({}), {
+    stale: ['orders.changed', 'awareness.changed'],
+  }),
+  'awareness.feed': query<AwarenessFeed>()(AwarenessFeedInput, {
+    stale: ['orders.changed', 'awareness.changed'],
+  }),
+  'awareness.alarms': query<AlarmList>()(z.object({}), { stale: ['orders.changed', 'awareness.changed'] }),
   /** Idempotent: a second acknowledgement keeps the first one's who and when. */
-  'awareness.acknowledgeAlarm': mutation<AlarmItem>()(AlarmsAcknowledgeInput, 'officer'),
+  'awareness.acknowledgeAlarm': mutation<AlarmItem>()(AlarmsAcknowledgeInput, {
+    changes: ['awareness.changed'],
+  }),
 } as const satisfies Record<string, Proc<z.ZodType, unknown>>;

@@ -154,7 +154,7 @@ export interface UploadState {
 }
 
 /** The largest basemap file an import accepts. */
-export const MAX_BASEMAP_BYTES = 512 * 1024 * 1024;
+const MAX_BASEMAP_BYTES = 512 * 1024 * 1024;
 /** Raw bytes per chunk (base64 in the request: must stay under the host's 1 MB body limit). */
 export const BASEMAP_CHUNK_BYTES = 512 * 1024;
 /** The largest jurisdiction GeoJSON accepted, in characters. */
@@ -166,7 +166,7 @@ const onlineUrl = z
   .max(500, '地址最多 500 个字符')
   .regex(/^https?:\/\/[^\s"'<>]+$/, '地址必须以 http:// 或 https:// 开头，且不含空格和引号');
 
-export const MapConfigureInput = z.object({
+const MapConfigureInput = z.object({
   activeBasemap: z
     .string()
     .regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/)
@@ -182,7 +182,7 @@ export const MapConfigureInput = z.object({
     .optional(),
 });
 
-export const BasemapUploadBeginInput = z.object({
+const BasemapUploadBeginInput = z.object({
   fileName: z.string().trim().min(1).max(200),
   size: z
     .number()
@@ -196,14 +196,14 @@ export const BasemapUploadBeginInput = z.object({
     .optional(),
 });
 
-export const BasemapUploadChunkInput = z.object({
+const BasemapUploadChunkInput = z.object({
   uploadId: z.string().regex(/^[a-z0-9-]{8,64}$/),
   offset: z.number().int().nonnegative(),
   /** base64 of at most BASEMAP_CHUNK_BYTES bytes. */
   data: z.string().max(Math.ceil(BASEMAP_CHUNK_BYTES / 3) * 4 + 4),
 });
 
-export const MapImportJurisdictionInput = z.object({
+const MapImportJurisdictionInput = z.object({
   /** The GeoJSON text (a FeatureCollection). Parsed by the core so errors are reported, not thrown. */
   geojson: z.string().max(MAX_JURISDICTION_CHARS, `文件过大 (最多 ${MAX_JURISDICTION_CHARS} 个字符)`),
   /** Check only: report problems without applying anything. */
@@ -212,27 +212,40 @@ export const MapImportJurisdictionInput = z.object({
 
 export const MAP_PROCS = {
   /** Every open order as points, and per-grid counts of the rest (for the choropleth). */
-  'map.orders': query<MapOrders>()(z.object({})),
+  'map.orders': query<MapOrders>()(z.object({}), {
+    stale: ['orders.changed', 'reference.changed', 'map.changed'],
+  }),
   /** Sites, party organisations, units and grid workers with their positions. */
-  'map.features': query<MapFeatures>()(z.object({})),
+  'map.features': query<MapFeatures>()(z.object({}), {
+    stale: ['orders.changed', 'reference.changed', 'map.changed'],
+  }),
   /** Basemaps (built-in and imported) and the map settings. */
-  'map.config': query<MapConfig>()(z.object({})),
-  'map.configure': mutation<MapSettings>()(MapConfigureInput, 'admin'),
+  'map.config': query<MapConfig>()(z.object({}), { stale: ['reference.changed', 'map.changed'] }),
+  'map.configure': mutation<MapSettings>()(MapConfigureInput, { role: 'admin', changes: ['map.changed'] }),
   /** Chunked, resumable basemap upload: begin → chunk… → commit (validated) or cancel. */
-  'map.uploadBegin': mutation<UploadState>()(BasemapUploadBeginInput, 'admin'),
-  'map.uploadChunk': mutation<UploadState>()(BasemapUploadChunkInput, 'admin'),
+  'map.uploadBegin': mutation<UploadState>()(BasemapUploadBeginInput, {
+    role: 'admin',
+    changes: ['map.changed'],
+  }),
+  'map.uploadChunk': mutation<UploadState>()(BasemapUploadChunkInput, {
+    role: 'admin',
+    changes: ['map.changed'],
+  }),
   'map.uploadCommit': mutation<ImportReport & { readonly basemap: BasemapEntry | null }>()(
     z.object({ uploadId: z.string().regex(/^[a-z0-9-]{8,64}$/) }),
-    'admin',
+    { role: 'admin', changes: ['map.changed'] },
   ),
   'map.uploadCancel': mutation<{ readonly cancelled: boolean }>()(
     z.object({ uploadId: z.string().regex(/^[a-z0-9-]{8,64}$/) }),
-    'admin',
+    { role: 'admin', changes: ['map.changed'] },
   ),
   'map.deleteBasemap': mutation<{ readonly deleted: boolean }>()(
     z.object({ name: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/) }),
-    'admin',
+    { role: 'admin', changes: ['map.changed'] },
   ),
   /** Communities and grids from GeoJSON: validated per feature, applied as new reference data. */
-  'map.importJurisdiction': mutation<ImportReport>()(MapImportJurisdictionInput, 'admin'),
+  'map.importJurisdiction': mutation<ImportReport>()(MapImportJurisdictionInput, {
+    role: 'admin',
+    changes: ['reference.changed', 'map.changed'],
+  }),
 } as const satisfies Record<string, Proc<z.ZodType, unknown>>;

@@ -6,21 +6,6 @@
 import { z } from 'zod';
 import { AppealType, OrderSource, Urgency } from '../orders/order';
 import { mutation, query, type Proc } from '../../kernel/proc';
-
-/** Statuses of GeoReport v2 plus the service-request-updates extension (FixMyStreet). */
-export const OPEN311_KNOWN_STATUSES = [
-  'open',
-  'closed',
-  'fixed',
-  'in_progress',
-  'action_scheduled',
-  'investigating',
-  'duplicate',
-  'not_councils_responsibility',
-  'no_further_action',
-  'internal_referral',
-] as const;
-
 const serviceCode = z.string().trim().min(1).max(64);
 const statusName = z
   .string()
@@ -41,11 +26,11 @@ export const Open311ServiceMapping = z.object({
 export type Open311ServiceMapping = z.output<typeof Open311ServiceMapping>;
 
 /** Upstream status → what it does to our order. */
-export const OPEN311_INBOUND_EFFECTS = ['open', 'closed'] as const;
+const OPEN311_INBOUND_EFFECTS = ['open', 'closed'] as const;
 export type Open311InboundEffect = (typeof OPEN311_INBOUND_EFFECTS)[number];
 
 /** Our event types whose status is reported upstream (verified splits by outcome). */
-export const OPEN311_OUTBOUND_KEYS = [
+const OPEN311_OUTBOUND_KEYS = [
   'dispatched',
   'signed',
   'progressed',
@@ -61,7 +46,7 @@ export const OPEN311_OUTBOUND_KEYS = [
 ] as const;
 export type Open311OutboundKey = (typeof OPEN311_OUTBOUND_KEYS)[number];
 
-export const DEFAULT_STATUS_IN: Readonly<Record<string, Open311InboundEffect>> = {
+const DEFAULT_STATUS_IN: Readonly<Record<string, Open311InboundEffect>> = {
   open: 'open',
   in_progress: 'open',
   action_scheduled: 'open',
@@ -74,7 +59,7 @@ export const DEFAULT_STATUS_IN: Readonly<Record<string, Open311InboundEffect>> =
   no_further_action: 'closed',
 };
 
-export const DEFAULT_STATUS_OUT: Readonly<Partial<Record<Open311OutboundKey, string>>> = {
+const DEFAULT_STATUS_OUT: Readonly<Partial<Record<Open311OutboundKey, string>>> = {
   dispatched: 'action_scheduled',
   signed: 'in_progress',
   progressed: 'in_progress',
@@ -130,7 +115,7 @@ export interface Open311SettingsView extends Open311Settings {
   readonly hasApiKey: boolean;
 }
 
-export const Open311ConfigureInput = Open311SettingsSchema.partial().extend({
+const Open311ConfigureInput = Open311SettingsSchema.partial().extend({
   /** A new api key; null clears it; omitted keeps the stored one. */
   apiKey: z.string().trim().min(1).max(200).nullable().optional(),
 });
@@ -163,9 +148,15 @@ export interface Open311Status {
 }
 
 export const OPEN311_PROCS = {
-  'open311.settings': query<Open311SettingsView>()(z.object({}), 'admin'),
-  'open311.configure': mutation<Open311SettingsView>()(Open311ConfigureInput, 'admin'),
-  'open311.status': query<Open311Status>()(z.object({}), 'officer'),
+  'open311.settings': query<Open311SettingsView>()(z.object({}), { role: 'admin', stale: ['sync.changed'] }),
+  'open311.configure': mutation<Open311SettingsView>()(Open311ConfigureInput, {
+    role: 'admin',
+    changes: ['sync.changed'],
+  }),
+  'open311.status': query<Open311Status>()(z.object({}), { role: 'officer', stale: ['sync.changed'] }),
   /** Pull (and push) now instead of waiting for the interval. */
-  'open311.pullNow': mutation<Open311Status>()(z.object({}), 'admin'),
+  'open311.pullNow': mutation<Open311Status>()(z.object({}), {
+    role: 'admin',
+    changes: ['sync.changed', 'orders.changed'],
+  }),
 } as const satisfies Record<string, Proc<z.ZodType, unknown>>;

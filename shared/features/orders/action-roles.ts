@@ -5,15 +5,7 @@
  */
 import type { OrderEventType } from './order-events';
 import { EVENT_NAMES } from './labels';
-import { roleAtLeast, type Role } from '../../kernel/proc';
-
-/** Chinese names of the roles, for refusals and the UI. */
-export const ROLE_LABELS: Readonly<Record<Role, string>> = {
-  viewer: '只读',
-  officer: '值班员',
-  commander: '指挥长',
-  admin: '管理员',
-};
+import type { Role } from '../../kernel/roles';
 
 export type ActionType = Exclude<OrderEventType, 'created'>;
 
@@ -48,7 +40,3 @@ export const ACTION_ROLES: Readonly<Record<ActionType, Role>> = {
 
 /** Chinese names of the actions as the role refusal says them (the glossary's nouns). */
 export const ACTION_LABELS: Readonly<Record<ActionType, string>> = EVENT_NAMES;
-
-export function mayAct(role: Role, action: ActionType): boolean {
-  return roleAtLeast(role, ACTION_ROLES[action]);
-}

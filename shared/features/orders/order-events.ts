@@ -19,7 +19,7 @@ const photos = z
 export const Lng = z.number().finite().min(73).max(136);
 export const Lat = z.number().finite().min(3).max(54);
 
-export const CitizenSchema = z.object({
+const CitizenSchema = z.object({
   name: z.string().trim().min(1).max(50),
   phone: z
     .string()

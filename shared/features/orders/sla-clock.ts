@@ -105,12 +105,12 @@ export function ruleFor(order: WorkOrder, policy: SlaPolicy): SlaRule {
 }
 
 /** Upstream orders: 12345 hotline orders that carry the upstream's deadline. */
-export function isUpstreamOrder(order: WorkOrder): boolean {
+function isUpstreamOrder(order: WorkOrder): boolean {
   return order.source === 'hotline' && order.upstreamDeadline !== null;
 }
 
 /** Suspended time (finished suspensions) inside [from, to]: the credit of a timer over that window. */
-export function suspendedWithin(order: WorkOrder, from: number, to: number): number {
+function suspendedWithin(order: WorkOrder, from: number, to: number): number {
   let ms = 0;
   for (const s of order.suspensions) {
     ms += Math.max(0, Math.min(to, s.resumedAt) - Math.max(from, s.suspendedAt));
@@ -147,15 +147,6 @@ function finishBase(order: WorkOrder, policy: SlaPolicy, cal: WorkCalendar): num
   const base = addDuration(order.receivedAt, rule.finish, cal);
   const ext = extensionDuration(order, rule);
   return ext ? addDuration(base, ext, cal) : base;
-}
-
-/**
- * The upstream deadline including an approved extension and the time spent suspended, or null
- * for orders without one.
- */
-export function upstreamFinishDeadline(order: WorkOrder): number | null {
-  const up = upstreamBase(order);
-  return up === null ? null : up + finishCredit(order);
 }
 
 /**

@@ -32,7 +32,7 @@ export interface SyncStatus {
 
 export const CONFLICT_KINDS = ['refused', 'concurrent'] as const;
 export type ConflictKind = (typeof CONFLICT_KINDS)[number];
-export const CONFLICT_RESOLUTIONS = ['keep_current', 'reapply', 'dismiss'] as const;
+const CONFLICT_RESOLUTIONS = ['keep_current', 'reapply', 'dismiss'] as const;
 export type ConflictResolution = (typeof CONFLICT_RESOLUTIONS)[number];
 
 /** One row of the 冲突 list. */
@@ -77,7 +77,7 @@ export interface SyncSettings {
   readonly enabled: boolean;
 }
 
-export const SyncConfigureInput = z.object({
+const SyncConfigureInput = z.object({
   hubUrl: z
     .url({ protocol: /^https?$/ })
     .max(500)
@@ -88,13 +88,16 @@ export const SyncConfigureInput = z.object({
 });
 
 export const SYNC_PROCS = {
-  'sync.status': query<SyncStatus>()(z.object({})),
+  'sync.status': query<SyncStatus>()(z.object({}), {
+    stale: ['orders.changed', 'sync.changed'],
+    on: 'writer',
+  }),
   'sync.conflicts': query<readonly ConflictRow[]>()(
     z.object({
       includeResolved: z.boolean().default(false),
       limit: z.number().int().min(1).max(500).default(200),
     }),
-    'officer',
+    { role: 'officer', stale: ['sync.changed'] },
   ),
   'sync.resolveConflict': mutation<ConflictRow>()(
     z.object({
@@ -102,18 +105,28 @@ export const SYNC_PROCS = {
       resolution: z.enum(CONFLICT_RESOLUTIONS),
       note: z.string().trim().max(500).optional(),
     }),
-    'commander',
+    { role: 'commander', changes: ['sync.changed', 'orders.changed'] },
   ),
   'sync.quarantine': query<readonly QuarantineRow[]>()(
     z.object({
       includeDismissed: z.boolean().default(false),
       limit: z.number().int().min(1).max(500).default(200),
     }),
-    'admin',
+    { role: 'admin', stale: ['sync.changed'] },
   ),
-  'sync.dismissQuarantine': mutation<QuarantineRow>()(z.object({ id: z.number().int().positive() }), 'admin'),
-  'sync.settings': query<SyncSettings>()(z.object({}), 'admin'),
-  'sync.configure': mutation<SyncSettings>()(SyncConfigureInput, 'admin'),
+  'sync.dismissQuarantine': mutation<QuarantineRow>()(z.object({ id: z.number().int().positive() }), {
+    role: 'admin',
+    changes: ['sync.changed'],
+  }),
+  'sync.settings': query<SyncSettings>()(z.object({}), {
+    role: 'admin',
+    stale: ['sync.changed'],
+    on: 'writer',
+  }),
+  'sync.configure': mutation<SyncSettings>()(SyncConfigureInput, {
+    role: 'admin',
+    changes: ['sync.changed'],
+  }),
   /** Try now instead of waiting for the backoff (the banner's 立即重试). */
-  'sync.retryNow': mutation<SyncStatus>()(z.object({}), 'officer'),
+  'sync.retryNow': mutation<SyncStatus>()(z.object({}), { changes: ['sync.changed'] }),
 } as const satisfies Record<string, Proc<z.ZodType, unknown>>;

@@ -19,7 +19,7 @@ export const ROUTES = {
 } as const;
 
 /** Node names are also HLC node parts (shared/kernel/hlc.ts). */
-export const NodeName = z.string().regex(/^[A-Za-z0-9_-]{1,32}$/);
+const NodeName = z.string().regex(/^[A-Za-z0-9_-]{1,32}$/);
 
 export const RegisterRequest = z.object({ node: NodeName });
 export type RegisterRequest = z.infer<typeof RegisterRequest>;
@@ -31,13 +31,10 @@ export interface RegisterResponse {
 }
 
 /** Largest push batch a hub accepts (events), and a pull batch it serves. */
-export const MAX_PUSH_EVENTS = 5_000;
+const MAX_PUSH_EVENTS = 5_000;
 export const MAX_PULL_ITEMS = 5_000;
 /** A request or answer body above this is refused (bytes). */
 export const MAX_BODY_BYTES = 32 * 1024 * 1024;
-/** One feed item (an event) above this size is quarantined (bytes of JSON). */
-export const MAX_EVENT_BYTES = 64 * 1024;
-
 export const PushRequest = z.object({
   /**
    * The highest hub sequence the pushing hall had pulled when it made these events: the hub
@@ -69,7 +66,7 @@ export interface PushResponse {
   readonly seq: number;
 }
 
-export const FEED_KINDS = ['event', 'reference'] as const;
+const FEED_KINDS = ['event', 'reference'] as const;
 export type FeedKind = (typeof FEED_KINDS)[number];
 
 /**

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { openDb } from '../../../electron/core/store/db';
 import { nextLocalHlc } from '../../../electron/core/store/meta';
 import { appendOrderEvents } from '../../../electron/core/store/event-log/events';
-import { readReference, writeReference } from '../../../electron/core/features/reference/queries';
+import { readReference, writeReference } from '../../../electron/core/store/reference';
 import { setSyncKv } from '../../../electron/core/features/sync/queries';
 import { stmt } from '../../../electron/core/store/statements';
 import { createSyncEngine } from '../../../electron/core/adapters/sync/engine';

@@ -3,7 +3,7 @@
  * street's reference data on first start. argv: dataDir port token [standby]
  */
 import { startHub } from '../../../electron/core/adapters/hub/hub-server';
-import { readReference, writeReference } from '../../../electron/core/features/reference/queries';
+import { readReference, writeReference } from '../../../electron/core/store/reference';
 import { appendReferenceItem } from '../../../electron/core/features/sync/queries-hub';
 import { TINY_REF } from '../../integration/store/fixtures';
 import { waitForGo } from './wait-go';

@@ -127,7 +127,11 @@ describe('login', () => {
     const wrongName = await rejects(
       core.call('auth.login', { username: 'ghost', password: ADMIN.password }, anon),
     );
-    expect(wrongPw.toData()).toEqual({ code: 'forbidden', message: '用户名或密码错误' });
+    expect(wrongPw.toData()).toEqual({
+      code: 'forbidden',
+      reason: 'bad_credentials',
+      message: '用户名或密码错误',
+    });
     expect(wrongName.toData()).toEqual(wrongPw.toData());
 
     const failed = auditRows(dir).filter((r) => r.action === 'auth.login_failed');
@@ -180,13 +184,17 @@ describe('login', () => {
 });
 
 describe('sessions', () => {
-  it('expire after 12 hours and are pruned', async () => {
+  it('expire after 12 hours and are pruned at the next login', async () => {
     const { core, dir } = await open();
     const { token } = await setUp(core);
     clock = T0 + SESSION_TTL_MS - 1;
     expect(await core.resolveSession(token)).not.toBeNull();
     clock = T0 + SESSION_TTL_MS;
     expect(await core.resolveSession(token)).toBeNull();
+    // Resolving is a read (it runs on the read pool); the writer prunes at the next login.
+    await rejects(core.call('auth.login', { username: ADMIN.username, password: 'wrong-password' }, anon));
+    const fresh = await core.call('auth.login', { username: ADMIN.username, password: ADMIN.password }, anon);
+    await core.call('auth.logout', {}, { role: null, actor: 'anonymous', session: fresh.token ?? null });
     const db = new Database(dbPath(dir), { readonly: true });
     const n = (db.prepare('SELECT count(*) AS n FROM session').get() as { n: number }).n;
     db.close();

@@ -94,7 +94,7 @@ describe('Electron IPC sessions', () => {
     const b = new FakeContents(2);
     expect(await h(win(b), 'auth.login', { username: 'admin', password: 'nope-nope-nope' })).toEqual({
       ok: false,
-      error: { code: 'forbidden', message: '用户名或密码错误' },
+      error: { code: 'forbidden', reason: 'bad_credentials', message: '用户名或密码错误' },
     });
     expect(h.sessionCount()).toBe(1);
   });

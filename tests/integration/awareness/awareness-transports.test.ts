@@ -10,7 +10,7 @@ import { createCallHandler } from '../../../electron/hall-ipc';
 import { MOBILE_PATTERN } from '../../../shared/kernel/masking';
 import { createdPayload, tempDir, TINY_REF } from '../store/fixtures';
 import { openDb } from '../../../electron/core/store/db';
-import { writeReference } from '../../../electron/core/features/reference/queries';
+import { writeReference } from '../../../electron/core/store/reference';
 
 const cleanups: Array<() => Promise<void> | void> = [];
 afterEach(async () => {

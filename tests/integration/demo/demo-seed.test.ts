@@ -3,7 +3,7 @@ import { openDb } from '../../../electron/core/store/db';
 import { isDemo } from '../../../electron/core/store/meta';
 import { eventCount, orderCount } from '../../../electron/core/store/event-log/events';
 import { outboxPending } from '../../../electron/core/store/event-log/outbox';
-import { readReference } from '../../../electron/core/features/reference/queries';
+import { readReference } from '../../../electron/core/store/reference';
 import { seedDemoIfEmpty, type DemoGenerator } from '../../../electron/core/features/demo/seed';
 import type { OrderEvent } from '../../../shared/features/orders/order-events';
 import { T0, TINY_REF, closedHistory, tempDir } from '../store/fixtures';

@@ -6,8 +6,8 @@ import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Core } from '../../../electron/core/runtime/core';
 import { dbPath, openDb } from '../../../electron/core/store/db';
-import { writeReference } from '../../../electron/core/features/reference/queries';
-import { ACTION_ROLES, type ActionType } from '../../../shared/contract/index';
+import { writeReference } from '../../../electron/core/store/reference';
+import { ACTION_ROLES, type ActionType } from '../../../shared/features/orders/action-roles';
 import type { ReferenceData } from '../../../shared/features/reference/reference';
 import { createdPayload, TINY_REF } from '../store/fixtures';
 import { openTestCore, rejects } from '../runtime/fixtures';
@@ -239,7 +239,8 @@ describe('orders.act: roles per action', () => {
       );
       expect(err.code).toBe('forbidden');
       expect(err.message).toContain('指挥长');
-      expect(err.message).toContain(type);
+      expect(err.reason).toBe('role_required');
+      expect(err.params?.proc).toContain(type);
       expect(counts(dir)).toEqual(before);
     },
   );

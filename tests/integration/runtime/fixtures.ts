@@ -2,7 +2,7 @@
 import { expect } from 'vitest';
 import { createInProcessCore, type Core } from '../../../electron/core/runtime/core';
 import { openDb } from '../../../electron/core/store/db';
-import { writeReference } from '../../../electron/core/features/reference/queries';
+import { writeReference } from '../../../electron/core/store/reference';
 import { ApiError } from '../../../shared/contract/index';
 import type { ReferenceData } from '../../../shared/features/reference/reference';
 import { T0, TINY_REF, tempDir } from '../store/fixtures';

@@ -2,8 +2,7 @@ import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createInProcessCore, type Core } from '../../../electron/core/runtime/core';
 import { dbPath, openDb } from '../../../electron/core/store/db';
-import { writeReference } from '../../../electron/core/features/reference/queries';
-import { CONFLICT_MESSAGE } from '../../../electron/core/features/orders/orders';
+import { writeReference } from '../../../electron/core/store/reference';
 import { HandlerRegistry } from '../../../electron/core/runtime/registry';
 import { createRegistry } from '../../../electron/core/runtime/gate';
 import { ApiError, type ChangeHint } from '../../../shared/contract/index';
@@ -113,7 +112,8 @@ describe('orders services', () => {
       ),
     );
     expect(err.code).toBe('conflict');
-    expect(err.message).toBe(CONFLICT_MESSAGE);
+    expect(err.reason).toBe('stale_version');
+    expect(err.message).toBe('该工单已被他人更新，请刷新后重试');
   });
 
   it('refuses an invalid transition with the reducer reason and writes nothing', async () => {

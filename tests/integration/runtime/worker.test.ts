@@ -4,7 +4,7 @@ import { coreWorkerEntry, createCore, type Core } from '../../../electron/core/r
 import { dbPath, openDb } from '../../../electron/core/store/db';
 import { SCHEMA_VERSION } from '../../../electron/core/store/migrations/index';
 import { ApiError, type ChangeHint } from '../../../shared/contract/index';
-import { writeReference } from '../../../electron/core/features/reference/queries';
+import { writeReference } from '../../../electron/core/store/reference';
 import { createdPayload, tempDir, TINY_REF } from '../store/fixtures';
 
 const officer = { role: 'officer', actor: 'duty-1' } as const;
@@ -15,7 +15,7 @@ afterEach(async () => {
 
 describe('createCore (worker thread)', () => {
   it('finds the TypeScript entry when no bundled core-worker.cjs sits next to it', () => {
-    expect(coreWorkerEntry().file).toMatch(/electron[/\\]core[/\\]core-worker\.ts$/);
+    expect(coreWorkerEntry().file).toMatch(/electron[/\\]core[/\\]runtime[/\\]core-worker\.ts$/);
     expect(coreWorkerEntry().typescript).toBe(true);
   });
 
@@ -65,6 +65,12 @@ describe('createCore (worker thread)', () => {
     ]);
     const info = await core.call('system.info', {}, officer);
     expect(info).toMatchObject({ node: 'w1', orderCount: 1, eventCount: 2, outboxPending: 2 });
+    // Queries went to the read pool (both readers got some), writes to the writer; each read saw
+    // the writes committed before it (WAL): orders.get above answered version 2 every time.
+    const served = core.served();
+    expect(served.readers).toHaveLength(2);
+    expect(served.readers.every((n) => n > 0)).toBe(true);
+    expect(served.writer).toBe(3); // orders.create, orders.act and the stale orders.act
 
     await core.close();
     const after = await core.call('system.info', {}, officer).catch((e: unknown) => e);

@@ -20,7 +20,7 @@ import { createInProcessCore, type CoreOptions, type Core } from '../../../elect
 import { backupStem } from '../../../electron/core/store/backup-schedule';
 import { restoreFrom, RestoreError } from '../../../electron/core/store/backup';
 import { dbPath, openDb } from '../../../electron/core/store/db';
-import { writeReference } from '../../../electron/core/features/reference/queries';
+import { writeReference } from '../../../electron/core/store/reference';
 import { ApiError } from '../../../shared/contract/index';
 import { createdPayload, T0, TINY_REF, tempDir } from './fixtures';
 

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openDb } from '../../../electron/core/store/db';
-import { writeReference } from '../../../electron/core/features/reference/queries';
+import { writeReference } from '../../../electron/core/store/reference';
 import type { WritableDb } from '../../../electron/core/store/types';
 import type { ReferenceData } from '../../../shared/features/reference/reference';
 import { DEFAULT_SLA_POLICY } from '../../../shared/features/orders/sla-policy';

@@ -10,7 +10,7 @@ import {
 } from '../../../electron/core/store/event-log/events';
 import { outboxPending } from '../../../electron/core/store/event-log/outbox';
 import { monthCounters } from '../../../electron/core/features/stats/queries';
-import { readReference } from '../../../electron/core/features/reference/queries';
+import { readReference } from '../../../electron/core/store/reference';
 import type { WritableDb } from '../../../electron/core/store/types';
 import { reduceOrder } from '../../../shared/features/orders/order-reducer';
 import type { OrderEvent } from '../../../shared/features/orders/order-events';

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDb } from '../../../electron/core/store/db';
 import { listOrders, type OrderListQuery } from '../../../electron/core/features/orders/queries-list';
 import { ingestEvents } from '../../../electron/core/store/event-log/events';
-import { writeReference } from '../../../electron/core/features/reference/queries';
+import { writeReference } from '../../../electron/core/store/reference';
 import type { WritableDb } from '../../../electron/core/store/types';
 import { History, T0, TINY_REF, closedHistory, createdPayload, tempDir } from './fixtures';
 

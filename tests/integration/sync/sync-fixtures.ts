@@ -3,7 +3,7 @@ import Database from 'better-sqlite3';
 import { createInProcessCore, type Core } from '../../../electron/core/runtime/core';
 import { startHub, type Hub } from '../../../electron/core/adapters/hub/hub-server';
 import { appendReferenceItem } from '../../../electron/core/features/sync/queries-hub';
-import { writeReference } from '../../../electron/core/features/reference/queries';
+import { writeReference } from '../../../electron/core/store/reference';
 import { dbPath } from '../../../electron/core/store/db';
 import type { SyncTiming } from '../../../electron/core/adapters/sync/engine';
 import type { SyncStatus } from '../../../shared/features/sync/contract';

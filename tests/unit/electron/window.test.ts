@@ -181,7 +181,7 @@ describe('IPC', () => {
           token: `tok-${who}`,
         } as never;
       }
-      if (proc === 'orders.get') throw new ApiError('not_found', 'no such order');
+      if (proc === 'orders.get') throw new ApiError('order_not_found', { params: { orderId: 'x' } });
       if (proc === 'stats.month') throw new Error('SQLITE_CORRUPT: secret details');
       return { ok: 'yes' } as never;
     },
@@ -193,19 +193,19 @@ describe('IPC', () => {
       listeners.add(l);
       return () => listeners.delete(l);
     },
+    served: () => ({ writer: calls.length, readers: [] }),
     async close() {},
   };
   const contents = (id: number) => ({ id, once: () => undefined });
   const good = { senderFrame: { url: 'app://hall/index.html' }, sender: contents(1) };
 
-  it('registers hall:call; a window calls with the role of its own login, never seeing the token', async () => {
+  it('registers hall:call; a window calls with its own login session, never seeing the token', async () => {
     const ipc = registerHallIpc({ core });
     const h = m.handlers.get(CALL_CHANNEL)!;
     expect(h).toBeTypeOf('function');
-    await expect(h(good, 'system.info', {})).resolves.toMatchObject({
-      ok: false,
-      error: { code: 'forbidden' },
-    });
+    // Before a login the window calls with no session (the core's gate refuses what needs one).
+    await h(good, 'system.info', {});
+    expect(calls.at(-1)).toMatchObject({ proc: 'system.info', role: null, session: null });
     const login = (await h(good, 'auth.login', { username: 'commander', password: 'x' })) as {
       ok: boolean;
       data: Record<string, unknown>;
@@ -214,10 +214,11 @@ describe('IPC', () => {
     expect(login.data).not.toHaveProperty('token');
     expect(JSON.stringify(login)).not.toContain('tok-');
     await expect(h(good, 'system.info', {})).resolves.toEqual({ ok: true, data: { ok: 'yes' } });
+    // The IPC passes the window's session token; the core's gate resolves it to a role.
     expect(calls.at(-1)).toEqual({
       proc: 'system.info',
       input: {},
-      role: 'commander',
+      role: null,
       session: 'tok-commander',
     });
     ipc.dispose();
@@ -248,24 +249,29 @@ describe('IPC', () => {
     }
     await expect(h(good, 'orders.get', { orderId: 'x' })).resolves.toEqual({
       ok: false,
-      error: { code: 'not_found', message: 'no such order' },
+      error: {
+        code: 'not_found',
+        reason: 'order_not_found',
+        message: '工单不存在: x',
+        params: { orderId: 'x' },
+      },
     });
     // Unexpected errors are reported as `internal` without their details.
     await expect(h(good, 'stats.month', { month: '2026-01' })).resolves.toEqual({
       ok: false,
-      error: { code: 'internal', message: '系统内部错误，详情已记录在日志中' },
+      error: { code: 'internal', reason: 'internal', message: '系统内部错误，详情已记录在日志中' },
     });
   });
 
-  it('refuses a call above the session role', async () => {
+  it('keeps each window its own session', async () => {
     registerHallIpc({ core });
     const h = m.handlers.get(CALL_CHANNEL)!;
     const viewerWin = { ...good, sender: contents(7) };
     await h(viewerWin, 'auth.login', { username: 'viewer', password: 'x' });
-    await expect(h(viewerWin, 'orders.create', {})).resolves.toMatchObject({
-      ok: false,
-      error: { code: 'forbidden' },
-    });
+    await h(viewerWin, 'orders.create', {});
+    expect(calls.at(-1)).toMatchObject({ proc: 'orders.create', session: 'tok-viewer' });
+    await h({ ...good, sender: contents(8) }, 'orders.create', {});
+    expect(calls.at(-1)).toMatchObject({ proc: 'orders.create', session: null });
   });
 
   it('answers unavailable when the core failed to open', async () => {

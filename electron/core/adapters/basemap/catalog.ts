@@ -10,7 +10,7 @@ import type { TileSource } from './tile-source';
 
 /** Basemap names are file stems: letters, digits, '-' and '_' (they appear in URLs). */
 export const BASEMAP_NAME = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;
-export const BASEMAP_EXTENSIONS = ['.pmtiles', '.mbtiles'] as const;
+const BASEMAP_EXTENSIONS = ['.pmtiles', '.mbtiles'] as const;
 
 export interface BasemapDirs {
   /** Shipped with the app, read-only. */
@@ -111,10 +111,11 @@ export class BasemapCatalog {
 
 function moduleRelativeDir(): string | null {
   try {
-    // Source tree (tsx, vitest): electron/core/basemap → resources/basemap. In a CJS bundle
-    // import.meta.url is not set and this candidate drops out.
+    // Source tree (tsx, vitest): electron/core/adapters/basemap → resources/basemap. In a CJS
+    // bundle import.meta.url is not set and this candidate drops out.
     return path.resolve(
       path.dirname(new URL(import.meta.url).pathname),
+      '..',
       '..',
       '..',
       '..',

@@ -1,5 +1,12 @@
 /** An MBTiles file (SQLite; tile_row counts from the south, TMS) opened read-only. */
-import Database from 'better-sqlite3';
+import {
+  metadataRows,
+  openForeignReadOnly,
+  schemaNames,
+  tileReader,
+  zoomStats,
+  type ForeignDb,
+} from '../../store/mbtiles';
 import { isGzip, vectorLayerIds, type BasemapInfo, type TileFormat, type TileSource } from './tile-source';
 
 const FORMATS: Record<string, TileFormat> = {
@@ -27,36 +34,23 @@ function parseList(v: string | undefined, len: number): number[] | null {
 }
 
 /** Checks the schema and metadata; throws a Chinese sentence saying what is wrong. */
-export function inspectMbtiles(db: Database.Database): MbtilesParsed {
-  const names = new Set(
-    (
-      db.prepare("SELECT name FROM sqlite_master WHERE type IN ('table','view')").all() as Array<{
-        name: string;
-      }>
-    ).map((r) => r.name),
-  );
+export function inspectMbtiles(db: ForeignDb): MbtilesParsed {
+  const names = schemaNames(db);
   if (!names.has('metadata')) throw new Error('缺少 metadata 表，不是 MBTiles 文件');
   if (!names.has('tiles')) throw new Error('缺少 tiles 表，不是 MBTiles 文件');
-  let rows: Array<{ name: string; value: string }>;
+  let meta: Map<string, string>;
   try {
-    rows = db.prepare('SELECT name, value FROM metadata').all() as Array<{ name: string; value: string }>;
+    meta = metadataRows(db);
   } catch {
     throw new Error('metadata 表缺少 name / value 列');
   }
-  const meta = new Map(rows.map((r) => [String(r.name), String(r.value)]));
   const rawFormat = meta.get('format');
   if (!rawFormat) throw new Error('metadata 中缺少 format (应为 pbf 或 png)');
   const format = FORMATS[rawFormat.toLowerCase()];
   if (!format) throw new Error(`不支持的瓦片格式 "${rawFormat.slice(0, 20)}"，支持 pbf、png、jpg、webp`);
   let zooms: { lo: number | null; hi: number | null; n: number };
   try {
-    zooms = db
-      .prepare('SELECT min(zoom_level) AS lo, max(zoom_level) AS hi, count(*) AS n FROM tiles')
-      .get() as {
-      lo: number | null;
-      hi: number | null;
-      n: number;
-    };
+    zooms = zoomStats(db);
   } catch {
     throw new Error('tiles 表缺少 zoom_level / tile_column / tile_row / tile_data 列');
   }
@@ -93,24 +87,17 @@ export function inspectMbtiles(db: Database.Database): MbtilesParsed {
 }
 
 export function openMbtiles(path: string, nativeBinding?: string): TileSource {
-  const db = new Database(path, {
-    readonly: true,
-    fileMustExist: true,
-    ...(nativeBinding ? { nativeBinding } : {}),
-  });
+  const db = openForeignReadOnly(path, nativeBinding);
   try {
     const { info } = inspectMbtiles(db);
-    const get = db.prepare(
-      'SELECT tile_data AS d FROM tiles WHERE zoom_level = ? AND tile_column = ? AND tile_row = ?',
-    );
+    const get = tileReader(db);
     return {
       info,
       tile(z, x, y) {
         const n = 2 ** z;
         if (x < 0 || y < 0 || x >= n || y >= n) return Promise.resolve(null);
-        const row = get.get(z, x, n - 1 - y) as { d: Buffer } | undefined;
-        if (!row || !Buffer.isBuffer(row.d)) return Promise.resolve(null);
-        return Promise.resolve({ data: row.d, gzipped: isGzip(row.d) });
+        const d = get(z, x, n - 1 - y);
+        return Promise.resolve(d ? { data: d, gzipped: isGzip(d) } : null);
       },
       close() {
         db.close();

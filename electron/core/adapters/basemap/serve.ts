@@ -9,7 +9,7 @@ import type { BasemapCatalog } from './catalog';
 import { findBasemapFile } from './catalog';
 import { CONTENT_TYPES, type TileFormat } from './tile-source';
 
-export const BASEMAP_PREFIX = '/basemap/';
+const BASEMAP_PREFIX = '/basemap/';
 
 export type BasemapAnswer =
   | { readonly kind: 'tile'; readonly data: Buffer; readonly contentType: string; readonly gzipped: boolean }

@@ -3,7 +3,7 @@
  * with a readable structure and at least one tile. The report says in Chinese what is wrong.
  */
 import { open } from 'node:fs/promises';
-import Database from 'better-sqlite3';
+import { openForeignReadOnly, quickCheck, type ForeignDb } from '../../store/mbtiles';
 import { inspectMbtiles } from './mbtiles-source';
 import { parsePmtiles } from './pmtiles-source';
 import { PMTILES_MAGIC, TILE_TYPE } from './pmtiles';
@@ -54,14 +54,14 @@ async function checkPmtiles(path: string): Promise<BasemapCheck> {
 }
 
 function checkMbtiles(path: string): BasemapCheck {
-  let db: Database.Database;
+  let db: ForeignDb;
   try {
-    db = new Database(path, { readonly: true, fileMustExist: true });
+    db = openForeignReadOnly(path);
   } catch {
     return { ok: false, errors: ['无法以 SQLite 数据库打开，文件可能已损坏'] };
   }
   try {
-    const integrity = db.pragma('quick_check', { simple: true });
+    const integrity = quickCheck(db);
     if (integrity !== 'ok')
       return { ok: false, errors: [`SQLite 完整性检查未通过: ${String(integrity).slice(0, 120)}`] };
     return { ok: true, info: inspectMbtiles(db).info };

@@ -1,19 +1,20 @@
 /**
- * Who is calling the browser-mode host, in order: a static token (Authorization: Bearer, ?token=
- * or the hall_token cookie set when a wall display first opens `/?token=…`); a logged-in
- * account's session (the HttpOnly hall_session cookie); a loopback caller, who gets the host's
- * loopbackRole — by default none, so they see the login screen and may call only the public
- * procedures. Everyone else needs a token.
+ * Who may reach the browser-mode host, and with what: a static token (Authorization: Bearer,
+ * ?token= or the hall_token cookie set when a wall display first opens `/?token=…`) grants its
+ * role; a loopback caller gets the host's loopbackRole — by default none, so they see the login
+ * screen. Everyone else needs a token, a session cookie alone is not enough from another machine.
+ * The account session (the HttpOnly hall_session cookie) is passed on unresolved: the core's gate
+ * resolves it, and a live session's account decides the caller's role.
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
-import { ROLES, type Role } from '../../../../shared/contract/index';
+import { reasonMessage, type Role } from '../../../../shared/contract/index';
 
 export const TOKEN_COOKIE = 'hall_token';
 /** The account session: HttpOnly, SameSite=Strict, Path=/; set on auth.login/auth.setup. */
-export const SESSION_COOKIE = 'hall_session';
+const SESSION_COOKIE = 'hall_session';
 /** A session lasts one shift; the cookie no longer than the session. */
-export const SESSION_COOKIE_MAX_AGE_S = 12 * 60 * 60;
+const SESSION_COOKIE_MAX_AGE_S = 12 * 60 * 60;
 
 export function sessionCookie(token: string): string {
   return `${SESSION_COOKIE}=${encodeURIComponent(token)}; Path=/; HttpOnly; SameSite=Strict; Max-Age=${SESSION_COOKIE_MAX_AGE_S}`;
@@ -22,7 +23,7 @@ export function clearSessionCookie(): string {
   return `${SESSION_COOKIE}=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0`;
 }
 
-export type CallerVia = 'loopback' | 'token' | 'session';
+export type CallerVia = 'loopback' | 'token';
 
 export type Caller =
   | {
@@ -31,10 +32,15 @@ export type Caller =
       readonly role: Role | null;
       readonly actor: string;
       readonly via: CallerVia;
-      /** The session token when via === 'session' (passed to the core, never sent back). */
+      /** The hall_session cookie, unresolved (passed to the core's gate, never sent back). */
       readonly session: string | null;
     }
-  | { readonly ok: false; readonly status: 401; readonly message: string };
+  | {
+      readonly ok: false;
+      readonly status: 401;
+      readonly reason: 'token_invalid' | 'token_required';
+      readonly message: string;
+    };
 
 /** The core's answer for a session token (Core.resolveSession). */
 export type SessionResolver = (token: string) => Promise<{ role: Role; actor: string } | null>;
@@ -51,12 +57,8 @@ export function isLoopbackBind(bind: string): boolean {
   return bind === 'localhost' || isLoopbackAddress(bind);
 }
 
-export function isRole(v: string): v is Role {
-  return (ROLES as readonly string[]).includes(v);
-}
-
 /** A token's fingerprint names the caller in the audit trail without storing the secret. */
-export function tokenFingerprint(token: string): string {
+function tokenFingerprint(token: string): string {
   return createHash('sha256').update(token).digest('hex').slice(0, 8);
 }
 
@@ -81,7 +83,7 @@ export class TokenTable {
   }
 }
 
-export function readCookie(req: IncomingMessage, name: string): string | null {
+function readCookie(req: IncomingMessage, name: string): string | null {
   const header = req.headers.cookie;
   if (!header) return null;
   for (const part of header.split(';')) {
@@ -99,7 +101,7 @@ export function readCookie(req: IncomingMessage, name: string): string | null {
 }
 
 /** The token presented with a request, in order of precedence; '' counts as none. */
-export function presentedToken(req: IncomingMessage, url: URL): string | null {
+function presentedToken(req: IncomingMessage, url: URL): string | null {
   const auth = req.headers.authorization;
   if (auth) {
     const m = /^Bearer\s+(\S+)\s*$/i.exec(auth);
@@ -110,25 +112,20 @@ export function presentedToken(req: IncomingMessage, url: URL): string | null {
   return readCookie(req, TOKEN_COOKIE);
 }
 
-export async function identify(
+export function identify(
   req: IncomingMessage,
   url: URL,
   tokens: TokenTable,
   loopbackRole: Role | null,
-  resolveSession?: SessionResolver,
-): Promise<Caller> {
+): Caller {
+  const session = readCookie(req, SESSION_COOKIE) || null;
   const token = presentedToken(req, url);
   if (token !== null) {
     const hit = token === '' ? null : tokens.lookup(token);
     // A wrong token is refused even from loopback: a typo must not silently grant loopbackRole.
-    if (!hit) return { ok: false, status: 401, message: '访问令牌无效' };
-    return { ok: true, role: hit.role, actor: `token:${hit.fp}`, via: 'token', session: null };
-  }
-  const session = readCookie(req, SESSION_COOKIE);
-  if (session && resolveSession) {
-    const user = await resolveSession(session);
-    // An expired or revoked session falls through: the caller is simply not logged in.
-    if (user) return { ok: true, role: user.role, actor: user.actor, via: 'session', session };
+    if (!hit)
+      return { ok: false, status: 401, reason: 'token_invalid', message: reasonMessage('token_invalid') };
+    return { ok: true, role: hit.role, actor: `token:${hit.fp}`, via: 'token', session };
   }
   if (isLoopbackAddress(req.socket.remoteAddress)) {
     return {
@@ -136,10 +133,10 @@ export async function identify(
       role: loopbackRole,
       actor: loopbackRole ? `local:${loopbackRole}` : 'anonymous',
       via: 'loopback',
-      session: null,
+      session,
     };
   }
-  return { ok: false, status: 401, message: '来自其他计算机的请求需要访问令牌' };
+  return { ok: false, status: 401, reason: 'token_required', message: reasonMessage('token_required') };
 }
 
 /**

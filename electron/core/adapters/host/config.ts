@@ -3,7 +3,8 @@
  * unit-tested and the CLI only wires the result.
  */
 import path from 'node:path';
-import { isRole, isLoopbackBind } from './auth';
+import { isLoopbackBind } from './auth';
+import { isRole } from '../../../../shared/contract/index';
 import type { Role } from '../../../../shared/contract/index';
 
 export interface ServeConfig {
@@ -30,8 +31,8 @@ export interface ServeConfig {
   readonly node?: string;
 }
 
-export const DEFAULT_PORT = 5174;
-export const MIN_TOKEN_LENGTH = 16;
+const DEFAULT_PORT = 5174;
+const MIN_TOKEN_LENGTH = 16;
 
 export const SERVE_USAGE = `用法 Usage: npm run serve -- [options]
   --port <n>            端口 port (default ${DEFAULT_PORT}; 0 = any free port)

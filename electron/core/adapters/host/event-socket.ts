@@ -7,7 +7,7 @@ import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { EVENTS_PATH, type Role } from '../../../../shared/contract/index';
 import type { Core } from '../../runtime/core';
-import { identify, sameOriginRequest, type SessionResolver, type TokenTable } from './auth';
+import { identify, sameOriginRequest, type Caller, type TokenTable } from './auth';
 import { createHintBatcher } from './hint-batcher';
 
 /** A client that cannot keep up with hints is dropped rather than buffered without bound. */
@@ -18,8 +18,14 @@ export interface EventSocketOptions {
   readonly core: Core;
   readonly tokens: TokenTable;
   readonly loopbackRole: Role | null;
-  readonly resolveSession?: SessionResolver;
   readonly hintBatchMs: number;
+}
+
+/** The caller's role: a live session's account's, else what the token or loopback grants. */
+async function _roleOf(core: Core, caller: Caller): Promise<Role | null> {
+  if (!caller.ok) return null;
+  const user = caller.session ? await core.resolveSession(caller.session) : null;
+  return user ? user.role : caller.role;
 }
 
 export function attachEventSocket(server: Server, opts: EventSocketOptions): { close(): void } {
@@ -42,11 +48,12 @@ export function attachEventSocket(server: Server, opts: EventSocketOptions): { c
       reject(404, 'Not Found');
       return;
     }
-    void identify(req, url, opts.tokens, opts.loopbackRole, opts.resolveSession)
+    const caller = identify(req, url, opts.tokens, opts.loopbackRole);
+    void _roleOf(opts.core, caller)
       .catch(() => null)
-      .then((caller) => {
+      .then((role) => {
         // Hints are only for callers with a role: not logged in means no push channel.
-        if (!caller || !caller.ok || caller.role === null) {
+        if (!caller.ok || role === null) {
           reject(401, 'Unauthorized');
           return;
         }

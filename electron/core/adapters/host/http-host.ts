@@ -8,11 +8,8 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import {
   API_PREFIX,
-  CONTRACT,
-  ROLE_LABELS,
+  ApiError,
   isProcName,
-  isPublicProc,
-  roleAtLeast,
   type ApiErrorData,
   type CallResult,
   type Role,
@@ -30,16 +27,16 @@ import {
   sameOriginRequest,
   sessionCookie,
   type Caller,
-  type SessionResolver,
 } from './auth';
 import { contentSecurityPolicy, mapOrigin, securityHeaders } from './csp';
-import { INTERNAL_ERROR_MESSAGE, STATUS_BY_CODE, toApiErrorData } from './errors';
+import { hostError, statusOf, toApiErrorData } from './errors';
+import { takeSessionToken } from '../../runtime/session-token';
 import { attachEventSocket } from './event-socket';
 import { HINT_BATCH_MS } from './hint-batcher';
 import { mimeType } from './mime';
 import { resolveStatic, sendFileRange } from './static-files';
 
-export const MAX_BODY_BYTES = 1024 * 1024;
+const MAX_BODY_BYTES = 1024 * 1024;
 
 export interface HttpHostOptions {
   readonly core: Core;
@@ -118,10 +115,7 @@ function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
 }
 
 function tooLarge(limit: number): BodyError {
-  return new BodyError(413, {
-    code: 'invalid_input',
-    message: `请求体超过 ${limitText(limit)} 上限`,
-  });
+  return new BodyError(413, hostError('invalid_input', `请求体超过 ${limitText(limit)} 上限`));
 }
 
 /** 1 MB, 512 KB: how the limit reads in a message. */
@@ -137,7 +131,7 @@ function parseJsonBody(buf: Buffer): unknown {
     return JSON.parse(text) as unknown;
   } catch (err) {
     const why = err instanceof Error ? err.message : String(err);
-    throw new BodyError(400, { code: 'invalid_input', message: `请求体不是合法的 JSON: ${why}` });
+    throw new BodyError(400, hostError('invalid_input', `请求体不是合法的 JSON: ${why}`));
   }
 }
 
@@ -151,7 +145,6 @@ function wsSourceFor(req: IncomingMessage): string[] {
 export async function startHttpHost(opts: HttpHostOptions): Promise<HttpHost> {
   const bind = opts.bind ?? '127.0.0.1';
   const loopbackRole: Role | null = opts.loopbackRole ?? null;
-  const resolveSession: SessionResolver = (token) => opts.core.resolveSession(token);
   const tokens = new TokenTable(opts.tokens ?? {});
   const log = opts.log ?? ((line: string) => console.log(line));
   const staticDir = opts.staticDir ?? null;
@@ -210,12 +203,9 @@ export async function startHttpHost(opts: HttpHostOptions): Promise<HttpHost> {
     const name = url.pathname.slice(API_PREFIX.length + 1);
     if (name === 'health') {
       if (req.method !== 'GET' && req.method !== 'HEAD') {
-        sendError(
-          res,
-          405,
-          { code: 'invalid_input', message: `${API_PREFIX}/health 只接受 GET 请求` },
-          { Allow: 'GET' },
-        );
+        sendError(res, 405, hostError('invalid_input', `${API_PREFIX}/health 只接受 GET 请求`), {
+          Allow: 'GET',
+        });
         return;
       }
       sendJson(res, 200, { ok: true, data: { status: 'ok', role: caller.role } });
@@ -224,41 +214,26 @@ export async function startHttpHost(opts: HttpHostOptions): Promise<HttpHost> {
     if (!isProcName(name)) {
       // Drain so keep-alive connections stay usable.
       req.resume();
-      sendError(res, 404, { code: 'not_found', message: `未知的接口: ${name.slice(0, 80)}` });
+      sendError(
+        res,
+        404,
+        new ApiError('unknown_procedure', { params: { proc: name.slice(0, 80) } }).toData(),
+      );
       return;
     }
     if (req.method !== 'POST') {
       req.resume();
-      sendError(
-        res,
-        405,
-        { code: 'invalid_input', message: `${API_PREFIX}/${name} 只接受 POST 请求` },
-        { Allow: 'POST' },
-      );
+      sendError(res, 405, hostError('invalid_input', `${API_PREFIX}/${name} 只接受 POST 请求`), {
+        Allow: 'POST',
+      });
       return;
     }
     // A JSON content type forces a CORS preflight on cross-site requests, which this host never grants.
     const ctype = (req.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase();
     if (ctype !== 'application/json') {
       req.resume();
-      sendError(res, 415, { code: 'invalid_input', message: '请求的 Content-Type 必须是 application/json' });
+      sendError(res, 415, hostError('invalid_input', '请求的 Content-Type 必须是 application/json'));
       return;
-    }
-    const def = CONTRACT[name];
-    if (!isPublicProc(def)) {
-      if (caller.role === null) {
-        req.resume();
-        sendError(res, 401, { code: 'forbidden', message: `请先登录 (${name})` });
-        return;
-      }
-      if (!roleAtLeast(caller.role, def.role)) {
-        req.resume();
-        sendError(res, 403, {
-          code: 'forbidden',
-          message: `需要${ROLE_LABELS[def.role]}及以上权限 (${name})，当前为${ROLE_LABELS[caller.role]}`,
-        });
-        return;
-      }
     }
     let input: unknown;
     try {
@@ -270,7 +245,7 @@ export async function startHttpHost(opts: HttpHostOptions): Promise<HttpHost> {
         sendError(res, err.status, err.error, close);
         if (err.status === 413) drainOrDestroy(req);
       } else {
-        sendError(res, 400, { code: 'invalid_input', message: '无法读取请求体' });
+        sendError(res, 400, hostError('invalid_input', '无法读取请求体'));
       }
       return;
     }
@@ -282,10 +257,10 @@ export async function startHttpHost(opts: HttpHostOptions): Promise<HttpHost> {
         // 大屏模式: the page asks for personal data masked whatever the caller's role.
         masked: req.headers['x-hall-wall'] === '1',
       });
-      if (name === 'auth.login' || name === 'auth.setup') {
-        // The session secret goes into an HttpOnly cookie; the page's JavaScript never sees it.
-        const { token, ...rest } = data as { token?: string; user: unknown };
-        sendJson(res, 200, { ok: true, data: rest }, token ? { 'Set-Cookie': sessionCookie(token) } : {});
+      // The session secret goes into an HttpOnly cookie; the page's JavaScript never sees it.
+      const { token, data: shown } = takeSessionToken(name, data);
+      if (token !== null) {
+        sendJson(res, 200, { ok: true, data: shown }, { 'Set-Cookie': sessionCookie(token) });
         return;
       }
       if (name === 'auth.logout') {
@@ -297,7 +272,7 @@ export async function startHttpHost(opts: HttpHostOptions): Promise<HttpHost> {
       const { data, expected } = toApiErrorData(err);
       if (!expected)
         log(`[host] ${name} failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
-      sendError(res, STATUS_BY_CODE[data.code], data);
+      sendError(res, statusOf(data), data);
     }
   }
 
@@ -361,16 +336,13 @@ export async function startHttpHost(opts: HttpHostOptions): Promise<HttpHost> {
       return;
     }
     const isApi = url.pathname === API_PREFIX || url.pathname.startsWith(API_PREFIX + '/');
-    void identify(req, url, tokens, loopbackRole, resolveSession)
-      .catch((): Caller => ({ ok: false, status: 401, message: '无法验证登录状态' }))
-      .then((caller) => serve(req, res, url, isApi, caller));
+    serve(req, res, url, isApi, identify(req, url, tokens, loopbackRole));
   });
 
   function serve(req: IncomingMessage, res: ServerResponse, url: URL, isApi: boolean, caller: Caller): void {
     if (!caller.ok) {
       req.resume();
-      if (isApi)
-        sendError(res, 401, { code: 'forbidden', message: caller.message }, { 'WWW-Authenticate': 'Bearer' });
+      if (isApi) sendError(res, 401, hostError(caller.reason), { 'WWW-Authenticate': 'Bearer' });
       else {
         res.writeHead(401, { 'Content-Type': 'text/plain; charset=utf-8', 'WWW-Authenticate': 'Bearer' });
         res.end(`${caller.message} (Unauthorized)`);
@@ -379,7 +351,7 @@ export async function startHttpHost(opts: HttpHostOptions): Promise<HttpHost> {
     }
     if (!sameOriginRequest(req, caller.via)) {
       req.resume();
-      if (isApi) sendError(res, 403, { code: 'forbidden', message: '拒绝跨站请求' });
+      if (isApi) sendError(res, 403, hostError('cross_site'));
       else {
         res.writeHead(403, { 'Content-Type': 'text/plain; charset=utf-8' });
         res.end('拒绝跨站请求 (Forbidden)');
@@ -389,7 +361,7 @@ export async function startHttpHost(opts: HttpHostOptions): Promise<HttpHost> {
     const work = isApi ? handleApi(req, res, url, caller) : handleStatic(req, res, url, caller);
     work.catch((err: unknown) => {
       log(`[host] request failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
-      if (!res.headersSent) sendError(res, 500, { code: 'internal', message: INTERNAL_ERROR_MESSAGE });
+      if (!res.headersSent) sendError(res, 500, hostError('internal'));
       else res.destroy();
     });
   }
@@ -405,7 +377,6 @@ export async function startHttpHost(opts: HttpHostOptions): Promise<HttpHost> {
     core,
     tokens,
     loopbackRole,
-    resolveSession,
     hintBatchMs: opts.hintBatchMs ?? HINT_BATCH_MS,
   });
 

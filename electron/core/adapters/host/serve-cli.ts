@@ -10,8 +10,8 @@ import { createCore, restoreFrom, RestoreError, type Core } from '../../runtime/
 import { ConfigError, parseServeArgs, SERVE_USAGE } from './config';
 import { startHttpHost, type HttpHost } from './http-host';
 
-/** The project folder (three levels above this file), where dist/renderer is built. */
-const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
+/** The project folder (four levels above this file), where dist/renderer is built. */
+const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..', '..');
 
 async function main(): Promise<void> {
   let config;

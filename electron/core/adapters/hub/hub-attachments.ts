@@ -16,7 +16,7 @@ import {
 import { join } from 'node:path';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { MAX_ATTACHMENT_BYTES, Sha256 } from '../../../../shared/features/sync/protocol';
-import { getAttachment, upsertAttachment } from '../../features/sync/queries-hub';
+import { getAttachment, upsertAttachment } from '../../features/sync';
 import type { WritableDb } from '../../store/types';
 import { HttpError, readBody, sendJson } from './hub-http';
 

@@ -7,12 +7,10 @@ import { randomUUID } from 'node:crypto';
 import { decodeHlc } from '../../../../shared/kernel/hlc';
 import type { OrderEvent } from '../../../../shared/features/orders/order-events';
 import type { ReferenceData } from '../../../../shared/features/reference/reference';
-import { generateReference } from '../../features/demo/generator/reference';
-import { createRng } from '../../features/demo/generator/random';
+import { createRng, generateReference } from '../../features/demo';
 import { nextLocalHlc } from '../../store/meta';
-import { readReference, writeReference } from '../../features/reference/queries';
-import { appendHubEvents, appendReferenceItem } from '../../features/sync/queries-hub';
-import { stmt } from '../../store/statements';
+import { readReference, writeReference } from '../../store/reference';
+import { appendHubEvents, appendReferenceItem, repliedHotlineOrders } from '../../features/sync';
 import type { Hub } from './hub-server';
 
 const TITLES = [
@@ -77,12 +75,7 @@ export function demoTick(hub: Hub, ref: ReferenceData, rng: () => number, now: n
       },
     });
   }
-  const replied = stmt(
-    db,
-    "SELECT id FROM work_order WHERE status = 'replied' AND source = 'hotline' LIMIT 5",
-  )
-    .pluck()
-    .all() as string[];
+  const replied = repliedHotlineOrders(db, 5);
   for (const orderId of replied) {
     const a = stamp();
     events.push({

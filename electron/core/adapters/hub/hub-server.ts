@@ -20,15 +20,9 @@ import {
   type InfoResponse,
   type RegisterResponse,
 } from '../../../../shared/features/sync/protocol';
-import { checkpoint, openDb } from '../../store/db';
+import { checkpoint, openDb, setAutoCheckpoint } from '../../store/db';
 import { getMeta, setMeta } from '../../store/meta';
-import {
-  hubSeq,
-  nodeByTokenHash,
-  pullFeedJson,
-  pushEvents,
-  upsertHubNode,
-} from '../../features/sync/queries-hub';
+import { hubSeq, nodeByTokenHash, pullFeedJson, pushEvents, upsertHubNode } from '../../features/sync';
 import type { WritableDb } from '../../store/types';
 import { createAttachmentStore } from './hub-attachments';
 import { bearer, HttpError, readJson, sendError, sendJson, sendRawJson } from './hub-http';
@@ -66,7 +60,7 @@ export const DEFAULT_HUB_PORT = 5180;
 const WAL_AUTOCHECKPOINT_PAGES = 8_000;
 const HEX = /^[0-9a-f]{64}$/;
 
-export function hashToken(token: string): string {
+function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');
 }
 
@@ -82,7 +76,7 @@ export async function startHub(opts: HubOptions): Promise<Hub> {
   const db = openDb(opts.dataDir);
   if (getMeta(db, 'node') === null) setMeta(db, 'node', node);
   setMeta(db, 'role', 'hub');
-  db.pragma(`wal_autocheckpoint = ${WAL_AUTOCHECKPOINT_PAGES}`);
+  setAutoCheckpoint(db, WAL_AUTOCHECKPOINT_PAGES);
   const idleMs = opts.checkpointIdleMs ?? 2_000;
   let checkpointTimer: NodeJS.Timeout | null = null;
   /** After a write: fold the WAL back once no write came for `idleMs`. */

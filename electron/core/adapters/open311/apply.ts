@@ -6,15 +6,15 @@
 import type { Open311InboundEffect, Open311Settings } from '../../../../shared/features/open311/contract';
 import type { OrderEvent } from '../../../../shared/features/orders/order-events';
 import { OrderEventSchema } from '../../../../shared/features/orders/order-events';
-import { ingestEvents } from '../../store/event-log/events';
+import { createdAtOf, ingestEvents } from '../../store/event-log/events';
 import {
   getOpen311Link,
   readOpen311State,
   upsertOpen311Link,
   writeOpen311State,
   type Open311State,
-} from '../../features/open311/queries';
-import { recordQuarantine } from '../../features/sync/queries-quarantine';
+} from '../../features/open311';
+import { recordQuarantine } from '../../features/sync';
 import { log, type ConnectorContext } from './context';
 import type { RawRecord } from './parse';
 import { issueText, RequestRecord, UpdateRecord } from './records';
@@ -248,11 +248,8 @@ export function applyUpdates(
         continue;
       }
       if (effect !== link.status) {
-        const createdAt = ctx.db
-          .prepare("SELECT at FROM order_event WHERE order_id = ? AND type = 'created' LIMIT 1")
-          .pluck()
-          .get(link.orderId) as number | undefined;
-        if (createdAt !== undefined && at < createdAt)
+        const createdAt = createdAtOf(ctx.db, link.orderId);
+        if (createdAt !== null && at < createdAt)
           notes.push(`更新 ${u.update_id} 早于工单受理时间，排在受理之后`);
         events.push(
           _statusEvent(

@@ -5,7 +5,7 @@
  * interval; the cursor only moves with applied windows, so nothing is skipped silently.
  */
 import type { ChangeHint } from '../../../../shared/contract/index';
-import { readOpen311Settings, readOpen311State, writeOpen311State } from '../../features/open311/queries';
+import { readOpen311Settings, readOpen311State, writeOpen311State } from '../../features/open311';
 import type { WritableDb } from '../../store/types';
 import { log, type ConnectorContext } from './context';
 import type { FetchLike } from './http';

@@ -1,7 +1,7 @@
 /** What the connector's steps share: the store, clocks, HTTP, the log and change hints. */
 import type { ChangeHint } from '../../../../shared/contract/index';
 import type { Open311LogLine } from '../../../../shared/features/open311/contract';
-import { appendOpen311Log } from '../../features/open311/queries';
+import { appendOpen311Log } from '../../features/open311';
 import type { WritableDb } from '../../store/types';
 import type { FetchLike } from './http';
 

@@ -6,7 +6,7 @@ import { looksLikeHtml, Open311ResponseError, parseBody, type ParsedBody } from 
 
 export type FetchLike = (url: string, init: RequestInit) => Promise<Response>;
 
-export const MAX_BODY_BYTES = 20 * 1024 * 1024;
+const MAX_BODY_BYTES = 20 * 1024 * 1024;
 const TIMEOUT_MS = 20_000;
 
 export interface HttpResult {

@@ -6,8 +6,8 @@
  * that keeps failing is skipped after MAX_WINDOW_FAILURES with an error line and a quarantine row.
  */
 import type { Open311Settings } from '../../../../shared/features/open311/contract';
-import { readOpen311ApiKey, readOpen311State, writeOpen311State } from '../../features/open311/queries';
-import { recordQuarantine } from '../../features/sync/queries-quarantine';
+import { readOpen311ApiKey, readOpen311State, writeOpen311State } from '../../features/open311';
+import { recordQuarantine } from '../../features/sync';
 import { applyRequests, applyUpdates, type BatchResult } from './apply';
 import { log, type ConnectorContext } from './context';
 import { formatOpen311Date } from './dates';

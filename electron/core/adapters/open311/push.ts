@@ -17,7 +17,7 @@ import {
   readOpen311State,
   writeOpen311State,
   type DeliveryRow,
-} from '../../features/open311/queries';
+} from '../../features/open311';
 import { log, type ConnectorContext } from './context';
 import { formatOpen311Date } from './dates';
 import { open311Url, recordsOf, request } from './http';
@@ -27,11 +27,11 @@ const SEND_LIMIT = 50;
 const BACKOFF_BASE_MS = 30_000;
 const BACKOFF_MAX_MS = 60 * 60_000;
 
-export function recipientOf(settings: Open311Settings): string {
+function recipientOf(settings: Open311Settings): string {
   return `${settings.endpoint ?? ''}#${settings.jurisdictionId ?? ''}`;
 }
 
-export function backoffMs(attempts: number): number {
+function backoffMs(attempts: number): number {
   return Math.min(BACKOFF_MAX_MS, BACKOFF_BASE_MS * 2 ** Math.max(0, attempts - 1));
 }
 

@@ -63,7 +63,7 @@ function _findMapping(settings: Open311Settings, code: string): Open311ServiceMa
 }
 
 /** Lat/long checked against our coordinate range; swapped pairs are put right (and noted). */
-export function checkCoordinates(
+function checkCoordinates(
   lat: number | undefined,
   lng: number | undefined,
 ): { lat: number; lng: number; swapped: boolean } | string {

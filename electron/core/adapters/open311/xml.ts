@@ -107,7 +107,7 @@ function _isLeaf(n: XmlNode): boolean {
 }
 
 /** A record element → field map. Repeated fields become arrays (e.g. several media_url). */
-export function xmlRecord(node: XmlNode): FlatRecord {
+function xmlRecord(node: XmlNode): FlatRecord {
   const out: FlatRecord = {};
   for (const c of node.children) {
     const value: string | FlatRecord = _isLeaf(c) ? c.text.trim() : xmlRecord(c);

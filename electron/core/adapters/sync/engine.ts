@@ -4,6 +4,10 @@
  * jitter when the hub cannot be reached; keep an online / degraded / offline state for the
  * status bar, the wall and the outage banner. A WebSocket from the hub only hints "pull now".
  */
+import {
+  concurrentConflictReason,
+  refusedUpstreamReason,
+} from '../../../../shared/features/sync/conflict-reasons';
 import type WebSocket from 'ws';
 import type { ChangeHint } from '../../../../shared/kernel/proc';
 import type { SyncSettings, SyncState, SyncStatus } from '../../../../shared/features/sync/contract';
@@ -11,7 +15,7 @@ import { backoffDelay, DEFAULT_BACKOFF, type BackoffPolicy } from '../../../../s
 import type { SyncConfigureRequest, SyncControl } from '../../../../shared/features/sync/control';
 import { MAX_PULL_ITEMS, type PushResponse } from '../../../../shared/features/sync/protocol';
 import { outboxAck, outboxEventsJson, outboxPending } from '../../store/event-log/outbox';
-import { quarantineOpenCount } from '../../features/sync/queries-quarantine';
+import { quarantineOpenCount } from '../../features/sync';
 import { getEvent } from '../../store/event-log/events';
 import {
   applyPulledBatch,
@@ -20,7 +24,7 @@ import {
   readCursor,
   recordConflict,
   setSyncKv,
-} from '../../features/sync/queries';
+} from '../../features/sync';
 import type { WritableDb } from '../../store/types';
 import { createHubClient, SyncError, type HubClient } from './hub-client';
 
@@ -123,11 +127,15 @@ export function createSyncEngine(opts: SyncEngineOptions): SyncEngine {
     if (done.length === 0) throw new SyncError('bad_response', '上级平台没有确认任何推送的事件');
     const t = now();
     const conflicts = [
-      ...r.refused.map((x) => ({ id: x.id, kind: 'refused' as const, reason: `上级平台拒收：${x.reason}` })),
+      ...r.refused.map((x) => ({
+        id: x.id,
+        kind: 'refused' as const,
+        reason: refusedUpstreamReason(x.reason),
+      })),
       ...r.concurrent.map((x) => ({
         id: x.id,
         kind: 'concurrent' as const,
-        reason: `与其他节点的并发修改冲突（${x.with.length} 项：${x.with.slice(0, 3).join('、')}），已按 HLC 时间顺序合并，请核对`,
+        reason: concurrentConflictReason(x.with),
       })),
     ];
     db.transaction(() => {

@@ -26,7 +26,7 @@ function toRow(a: AccountRecord): AccountRow {
 
 function mustGet(db: Parameters<typeof getAccount>[0], username: string): AccountRecord {
   const a = getAccount(db, username);
-  if (!a) throw new ApiError('not_found', `账号不存在: ${username}`, 'username');
+  if (!a) throw new ApiError('account_not_found', { params: { username }, field: 'username' });
   return a;
 }
 
@@ -38,7 +38,7 @@ export const accountsCreate: Handler<'accounts.create'> = (input, call, env) => 
   return env.db
     .transaction(() => {
       if (getAccount(env.db, input.username)) {
-        throw new ApiError('conflict', `用户名已存在: ${input.username}`, 'username');
+        throw new ApiError('username_taken', { params: { username: input.username }, field: 'username' });
       }
       const a: AccountRecord = {
         username: input.username,
@@ -67,7 +67,7 @@ export const accountsSetDisabled: Handler<'accounts.setDisabled'> = (input, call
       const a = mustGet(env.db, input.username);
       if (input.disabled && a.username === call.actor) {
         // The last way back in must not be locked by accident.
-        throw new ApiError('rejected', '不能停用自己的账号', 'username');
+        throw new ApiError('self_change', { field: 'username' });
       }
       setAccountDisabled(env.db, a.username, input.disabled);
       // A disabled account is logged out everywhere at once.

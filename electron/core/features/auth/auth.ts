@@ -18,8 +18,8 @@ import {
 import { clearLoginFailures, countRefused } from './queries-login-throttle';
 import { isDemo } from '../../store/meta';
 import type { WritableDb } from '../../store/types';
-import type { Handler, ServiceEnv } from '../../runtime/context';
-import { lockedMessage, loginLockFor, recordLoginFailure } from './login-throttle';
+import type { Handler, ReadEnv } from '../../runtime/context';
+import { lockedError, loginLockFor, recordLoginFailure } from './login-throttle';
 import {
   hashPassword,
   newSessionToken,
@@ -29,24 +29,22 @@ import {
   verifyPassword,
 } from './passwords';
 
-/** One answer for an unknown name and a wrong password: which one it was is not told. */
-export const BAD_LOGIN = '用户名或密码错误';
-
 export interface SessionUser extends AuthUser {
   /** The audit trail's actor for this caller. */
   readonly actor: string;
 }
 
-export function toAuthUser(a: AccountRecord): AuthUser {
+function toAuthUser(a: AccountRecord): AuthUser {
   return { username: a.username, displayName: a.displayName, role: a.role };
 }
 
-/** The live session's user, or null (unknown, expired, disabled account). Prunes expired sessions. */
-export function resolveSession(env: ServiceEnv, token: string | null | undefined): SessionUser | null {
+/**
+ * The live session's user, or null (unknown, expired, disabled account). A read: it runs on the
+ * read pool; expired sessions are pruned by the writer at each login.
+ */
+export function resolveSession(env: ReadEnv, token: string | null | undefined): SessionUser | null {
   if (!token || token.length > 200) return null;
-  const now = env.now();
-  pruneSessions(env.db, now);
-  const a = sessionAccount(env.db, tokenHash(token), now);
+  const a = sessionAccount(env.db, tokenHash(token), env.now());
   return a ? { ...toAuthUser(a), actor: a.username } : null;
 }
 
@@ -64,7 +62,8 @@ function startSession(db: WritableDb, username: string, now: number): string {
 export const authStatus: Handler<'auth.status'> = (_input, call, env) => {
   const needsSetup = accountCount(env.db) === 0;
   const demo = isDemo(env.db);
-  const su = resolveSession(env, call.session);
+  // The gate resolved the session: `call.session` is set only for a live one.
+  const su = call.session ? resolveSession(env, call.session) : null;
   if (su)
     return {
       needsSetup,
@@ -84,7 +83,7 @@ export const authSetup: Handler<'auth.setup'> = (input, _call, env) => {
   return env.db
     .transaction(() => {
       if (accountCount(env.db) > 0) {
-        throw new ApiError('rejected', '管理员账号已经创建，请直接登录');
+        throw new ApiError('already_set_up');
       }
       const role: Role = 'admin';
       const a: AccountRecord = {
@@ -118,7 +117,7 @@ export const authLogin: Handler<'auth.login'> = (input, call, env) => {
     // The password is not checked while locked; the dummy scrypt keeps the answer time the same.
     verifyAgainstDummy(input.password);
     countRefused(env.db, locked.scope, locked.username);
-    throw new ApiError('forbidden', lockedMessage(locked.until, now));
+    throw lockedError(locked.until, now);
   }
   const account = getAccount(env.db, input.username);
   // Same work on every path: an unknown name still runs scrypt once.
@@ -143,9 +142,10 @@ export const authLogin: Handler<'auth.login'> = (input, call, env) => {
       })
       .immediate();
     // A disabled account hears so only after the right password: it reveals nothing to a guesser.
-    if (!badCredentials) throw new ApiError('forbidden', '该账号已停用，请联系管理员');
-    if (started) throw new ApiError('forbidden', lockedMessage(started.until, now));
-    throw new ApiError('forbidden', BAD_LOGIN);
+    if (!badCredentials) throw new ApiError('account_disabled');
+    if (started) throw lockedError(started.until, now);
+    // One answer for an unknown name and a wrong password: which one it was is not told.
+    throw new ApiError('bad_credentials');
   }
   return env.db
     .transaction(() => {

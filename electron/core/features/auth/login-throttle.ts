@@ -6,6 +6,7 @@
  * all (auth.ts still runs scrypt against the dummy hash so the answer takes the same time).
  * State lives in SQLite (login_failure, login_lock): a restart does not reset it.
  */
+import { ApiError } from '../../../../shared/contract/index';
 import { insertAudit } from '../../store/audit';
 import {
   activeLock,
@@ -30,9 +31,9 @@ export const LOGIN_THROTTLE = {
 } as const;
 
 /** The refusal while locked; N is the whole minutes left, rounded up (at least 1). */
-export function lockedMessage(until: number, now: number): string {
+export function lockedError(until: number, now: number): ApiError {
   const minutes = Math.max(1, Math.ceil((until - now) / MINUTE));
-  return `登录失败次数过多，请 ${minutes} 分钟后再试`;
+  return new ApiError('login_locked', { params: { minutes: String(minutes) } });
 }
 
 function later(a: LoginLock | null, b: LoginLock | null): LoginLock | null {

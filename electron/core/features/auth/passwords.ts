@@ -4,10 +4,9 @@
  */
 import { createHash, randomBytes, scryptSync, timingSafeEqual } from 'node:crypto';
 
-export const SCRYPT = { N: 16384, r: 8, p: 1, keyLen: 32, saltLen: 16 } as const;
+const SCRYPT = { N: 16384, r: 8, p: 1, keyLen: 32, saltLen: 16 } as const;
 /** A session lasts one shift. */
 export const SESSION_TTL_MS = 12 * 60 * 60 * 1000;
-export const MIN_PASSWORD_LENGTH = 8;
 
 export function hashPassword(
   password: string,

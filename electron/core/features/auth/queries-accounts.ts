@@ -100,7 +100,3 @@ export function deleteSessionsOf(db: WritableDb, username: string): number {
 export function pruneSessions(db: WritableDb, now: number): number {
   return stmt(db, 'DELETE FROM session WHERE expires_at <= ?').run(now).changes;
 }
-
-export function sessionCount(db: ReadableDb): number {
-  return (stmt(db, 'SELECT count(*) AS n FROM session').get() as { n: number }).n;
-}

@@ -7,19 +7,19 @@ import { ApiError } from '../../../../shared/contract/index';
 import type { AlarmItem } from '../../../../shared/features/awareness/contract';
 import { maskName, maskPhonesIn } from '../../../../shared/kernel/masking';
 import type { OrderStatus, Urgency } from '../../../../shared/features/orders/order';
-import { getAccount } from '../auth/queries-accounts';
+import { displayNameOf } from '../auth';
 import { acknowledgedAlarms, alarmRow, insertAck, pendingAlarms, type AlarmRow } from './queries-alarms';
 import { insertAudit } from '../../store/audit';
 import type { ReadableDb } from '../../store/types';
 import type { Handler } from '../../runtime/context';
-import { mayseePersonalData, type MaskSubject } from '../orders/masking';
+import { mayseePersonalData, type MaskSubject } from '../../runtime/masking';
 
 const WINDOW_MS = 24 * 3_600_000;
 const LIMIT = 50;
 
 function toItem(db: ReadableDb, r: AlarmRow, who: MaskSubject): AlarmItem {
   const unmasked = mayseePersonalData(who);
-  const name = r.ackActor ? (getAccount(db, r.ackActor)?.displayName ?? r.ackActor) : null;
+  const name = r.ackActor ? displayNameOf(db, r.ackActor) : null;
   return {
     orderId: r.orderId,
     title: unmasked ? r.title : maskPhonesIn(r.title),
@@ -48,9 +48,10 @@ export const alarmsAcknowledge: Handler<'awareness.acknowledgeAlarm'> = (input, 
   const recorded = db
     .transaction((): boolean => {
       const row = alarmRow(db, input.orderId);
-      if (!row) throw new ApiError('not_found', `工单不存在: ${input.orderId}`, 'orderId');
+      if (!row)
+        throw new ApiError('order_not_found', { params: { orderId: input.orderId }, field: 'orderId' });
       if (row.urgency !== 'P0' && row.urgency !== 'P1')
-        throw new ApiError('rejected', '只有特急(P0)、紧急(P1)工单需要确认告警', 'orderId');
+        throw new ApiError('not_an_alarm', { field: 'orderId' });
       const at = env.now();
       if (!insertAck(db, input.orderId, at, call.actor)) return false;
       insertAudit(db, {
@@ -64,6 +65,6 @@ export const alarmsAcknowledge: Handler<'awareness.acknowledgeAlarm'> = (input, 
     .immediate();
   if (recorded) tools.hint({ topic: 'awareness.changed' });
   const row = alarmRow(db, input.orderId);
-  if (!row) throw new ApiError('not_found', `工单不存在: ${input.orderId}`, 'orderId');
+  if (!row) throw new ApiError('order_not_found', { params: { orderId: input.orderId }, field: 'orderId' });
   return toItem(db, row, call);
 };

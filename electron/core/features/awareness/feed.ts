@@ -5,7 +5,7 @@ import type { OrderStatus, Urgency } from '../../../../shared/features/orders/or
 import type { OrderEventType } from '../../../../shared/features/orders/order-events';
 import { latestEvents } from './queries';
 import type { Handler } from '../../runtime/context';
-import { mayseePersonalData } from '../orders/masking';
+import { mayseePersonalData } from '../../runtime/masking';
 
 export const awarenessFeed: Handler<'awareness.feed'> = (input, call, env) => {
   const unmasked = mayseePersonalData(call);

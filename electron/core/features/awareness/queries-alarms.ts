@@ -1,6 +1,7 @@
 /** Urgent-order alarms: new P0/P1 orders of the last day and who acknowledged them. */
 import { stmt } from '../../store/statements';
 import type { ReadableDb, WritableDb } from '../../store/types';
+import { orderKeyFrom } from '../../store/event-log/order-key';
 
 export interface AlarmRow {
   readonly orderId: string;
@@ -28,7 +29,7 @@ export function pendingAlarms(db: ReadableDb, since: number, limit: number): Ala
       WHERE w.rowid >= ? AND w.urgency IN ('P0', 'P1') AND w.status IN ('received', 'dispatched')
         AND a.order_id IS NULL
       ORDER BY w.rowid DESC LIMIT ?`,
-  ).all(since * 1024, limit) as AlarmRow[];
+  ).all(orderKeyFrom(since), limit) as AlarmRow[];
 }
 
 /** Acknowledgements since `since`, newest first. */

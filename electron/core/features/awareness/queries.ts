@@ -3,21 +3,16 @@
  * order_event(type, at), the open-orders partial index), so the wall stays fast at 1 M orders.
  */
 import { ORDER_EVENT_TYPES } from '../../../../shared/features/orders/order-events';
-import { reduceOrder } from '../../../../shared/features/orders/order-reducer';
-import { chinaCalendar } from '../../../../shared/kernel/calendar';
-import { finishDeadline } from '../../../../shared/features/orders/sla-clock';
-import { isOpen } from '../../store/event-log/projection';
 import { stmt } from '../../store/statements';
 import type { ReadableDb } from '../../store/types';
-import { orderEvents } from '../../store/event-log/events';
-import { readSlaPolicy } from '../reference/queries';
+import { orderKeyFrom } from '../../store/event-log/order-key';
 
-/** Orders received in [from, to): the projection's rowid is receivedAt × 1024 + k. */
+/** Orders received in [from, to): a range of the projection's key. */
 export function receivedBetween(db: ReadableDb, from: number, to: number): number {
   return (
     stmt(db, 'SELECT count(*) AS n FROM work_order WHERE rowid >= ? AND rowid < ?').get(
-      from * 1024,
-      to * 1024,
+      orderKeyFrom(from),
+      orderKeyFrom(to),
     ) as { n: number }
   ).n;
 }
@@ -33,7 +28,7 @@ export function eventsBetween(db: ReadableDb, type: string, from: number, to: nu
 }
 
 /** Open orders with a unit working on them: 待签收, 处置中, 退单审核中. */
-const IN_PROGRESS: readonly string[] = ['dispatched', 'in_progress', 'return_requested'];
+export const IN_PROGRESS: readonly string[] = ['dispatched', 'in_progress', 'return_requested'];
 const IN_PROGRESS_SQL = IN_PROGRESS.map((s) => `'${s}'`).join(', ');
 
 export function inProgressCount(db: ReadableDb): number {
@@ -104,23 +99,29 @@ export interface Stock {
   readonly warning: number;
 }
 
-/**
- * The stock counters (处置中 / 超期 / 预警) as they stood at `at` (yesterday at this time), from
- * the event log; no snapshot is needed. Orders without an event after `at` are as they were then,
- * so SQL counts them from the projection; only the few with later events (a day's worth) are
- * folded from their events up to `at` with the shared reducer. Business time (`at`) decides what
- * had happened by then.
- */
-export function stockAt(db: ReadableDb, at: number, fraction = 0.5): Stock {
+/** Orders with an event of business time after `at`: their state then must be folded again. */
+export function ordersChangedSince(db: ReadableDb, at: number): string[] {
   const types = ORDER_EVENT_TYPES.map(() => '?').join(', ');
-  const changed = (
+  return (
     stmt(
       db,
       `SELECT DISTINCT order_id AS id FROM order_event INDEXED BY order_event_type_at
        WHERE type IN (${types}) AND at > ?`,
     ).all(...ORDER_EVENT_TYPES, at) as { id: string }[]
   ).map((r) => r.id);
-  const unchanged = stmt(
+}
+
+/**
+ * The stock counters at `at` of the open orders received by then, except `changed` (orders with a
+ * later event): those are as they were then, so the projection counts them.
+ */
+export function stockOfUnchanged(
+  db: ReadableDb,
+  at: number,
+  fraction: number,
+  changed: readonly string[],
+): Stock {
+  const r = stmt(
     db,
     `SELECT
          sum(status IN (${IN_PROGRESS_SQL})) AS inProgress,
@@ -129,18 +130,5 @@ export function stockAt(db: ReadableDb, at: number, fraction = 0.5): Stock {
        FROM work_order INDEXED BY work_order_overdue
        WHERE is_open = 1 AND received_at <= ? AND id NOT IN (SELECT value FROM json_each(?))`,
   ).get(at, at, at, fraction, at, JSON.stringify(changed)) as Record<keyof Stock, number | null>;
-  let inProgress = unchanged.inProgress ?? 0;
-  let overdue = unchanged.overdue ?? 0;
-  let warning = unchanged.warning ?? 0;
-  const policy = readSlaPolicy(db);
-  for (const id of changed) {
-    const order = reduceOrder(orderEvents(db, id).filter((e) => e.at <= at));
-    if (!order || !isOpen(order)) continue;
-    if (IN_PROGRESS.includes(order.status)) inProgress++;
-    const deadline = finishDeadline(order, policy, chinaCalendar);
-    if (deadline === null) continue;
-    if (deadline < at) overdue++;
-    else if (at - order.receivedAt >= fraction * (deadline - order.receivedAt)) warning++;
-  }
-  return { inProgress, overdue, warning };
+  return { inProgress: r.inProgress ?? 0, overdue: r.overdue ?? 0, warning: r.warning ?? 0 };
 }

@@ -7,13 +7,13 @@ import {
   inProgressCount,
   overdueCount,
   receivedBetween,
-  stockAt,
   warningCount,
   type Stock,
 } from './queries';
 import type { ReadableDb } from '../../store/types';
-import { monthCounters } from '../stats/queries';
-import { monthOf, monthRange } from '../../store/event-log/projection';
+import { stockAt } from './stock-at';
+import { monthCounters } from '../stats';
+import { chinaMonth, chinaMonthRange } from '../../../../shared/kernel/china-time';
 import type { Handler } from '../../runtime/context';
 
 const DAY_MS = 86_400_000;
@@ -46,9 +46,9 @@ export const awarenessToday: Handler<'awareness.today'> = (_input, _call, env) =
     yesterday: count(yStart, yNow + 1),
   });
   const before = stockYesterday(db, now);
-  const month = monthOf(now);
-  const [monthStart] = monthRange(month);
-  const previousMonth = monthOf(monthStart - 1);
+  const month = chinaMonth(now);
+  const [monthStart] = chinaMonthRange(month);
+  const previousMonth = chinaMonth(monthStart - 1);
   return {
     day,
     asOf: now,

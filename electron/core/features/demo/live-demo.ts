@@ -9,8 +9,8 @@ import type { OrderEvent } from '../../../../shared/features/orders/order-events
 import { LivePlanner, type LivePlanOptions } from './generator/live';
 import { nextLocalHlc } from '../../store/meta';
 import { getOrder, ingestEvents } from '../../store/event-log/events';
-import { readReference } from '../reference/queries';
-import type { ServiceEnv } from '../../runtime/context';
+import { readReference } from '../../store/reference';
+import type { WriteEnv } from '../../runtime/context';
 
 export interface LiveDemoOptions extends Partial<Omit<LivePlanOptions, 'node'>> {
   /** How often due events are written, ms (default 1 s). 0: no timer, the caller calls step(). */
@@ -24,7 +24,7 @@ export interface LiveDemo {
 }
 
 export function startLiveDemo(
-  env: ServiceEnv,
+  env: WriteEnv,
   publish: (hint: ChangeHint) => void,
   opts: LiveDemoOptions = {},
 ): LiveDemo | null {

@@ -7,7 +7,7 @@ import type { OrderEvent } from '../../../../shared/features/orders/order-events
 import type { ReferenceData } from '../../../../shared/features/reference/reference';
 import { isDemo, setDemo } from '../../store/meta';
 import { eventCount, ingestEvents } from '../../store/event-log/events';
-import { writeReference } from '../reference/queries';
+import { writeReference } from '../../store/reference';
 import type { WritableDb } from '../../store/types';
 
 /** The interface of electron/core/demo. */

@@ -42,19 +42,19 @@ import {
   staleUploads,
   type UploadRow,
 } from './queries';
-import type { Handler, ServiceEnv } from '../../runtime/context';
+import type { Handler, ReadEnv, WriteEnv } from '../../runtime/context';
 
 const UPLOAD_TTL_MS = 24 * 60 * 60 * 1000;
 
-function dirsOf(env: ServiceEnv) {
+function dirsOf(env: ReadEnv) {
   return { builtinDir: builtinBasemapDir(), importedDir: importedBasemapDir(env.dataDir) };
 }
 
-function uploadsDir(env: ServiceEnv): string {
+function uploadsDir(env: ReadEnv): string {
   return path.join(importedBasemapDir(env.dataDir), '.uploads');
 }
 
-function partPath(env: ServiceEnv, id: string): string {
+function partPath(env: ReadEnv, id: string): string {
   return path.join(uploadsDir(env), `${id}.part`);
 }
 
@@ -92,7 +92,7 @@ function entryOf(file: BasemapFile, check: BasemapCheck & { ok: true }): Basemap
   };
 }
 
-async function listEntries(env: ServiceEnv): Promise<BasemapEntry[]> {
+async function listEntries(env: ReadEnv): Promise<BasemapEntry[]> {
   const out: BasemapEntry[] = [];
   for (const file of await listBasemapFiles(dirsOf(env))) {
     const check = await checkCached(file);
@@ -102,7 +102,7 @@ async function listEntries(env: ServiceEnv): Promise<BasemapEntry[]> {
   return out;
 }
 
-function readSettings(env: ServiceEnv): MapSettings {
+function readSettings(env: ReadEnv): MapSettings {
   return {
     activeBasemap: getMapSetting(env.db, 'activeBasemap'),
     onlineStyleUrl: getMapSetting(env.db, 'onlineStyleUrl'),
@@ -119,7 +119,10 @@ export const mapConfigure: Handler<'map.configure'> = async (input, _call, env, 
   if (input.activeBasemap) {
     const names = (await listEntries(env)).map((b) => b.name);
     if (!names.includes(input.activeBasemap))
-      throw new ApiError('invalid_input', `没有名为 ${input.activeBasemap} 的底图`, 'activeBasemap');
+      throw new ApiError('basemap_not_found', {
+        params: { name: input.activeBasemap },
+        field: 'activeBasemap',
+      });
   }
   env.db.transaction(() => {
     if (input.activeBasemap !== undefined) setMapSetting(env.db, 'activeBasemap', input.activeBasemap);
@@ -131,7 +134,7 @@ export const mapConfigure: Handler<'map.configure'> = async (input, _call, env, 
 };
 
 /** "My Map (2).mbtiles" → "My-Map-2". */
-export function basemapNameFrom(fileName: string): string {
+function basemapNameFrom(fileName: string): string {
   const stem = path.basename(fileName).replace(/\.(pmtiles|mbtiles)$/i, '');
   const slug = stem
     .replace(/[^A-Za-z0-9_-]+/g, '-')
@@ -144,7 +147,7 @@ function stateOf(u: UploadRow): UploadState {
   return { uploadId: u.id, fileName: u.fileName, size: u.size, received: u.received };
 }
 
-function dropStaleUploads(env: ServiceEnv): void {
+function dropStaleUploads(env: WriteEnv): void {
   for (const u of staleUploads(env.db, env.now() - UPLOAD_TTL_MS)) {
     rmSync(partPath(env, u.id), { force: true });
     deleteUpload(env.db, u.id);
@@ -153,11 +156,11 @@ function dropStaleUploads(env: ServiceEnv): void {
 
 export const mapUploadBegin: Handler<'map.uploadBegin'> = async (input, call, env) => {
   if (!/\.(pmtiles|mbtiles)$/i.test(input.fileName))
-    throw new ApiError('invalid_input', '只能导入 .pmtiles 或 .mbtiles 底图文件', 'fileName');
+    throw ApiError.why('file_refused', '只能导入 .pmtiles 或 .mbtiles 底图文件', 'fileName');
   const name = input.name ?? basemapNameFrom(input.fileName);
   const builtin = await listBasemapFiles({ builtinDir: builtinBasemapDir(), importedDir: null });
   if (builtin.some((b) => b.name === name))
-    throw new ApiError('invalid_input', `名称 ${name} 与内置底图重名，请换一个名称`, 'name');
+    throw ApiError.why('invalid_input', `名称 ${name} 与内置底图重名，请换一个名称`, 'name');
   dropStaleUploads(env);
   mkdirSync(uploadsDir(env), { recursive: true });
   const row: UploadRow = {
@@ -178,16 +181,15 @@ const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
 
 export const mapUploadChunk: Handler<'map.uploadChunk'> = (input, _call, env) => {
   const u = getUpload(env.db, input.uploadId);
-  if (!u || !existsSync(partPath(env, u.id)))
-    throw new ApiError('not_found', '上传不存在或已过期，请重新开始');
+  if (!u || !existsSync(partPath(env, u.id))) throw new ApiError('upload_not_found');
   // A repeated or out-of-order chunk writes nothing: the answer says where to go on from.
   if (input.offset !== u.received) return stateOf(u);
   if (!BASE64.test(input.data) || input.data.length % 4 !== 0)
-    throw new ApiError('invalid_input', '数据块不是合法的 base64', 'data');
+    throw ApiError.why('invalid_input', '数据块不是合法的 base64', 'data');
   const bytes = Buffer.from(input.data, 'base64');
   if (bytes.length === 0) return stateOf(u);
   if (u.received + bytes.length > u.size)
-    throw new ApiError('invalid_input', `数据超过声明的文件大小 (${u.size} 字节)`, 'data');
+    throw ApiError.why('invalid_input', `数据超过声明的文件大小 (${u.size} 字节)`, 'data');
   const fd = openSync(partPath(env, u.id), 'r+');
   try {
     writeSync(fd, bytes, 0, bytes.length, u.received);
@@ -199,16 +201,16 @@ export const mapUploadChunk: Handler<'map.uploadChunk'> = (input, _call, env) =>
   return { ...stateOf(u), received };
 };
 
-function removeUpload(env: ServiceEnv, id: string): void {
+function removeUpload(env: WriteEnv, id: string): void {
   rmSync(partPath(env, id), { force: true });
   deleteUpload(env.db, id);
 }
 
 export const mapUploadCommit: Handler<'map.uploadCommit'> = async (input, _call, env, tools) => {
   const u = getUpload(env.db, input.uploadId);
-  if (!u) throw new ApiError('not_found', '上传不存在或已过期，请重新开始');
+  if (!u) throw new ApiError('upload_not_found');
   if (u.received !== u.size)
-    throw new ApiError('invalid_input', `文件尚未传完 (${u.received}/${u.size} 字节)`, 'uploadId');
+    throw ApiError.why('invalid_input', `文件尚未传完 (${u.received}/${u.size} 字节)`, 'uploadId');
   const part = partPath(env, u.id);
   const check = await checkBasemapFile(part).catch((err: unknown): BasemapCheck => ({
     ok: false,
@@ -273,7 +275,8 @@ export const mapDeleteBasemap: Handler<'map.deleteBasemap'> = (input, _call, env
       deleted = true;
     }
   }
-  if (!deleted) throw new ApiError('not_found', `没有名为 ${input.name} 的导入底图 (内置底图不能删除)`);
+  if (!deleted)
+    throw new ApiError('basemap_not_found', { params: { name: `${input.name} (内置底图不能删除)` } });
   if (getMapSetting(env.db, 'activeBasemap') === input.name) setMapSetting(env.db, 'activeBasemap', null);
   tools.hint({ topic: 'map.changed' });
   return { deleted };

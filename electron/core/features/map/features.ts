@@ -3,10 +3,10 @@ import { ApiError } from '../../../../shared/contract/index';
 import type { MapFeatures, MapPartyOrg, MapWorker } from '../../../../shared/features/map/contract';
 import type { LngLat } from '../../../../shared/features/reference/jurisdiction';
 import { maskName, maskPhone } from '../../../../shared/kernel/masking';
-import { readReference } from '../reference/queries';
+import { readReference } from '../../store/reference';
 import { openOrdersPerUnit } from './queries';
 import type { Handler } from '../../runtime/context';
-import { mayseePersonalData } from '../orders/masking';
+import { mayseePersonalData } from '../../runtime/masking';
 
 /** Party organisations down to grid branches; building groups and households would crowd the map. */
 const DRAWN_LEVELS = new Set(['street_committee', 'community_committee', 'grid_branch']);
@@ -19,7 +19,7 @@ function ringCentre(ring: readonly LngLat[]): LngLat {
 
 export const mapFeatures: Handler<'map.features'> = (_input, call, env) => {
   const ref = readReference(env.db);
-  if (!ref) throw new ApiError('unavailable', '基础数据尚未导入');
+  if (!ref) throw new ApiError('no_reference');
   const unmasked = mayseePersonalData(call);
   const where = new Map<string, LngLat>();
   where.set(ref.street.code, ringCentre(ref.street.boundary));

@@ -13,7 +13,7 @@ import type {
   LngLat,
   Ring,
 } from '../../../../shared/features/reference/jurisdiction';
-import { readReference, writeReference } from '../reference/queries';
+import { readReference, writeReference } from '../../store/reference';
 import type { Handler } from '../../runtime/context';
 
 const MAX_FEATURES = 5000;
@@ -113,7 +113,7 @@ function text(v: unknown): string | null {
   return typeof v === 'string' && v.trim() !== '' ? v.trim() : null;
 }
 
-export function parseJurisdiction(geojson: string): { features: Parsed[]; problems: ImportProblem[] } {
+function parseJurisdiction(geojson: string): { features: Parsed[]; problems: ImportProblem[] } {
   const problems: ImportProblem[] = [];
   let doc: unknown;
   try {

@@ -7,12 +7,12 @@ import { maskPhone } from '../../../../shared/kernel/masking';
 import { OPEN_STATUSES, type OrderStatus, type Urgency } from '../../../../shared/features/orders/order';
 import { gridStatusCounts, openOrderRows } from './queries';
 import type { Handler } from '../../runtime/context';
-import { mayseePersonalData } from '../orders/masking';
+import { mayseePersonalData } from '../../runtime/masking';
 
 const MOBILE_ANYWHERE = /(?<!\d)1[3-9]\d{9}(?!\d)/g;
 
 /** Titles are free text: a caller without personal-data rights never sees a mobile number in one. */
-export function maskPhonesIn(text: string): string {
+function maskPhonesIn(text: string): string {
   return text.replace(MOBILE_ANYWHERE, (m) => maskPhone(m));
 }
 

@@ -66,7 +66,7 @@ export interface Open311State {
   readonly servicesCheckedAt: number | null;
 }
 
-export const INITIAL_OPEN311_STATE: Open311State = {
+const INITIAL_OPEN311_STATE: Open311State = {
   windowStart: null,
   highWater: null,
   seenAtHighWater: [],
@@ -137,12 +137,6 @@ export function getOpen311Link(db: ReadableDb, serviceRequestId: string): Open31
         updatedAt: r.updated_at,
       }
     : null;
-}
-
-export function linkForOrder(db: ReadableDb, orderId: string): string | null {
-  const r = stmt(db, 'SELECT service_request_id FROM open311_request WHERE order_id = ?').get(orderId) as
-    { service_request_id: string } | undefined;
-  return r?.service_request_id ?? null;
 }
 
 export function upsertOpen311Link(db: WritableDb, link: Open311RequestLink): void {

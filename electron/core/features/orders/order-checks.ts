@@ -3,21 +3,17 @@
  * reference data (units, communities, grids), the caller's role per action, the SLA policy.
  * Each throws an ApiError before anything is written.
  */
+import { ApiError, ROLE_LABELS, roleAtLeast, type Role } from '../../../../shared/contract/index';
 import {
   ACTION_LABELS,
   ACTION_ROLES,
-  ApiError,
-  ROLE_LABELS,
-  roleAtLeast,
   type ActionType,
-  type Role,
-} from '../../../../shared/contract/index';
+} from '../../../../shared/features/orders/action-roles';
 import type { WorkOrder } from '../../../../shared/features/orders/order';
 import type { EventPayload, OrderAction } from '../../../../shared/features/orders/order-events';
 import type { SlaPolicy, SlaRule } from '../../../../shared/features/orders/sla-policy';
 import { ruleFor } from '../../../../shared/features/orders/sla-clock';
-import type { Located } from '../reference/grid-locator';
-import type { ReferenceIndex } from '../reference/reference-index';
+import type { Located, ReferenceIndex } from '../reference';
 
 const DAY_MS = 86_400_000;
 
@@ -40,13 +36,20 @@ export function resolveLocation(idx: ReferenceIndex, order: EventPayload<'create
   const { communityCode, gridCode } = order;
   if (communityCode === null && gridCode === null) return idx.locator.locate([order.lng, order.lat]);
   if (communityCode !== null && !idx.communities.has(communityCode)) {
-    throw new ApiError('invalid_input', `社区编码不存在: ${communityCode}`, 'order.communityCode');
+    throw new ApiError('unknown_reference', {
+      params: { what: '社区编码', id: communityCode },
+      field: 'order.communityCode',
+    });
   }
   if (gridCode !== null) {
     const grid = idx.grids.get(gridCode);
-    if (!grid) throw new ApiError('invalid_input', `网格编码不存在: ${gridCode}`, 'order.gridCode');
+    if (!grid)
+      throw new ApiError('unknown_reference', {
+        params: { what: '网格编码', id: gridCode },
+        field: 'order.gridCode',
+      });
     if (communityCode !== null && grid.communityCode !== communityCode) {
-      throw new ApiError(
+      throw ApiError.why(
         'invalid_input',
         `网格 ${gridCode} 不属于社区 ${communityCode}（属于 ${grid.communityCode}）`,
         'order.gridCode',
@@ -81,7 +84,8 @@ function unitRefs(action: OrderAction): Array<readonly [field: string, unitId: s
 /** Every unit an action names must be a unit of the reference data. */
 export function checkUnitRefs(idx: ReferenceIndex, action: OrderAction): void {
   for (const [field, unitId] of unitRefs(action)) {
-    if (!idx.unitIds.has(unitId)) throw new ApiError('invalid_input', `单位不存在: ${unitId}`, field);
+    if (!idx.unitIds.has(unitId))
+      throw new ApiError('unknown_reference', { params: { what: '单位', id: unitId }, field });
   }
 }
 
@@ -89,10 +93,15 @@ export function checkUnitRefs(idx: ReferenceIndex, action: OrderAction): void {
 export function requireActionRole(role: Role, action: ActionType): void {
   const need = ACTION_ROLES[action];
   if (!roleAtLeast(role, need)) {
-    throw new ApiError(
-      'forbidden',
-      `${ACTION_LABELS[action]}需要${ROLE_LABELS[need]}及以上权限 (orders.act: ${action})`,
-    );
+    throw new ApiError('role_required', {
+      params: {
+        action: ACTION_LABELS[action],
+        actionType: action,
+        role: need,
+        roleLabel: ROLE_LABELS[need],
+        proc: `orders.act: ${action}`,
+      },
+    });
   }
 }
 
@@ -136,10 +145,10 @@ export function extensionLimit(rule: SlaRule): ExtensionLimit | null {
 /** 延期申请 must fit the SLA rule of the order: allowed at all, and not longer than its maximum. */
 export function checkExtensionRequest(order: WorkOrder, policy: SlaPolicy, days: number): void {
   const limit = extensionLimit(ruleFor(order, policy));
-  if (!limit) throw new ApiError('rejected', '该类工单不可延期', 'action');
+  if (!limit) throw ApiError.why('lifecycle_refused', '该类工单不可延期', 'action');
   if (days > limit.maxDays) {
     const unit = limit.unit === 'working_days' ? '个工作日' : '天';
-    throw new ApiError(
+    throw ApiError.why(
       'invalid_input',
       `延期天数不能超过 ${limit.maxDays} ${unit}（申请了 ${days} 天）`,
       'action.payload.days',

@@ -1,7 +1,7 @@
 /** orders.* handlers: create, act, get, list. One write transaction per command. */
 import { randomUUID } from 'node:crypto';
 import { ApiError } from '../../../../shared/contract/index';
-import type { OrderDetail } from '../../../../shared/features/orders/views';
+import type { OrderDetail } from '../../../../shared/features/orders/contract';
 import { decodeHlc } from '../../../../shared/kernel/hlc';
 import type { OrderEvent } from '../../../../shared/features/orders/order-events';
 import { applyEvent } from '../../../../shared/features/orders/order-reducer';
@@ -11,18 +11,16 @@ import { insertAudit } from '../../store/audit';
 import { nextLocalHlc } from '../../store/meta';
 import { decodeCursor, listOrders } from './queries-list';
 import { appendOrderEvents, getEvent, getOrder, orderEvents } from '../../store/event-log/events';
-import { readSlaPolicy } from '../reference/queries';
+import { readSlaPolicy } from '../../store/reference';
 import type { ReadableDb } from '../../store/types';
-import type { Handler, ServiceEnv } from '../../runtime/context';
-import { maskEvent, maskListPage, maskOrder, type MaskSubject } from './masking';
+import type { Handler, WriteEnv } from '../../runtime/context';
+import { maskEvent, maskListPage, maskOrder, type MaskSubject } from '../../runtime/masking';
 import { checkExtensionRequest, checkUnitRefs, requireActionRole, resolveLocation } from './order-checks';
-import { referenceIndex } from '../reference/reference-index';
-
-export const CONFLICT_MESSAGE = '该工单已被他人更新，请刷新后重试';
+import { referenceIndex } from '../reference';
 
 function _detail(db: ReadableDb, orderId: string, who: MaskSubject, now: number): OrderDetail {
   const order = getOrder(db, orderId);
-  if (!order) throw new ApiError('not_found', `工单不存在: ${orderId}`, 'orderId');
+  if (!order) throw new ApiError('order_not_found', { params: { orderId }, field: 'orderId' });
   const timers = orderTimers(order, readSlaPolicy(db), now, chinaCalendar);
   return {
     order: maskOrder(order, who),
@@ -31,7 +29,7 @@ function _detail(db: ReadableDb, orderId: string, who: MaskSubject, now: number)
   };
 }
 
-function _stamp(env: ServiceEnv): { hlc: string; at: number } {
+function _stamp(env: WriteEnv): { hlc: string; at: number } {
   const hlc = nextLocalHlc(env.db, env.node, env.now());
   return { hlc, at: decodeHlc(hlc).physical };
 }
@@ -43,11 +41,16 @@ function _stamp(env: ServiceEnv): { hlc: string; at: number } {
  */
 function _checkMergeTarget(db: ReadableDb, orderId: string, intoOrderId: string): void {
   const field = 'action.payload.intoOrderId';
-  if (intoOrderId === orderId) throw new ApiError('rejected', '不能并入工单自身', field);
+  if (intoOrderId === orderId) throw ApiError.why('lifecycle_refused', '不能并入工单自身', field);
   const target = getOrder(db, intoOrderId);
-  if (!target) throw new ApiError('invalid_input', `并案目标工单不存在: ${intoOrderId}`, field);
+  if (!target)
+    throw new ApiError('unknown_reference', { params: { what: '并案目标工单', id: intoOrderId }, field });
   if (target.status === 'merged') {
-    throw new ApiError('rejected', `目标工单已并入 ${target.mergedInto ?? '其他工单'}，请并入该工单`, field);
+    throw ApiError.why(
+      'lifecycle_refused',
+      `目标工单已并入 ${target.mergedInto ?? '其他工单'}，请并入该工单`,
+      field,
+    );
   }
 }
 
@@ -58,7 +61,7 @@ export const ordersList: Handler<'orders.list'> = (input, call, env) => {
   let beforeRowid: number | null = null;
   if (input.cursor) {
     beforeRowid = decodeCursor(input.cursor);
-    if (beforeRowid === null) throw new ApiError('invalid_input', 'cursor: 无效的分页游标', 'cursor');
+    if (beforeRowid === null) throw new ApiError('bad_cursor', { field: 'cursor' });
   }
   return maskListPage(
     listOrders(env.db, {
@@ -93,9 +96,9 @@ export const ordersCreate: Handler<'orders.create'> = (input, call, env, tools) 
       } as OrderEvent;
       const res = appendOrderEvents(db, [event], { source: 'local', now: env.now() });
       const refused = res.rejected[0];
-      if (refused) throw new ApiError('rejected', refused.reason);
+      if (refused) throw ApiError.why('lifecycle_refused', refused.reason);
       if (!getOrder(db, orderId))
-        throw new ApiError('rejected', '工单已存在事件记录，无法重新受理', 'orderId');
+        throw ApiError.why('lifecycle_refused', '工单已存在事件记录，无法重新受理', 'orderId');
       insertAudit(db, { at, actor: call.actor, action: 'orders.create', orderId, eventId: event.id });
       return true;
     })
@@ -114,15 +117,15 @@ export const ordersAct: Handler<'orders.act'> = (input, call, env, tools) => {
         // Idempotent retry: the action was already recorded, answer with the current state.
         const seen = getEvent(db, input.eventId);
         if (seen) {
-          if (seen.orderId !== input.orderId)
-            throw new ApiError('invalid_input', 'eventId: 已用于其他工单', 'eventId');
+          if (seen.orderId !== input.orderId) throw new ApiError('event_id_reused', { field: 'eventId' });
           return false;
         }
       }
       const order = getOrder(db, input.orderId);
-      if (!order) throw new ApiError('not_found', `工单不存在: ${input.orderId}`, 'orderId');
+      if (!order)
+        throw new ApiError('order_not_found', { params: { orderId: input.orderId }, field: 'orderId' });
       if (order.version !== input.expectedVersion)
-        throw new ApiError('conflict', CONFLICT_MESSAGE, 'expectedVersion');
+        throw new ApiError('stale_version', { field: 'expectedVersion' });
       if (input.action.type === 'merged')
         _checkMergeTarget(db, input.orderId, input.action.payload.intoOrderId);
       checkUnitRefs(referenceIndex(db), input.action);
@@ -141,10 +144,10 @@ export const ordersAct: Handler<'orders.act'> = (input, call, env, tools) => {
       } as OrderEvent;
       // A local command the lifecycle refuses is answered, not stored.
       const check = applyEvent(order, event);
-      if (!check.ok) throw new ApiError('rejected', check.reason, 'action');
+      if (!check.ok) throw ApiError.why('lifecycle_refused', check.reason, 'action');
       const res = appendOrderEvents(db, [event], { source: 'local', now: env.now() });
       const refused = res.rejected[0];
-      if (refused) throw new ApiError('rejected', refused.reason, 'action');
+      if (refused) throw ApiError.why('lifecycle_refused', refused.reason, 'action');
       insertAudit(db, {
         at,
         actor: call.actor,

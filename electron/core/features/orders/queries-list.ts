@@ -1,8 +1,9 @@
 /** The orders list: filters, full-text search and keyset pagination, newest first. */
 import type { OrderSource, OrderStatus, Urgency } from '../../../../shared/features/orders/order';
-import type { OrderListPage, OrderListRow } from '../../../../shared/features/orders/views';
+import type { OrderListPage, OrderListRow } from '../../../../shared/features/orders/contract';
 import { searchPlan } from '../../store/event-log/projection';
 import type { ReadableDb } from '../../store/types';
+import { orderKeyFrom, orderKeyThrough } from '../../store/event-log/order-key';
 
 export interface OrderListQuery {
   readonly status?: readonly OrderStatus[];
@@ -21,7 +22,7 @@ export interface OrderListQuery {
   readonly now: number;
 }
 
-export const TOTAL_CAP = 10_000;
+const TOTAL_CAP = 10_000;
 
 interface ListRowDb {
   rowid: number;
@@ -49,7 +50,7 @@ function _in(col: string, values: readonly string[], where: string[], args: unkn
   args.push(...values);
 }
 
-export function encodeCursor(rowid: number): string {
+function encodeCursor(rowid: number): string {
   return `r${rowid.toString(36)}`;
 }
 
@@ -79,14 +80,14 @@ export function listOrders(db: ReadableDb, q: OrderListQuery): OrderListPage {
     where.push('w.grid_code = ?');
     args.push(q.gridCode);
   }
-  // rowid = receivedAt * 1024 + k, so a received-time range is a rowid range.
+  // A received-time range is a range of the projection's key.
   if (q.receivedFrom !== undefined) {
     where.push('w.rowid >= ?');
-    args.push(q.receivedFrom * 1024);
+    args.push(orderKeyFrom(q.receivedFrom));
   }
   if (q.receivedTo !== undefined) {
     where.push('w.rowid <= ?');
-    args.push(q.receivedTo * 1024 + 1023);
+    args.push(orderKeyThrough(q.receivedTo));
   }
   if (q.overdueOnly) {
     where.push('w.is_open = 1 AND w.finish_deadline < ?');

@@ -11,14 +11,14 @@
  *   reads (the officer stepping through 待派单 orders) pays the open-orders scan once.
  */
 import { ApiError } from '../../../../shared/contract/index';
-import type { UnitRecommendation } from '../../../../shared/features/orders/views';
+import type { UnitRecommendation } from '../../../../shared/features/orders/contract';
 import type { ResponsibilityRule } from '../../../../shared/features/reference/catalogue';
 import { findResponsibleUnit } from '../../../../shared/features/reference/catalogue';
 import type { Unit } from '../../../../shared/features/reference/organisation';
 import { recommend, unitCandidate } from '../../../../shared/features/orders/recommend';
 import { openOrdersByUnit, readResponsibilityRules, storeChangeStamp } from './queries-dispatch';
 import { getOrder } from '../../store/event-log/events';
-import { readReferenceSnapshot, referenceVersion } from '../reference/queries';
+import { readReferenceSnapshot, referenceVersion } from '../../store/reference';
 import type { ReadableDb } from '../../store/types';
 import type { Handler } from '../../runtime/context';
 
@@ -51,7 +51,7 @@ function dispatchReference(db: ReadableDb): DispatchReference {
 }
 
 /** Open orders per unit, exact as of now (see the file comment). */
-export function unitLoad(db: ReadableDb): ReadonlyMap<string, number> {
+function unitLoad(db: ReadableDb): ReadonlyMap<string, number> {
   const stamp = storeChangeStamp(db);
   const hit = loadCache.get(db);
   if (hit && hit.stamp === stamp) return hit.load;
@@ -63,7 +63,7 @@ export function unitLoad(db: ReadableDb): ReadonlyMap<string, number> {
 export const ordersRecommend: Handler<'orders.recommend'> = (input, _call, env) => {
   const db = env.db;
   const order = getOrder(db, input.orderId);
-  if (!order) throw new ApiError('not_found', `工单不存在: ${input.orderId}`, 'orderId');
+  if (!order) throw new ApiError('order_not_found', { params: { orderId: input.orderId }, field: 'orderId' });
   const ref = dispatchReference(db);
   const load = unitLoad(db);
   // The unit that holds the order now (the one asking to return it, or the one a 转派 moves it

@@ -8,7 +8,7 @@
  * Keyed by the database object too, so several cores in one process (tests) never share an index.
  */
 import type { Community, Grid } from '../../../../shared/features/reference/jurisdiction';
-import { readReferenceSnapshot, referenceVersion } from './queries';
+import { readReferenceSnapshot, referenceVersion } from '../../store/reference';
 import type { ReadableDb } from '../../store/types';
 import { GridLocator } from './grid-locator';
 
@@ -24,7 +24,7 @@ export interface ReferenceIndex {
 
 const cache = new WeakMap<object, ReferenceIndex>();
 
-export function buildReferenceIndex(db: ReadableDb): ReferenceIndex {
+function buildReferenceIndex(db: ReadableDb): ReferenceIndex {
   const snap = readReferenceSnapshot(db);
   return {
     version: snap.version,

@@ -1,11 +1,11 @@
 /** reference.snapshot: the jurisdiction, catalogue, units, people and SLA policy for the renderer. */
 import { ApiError } from '../../../../shared/contract/index';
-import type { PersonRef } from '../../../../shared/features/orders/views';
+import type { PersonRef } from '../../../../shared/features/reference/contract';
 import { maskName } from '../../../../shared/kernel/masking';
 import type { Person } from '../../../../shared/features/reference/organisation';
-import { readReference } from './queries';
+import { readReference } from '../../store/reference';
 import type { Handler } from '../../runtime/context';
-import { mayseePersonalData } from '../orders/masking';
+import { mayseePersonalData } from '../../runtime/masking';
 
 /** Only what a timeline needs; phone and home address never leave the core through here. */
 function personRef(p: Person, unmasked: boolean): PersonRef {
@@ -22,7 +22,7 @@ function personRef(p: Person, unmasked: boolean): PersonRef {
 export const referenceSnapshot: Handler<'reference.snapshot'> = (_input, call, env) => {
   // readReference (not readReferenceSnapshot) because the snapshot query has no people yet.
   const ref = readReference(env.db);
-  if (!ref) throw new ApiError('unavailable', '基础数据尚未导入');
+  if (!ref) throw new ApiError('no_reference');
   const unmasked = mayseePersonalData(call);
   return {
     version: ref.version,

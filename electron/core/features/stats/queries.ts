@@ -1,9 +1,10 @@
 /** Dashboard counters from the rollup table: one indexed read per month. */
 import { OPEN_STATUSES, STATUSES, type OrderStatus } from '../../../../shared/features/orders/order';
 import type { CallbackCounts } from '../../../../shared/features/stats/three-rates';
-import { monthRange } from '../../store/event-log/projection';
+import { CHINA_OFFSET_MS, chinaMonthRange } from '../../../../shared/kernel/china-time';
 import { stmt } from '../../store/statements';
 import type { ReadableDb } from '../../store/types';
+import { orderKeyFrom } from '../../store/event-log/order-key';
 
 export interface MonthCounters {
   readonly received: number;
@@ -32,13 +33,13 @@ export function monthCounters(db: ReadableDb, month: string, now: number): Month
     received += n;
     if (OPEN_STATUSES.includes(s)) open += n;
   }
-  const [start, end] = monthRange(month);
+  const [start, end] = chinaMonthRange(month);
   // Open orders are few, and the partial index holds only them.
   const overdue = (
     stmt(
       db,
       'SELECT count(*) AS n FROM work_order INDEXED BY work_order_overdue WHERE is_open = 1 AND finish_deadline < ? AND rowid >= ? AND rowid < ?',
-    ).get(now, start * 1024, end * 1024) as { n: number }
+    ).get(now, orderKeyFrom(start), orderKeyFrom(end)) as { n: number }
   ).n;
   return {
     received,
@@ -56,4 +57,28 @@ export function monthCounters(db: ReadableDb, month: string, now: number): Month
     },
     callbackTotal: get('cb.total'),
   };
+}
+
+/**
+ * Orders received in [from, to) per category prefix × community × China-time month. A scan of
+ * the received-time key range; the analysis panel's cube (rollups come with the analysis issue).
+ */
+export function receivedCube(
+  db: ReadableDb,
+  from: number,
+  to: number,
+  categoryChars: number,
+): Array<{ month: string; category: string; communityCode: string | null; n: number }> {
+  return stmt(
+    db,
+    `SELECT strftime('%Y-%m', (received_at + ?) / 1000, 'unixepoch') AS month,
+            substr(category_code, 1, ?) AS category, community_code AS communityCode, count(*) AS n
+       FROM work_order WHERE rowid >= ? AND rowid < ?
+      GROUP BY month, category, communityCode ORDER BY month, category, communityCode`,
+  ).all(CHINA_OFFSET_MS, categoryChars, orderKeyFrom(from), orderKeyFrom(to)) as Array<{
+    month: string;
+    category: string;
+    communityCode: string | null;
+    n: number;
+  }>;
 }

@@ -30,15 +30,8 @@ export function nodeByTokenHash(db: ReadableDb, tokenHash: string): string | nul
   );
 }
 
-export function touchHubNode(db: WritableDb, node: string, now: number): void {
+function touchHubNode(db: WritableDb, node: string, now: number): void {
   stmt(db, 'UPDATE hub_node SET last_seen = ? WHERE node = ?').run(now, node);
-}
-
-export function hubNodes(db: ReadableDb): Array<{ node: string; lastSeen: number | null }> {
-  return stmt(db, 'SELECT node, last_seen AS lastSeen FROM hub_node ORDER BY node').all() as Array<{
-    node: string;
-    lastSeen: number | null;
-  }>;
 }
 
 // ---- feed -----------------------------------------------------------------------------------
@@ -250,10 +243,6 @@ export function pullFeedJson(db: ReadableDb, node: string, after: number, limit:
   return at === size ? out : out.subarray(0, at);
 }
 
-export function hubRefusedCount(db: ReadableDb): number {
-  return stmt(db, 'SELECT count(*) FROM hub_refused').pluck().get() as number;
-}
-
 // ---- attachments ----------------------------------------------------------------------------
 
 export interface AttachmentRow {
@@ -280,4 +269,11 @@ export function upsertAttachment(
     `INSERT INTO hub_attachment(sha256, size, complete, created_at) VALUES (?, ?, ?, ?)
      ON CONFLICT(sha256) DO UPDATE SET size = excluded.size, complete = excluded.complete`,
   ).run(sha256, size, complete ? 1 : 0, now);
+}
+
+/** Hotline orders the street has replied to (the demo feed records a call-back for a few). */
+export function repliedHotlineOrders(db: ReadableDb, limit: number): string[] {
+  return stmt(db, "SELECT id FROM work_order WHERE status = 'replied' AND source = 'hotline' LIMIT ?")
+    .pluck()
+    .all(limit) as string[];
 }

@@ -2,11 +2,12 @@
  * Bad input from upstream (hub or Open311) is kept here with its reason for an admin to see,
  * never dropped silently and never allowed to stop the rest of its batch.
  */
+import type { QuarantineRow } from '../../../../shared/features/sync/contract';
 import { stmt } from '../../store/statements';
 import type { ReadableDb, WritableDb } from '../../store/types';
 
 export type QuarantineSource = 'hub' | 'open311';
-export const EXCERPT_CHARS = 2_000;
+const EXCERPT_CHARS = 2_000;
 
 export interface QuarantineItem {
   readonly source: QuarantineSource;
@@ -36,4 +37,30 @@ export function recordQuarantine(db: WritableDb, item: QuarantineItem): number {
 export function quarantineOpenCount(db: ReadableDb): number {
   return (stmt(db, 'SELECT count(*) AS n FROM quarantine WHERE dismissed_at IS NULL').get() as { n: number })
     .n;
+}
+
+// ---- the admin's view (sync.quarantine / sync.dismissQuarantine) --------------------------------
+
+const SELECT =
+  'SELECT id, source, received_at AS receivedAt, reason, excerpt, ref, dismissed_at AS dismissedAt FROM quarantine';
+
+export function listQuarantine(
+  db: ReadableDb,
+  opts: { includeDismissed: boolean; limit: number },
+): QuarantineRow[] {
+  const where = opts.includeDismissed ? '' : 'WHERE dismissed_at IS NULL';
+  return stmt(db, `${SELECT} ${where} ORDER BY received_at DESC, id DESC LIMIT ?`).all(
+    opts.limit,
+  ) as QuarantineRow[];
+}
+
+export function getQuarantine(db: ReadableDb, id: number): QuarantineRow | null {
+  return (stmt(db, `${SELECT} WHERE id = ?`).get(id) as QuarantineRow | undefined) ?? null;
+}
+
+export function dismissQuarantine(db: WritableDb, id: number, by: string, at: number): void {
+  stmt(
+    db,
+    'UPDATE quarantine SET dismissed_at = ?, dismissed_by = ? WHERE id = ? AND dismissed_at IS NULL',
+  ).run(at, by, id);
 }

@@ -1,22 +1,13 @@
-/**
- * The hall's side of sync in SQL: settings and cursor (sync_kv), the 冲突 list, and applying a
- * pulled batch — validate each item, apply the good ones, quarantine the bad ones, advance the
- * cursor — in one transaction, so a kill at any instant leaves either all of it or none.
- */
+/** The hall's side of sync in SQL: settings and cursor (sync_kv), the 冲突 list, origins of orders. */
 import type {
   ConflictKind,
   ConflictResolution,
   ConflictRow,
 } from '../../../../shared/features/sync/contract';
 import type { OrderEvent } from '../../../../shared/features/orders/order-events';
-import type { ReferenceData } from '../../../../shared/features/reference/reference';
 import type { OrderOrigin } from '../../../../shared/features/sync/ownership';
-import { validateFeedItem } from '../../../../shared/features/sync/validate-item';
 import { stmt } from '../../store/statements';
 import type { ReadableDb, WritableDb } from '../../store/types';
-import { ingestEvents } from '../../store/event-log/events';
-import { recordQuarantine } from './queries-quarantine';
-import { referenceVersion, writeReference } from '../reference/queries';
 
 export type SyncKey =
   | 'cursor'
@@ -151,26 +142,8 @@ export function openConflictCount(db: ReadableDb): number {
   ).n;
 }
 
-// ---- applying a pulled batch ------------------------------------------------------------------
-
-export interface ApplyBatchOptions {
-  readonly node: string;
-  readonly hubNode: string;
-  readonly now: number;
-  /** The cursor to store once the batch is in (the hub's `next`). */
-  readonly next: number;
-}
-
-export interface ApplyBatchResult {
-  readonly applied: number;
-  readonly repeats: number;
-  readonly quarantined: number;
-  readonly conflicts: number;
-  readonly orderIds: readonly string[];
-  readonly referenceVersion: number | null;
-}
-
-function _categorySet(db: ReadableDb): Set<string> {
+/** The category codes of the reference data: an upstream event must name one of them. */
+export function categoryCodes(db: ReadableDb): Set<string> {
   return new Set((stmt(db, 'SELECT code FROM category').pluck().all() as string[]) ?? []);
 }
 
@@ -184,102 +157,4 @@ export function orderOrigin(db: ReadableDb, hubNode: string, orderId: string): O
     .get(orderId) as string | undefined;
   if (node === undefined) return null;
   return node === hubNode ? 'upstream' : 'hall';
-}
-
-/** One excerpt of a bad item, for the admin's quarantine view (the text as received). */
-function _excerpt(raw: unknown): string {
-  try {
-    return JSON.stringify(raw)?.slice(0, 2_000) ?? String(raw);
-  } catch {
-    return String(raw).slice(0, 2_000);
-  }
-}
-
-export function applyPulledBatch(
-  db: WritableDb,
-  items: readonly unknown[],
-  opts: ApplyBatchOptions,
-): ApplyBatchResult {
-  return db.transaction((): ApplyBatchResult => {
-    let categories = _categorySet(db);
-    const events: OrderEvent[] = [];
-    const concurrent = new Map<string, readonly string[]>();
-    let quarantined = 0;
-    let refVersion: number | null = null;
-    const flush = (): ReturnType<typeof ingestEvents> | null => {
-      if (events.length === 0) return null;
-      const res = ingestEvents(db, events, {
-        source: 'upstream',
-        node: opts.node,
-        now: opts.now,
-        validate: false,
-      });
-      events.length = 0;
-      return res;
-    };
-    const results: Array<ReturnType<typeof ingestEvents>> = [];
-    for (const raw of items) {
-      const v = validateFeedItem(raw, {
-        hubNode: opts.hubNode,
-        knownCategory: (code) => categories.size === 0 || categories.has(code),
-        orderOrigin: (orderId) => orderOrigin(db, opts.hubNode, orderId),
-      });
-      if (!v.ok) {
-        recordQuarantine(db, {
-          source: 'hub',
-          reason: v.reason,
-          payload: _excerpt(raw),
-          ref: v.ref,
-          at: opts.now,
-        });
-        quarantined++;
-        continue;
-      }
-      if (v.kind === 'reference') {
-        // Events before a reference change were made under the old one: apply them first.
-        const r = flush();
-        if (r) results.push(r);
-        if (v.reference.version > referenceVersion(db)) {
-          writeReference(db, v.reference.data as unknown as ReferenceData);
-          categories = _categorySet(db);
-          refVersion = v.reference.version;
-        }
-        continue;
-      }
-      events.push(v.event);
-      if (v.concurrentWith.length > 0) concurrent.set(v.event.id, v.concurrentWith);
-    }
-    const last = flush();
-    if (last) results.push(last);
-    let applied = 0;
-    let conflicts = 0;
-    const orderIds = new Set<string>();
-    const byId = new Map<string, OrderEvent>();
-    for (const res of results) {
-      applied += res.inserted.length;
-      for (const e of res.inserted) byId.set(e.id, e);
-      for (const id of res.orderIds) orderIds.add(id);
-      for (const r of res.rejected) {
-        const e = byId.get(r.eventId);
-        if (e && recordConflict(db, { event: e, kind: 'refused', reason: r.reason, detectedAt: opts.now }))
-          conflicts++;
-      }
-    }
-    for (const [id, others] of concurrent) {
-      const e = byId.get(id);
-      if (!e) continue;
-      const reason = `与其他节点的并发修改冲突（${others.length} 项：${others.slice(0, 3).join('、')}），已按 HLC 时间顺序合并，请核对`;
-      if (recordConflict(db, { event: e, kind: 'concurrent', reason, detectedAt: opts.now })) conflicts++;
-    }
-    setSyncKv(db, 'cursor', String(opts.next));
-    const valid = items.length - quarantined;
-    return {
-      applied,
-      repeats: valid - applied - (refVersion === null ? 0 : 1),
-      quarantined,
-      conflicts,
-      orderIds: Array.from(orderIds),
-      referenceVersion: refVersion,
-    };
-  })();
 }

@@ -28,9 +28,9 @@ export const systemBackup: Handler<'system.backup'> = async (_input, call, env) 
     res = await env.backups.run('manual');
   } catch (err) {
     console.error('[core] backup failed:', err);
-    throw new ApiError('internal', '备份失败，详情已记录在日志中');
+    throw new ApiError('internal');
   }
-  if (!res) throw new ApiError('internal', '备份失败');
+  if (!res) throw new ApiError('internal');
   insertAudit(env.db, {
     at: env.now(),
     actor: call.actor,

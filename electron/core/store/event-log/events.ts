@@ -13,8 +13,9 @@ import { ORDER_ROW_COLS, decodeOrder, encodeOrderJson, type OrderRow } from './o
 import { stmt } from '../statements';
 import type { IngestSource, ReadableDb, WritableDb } from '../types';
 import type Database from 'better-sqlite3';
-import { readSlaPolicy } from '../../features/reference/queries';
+import { readSlaPolicy } from '../reference';
 import { receiveRemoteHlc } from '../meta';
+import { ORDER_KEY_SLOTS, orderKeyFrom, orderKeyThrough } from './order-key';
 
 interface EventRow {
   id: string;
@@ -50,22 +51,20 @@ export function orderEvents(db: ReadableDb, orderId: string): OrderEvent[] {
   ).map(_eventFromRow);
 }
 
+/** When the order was received (its created event's business time), or null if it has none. */
+export function createdAtOf(db: ReadableDb, orderId: string): number | null {
+  const at = stmt(db, "SELECT at FROM order_event WHERE order_id = ? AND type = 'created' LIMIT 1")
+    .pluck()
+    .get(orderId) as number | undefined;
+  return at ?? null;
+}
+
 export function getEvent(db: ReadableDb, eventId: string): OrderEvent | null {
   const r = stmt(
     db,
     'SELECT id, order_id, type, payload, actor, node, hlc, at FROM order_event WHERE id = ?',
   ).get(eventId) as EventRow | undefined;
   return r ? _eventFromRow(r) : null;
-}
-
-export function flaggedEventIds(db: ReadableDb, orderId: string): string[] {
-  return (
-    stmt(db, 'SELECT id FROM order_event WHERE order_id = ? AND flag IS NOT NULL ORDER BY hlc, id').all(
-      orderId,
-    ) as Array<{
-      id: string;
-    }>
-  ).map((r) => r.id);
 }
 
 interface Stored {
@@ -83,18 +82,18 @@ export function getOrder(db: ReadableDb, orderId: string): WorkOrder | null {
   return _loadStored(db, orderId)?.order ?? null;
 }
 
-const ROWID_SLOTS = 1024;
-
-/** rowid = receivedAt * 1024 + the first free slot: rowid order is received order. */
+/** The first free key of the order's millisecond of receipt (order-key.ts). */
 function _allocRowid(db: WritableDb, receivedAt: number): number {
-  const base = receivedAt * ROWID_SLOTS;
+  const base = orderKeyFrom(receivedAt);
+  const last = orderKeyThrough(receivedAt);
   const r = stmt(db, 'SELECT max(rowid) AS m FROM work_order WHERE rowid BETWEEN ? AND ?').get(
     base,
-    base + ROWID_SLOTS - 1,
-  ) as { m: number | null };
+    last,
+  ) as {
+    m: number | null;
+  };
   if (r.m === null) return base;
-  if (r.m >= base + ROWID_SLOTS - 1)
-    throw new Error(`more than ${ROWID_SLOTS} orders received in one millisecond`);
+  if (r.m >= last) throw new Error(`more than ${ORDER_KEY_SLOTS} orders received in one millisecond`);
   return r.m + 1;
 }
 

@@ -6,14 +6,6 @@ export function outboxPending(db: ReadableDb): number {
   return (stmt(db, 'SELECT count(*) AS n FROM outbox').get() as { n: number }).n;
 }
 
-export function outboxBatch(db: ReadableDb, limit: number): string[] {
-  return (
-    stmt(db, 'SELECT event_id FROM outbox ORDER BY event_seq LIMIT ?').all(limit) as Array<{
-      event_id: string;
-    }>
-  ).map((r) => r.event_id);
-}
-
 /** Upstream acknowledged these events: they leave the outbox (one statement for the batch). */
 export function outboxAck(db: WritableDb, eventIds: readonly string[]): void {
   stmt(db, 'DELETE FROM outbox WHERE event_id IN (SELECT value FROM json_each(?))').run(

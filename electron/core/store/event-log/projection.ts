@@ -1,28 +1,6 @@
-/** Pure helpers of the projection: months in China time, rollup contributions, search tokens. */
+/** Pure helpers of the projection: rollup contributions (months in China time), search tokens. */
 import { OPEN_STATUSES, type WorkOrder } from '../../../../shared/features/orders/order';
-
-const CST_OFFSET_MS = 8 * 60 * 60 * 1000;
-
-const DAY_MS = 86_400_000;
-const monthOfDay = new Map<number, string>();
-
-/** 'YYYY-MM' of an instant in China Standard Time (memoised per day: the ingest asks often). */
-export function monthOf(ms: number): string {
-  const day = Math.floor((ms + CST_OFFSET_MS) / DAY_MS);
-  let m = monthOfDay.get(day);
-  if (m === undefined) {
-    m = new Date(day * DAY_MS).toISOString().slice(0, 7);
-    if (monthOfDay.size < 100_000) monthOfDay.set(day, m);
-  }
-  return m;
-}
-
-/** [start, end) of a 'YYYY-MM' month in China Standard Time, epoch ms. */
-export function monthRange(month: string): [number, number] {
-  const y = Number(month.slice(0, 4));
-  const m = Number(month.slice(5, 7));
-  return [Date.UTC(y, m - 1, 1) - CST_OFFSET_MS, Date.UTC(y, m, 1) - CST_OFFSET_MS];
-}
+import { chinaMonth } from '../../../../shared/kernel/china-time';
 
 export function isOpen(order: WorkOrder): boolean {
   return OPEN_STATUSES.includes(order.status);
@@ -34,11 +12,12 @@ export function isOpen(order: WorkOrder): boolean {
  */
 export function rollupCells(order: WorkOrder | null): Array<readonly [string, string]> {
   if (!order) return [];
-  const cells: Array<readonly [string, string]> = [[monthOf(order.receivedAt), `status.${order.status}`]];
-  if (order.status === 'closed' && order.closedAt !== null) cells.push([monthOf(order.closedAt), 'closed']);
+  const cells: Array<readonly [string, string]> = [[chinaMonth(order.receivedAt), `status.${order.status}`]];
+  if (order.status === 'closed' && order.closedAt !== null)
+    cells.push([chinaMonth(order.closedAt), 'closed']);
   const cb = order.callback;
   if (cb) {
-    const m = monthOf(cb.at);
+    const m = chinaMonth(cb.at);
     cells.push([m, 'cb.total']);
     if (cb.valid) {
       cells.push([m, 'cb.valid']);
@@ -53,7 +32,7 @@ export function rollupCells(order: WorkOrder | null): Array<readonly [string, st
 const RUN = /[\p{L}\p{N}]+/gu;
 
 /** Word runs (letters/digits, any script), lower-cased. */
-export function textRuns(text: string): string[] {
+function textRuns(text: string): string[] {
   return Array.from(text.toLowerCase().matchAll(RUN), (m) => m[0]);
 }
 

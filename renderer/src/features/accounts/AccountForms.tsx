@@ -2,10 +2,10 @@
 import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AccountRow } from '../../../../shared/contract/index';
-import { ROLES, type Role } from '../../../../shared/kernel/proc';
-import { call } from '../../platform/api/client';
-import { accountErrorText, checkNewAccount, checkPasswordPair, type AccountField } from './account-form';
+import { ROLES, type Role } from '../../../../shared/kernel/roles';
 import { asApiError } from '../../platform/api/error-text';
+import { useMutation } from '../../platform/api/use-mutation';
+import { accountErrorText, checkNewAccount, checkPasswordPair, type AccountField } from './account-form';
 
 type FieldErrors = Partial<Record<AccountField, string>>;
 
@@ -91,7 +91,8 @@ export function CreateForm({ onCreated }: { readonly onCreated: (row: AccountRow
   const [password2, setPassword2] = useState('');
   const [errors, setErrors] = useState<FieldErrors>({});
   const [general, setGeneral] = useState('');
-  const [busy, setBusy] = useState(false);
+  const create = useMutation('accounts.create');
+  const busy = create.busy;
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -106,11 +107,10 @@ export function CreateForm({ onCreated }: { readonly onCreated: (row: AccountRow
       return;
     }
     const focusedAtSubmit = document.activeElement;
-    setBusy(true);
     setErrors({});
     setGeneral('');
     try {
-      const row = await call('accounts.create', {
+      const row = await create.run({
         username: username.trim(),
         displayName: displayName.trim(),
         password,
@@ -128,8 +128,6 @@ export function CreateForm({ onCreated }: { readonly onCreated: (row: AccountRow
         setErrors({ [field]: message });
         focusFieldLater(form.current, field, focusedAtSubmit);
       } else setGeneral(message);
-    } finally {
-      setBusy(false);
     }
   };
 
@@ -203,29 +201,24 @@ export function CreateForm({ onCreated }: { readonly onCreated: (row: AccountRow
   );
 }
 
+/** The 停用 confirmation; the dialog runs the mutation and says how it went (`busy`, `error`). */
 export function ConfirmDisable({
   row,
+  busy,
+  error,
   onConfirm,
-  onDone,
+  onCancel,
 }: {
   readonly row: AccountRow;
-  readonly onConfirm: () => Promise<string | null>;
-  readonly onDone: () => void;
+  readonly busy: boolean;
+  readonly error: string;
+  readonly onConfirm: () => void;
+  readonly onCancel: () => void;
 }) {
   const { t } = useTranslation();
   const cancel = useRef<HTMLButtonElement>(null);
-  const [error, setError] = useState('');
-  const [busy, setBusy] = useState(false);
   // Cancel is the safe default under the keyboard.
   useEffect(() => cancel.current?.focus(), []);
-
-  const confirm = async () => {
-    setBusy(true);
-    const problem = await onConfirm();
-    setBusy(false);
-    if (problem) setError(problem);
-    else onDone();
-  };
 
   return (
     <div
@@ -248,11 +241,17 @@ export function ConfirmDisable({
           className="auth-submit danger"
           data-testid="account-disable-confirm-btn"
           disabled={busy}
-          onClick={() => void confirm()}
+          onClick={onConfirm}
         >
           {busy ? t('auth.working') : t('accounts.confirmDisable')}
         </button>
-        <button type="button" className="btn" ref={cancel} onClick={onDone} data-testid="account-side-cancel">
+        <button
+          type="button"
+          className="btn"
+          ref={cancel}
+          onClick={onCancel}
+          data-testid="account-side-cancel"
+        >
           {t('accounts.cancel')}
         </button>
       </div>
@@ -273,7 +272,8 @@ export function ResetPassword({
   const [password2, setPassword2] = useState('');
   const [errors, setErrors] = useState<FieldErrors>({});
   const [general, setGeneral] = useState('');
-  const [busy, setBusy] = useState(false);
+  const reset = useMutation('accounts.resetPassword');
+  const busy = reset.busy;
   useEffect(() => focusField(form.current, 'password'), []);
 
   const submit = async (e: FormEvent) => {
@@ -287,17 +287,15 @@ export function ResetPassword({
       focusField(form.current, problems[0]?.field);
       return;
     }
-    setBusy(true);
     setErrors({});
     setGeneral('');
     try {
-      await call('accounts.resetPassword', { username: row.username, password });
+      await reset.run({ username: row.username, password });
       onDone(true);
     } catch (err) {
       const { field, message } = accountErrorText(asApiError(err), t);
       if (field === 'password') setErrors({ password: message });
       else setGeneral(message);
-      setBusy(false);
     }
   };
 

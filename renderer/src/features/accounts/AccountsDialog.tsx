@@ -3,15 +3,17 @@
  * 重置密码. A native modal <dialog>: the browser keeps focus inside and turns Esc into `cancel`,
  * which first closes an open confirmation, then the dialog. Focus returns to the opener.
  */
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AccountRow } from '../../../../shared/contract/index';
-import { call } from '../../platform/api/client';
+import { asApiError, errorText } from '../../platform/api/error-text';
+import { useMutation } from '../../platform/api/use-mutation';
+import { useQuery } from '../../platform/api/use-query';
 import { formatDateTime } from '../../platform/format/time';
+import { useModalDialog } from '../../platform/ui/use-modal-dialog';
 import { accountErrorText } from './account-form';
 import { ConfirmDisable, CreateForm, ResetPassword } from './AccountForms';
-import { errorText, asApiError } from '../../platform/api/error-text';
-import { useModalDialog } from '../../platform/ui/use-modal-dialog';
+import './accounts.css';
 
 type Side =
   | { readonly kind: 'create' }
@@ -26,19 +28,16 @@ export interface AccountsDialogProps {
 export function AccountsDialog({ currentUser, onClose }: AccountsDialogProps) {
   const { t } = useTranslation();
   const dialog = useModalDialog();
-  const [rows, setRows] = useState<readonly AccountRow[] | null>(null);
-  const [listError, setListError] = useState<string | null>(null);
+  // Refreshed by every account change (the mutations below, and other admins' via the push).
+  const list = useQuery('accounts.list', {});
+  const rows = list.data ?? null;
+  const listError = list.error ? errorText(list.error, t) : null;
+  const disable = useMutation('accounts.setDisabled');
+  const enable = useMutation('accounts.setDisabled');
   const [side, setSide] = useState<Side>({ kind: 'create' });
   const [notice, setNotice] = useState('');
   // The row button that opened a confirmation gets focus back when it closes.
   const sideOpener = useRef<HTMLElement | null>(null);
-
-  const load = useCallback(() => {
-    setListError(null);
-    call('accounts.list', {}).then(setRows, (err: unknown) => setListError(errorText(asApiError(err), t)));
-  }, [t]);
-
-  useEffect(load, [load]);
 
   const closeSide = useCallback(() => {
     setSide({ kind: 'create' });
@@ -51,24 +50,29 @@ export function AccountsDialog({ currentUser, onClose }: AccountsDialogProps) {
   const openSide = (next: Side, opener: HTMLElement) => {
     sideOpener.current = opener;
     setNotice('');
+    disable.reset();
     setSide(next);
   };
 
-  const setDisabled = async (row: AccountRow, disabled: boolean): Promise<string | null> => {
+  const confirmDisable = async (row: AccountRow) => {
     try {
-      await call('accounts.setDisabled', { username: row.username, disabled });
-      setNotice(t(disabled ? 'accounts.disabledDone' : 'accounts.enabledDone', { username: row.username }));
-      load();
-      return null;
-    } catch (err) {
-      load();
-      return accountErrorText(asApiError(err), t).message;
+      await disable.run({ username: row.username, disabled: true });
+      setNotice(t('accounts.disabledDone', { username: row.username }));
+      closeSide();
+    } catch {
+      // Shown in the confirmation; the list may be out of date (the account gone).
+      list.refetch();
     }
   };
 
-  const enable = async (row: AccountRow) => {
-    const problem = await setDisabled(row, false);
-    if (problem) setNotice(problem);
+  const enableRow = async (row: AccountRow) => {
+    try {
+      await enable.run({ username: row.username, disabled: false });
+      setNotice(t('accounts.enabledDone', { username: row.username }));
+    } catch (err) {
+      setNotice(accountErrorText(asApiError(err), t).message);
+      list.refetch();
+    }
   };
 
   return (
@@ -104,7 +108,7 @@ export function AccountsDialog({ currentUser, onClose }: AccountsDialogProps) {
           {listError && (
             <div className="error-box" role="alert">
               {t('accounts.loadFailed')}：{listError}{' '}
-              <button type="button" className="btn" onClick={load}>
+              <button type="button" className="btn" onClick={list.refetch}>
                 {t('app.retry')}
               </button>
             </div>
@@ -156,7 +160,7 @@ export function AccountsDialog({ currentUser, onClose }: AccountsDialogProps) {
                             type="button"
                             className="btn"
                             data-testid="account-enable"
-                            onClick={() => void enable(r)}
+                            onClick={() => void enableRow(r)}
                           >
                             {t('accounts.enable')}
                           </button>
@@ -189,18 +193,19 @@ export function AccountsDialog({ currentUser, onClose }: AccountsDialogProps) {
         <section className="accounts-side">
           {side.kind === 'create' && (
             <CreateForm
-              onCreated={(row) => {
-                setNotice(t('accounts.created', { username: row.username, role: t(`role.${row.role}`) }));
-                load();
-              }}
+              onCreated={(row) =>
+                setNotice(t('accounts.created', { username: row.username, role: t(`role.${row.role}`) }))
+              }
             />
           )}
           {side.kind === 'disable' && (
             <ConfirmDisable
               key={side.row.username}
               row={side.row}
-              onConfirm={() => setDisabled(side.row, true)}
-              onDone={closeSide}
+              busy={disable.busy}
+              error={disable.error ? accountErrorText(disable.error, t).message : ''}
+              onConfirm={() => void confirmDisable(side.row)}
+              onCancel={closeSide}
             />
           )}
           {side.kind === 'reset' && (

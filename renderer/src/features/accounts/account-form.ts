@@ -2,9 +2,10 @@
  * Pure checks of the 账号管理 forms, and the mapping of the core's refusals to a field and a
  * translated message. Kept out of the component so the rules are unit-tested.
  */
-import type { ApiErrorData } from '../../../../shared/kernel/proc';
+import type { ApiErrorData } from '../../../../shared/kernel/api-error';
 import { errorText } from '../../platform/api/error-text';
-import { MIN_PASSWORD, USERNAME_PATTERN } from '../auth/login-errors';
+import type { Translate } from '../../platform/i18n/translate';
+import { MIN_PASSWORD, USERNAME_PATTERN } from '../auth';
 
 export type AccountField = 'username' | 'displayName' | 'role' | 'password' | 'password2';
 
@@ -42,29 +43,31 @@ export function checkNewAccount(d: NewAccountDraft): FieldProblem[] {
   return [...out, ...checkPasswordPair(d.password, d.password2)];
 }
 
-type Translate = (key: string) => string;
-
 const FIELDS: readonly AccountField[] = ['username', 'displayName', 'role', 'password'];
 
 /**
- * A refusal of accounts.* as the form shows it: next to `field` when the core named one of the
- * form's fields, otherwise in the form's general error line.
+ * A refusal of accounts.* as the form shows it, chosen by its reason: next to `field` when the
+ * core named one of the form's fields, otherwise in the form's general error line.
  */
 export function accountErrorText(
-  err: Pick<ApiErrorData, 'code' | 'message' | 'field'>,
+  err: Pick<ApiErrorData, 'code' | 'reason' | 'message' | 'field' | 'params'>,
   t: Translate,
 ): { readonly field: AccountField | null; readonly message: string } {
   const field = FIELDS.find((f) => f === err.field) ?? null;
-  if (err.code === 'conflict' && field === 'username') return { field, message: t('accounts.usernameTaken') };
-  if (err.code === 'rejected' && err.message.includes('自己')) {
-    return { field: null, message: t('accounts.cannotDisableSelf') };
-  }
-  if (err.code === 'not_found') return { field: null, message: t('accounts.notFound') };
-  if (err.code === 'invalid_input') {
-    if (field === 'username') return { field, message: t('auth.usernameFormat') };
-    if (field === 'password') return { field, message: t('auth.passwordShort') };
-    if (field === 'displayName') return { field, message: t('auth.needDisplayName') };
-    if (field === 'role') return { field, message: t('accounts.needRole') };
+  switch (err.reason) {
+    case 'username_taken':
+      return { field: 'username', message: t('accounts.usernameTaken') };
+    // The only self-change the dialog offers is 停用 (the core refuses it for one's own account).
+    case 'self_change':
+      return { field: null, message: t('accounts.cannotDisableSelf') };
+    case 'account_not_found':
+      return { field: null, message: t('accounts.notFound') };
+    case 'invalid_input':
+      if (field === 'username') return { field, message: t('auth.usernameFormat') };
+      if (field === 'password') return { field, message: t('auth.passwordShort') };
+      if (field === 'displayName') return { field, message: t('auth.needDisplayName') };
+      if (field === 'role') return { field, message: t('accounts.needRole') };
+      break;
   }
   return { field, message: errorText(err, t) };
 }

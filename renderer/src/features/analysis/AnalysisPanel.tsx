@@ -5,8 +5,8 @@ import type { MonthStats } from '../../../../shared/contract/index';
 import { STATUSES } from '../../../../shared/features/orders/order';
 import { useEChart, type EChartOption } from '../../platform/charts/use-echart';
 import { remPx } from '../../platform/format/use-now';
-import { MonthCounters } from '../stats/MonthCounters';
-import { StatsFrame } from '../stats/StatsFrame';
+import { MonthCounters, StatsFrame } from '../stats';
+import './analysis.css';
 
 export function AnalysisPanel() {
   return (

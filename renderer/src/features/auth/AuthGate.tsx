@@ -10,6 +10,7 @@ import { authStatusCall } from '../../platform/api/first-calls';
 import { transport } from '../../platform/api/transport';
 import { AuthContext, type AuthState } from './auth-context';
 import { AuthScreen } from './AuthScreen';
+import './auth.css';
 
 type GateState =
   | { readonly kind: 'loading' }

@@ -5,9 +5,9 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AuthUser } from '../../../../shared/contract/index';
-import { call } from '../../platform/api/client';
-import { loginErrorText, MIN_PASSWORD, USERNAME_PATTERN } from './login-errors';
 import { asApiError } from '../../platform/api/error-text';
+import { useMutation } from '../../platform/api/use-mutation';
+import { loginErrorText, MIN_PASSWORD, USERNAME_PATTERN } from './login-errors';
 
 export interface AuthScreenProps {
   readonly mode: 'login' | 'setup';
@@ -22,7 +22,9 @@ export function AuthScreen({ mode, demo, onSignedIn }: AuthScreenProps) {
   const [password, setPassword] = useState('');
   const [password2, setPassword2] = useState('');
   const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const login = useMutation('auth.login');
+  const setUp = useMutation('auth.setup');
+  const busy = login.busy || setUp.busy;
   const first = useRef<HTMLInputElement>(null);
   const setup = mode === 'setup';
 
@@ -49,19 +51,16 @@ export function AuthScreen({ mode, demo, onSignedIn }: AuthScreenProps) {
       setError(problem);
       return;
     }
-    setBusy(true);
     setError(null);
     try {
       const res = setup
-        ? await call('auth.setup', { username: username.trim(), displayName: displayName.trim(), password })
-        : await call('auth.login', { username: username.trim(), password });
+        ? await setUp.run({ username: username.trim(), displayName: displayName.trim(), password })
+        : await login.run({ username: username.trim(), password });
       onSignedIn(res.user);
     } catch (err) {
-      const apiErr = asApiError(err);
-      setError(loginErrorText(apiErr, t));
+      setError(loginErrorText(asApiError(err), t));
       setPassword('');
       setPassword2('');
-      setBusy(false);
     }
   };
 

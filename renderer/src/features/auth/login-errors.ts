@@ -1,17 +1,25 @@
-/** Turns a failed auth call into one clear, translated sentence. */
-import type { ApiError } from '../../../../shared/kernel/proc';
-
-type Translate = (key: string) => string;
+/** Turns a failed auth call into one clear, translated sentence, chosen by the error's reason. */
+import type { ApiError } from '../../../../shared/kernel/api-error';
+import { errorText, reasonText } from '../../platform/api/error-text';
+import type { Translate } from '../../platform/i18n/translate';
 
 export function loginErrorText(err: ApiError, t: Translate): string {
-  if (err.code === 'forbidden') return err.message.includes('停用') ? t('auth.disabled') : t('auth.badLogin');
-  if (err.code === 'rejected') return t('auth.alreadySetUp');
-  if (err.code === 'invalid_input') {
-    if (err.field === 'username') return t('auth.usernameFormat');
-    if (err.field === 'password') return t('auth.passwordShort');
-    if (err.field === 'displayName') return t('auth.needDisplayName');
+  switch (err.reason) {
+    case 'bad_credentials':
+      return t('auth.badLogin');
+    case 'account_disabled':
+      return t('auth.disabled');
+    case 'login_locked':
+      return reasonText(err, t);
+    case 'already_set_up':
+      return t('auth.alreadySetUp');
+    case 'invalid_input':
+      if (err.field === 'username') return t('auth.usernameFormat');
+      if (err.field === 'password') return t('auth.passwordShort');
+      if (err.field === 'displayName') return t('auth.needDisplayName');
+      break;
   }
-  return `${t(`errors.${err.code}`)}（${err.message}）`;
+  return errorText(err, t);
 }
 
 export const USERNAME_PATTERN = /^[A-Za-z0-9_.-]{2,32}$/;

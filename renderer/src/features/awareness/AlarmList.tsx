@@ -4,17 +4,15 @@
  */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { roleAtLeast } from '../../../../shared/contract/index';
 import type { AlarmItem } from '../../../../shared/features/awareness/contract';
-import { call } from '../../platform/api/client';
+import { roleAtLeast } from '../../../../shared/kernel/roles';
 import { errorText } from '../../platform/api/error-text';
+import { useMutation } from '../../platform/api/use-mutation';
 import { useQuery } from '../../platform/api/use-query';
-import { useAuth } from '../auth/auth-context';
 import { formatClock, formatShortDateTime } from '../../platform/format/time';
-import { useReference } from '../reference/use-reference';
-import { alarmSound } from '../wall/alarm-sound';
-import { useSoundEnabled } from '../wall/use-alarm-sound';
-import { ApiError } from '../../../../shared/kernel/proc';
+import { useAuth } from '../auth';
+import { useReference } from '../reference';
+import { alarmSound, useSoundEnabled } from '../wall';
 
 export function AlarmList() {
   const { t } = useTranslation();
@@ -22,25 +20,25 @@ export function AlarmList() {
   const auth = useAuth();
   const ref = useReference();
   const sound = useSoundEnabled();
-  const [busy, setBusy] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const ack = useMutation('awareness.acknowledgeAlarm');
+  /** The alarm being acknowledged (its button says 确认中…). */
+  const [acking, setAcking] = useState<string | null>(null);
   const canAck = auth ? roleAtLeast(auth.user.role, 'officer') : false;
   const pending = alarms.data?.pending ?? [];
   const done = alarms.data?.acknowledged ?? [];
 
+  // The push refreshes every wall; this one need not wait for it (the mutation makes the alarms stale).
   const acknowledge = async (a: AlarmItem) => {
-    setBusy(a.orderId);
-    setError(null);
+    setAcking(a.orderId);
     try {
-      await call('awareness.acknowledgeAlarm', { orderId: a.orderId });
-      // The push refreshes every wall; this one need not wait for it.
-      alarms.refetch();
-    } catch (err) {
-      setError(err instanceof ApiError ? errorText(err, t) : String(err));
+      await ack.run({ orderId: a.orderId });
+    } catch {
+      // Shown below the title (ack.error).
     } finally {
-      setBusy(null);
+      setAcking(null);
     }
   };
+  const error = ack.error ? errorText(ack.error, t) : null;
 
   return (
     <section
@@ -49,9 +47,11 @@ export function AlarmList() {
       aria-labelledby="aw-alarms-title"
     >
       <h3 id="aw-alarms-title">
-        {t('wall.alarm.title')}{' '}
+        {t('awareness.alarm.title')}{' '}
         <span className={pending.length > 0 ? 'alarm-count' : 'muted'} data-testid="alarm-pending-count">
-          {pending.length > 0 ? t('wall.alarm.pending', { n: pending.length }) : t('wall.alarm.none')}
+          {pending.length > 0
+            ? t('awareness.alarm.pending', { n: pending.length })
+            : t('awareness.alarm.none')}
         </span>
         <button
           type="button"
@@ -60,7 +60,7 @@ export function AlarmList() {
           aria-pressed={sound}
           onClick={() => void alarmSound.enable()}
         >
-          {sound ? t('wall.alarm.soundOn') : t('wall.alarm.soundEnable')}
+          {sound ? t('awareness.alarm.soundOn') : t('awareness.alarm.soundEnable')}
         </button>
       </h3>
       {error && (
@@ -82,11 +82,11 @@ export function AlarmList() {
               type="button"
               className="btn ack-btn"
               data-testid="alarm-ack"
-              disabled={!canAck || busy === a.orderId}
-              title={canAck ? undefined : t('wall.alarm.needOfficer')}
+              disabled={!canAck || acking === a.orderId}
+              title={canAck ? undefined : t('awareness.alarm.needOfficer')}
               onClick={() => void acknowledge(a)}
             >
-              {busy === a.orderId ? t('wall.alarm.acknowledging') : t('wall.alarm.acknowledge')}
+              {acking === a.orderId ? t('awareness.alarm.acknowledging') : t('awareness.alarm.acknowledge')}
             </button>
           </li>
         ))}
@@ -98,7 +98,7 @@ export function AlarmList() {
             </span>
             <span className="alarm-meta" data-testid="alarm-ack-by">
               ✓{' '}
-              {t('wall.alarm.ackBy', {
+              {t('awareness.alarm.ackBy', {
                 who: a.acknowledgedByName ?? a.acknowledgedBy ?? '',
                 time: a.acknowledgedAt === null ? '' : formatClock(a.acknowledgedAt),
               })}

@@ -1,13 +1,15 @@
 /**
  * 态势感知, the hall's wall: today's counters across the top, the situation map as the largest
  * area, and a side column with the three rates against target, urgent-order alarms and the
- * live feed. The grid areas change with the wall layout (theme.css: .layout-*).
+ * live feed. The grid areas change with the wall layout (awareness.css: .layout-*).
  */
+// First: the map's own rules (map.css, imported with the map below) must come after these.
+import './awareness.css';
 import { useTranslation } from 'react-i18next';
 import { errorText } from '../../platform/api/error-text';
 import { useQuery } from '../../platform/api/use-query';
-import { AwarenessMap } from '../map/AwarenessMap';
-import { useWall } from '../wall/wall-context';
+import { AwarenessMap } from '../map';
+import { useWall } from '../wall';
 import { AlarmList } from './AlarmList';
 import { KpiStrip } from './KpiStrip';
 import { LiveFeed } from './LiveFeed';
@@ -34,7 +36,7 @@ export function AwarenessPanel({ onOpenOrder }: { onOpenOrder?: (orderId: string
           <div className="state-box">{t('app.loading')}</div>
         )}
       </div>
-      <div className="aw-map" aria-label={t('wall.map')} role="region">
+      <div className="aw-map" aria-label={t('awareness.map')} role="region">
         <AwarenessMap masked={wall} className="aw-map-inner" {...(onOpenOrder ? { onOpenOrder } : {})} />
       </div>
       <div className="aw-rates-area">{today.data && <RatesPanel today={today.data} />}</div>

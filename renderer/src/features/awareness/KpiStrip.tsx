@@ -23,19 +23,19 @@ export function KpiStrip({ today }: { today: AwarenessToday }) {
         const d = countDelta(f.today, f.yesterday);
         return (
           <div key={key} className={`kpi${tone ? ` kpi-${tone}` : ''}`} data-testid={`kpi-${key}`}>
-            <div className="kpi-label">{t(`wall.kpi.${key}`)}</div>
+            <div className="kpi-label">{t(`awareness.kpi.${key}`)}</div>
             <div className="kpi-value" data-testid={`kpi-${key}-value`}>
               {formatCount(f.today)}
             </div>
             <div className="kpi-delta" data-dir={d.dir ?? 'none'}>
               {d.dir === null ? (
-                t('wall.kpi.now')
+                t('awareness.kpi.now')
               ) : (
                 <>
-                  {t(kind === 'flow' ? 'wall.kpi.vsYesterday' : 'wall.kpi.vsYesterdayNow')}{' '}
+                  {t(kind === 'flow' ? 'awareness.kpi.vsYesterday' : 'awareness.kpi.vsYesterdayNow')}{' '}
                   <b>
                     {d.dir === 'up' ? '▲' : d.dir === 'down' ? '▼' : '＝'}{' '}
-                    {d.dir === 'same' ? t('wall.kpi.same') : d.text}
+                    {d.dir === 'same' ? t('awareness.kpi.same') : d.text}
                   </b>
                 </>
               )}

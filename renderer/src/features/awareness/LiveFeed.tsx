@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useQuery } from '../../platform/api/use-query';
 import { formatClock } from '../../platform/format/time';
 import { useNow } from '../../platform/format/use-now';
-import { useReference } from '../reference/use-reference';
+import { useReference } from '../reference';
 
 /** Events younger than this are highlighted as new. */
 const FRESH_MS = 15_000;
@@ -16,9 +16,9 @@ export function LiveFeed({ limit = 30 }: { limit?: number }) {
   const items = feed.data?.items ?? [];
   return (
     <section className="aw-box aw-feed" data-testid="aw-feed" aria-labelledby="aw-feed-title">
-      <h3 id="aw-feed-title">{t('wall.feed.title')}</h3>
+      <h3 id="aw-feed-title">{t('awareness.feed.title')}</h3>
       {items.length === 0 ? (
-        <p className="muted">{feed.loading ? t('app.loading') : t('wall.feed.empty')}</p>
+        <p className="muted">{feed.loading ? t('app.loading') : t('awareness.feed.empty')}</p>
       ) : (
         <ol className="feed-list" aria-live="polite">
           {items.map((i) => (

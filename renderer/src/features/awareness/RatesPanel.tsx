@@ -34,7 +34,7 @@ export function RatesPanel({ today }: { today: AwarenessToday }) {
       },
       series: [
         {
-          name: t('wall.rates.actual'),
+          name: t('awareness.rates.actual'),
           type: 'bar',
           barWidth: '45%',
           data: actual.map((v, i) => ({
@@ -46,7 +46,7 @@ export function RatesPanel({ today }: { today: AwarenessToday }) {
         },
         {
           // The target as an outlined bar behind the actual one: the gap is the shortfall.
-          name: t('wall.rates.target'),
+          name: t('awareness.rates.target'),
           type: 'bar',
           barWidth: '45%',
           barGap: '-100%',
@@ -61,7 +61,7 @@ export function RatesPanel({ today }: { today: AwarenessToday }) {
   return (
     <section className="aw-box aw-rates" data-testid="aw-rates" aria-labelledby="aw-rates-title">
       <h3 id="aw-rates-title">
-        {t('wall.rates.title')} <span className="muted">{today.month}</span>
+        {t('awareness.rates.title')} <span className="muted">{today.month}</span>
       </h3>
       <div className="rate-rows">
         {KEYS.map((k) => {
@@ -76,11 +76,11 @@ export function RatesPanel({ today }: { today: AwarenessToday }) {
                 {v === null ? '—' : `${v.toFixed(1)}%`}
               </div>
               <div className="rate-meta">
-                {t('wall.rates.target')} {target}%
+                {t('awareness.rates.target')} {target}%
                 {d.dir !== null && (
                   <span className="rate-delta" data-dir={d.dir}>
                     {' · '}
-                    {t('wall.rates.vsLastMonth')} {d.text}
+                    {t('awareness.rates.vsLastMonth')} {d.text}
                   </span>
                 )}
               </div>
@@ -88,8 +88,8 @@ export function RatesPanel({ today }: { today: AwarenessToday }) {
           );
         })}
       </div>
-      {today.rates.valid === 0 && <p className="muted">{t('wall.rates.noData')}</p>}
-      <div className="aw-rates-chart" ref={ref} role="img" aria-label={t('wall.rates.title')} />
+      {today.rates.valid === 0 && <p className="muted">{t('awareness.rates.noData')}</p>}
+      <div className="aw-rates-chart" ref={ref} role="img" aria-label={t('awareness.rates.title')} />
     </section>
   );
 }

@@ -1,53 +1,46 @@
-/** wall strings, English: same keys as wall.zh.ts. */
-import type { Messages } from '../../platform/i18n/messages';
+/** awareness strings, English: the same keys as messages.zh.ts. */
+import type { Catalogue } from '../../platform/i18n/catalogue';
+import type { awarenessZh } from './messages.zh';
 
-export const wallEn: Messages['wall'] = {
-  mode: 'Wall mode',
-  modeOn: 'Wall mode',
-  modeOff: 'Leave wall mode',
-  modeHint: 'Wall mode hides controls and masks names and phone numbers (Alt+W)',
-  carousel: 'Carousel',
-  carouselOff: 'Off',
-  carouselEvery: 'Every {{n}} s',
-  carouselPaused: 'Carousel paused',
-  kpi: {
-    title: 'Today',
-    received: 'Received today',
-    dispatched: 'Dispatched today',
-    inProgress: 'In progress',
-    finished: 'Finished today',
-    overdue: 'Overdue',
-    warning: 'Warning',
-    vsYesterday: 'vs. yesterday',
-    vsYesterdayNow: 'vs. this time yesterday',
-    now: 'now',
-    same: 'same',
+export const awarenessEn: Catalogue<typeof awarenessZh> = {
+  awareness: {
+    kpi: {
+      title: 'Today',
+      received: 'Received today',
+      dispatched: 'Dispatched today',
+      inProgress: 'In progress',
+      finished: 'Finished today',
+      overdue: 'Overdue',
+      warning: 'Warning',
+      vsYesterday: 'vs. yesterday',
+      vsYesterdayNow: 'vs. this time yesterday',
+      now: 'now',
+      same: 'same',
+    },
+    rates: {
+      title: 'Three rates this month',
+      target: 'Target',
+      vsLastMonth: 'vs. last month',
+      actual: 'This month',
+      noData: 'No valid call-backs this month',
+    },
+    feed: {
+      title: 'Live feed',
+      empty: 'Nothing yet',
+    },
+    alarm: {
+      title: 'Urgent-order alarms',
+      pending: '{{n}} to acknowledge',
+      none: 'No alarm waiting',
+      acknowledge: 'Acknowledge',
+      acknowledging: 'Acknowledging…',
+      acknowledged: 'Acknowledged',
+      ackBy: 'acknowledged by {{who}} at {{time}}',
+      needOfficer: 'Needs a duty officer or above',
+      soundOn: 'Sound on',
+      soundEnable: 'Click to enable sound',
+      recent: 'Recently acknowledged',
+    },
+    map: 'Situation map',
   },
-  rates: {
-    title: 'Three rates this month',
-    target: 'Target',
-    vsLastMonth: 'vs. last month',
-    actual: 'This month',
-    noData: 'No valid call-backs this month',
-  },
-  feed: {
-    title: 'Live feed',
-    empty: 'Nothing yet',
-  },
-  alarm: {
-    title: 'Urgent-order alarms',
-    pending: '{{n}} to acknowledge',
-    none: 'No alarm waiting',
-    acknowledge: 'Acknowledge',
-    acknowledging: 'Acknowledging…',
-    acknowledged: 'Acknowledged',
-    ackBy: 'acknowledged by {{who}} at {{time}}',
-    needOfficer: 'Needs a duty officer or above',
-    banner: 'Urgent order: {{title}}',
-    bannerMore: 'and {{n}} more',
-    soundOn: 'Sound on',
-    soundEnable: 'Click to enable sound',
-    recent: 'Recently acknowledged',
-  },
-  map: 'Situation map',
 };

@@ -5,6 +5,7 @@ import { Filters } from './Filters';
 import { EMPTY_FILTERS, filtersToInput, type FilterState } from './filter-state';
 import { OrderDetail } from './OrderDetail';
 import { OrdersTable } from './OrdersTable';
+import './dispatch.css';
 
 /** Typing pauses this long before a search runs. */
 const SEARCH_DEBOUNCE_MS = 250;

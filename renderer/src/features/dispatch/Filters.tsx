@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { STATUSES, URGENCIES } from '../../../../shared/features/orders/order';
 import type { OrderStatus, Urgency } from '../../../../shared/features/orders/order';
-import { useReference } from '../reference/use-reference';
+import { useReference } from '../reference';
 import { EMPTY_FILTERS, MAX_QUERY_LENGTH, type FilterState } from './filter-state';
 
 interface Props {

@@ -1,13 +1,14 @@
 import { useTranslation } from 'react-i18next';
-import { roleAtLeast, type OrderDetail as OrderDetailView } from '../../../../shared/contract/index';
+import type { OrderDetail as OrderDetailView } from '../../../../shared/contract/index';
+import { roleAtLeast } from '../../../../shared/kernel/roles';
 import type { OrderStatus, WorkOrder } from '../../../../shared/features/orders/order';
 import type { TimerState } from '../../../../shared/features/orders/sla-clock';
 import { timerClock } from '../../../../shared/features/orders/timer-clock';
 import { useQuery } from '../../platform/api/use-query';
-import { useAuth } from '../auth/auth-context';
+import { useAuth } from '../auth';
 import { formatDateTime } from '../../platform/format/time';
 import { useNow } from '../../platform/format/use-now';
-import { useReference, type ReferenceLookups } from '../reference/use-reference';
+import { useReference, type ReferenceLookups } from '../reference';
 import { actorLabel, eventTypeLabel, summarizeEvent, type Translate } from './event-summary';
 import { Recommendations } from './Recommendations';
 import { groupTimers, liveLevel, remainingLabel } from './timers';

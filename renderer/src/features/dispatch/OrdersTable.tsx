@@ -6,7 +6,7 @@ import type { UseOrderPagesResult } from '../../platform/api/use-query';
 import { formatShortDateTime } from '../../platform/format/time';
 import { remPx } from '../../platform/format/use-now';
 import { errorText } from '../../platform/api/error-text';
-import { useReference } from '../reference/use-reference';
+import { useReference } from '../reference';
 
 interface Props {
   list: UseOrderPagesResult;

@@ -1,8 +1,7 @@
 /** 评估反馈: the month's three rates, composite score and valid call-backs. */
 import { useTranslation } from 'react-i18next';
 import { formatCount } from '../../platform/format/numbers';
-import { ThreeRateCards } from '../stats/MonthCounters';
-import { StatsFrame } from '../stats/StatsFrame';
+import { StatsFrame, ThreeRateCards } from '../stats';
 
 export function EvaluationPanel() {
   const { t } = useTranslation();

@@ -20,9 +20,9 @@ import {
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import type { MapConfig } from '../../../../shared/features/map/contract';
-import { roleAtLeast } from '../../../../shared/kernel/proc';
+import { roleAtLeast } from '../../../../shared/kernel/roles';
 import { useQuery } from '../../platform/api/use-query';
-import { useAuth } from '../auth/auth-context';
+import { useAuth } from '../auth';
 import { boundaryPolygons, featurePoints, orderPoints } from './map-data';
 import {
   CLICKABLE,
@@ -311,7 +311,7 @@ export function AwarenessMap({ masked, onOpenOrder, onOpenUnit, className }: Awa
       // costs the worker a second and the map a few frames.
       if (!src || sentRef.current.get(id) === fc) continue;
       sentRef.current.set(id, fc);
-      src.setData(fc);
+      void src.setData(fc);
     }
   }, [data, overlaysOn]);
 

@@ -9,8 +9,9 @@ import type { ImportProblem, MapConfig } from '../../../../shared/features/map/c
 import { MAX_JURISDICTION_CHARS } from '../../../../shared/features/map/contract';
 import { ApiError, call } from '../../platform/api/client';
 import { errorText } from '../../platform/api/error-text';
-import { uploadBasemap } from './map-upload';
+import { useMutation } from '../../platform/api/use-mutation';
 import { useModalDialog } from '../../platform/ui/use-modal-dialog';
+import { uploadBasemap } from './map-upload';
 
 export interface MapSettingsDialogProps {
   readonly config: MapConfig;
@@ -58,6 +59,9 @@ export function MapSettingsDialog({ config, onClose }: MapSettingsDialogProps) {
   const [styleUrl, setStyleUrl] = useState(config.settings.onlineStyleUrl ?? '');
   const [tileUrl, setTileUrl] = useState(config.settings.onlineTileUrl ?? '');
   const [saveNote, setSaveNote] = useState('');
+  const configure = useMutation('map.configure');
+  const deleteBasemap = useMutation('map.deleteBasemap');
+  const importJurisdictionFile = useMutation('map.importJurisdiction');
   const failure = (err: unknown): Report => ({
     ok: false,
     summary: err instanceof ApiError ? errorText(err, t) : String(err),
@@ -89,7 +93,11 @@ export function MapSettingsDialog({ config, onClose }: MapSettingsDialogProps) {
       return;
     }
     try {
-      setJurisdictionReport(await call('map.importJurisdiction', { geojson: await file.text(), dryRun }));
+      const input = { geojson: await file.text(), dryRun };
+      // A dry run changes nothing: no need to refresh the map's data after it.
+      setJurisdictionReport(
+        dryRun ? await call('map.importJurisdiction', input) : await importJurisdictionFile.run(input),
+      );
     } catch (err) {
       setJurisdictionReport(failure(err));
     }
@@ -99,7 +107,7 @@ export function MapSettingsDialog({ config, onClose }: MapSettingsDialogProps) {
     e.preventDefault();
     setSaveNote('');
     try {
-      await call('map.configure', {
+      await configure.run({
         onlineStyleUrl: styleUrl.trim() || null,
         onlineTileUrl: tileUrl.trim() || null,
       });
@@ -140,9 +148,7 @@ export function MapSettingsDialog({ config, onClose }: MapSettingsDialogProps) {
                     type="button"
                     className="btn"
                     onClick={() =>
-                      void call('map.configure', { activeBasemap: b.builtin ? null : b.name }).catch(
-                        () => undefined,
-                      )
+                      void configure.run({ activeBasemap: b.builtin ? null : b.name }).catch(() => undefined)
                     }
                   >
                     {t('map.settings.use')}
@@ -152,7 +158,7 @@ export function MapSettingsDialog({ config, onClose }: MapSettingsDialogProps) {
                   <button
                     type="button"
                     className="btn btn-danger"
-                    onClick={() => void call('map.deleteBasemap', { name: b.name }).catch(() => undefined)}
+                    onClick={() => void deleteBasemap.run({ name: b.name }).catch(() => undefined)}
                   >
                     {t('map.settings.remove')}
                   </button>

@@ -107,7 +107,7 @@ export function boundaryPolygons(
   };
 }
 
-export const WORKER_ROLE_LABEL = '网格员';
+const WORKER_ROLE_LABEL = '网格员';
 
 export function featurePoints(f: MapFeatures | undefined, masked: boolean) {
   const units = (f?.units ?? []).map((u) =>

@@ -10,7 +10,7 @@ import { fillPaint } from './shared-shaders';
 export const BASEMAP_SOURCE = 'basemap';
 
 /** Colours of the dark hall theme (theme.css --bg family), as MapLibre needs literals. */
-export const MAP_COLOURS = {
+const MAP_COLOURS = {
   background: '#0b1626',
   land: '#0f1d31',
   blocks: '#122339',
@@ -26,7 +26,7 @@ export const MAP_COLOURS = {
 } as const;
 
 /** Absolute tile URL on the app's own origin; a string (new URL() would encode the braces). */
-export function tileUrl(tilePath: string): string {
+function tileUrl(tilePath: string): string {
   return `${window.location.origin}${tilePath}`;
 }
 

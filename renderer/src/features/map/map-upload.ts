@@ -5,6 +5,7 @@ import {
   type ImportReport,
 } from '../../../../shared/features/map/contract';
 import { call } from '../../platform/api/client';
+import { mutate } from '../../platform/api/use-mutation';
 
 function toBase64(bytes: Uint8Array): string {
   let s = '';
@@ -20,6 +21,7 @@ export async function uploadBasemap(
   file: File,
   onProgress: (fraction: number) => void,
 ): Promise<ImportReport & { readonly basemap: BasemapEntry | null }> {
+  // Begin and chunks change nothing anyone is shown (plain calls); the commit does (mutate).
   const begin = await call('map.uploadBegin', { fileName: file.name, size: file.size });
   let received = begin.received;
   let stalls = 0;
@@ -37,7 +39,8 @@ export async function uploadBasemap(
       received = state.received;
       onProgress(received / file.size);
     }
-    return await call('map.uploadCommit', { uploadId: begin.uploadId });
+    // The commit changes the basemap list: what shows it is refreshed at once.
+    return await mutate('map.uploadCommit', { uploadId: begin.uploadId });
   } catch (err) {
     await call('map.uploadCancel', { uploadId: begin.uploadId }).catch(() => undefined);
     throw err;

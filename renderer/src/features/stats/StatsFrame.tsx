@@ -1,8 +1,9 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MonthStats } from '../../../../shared/contract/index';
-import { useMonthStats } from './use-month-stats';
 import { errorText } from '../../platform/api/error-text';
+import { useMonthStats } from './use-month-stats';
+import './stats.css';
 
 /** Loading / error / content frame shared by the three stats panels, with the later-release note. */
 export function StatsFrame({ testId, children }: { testId: string; children: (s: MonthStats) => ReactNode }) {

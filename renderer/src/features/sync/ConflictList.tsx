@@ -6,11 +6,11 @@
 import { useCallback, useState, type MutableRefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ConflictResolution, ConflictRow } from '../../../../shared/features/sync/contract';
-import { call } from '../../platform/api/client';
+import { errorText } from '../../platform/api/error-text';
+import { useMutation } from '../../platform/api/use-mutation';
 import { useQuery } from '../../platform/api/use-query';
 import { formatDateTime } from '../../platform/format/time';
-import { ConfirmBox } from '../../platform/ui/ConfirmBox';
-import { errorText, caughtErrorText } from '../../platform/api/error-text';
+import { ConfirmBox } from './ConfirmBox';
 
 const ACTIONS: readonly ConflictResolution[] = ['keep_current', 'reapply', 'dismiss'];
 
@@ -30,9 +30,9 @@ export function ConflictList({ canResolve, escClaim }: ConflictListProps) {
   const [includeResolved, setIncludeResolved] = useState(false);
   const q = useQuery('sync.conflicts', { includeResolved, limit: 200 });
   const [pending, setPending] = useState<Pending | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [problem, setProblem] = useState<string | null>(null);
   const [notice, setNotice] = useState('');
+  const resolveConflict = useMutation('sync.resolveConflict');
+  const { reset } = resolveConflict;
 
   const cancel = useCallback(() => {
     setPending((p) => {
@@ -40,26 +40,21 @@ export function ConflictList({ canResolve, escClaim }: ConflictListProps) {
       requestAnimationFrame(() => el?.focus());
       return null;
     });
-    setProblem(null);
-  }, []);
+    reset();
+  }, [reset]);
 
   const resolve = async (note: string) => {
     if (!pending) return;
-    setBusy(true);
-    setProblem(null);
     try {
-      await call('sync.resolveConflict', {
+      await resolveConflict.run({
         id: pending.row.id,
         resolution: pending.action,
         ...(note ? { note } : {}),
       });
       setNotice(t('sync.conflicts.done', { action: t(`sync.conflicts.actions.${pending.action}`) }));
       setPending(null);
-      q.refetch();
-    } catch (err) {
-      setProblem(caughtErrorText(err, t));
-    } finally {
-      setBusy(false);
+    } catch {
+      // Shown in the confirmation (resolveConflict.error).
     }
   };
 
@@ -96,8 +91,8 @@ export function ConflictList({ canResolve, escClaim }: ConflictListProps) {
           noteLabel={t('sync.conflicts.note')}
           confirmLabel={t('sync.conflicts.confirm')}
           cancelLabel={t('sync.conflicts.cancel')}
-          busy={busy}
-          error={problem}
+          busy={resolveConflict.busy}
+          error={resolveConflict.error ? errorText(resolveConflict.error, t) : null}
           escClaim={escClaim}
           onConfirm={(note) => void resolve(note)}
           onCancel={cancel}
@@ -156,7 +151,7 @@ export function ConflictList({ canResolve, escClaim }: ConflictListProps) {
                           disabled={pending !== null}
                           onClick={(e) => {
                             setNotice('');
-                            setProblem(null);
+                            reset();
                             setPending({ row: r, action: a, opener: e.currentTarget });
                           }}
                         >

@@ -6,10 +6,10 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Open311SettingsView } from '../../../../shared/features/open311/contract';
-import { call } from '../../platform/api/client';
+import { caughtErrorText, errorText } from '../../platform/api/error-text';
+import { useMutation } from '../../platform/api/use-mutation';
 import { useQuery } from '../../platform/api/use-query';
 import { mappingToText, parseMappingText } from './open311-mapping';
-import { errorText, caughtErrorText } from '../../platform/api/error-text';
 
 interface Draft {
   endpoint: string;
@@ -39,7 +39,7 @@ export function Open311SettingsForm() {
   const { t } = useTranslation();
   const q = useQuery('open311.settings', {});
   const [d, setD] = useState<Draft | null>(null);
-  const [busy, setBusy] = useState(false);
+  const configure = useMutation('open311.configure');
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   // A refetch (every sync.changed hint refreshes open311.*) must not overwrite what the admin is
   // typing: the form follows the server only until the first edit, and again after a save.
@@ -61,10 +61,9 @@ export function Open311SettingsForm() {
       setMessage({ ok: false, text: t('sync.open311.mappingLine', { n: mapping.line }) });
       return;
     }
-    setBusy(true);
     setMessage(null);
     try {
-      await call('open311.configure', {
+      await configure.run({
         endpoint: d.endpoint.trim() === '' ? null : d.endpoint.trim(),
         jurisdictionId: d.jurisdictionId.trim() === '' ? null : d.jurisdictionId.trim(),
         enabled: d.enabled,
@@ -76,14 +75,8 @@ export function Open311SettingsForm() {
       });
       setMessage({ ok: true, text: t('sync.settings.saved') });
       setDirty(false);
-      q.refetch();
     } catch (err) {
-      setMessage({
-        ok: false,
-        text: caughtErrorText(err, t),
-      });
-    } finally {
-      setBusy(false);
+      setMessage({ ok: false, text: caughtErrorText(err, t) });
     }
   };
 
@@ -171,8 +164,13 @@ export function Open311SettingsForm() {
             {t('sync.open311.enabled')}
           </label>
           <div className="sync-form-buttons">
-            <button type="submit" className="btn btn-primary" disabled={busy} data-testid="open311-save">
-              {busy ? t('sync.settings.saving') : t('sync.settings.save')}
+            <button
+              type="submit"
+              className="btn btn-primary"
+              disabled={configure.busy}
+              data-testid="open311-save"
+            >
+              {configure.busy ? t('sync.settings.saving') : t('sync.settings.save')}
             </button>
             <span role="status" className={message && !message.ok ? 'sync-error-text' : 'sync-notice'}>
               {message?.text ?? ''}

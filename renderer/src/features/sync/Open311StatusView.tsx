@@ -1,33 +1,22 @@
 /** The Open311 connector's status (open311.status): pulls, cursor, deliveries, recent log lines. */
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { call } from '../../platform/api/client';
+import { errorText } from '../../platform/api/error-text';
+import { useMutation } from '../../platform/api/use-mutation';
 import { useQuery } from '../../platform/api/use-query';
-import { useAuth } from '../auth/auth-context';
 import { formatCount } from '../../platform/format/numbers';
 import { formatDateTime } from '../../platform/format/time';
-import { errorText, caughtErrorText } from '../../platform/api/error-text';
+import { useAuth } from '../auth';
 
 export function Open311StatusView() {
   const { t } = useTranslation();
   const auth = useAuth();
   const q = useQuery('open311.status', {});
-  const [busy, setBusy] = useState(false);
-  const [problem, setProblem] = useState<string | null>(null);
+  const pull = useMutation('open311.pullNow');
   if (q.error?.code === 'forbidden') return null;
   const s = q.data;
-  const pullNow = async () => {
-    setBusy(true);
-    setProblem(null);
-    try {
-      await call('open311.pullNow', {});
-    } catch (err) {
-      setProblem(caughtErrorText(err, t));
-    } finally {
-      setBusy(false);
-      q.refetch();
-    }
-  };
+  const problem = pull.error ? errorText(pull.error, t) : null;
+  // On success the status is refreshed as stale; after a failure too, to show what the pull left.
+  const pullNow = () => pull.run({}).catch(q.refetch);
   return (
     <section
       className="sync-open311-status"
@@ -68,7 +57,7 @@ export function Open311StatusView() {
             })}
           </p>
           {auth?.user.role === 'admin' && (
-            <button type="button" className="btn" disabled={busy} onClick={() => void pullNow()}>
+            <button type="button" className="btn" disabled={pull.busy} onClick={() => void pullNow()}>
               {t('sync.open311.pullNow')}
             </button>
           )}

@@ -5,11 +5,11 @@
 import { useCallback, useState, type MutableRefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { QuarantineRow } from '../../../../shared/features/sync/contract';
-import { call } from '../../platform/api/client';
+import { errorText } from '../../platform/api/error-text';
+import { useMutation } from '../../platform/api/use-mutation';
 import { useQuery } from '../../platform/api/use-query';
 import { formatDateTime } from '../../platform/format/time';
-import { ConfirmBox } from '../../platform/ui/ConfirmBox';
-import { errorText, caughtErrorText } from '../../platform/api/error-text';
+import { ConfirmBox } from './ConfirmBox';
 
 export interface QuarantineListProps {
   readonly escClaim: MutableRefObject<(() => boolean) | null>;
@@ -20,8 +20,8 @@ export function QuarantineList({ escClaim }: QuarantineListProps) {
   const [includeDismissed, setIncludeDismissed] = useState(false);
   const q = useQuery('sync.quarantine', { includeDismissed, limit: 200 });
   const [pending, setPending] = useState<{ row: QuarantineRow; opener: HTMLElement } | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [problem, setProblem] = useState<string | null>(null);
+  const dismissItem = useMutation('sync.dismissQuarantine');
+  const { reset } = dismissItem;
 
   const cancel = useCallback(() => {
     setPending((p) => {
@@ -29,21 +29,16 @@ export function QuarantineList({ escClaim }: QuarantineListProps) {
       requestAnimationFrame(() => el?.focus());
       return null;
     });
-    setProblem(null);
-  }, []);
+    reset();
+  }, [reset]);
 
   const dismiss = async () => {
     if (!pending) return;
-    setBusy(true);
-    setProblem(null);
     try {
-      await call('sync.dismissQuarantine', { id: pending.row.id });
+      await dismissItem.run({ id: pending.row.id });
       setPending(null);
-      q.refetch();
-    } catch (err) {
-      setProblem(caughtErrorText(err, t));
-    } finally {
-      setBusy(false);
+    } catch {
+      // Shown in the confirmation (dismissItem.error).
     }
   };
 
@@ -75,8 +70,8 @@ export function QuarantineList({ escClaim }: QuarantineListProps) {
           text={t('sync.quarantine.confirmText')}
           confirmLabel={t('sync.quarantine.confirm')}
           cancelLabel={t('sync.quarantine.cancel')}
-          busy={busy}
-          error={problem}
+          busy={dismissItem.busy}
+          error={dismissItem.error ? errorText(dismissItem.error, t) : null}
           escClaim={escClaim}
           onConfirm={() => void dismiss()}
           onCancel={cancel}
@@ -105,7 +100,10 @@ export function QuarantineList({ escClaim }: QuarantineListProps) {
                     className="btn"
                     data-testid="sync-quarantine-dismiss"
                     disabled={pending !== null}
-                    onClick={(e) => setPending({ row: r, opener: e.currentTarget })}
+                    onClick={(e) => {
+                      reset();
+                      setPending({ row: r, opener: e.currentTarget });
+                    }}
                   >
                     {t('sync.quarantine.dismiss')}
                   </button>

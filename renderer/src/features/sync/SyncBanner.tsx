@@ -3,22 +3,20 @@
  * work continues here and how many records will upload, with 立即重试 (sync.retryNow).
  * Mounted by App.tsx under the header; renders nothing while online, off or unknown.
  */
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { call } from '../../platform/api/client';
+import { errorText } from '../../platform/api/error-text';
+import { useMutation } from '../../platform/api/use-mutation';
 import { formatCount } from '../../platform/format/numbers';
 import { formatClock } from '../../platform/format/time';
-import { useWall } from '../wall/wall-context';
+import { useWall } from '../wall';
 import { useSyncStatus } from './use-sync-status';
 import './sync.css';
-import { caughtErrorText } from '../../platform/api/error-text';
 
 export function SyncBanner() {
   const { t } = useTranslation();
   const { wall } = useWall();
   const { status, refetch } = useSyncStatus();
-  const [busy, setBusy] = useState(false);
-  const [problem, setProblem] = useState<string | null>(null);
+  const retryNow = useMutation('sync.retryNow');
   if (!status || (status.state !== 'offline' && status.state !== 'degraded')) return null;
   const n = formatCount(status.outboxPending);
   const text =
@@ -28,22 +26,11 @@ export function SyncBanner() {
           n,
         })
       : t('sync.banner.degraded', { n });
-  const retry = async () => {
-    setBusy(true);
-    setProblem(null);
-    try {
-      await call('sync.retryNow', {});
-    } catch (err) {
-      setProblem(
-        t('sync.banner.retryFailed', {
-          error: caughtErrorText(err, t),
-        }),
-      );
-    } finally {
-      setBusy(false);
-      refetch();
-    }
-  };
+  const problem = retryNow.error
+    ? t('sync.banner.retryFailed', { error: errorText(retryNow.error, t) })
+    : null;
+  // On success sync.status is refreshed as stale; after a failure too, to show the state it left.
+  const retry = () => retryNow.run({}).catch(refetch);
   return (
     <div className="sync-banner" data-state={status.state} role="status" data-testid="sync-banner">
       <span className="sync-banner-icon" aria-hidden="true" />
@@ -54,10 +41,10 @@ export function SyncBanner() {
           type="button"
           className="btn"
           data-testid="sync-retry"
-          disabled={busy}
+          disabled={retryNow.busy}
           onClick={() => void retry()}
         >
-          {busy ? t('sync.banner.retrying') : t('sync.banner.retry')}
+          {retryNow.busy ? t('sync.banner.retrying') : t('sync.banner.retry')}
         </button>
       )}
     </div>

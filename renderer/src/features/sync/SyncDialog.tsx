@@ -6,15 +6,15 @@
  */
 import { useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { roleAtLeast, type Role } from '../../../../shared/contract/index';
+import { roleAtLeast, type Role } from '../../../../shared/kernel/roles';
 import { ConflictList } from './ConflictList';
 import { QuarantineList } from './QuarantineList';
 import { SyncSettingsPanel } from './SyncSettingsPanel';
 import { SyncStatusPanel } from './SyncStatusPanel';
-import './sync.css';
 import { useModalDialog } from '../../platform/ui/use-modal-dialog';
+import './sync.css';
 
-export const SYNC_TABS = ['status', 'conflicts', 'quarantine', 'settings'] as const;
+const SYNC_TABS = ['status', 'conflicts', 'quarantine', 'settings'] as const;
 export type SyncTab = (typeof SYNC_TABS)[number];
 
 export interface SyncDialogProps {

@@ -1,10 +1,10 @@
 /** 设置 tab (admins): the upstream hub link (sync.configure) and the Open311 connector (open311.configure). */
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { call } from '../../platform/api/client';
+import { caughtErrorText, errorText } from '../../platform/api/error-text';
+import { useMutation } from '../../platform/api/use-mutation';
 import { useQuery } from '../../platform/api/use-query';
 import { Open311SettingsForm } from './Open311SettingsForm';
-import { errorText, caughtErrorText } from '../../platform/api/error-text';
 
 function HubSettingsForm() {
   const { t } = useTranslation();
@@ -12,7 +12,7 @@ function HubSettingsForm() {
   const [hubUrl, setHubUrl] = useState('');
   const [token, setToken] = useState('');
   const [enabled, setEnabled] = useState(false);
-  const [busy, setBusy] = useState(false);
+  const configure = useMutation('sync.configure');
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   // Follow the server's settings until the first edit (refetches come with every sync.changed).
   const [dirty, setDirty] = useState(false);
@@ -25,10 +25,9 @@ function HubSettingsForm() {
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    setBusy(true);
     setMessage(null);
     try {
-      await call('sync.configure', {
+      await configure.run({
         hubUrl: hubUrl.trim() === '' ? null : hubUrl.trim(),
         enabled,
         ...(token.trim() ? { token: token.trim() } : {}),
@@ -36,11 +35,8 @@ function HubSettingsForm() {
       setToken('');
       setDirty(false);
       setMessage({ ok: true, text: t('sync.settings.saved') });
-      q.refetch();
     } catch (err) {
       setMessage({ ok: false, text: caughtErrorText(err, t) });
-    } finally {
-      setBusy(false);
     }
   };
 
@@ -94,8 +90,13 @@ function HubSettingsForm() {
         {t('sync.settings.enabled')}
       </label>
       <div className="sync-form-buttons">
-        <button type="submit" className="btn btn-primary" disabled={busy} data-testid="sync-hub-save">
-          {busy ? t('sync.settings.saving') : t('sync.settings.save')}
+        <button
+          type="submit"
+          className="btn btn-primary"
+          disabled={configure.busy}
+          data-testid="sync-hub-save"
+        >
+          {configure.busy ? t('sync.settings.saving') : t('sync.settings.save')}
         </button>
         <span role="status" className={message && !message.ok ? 'sync-error-text' : 'sync-notice'}>
           {message?.text ?? ''}

@@ -8,7 +8,7 @@ import { errorText } from '../../platform/api/error-text';
 import { formatCount } from '../../platform/format/numbers';
 import { formatDateTime } from '../../platform/format/time';
 import { useNow } from '../../platform/format/use-now';
-import { useWall } from '../wall/wall-context';
+import { useWall } from '../wall';
 import { agoText } from './sync-format';
 import { useSyncStatus } from './use-sync-status';
 import './sync.css';

@@ -7,9 +7,9 @@
  */
 import { useEffect } from 'react';
 import type { SyncStatus } from '../../../../shared/features/sync/contract';
-import type { ApiError } from '../../../../shared/kernel/proc';
-import { queryKey } from '../../platform/api/cache-keys';
+import type { ApiError } from '../../../../shared/kernel/api-error';
 import { entryState, refetchKey } from '../../platform/api/query-cache';
+import { queryKey } from '../../platform/api/query-key';
 import { useQuery } from '../../platform/api/use-query';
 import type { SyncDisplayState } from './sync-format';
 

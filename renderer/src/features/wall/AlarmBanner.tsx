@@ -5,6 +5,7 @@
 import { useTranslation } from 'react-i18next';
 import { useQuery } from '../../platform/api/use-query';
 import { useAlarmSound } from './use-alarm-sound';
+import './wall.css';
 
 export function usePendingAlarms(): number {
   const alarms = useQuery('awareness.alarms', {});

@@ -2,10 +2,10 @@
  * The wall's carousel of panels: which panels rotate, and the interval (configurable, kept in
  * localStorage; `?carousel=<seconds>` in the URL overrides it for a wall PC; 0 = off).
  */
-import type { PanelId } from '../../shell/panels';
 
-/** 指挥调度 is a work tool, not wall content. */
-export const CAROUSEL_PANELS: readonly PanelId[] = ['awareness', 'analysis', 'evaluation'];
+/** The panels a wall rotates through (shell/panels.ts ids): 指挥调度 is a work tool, not wall content. */
+export const CAROUSEL_PANELS = ['awareness', 'analysis', 'evaluation'] as const;
+export type CarouselPanel = (typeof CAROUSEL_PANELS)[number];
 
 export const CAROUSEL_STORAGE_KEY = 'hall.wall.carouselMs';
 export const DEFAULT_CAROUSEL_MS = 60_000;
@@ -14,8 +14,9 @@ export const CAROUSEL_CHOICES: readonly number[] = [0, 15_000, 30_000, 60_000, 1
 const MIN_MS = 5_000;
 const MAX_MS = 3_600_000;
 
-export function nextCarouselPanel(current: PanelId): PanelId {
-  const i = CAROUSEL_PANELS.indexOf(current);
+/** The panel after `current`; from a panel that does not rotate, the first one. */
+export function nextCarouselPanel(current: string): CarouselPanel {
+  const i = (CAROUSEL_PANELS as readonly string[]).indexOf(current);
   return CAROUSEL_PANELS[(i + 1) % CAROUSEL_PANELS.length] ?? 'awareness';
 }
 

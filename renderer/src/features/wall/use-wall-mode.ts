@@ -5,8 +5,8 @@
  */
 import { useCallback, useEffect, useState } from 'react';
 import { invalidate } from '../../platform/api/query-cache';
+import { onWallMasked, searchWithWall, setWallMasked, wallMasked } from '../../platform/api/wall-flag';
 import { layoutFor, type WallLayout } from './layout';
-import { onWallMasked, searchWithWall, setWallMasked, wallMasked } from './wall-flag';
 
 export function useWallMode(): [boolean, (on: boolean) => void] {
   const [wall, setWallState] = useState(wallMasked);

@@ -1,22 +1,40 @@
 /**
- * What the user reads when a call fails: a translated label for the error code first, then the
- * core's own message as the detail (the core writes Chinese; transport failures such as
- * "Failed to fetch" come from the browser in English and would otherwise be all the user sees).
+ * What the user reads when a call fails: a translated label for the error's class (`code`)
+ * first, then the sentence for its `reason` as the detail, from the catalogue
+ * (`errors.reason.<reason>`, filled from the error's `params`) so it follows the UI's language.
+ * The core's own message is the fallback for a reason the catalogue does not know (a newer core).
+ * Decisions are made on `reason`, never on the text.
  */
-import { ApiError, ERROR_CODES, type ApiErrorData } from '../../../../shared/kernel/proc';
+import { ApiError, ERROR_CODES, type ApiErrorData } from '../../../../shared/kernel/api-error';
+import type { Translate } from '../i18n/translate';
 
-type Translate = (key: string) => string;
+type ErrorLike = Pick<ApiErrorData, 'code' | 'reason' | 'message' | 'params'>;
 
-export function errorText(err: Pick<ApiErrorData, 'code' | 'message'>, t: Translate): string {
+const PLACEHOLDER = /\{\{\s*[\w.]+\s*\}\}/;
+
+/** The reason's sentence in the UI's language, or the core's message when there is none to fill. */
+export function reasonText(err: Pick<ApiErrorData, 'reason' | 'message' | 'params'>, t: Translate): string {
+  const key = `errors.reason.${err.reason}`;
+  const text = t(key, { ...err.params });
+  // Unknown reason (i18next answers the key), or a value the sentence needs is missing.
+  return text === key || PLACEHOLDER.test(text) ? err.message : text;
+}
+
+export function errorText(err: ErrorLike, t: Translate): string {
   const known = (ERROR_CODES as readonly string[]).includes(err.code);
   const label = t(`errors.${known ? err.code : 'internal'}`);
-  const detail = err.message.trim();
+  const detail = reasonText(err, t).trim();
   return detail && detail !== label ? `${label}（${detail}）` : label;
 }
 
-/** Any caught value as an ApiError: a throw that is not one (a bug, a browser failure) reads as internal. */
+/**
+ * Any caught value as an ApiError. `call` only rejects with one; anything else is a bug of this
+ * page, logged to the console and shown as internal.
+ */
 export function asApiError(err: unknown): ApiError {
-  return err instanceof ApiError ? err : new ApiError('internal', String(err));
+  if (err instanceof ApiError) return err;
+  console.error(err);
+  return new ApiError('internal');
 }
 
 /** errorText for whatever a `catch` caught. */

@@ -5,15 +5,14 @@
  * the AuthGate. Nothing is shown from them that the components would not show themselves.
  */
 import type { AuthStatus, ProcInput, ProcName } from '../../../../shared/contract/index';
-import { panelFromHash } from '../../shell/panels';
 import { call } from './client';
 import { prefetchQuery } from './query-cache';
 
 type FirstCall = { [P in ProcName]: readonly [P, ProcInput<P>] }[ProcName];
 
 /**
- * What 态势感知 (the panel a wall opens on) needs for its first paint, most needed first: the core
- * answers one call at a time. The same procedures and inputs as the components' useQuery calls.
+ * What 态势感知 (the panel a wall opens on) needs for its first paint, most needed first: the
+ * read pool answers them in that order. The same procedures and inputs as the components' useQuery calls.
  */
 const AWARENESS_FIRST: readonly FirstCall[] = [
   ['map.config', {}],
@@ -27,11 +26,11 @@ const AWARENESS_FIRST: readonly FirstCall[] = [
 
 let authStatus: Promise<AuthStatus> | null = null;
 
-export function startFirstCalls(hash: string): void {
+/** `awareness`: the page opens on 态势感知 (the entry script reads that from the URL). */
+export function startFirstCalls(opts: { readonly awareness: boolean }): void {
   authStatus = call('auth.status', {});
   // Not signed in yet: these fail, are forgotten, and the panel asks again after the login.
-  if (panelFromHash(hash) === 'awareness')
-    for (const [proc, input] of AWARENESS_FIRST) prefetchQuery(proc, input);
+  if (opts.awareness) for (const [proc, input] of AWARENESS_FIRST) prefetchQuery(proc, input);
 }
 
 /** The sign-in check started at boot, once; any later check asks the core again. */

@@ -3,10 +3,11 @@
  * (`window.hall`) when present, otherwise HTTP + WebSocket at the page's own origin.
  * Everything above this file sees only `Transport`.
  */
-import type { CallResult, ChangeHint, HallBridge } from '../../../../shared/contract/index';
-import { API_PREFIX, EVENTS_PATH } from '../../../../shared/kernel/bridge';
-import { wallMasked } from '../../features/wall/wall-flag';
+import type { ApiErrorData } from '../../../../shared/kernel/api-error';
+import { API_PREFIX, EVENTS_PATH, type CallResult, type HallBridge } from '../../../../shared/kernel/bridge';
+import type { ChangeHint } from '../../../../shared/kernel/proc';
 import { nextBackoffMs } from './backoff';
+import { wallMasked } from './wall-flag';
 
 declare global {
   interface Window {
@@ -45,12 +46,33 @@ interface WallAwareBridge extends HallBridge {
   call(proc: string, input: unknown, flags?: { readonly masked?: boolean }): Promise<CallResult>;
 }
 
+/**
+ * A call that did not reach the core, or got no answer of ours back (the network, a proxy, a
+ * closed IPC channel): reason 'unavailable', with what failed as the detail.
+ */
+export function unreachable(detail: string): CallResult {
+  const error: ApiErrorData = {
+    code: 'unavailable',
+    reason: 'unavailable',
+    message: detail,
+    params: { why: detail },
+  };
+  return { ok: false, error };
+}
+
+function errorDetail(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}
+
 function ipcTransport(bridge: WallAwareBridge): Transport {
   // IPC to our own main process cannot drop like a socket: it is online for the page's life.
   return {
     kind: 'ipc',
     // On a wall the core masks personal data whatever the role (大屏模式).
-    call: (proc, input) => bridge.call(proc, input, { masked: wallMasked() }),
+    call: (proc, input) =>
+      bridge
+        .call(proc, input, { masked: wallMasked() })
+        .catch((err: unknown) => unreachable(errorDetail(err))),
     onChange: (fn) => bridge.onChange(fn),
     connection: () => 'online',
     onConnection: () => () => undefined,
@@ -166,10 +188,7 @@ function httpTransport(): Transport {
           body: JSON.stringify(input ?? {}),
         });
       } catch (err) {
-        return {
-          ok: false,
-          error: { code: 'unavailable', message: err instanceof Error ? err.message : String(err) },
-        };
+        return unreachable(errorDetail(err));
       }
       let body: unknown = null;
       try {
@@ -178,10 +197,8 @@ function httpTransport(): Transport {
         body = null;
       }
       if (isCallResult(body)) return body;
-      return {
-        ok: false,
-        error: { code: res.status >= 500 ? 'unavailable' : 'internal', message: `HTTP ${res.status}` },
-      };
+      // Not our protocol: a proxy's or a stopped host's page.
+      return unreachable(`HTTP ${res.status}`);
     },
     onChange: (fn) => hints.add(fn),
     connection: () => state,

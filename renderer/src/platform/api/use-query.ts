@@ -1,7 +1,7 @@
 /** React bindings of the query cache: `useQuery(proc, input)` and the paged orders list. */
 import { useCallback, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import type { OrderListPage, ProcInput, ProcName, ProcOutput } from '../../../../shared/contract/index';
-import { type ApiError } from '../../../../shared/kernel/proc';
+import type { ApiError } from '../../../../shared/kernel/api-error';
 import { call } from './client';
 import { asApiError } from './error-text';
 import {

@@ -1,8 +1,9 @@
-/** i18n: Simplified Chinese by default, English switchable; the choice persists in localStorage. */
-import i18next from 'i18next';
+/**
+ * i18n: Simplified Chinese by default, English switchable; the choice persists in localStorage.
+ * The catalogues are the app's (renderer/src/messages.ts: shared keys plus each feature's).
+ */
+import i18next, { type ResourceKey } from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import { en } from './en';
-import { zh } from './zh';
 
 export const LANGS = ['zh', 'en'] as const;
 export type Lang = (typeof LANGS)[number];
@@ -21,10 +22,10 @@ function applyDocumentLang(lang: Lang): void {
   document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
 }
 
-export function initI18n(): typeof i18next {
+export function initI18n(catalogues: Readonly<Record<Lang, ResourceKey>>): typeof i18next {
   const lng = storedLang();
   void i18next.use(initReactI18next).init({
-    resources: { zh: { translation: zh }, en: { translation: en } },
+    resources: { zh: { translation: catalogues.zh }, en: { translation: catalogues.en } },
     lng,
     fallbackLng: 'zh',
     // Resources are bundled: initialise synchronously so the first paint is already translated.

@@ -76,7 +76,7 @@ export function convexHull(points: readonly Pt[]): Pt[] {
  * Clips a convex polygon to the half-plane of points closer to `a` than to `b`
  * (Sutherland–Hodgman against the perpendicular bisector).
  */
-export function clipCloser(poly: readonly Pt[], a: Pt, b: Pt): Pt[] {
+function clipCloser(poly: readonly Pt[], a: Pt, b: Pt): Pt[] {
   const nx = b[0] - a[0];
   const ny = b[1] - a[1];
   const c = (nx * (a[0] + b[0]) + ny * (a[1] + b[1])) / 2;

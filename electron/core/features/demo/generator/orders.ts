@@ -212,7 +212,7 @@ function dayParts(dayNo: number): { y: number; m: number; d: number; dow: number
  * Multiplier of heating appeals: low off-season, ×10 in the first days after 15 Nov, falling
  * after two weeks to the in-season level; a small bump when heating stops on 15 Mar.
  */
-export function heatingFactor(dayNo: number): number {
+function heatingFactor(dayNo: number): number {
   const { y, m, d } = dayParts(dayNo);
   const inSeasonBase = 1;
   const start = Date.UTC(m >= 7 ? y : y - 1, 10, 15) / DAY; // 15 Nov of the season's year

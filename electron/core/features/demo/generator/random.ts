@@ -25,7 +25,7 @@ export interface Rng {
 }
 
 /** Mixes a seed and any number of integer salts into a 32-bit value (splitmix-like). */
-export function hashSeed(...parts: number[]): number {
+function hashSeed(...parts: number[]): number {
   let h = 0x9e3779b9;
   for (const p of parts) {
     h = Math.imul(h ^ (p >>> 0), 0x85ebca6b);

@@ -60,7 +60,7 @@ interface StreetFile {
 const STREET: StreetFile = streetData;
 
 /** Unit id for a street-wide unit key (departments, utilities, street offices). */
-export const unitIdForKey = (key: UnitKey): string => `unit-${key}`;
+const unitIdForKey = (key: UnitKey): string => `unit-${key}`;
 export const officeUnitId = (communityCode: string): string => `unit-office-${communityCode}`;
 export const HALL_UNIT_ID = 'unit-hall';
 
@@ -201,7 +201,7 @@ const SCHOOLS = ['双井第二小学', '垂杨柳中心小学', '劲松第一幼
 const PUBLIC_BUILDINGS = ['社区卫生服务站', '养老驿站', '社区文化活动中心', '垃圾分类驿站', '公共厕所'];
 
 /** Base name of a community ("垂杨柳东里社区" → "垂杨柳东里"), used for lanes and buildings. */
-export function communityBase(name: string): string {
+function communityBase(name: string): string {
   return name.replace(/社区$/, '');
 }
 

@@ -32,41 +32,52 @@ describe('auth', () => {
   });
 
   it('gives loopback the loopbackRole, a token its role, others nothing', async () => {
-    await expect(identify(req('127.0.0.1'), url(), tokens, 'commander')).resolves.toMatchObject({
+    expect(identify(req('127.0.0.1'), url(), tokens, 'commander')).toMatchObject({
       ok: true,
       role: 'commander',
       via: 'loopback',
     });
-    await expect(identify(req('10.0.0.9'), url(), tokens, 'commander')).resolves.toMatchObject({
+    expect(identify(req('10.0.0.9'), url(), tokens, 'commander')).toMatchObject({
       ok: false,
       status: 401,
     });
-    await expect(
+    expect(
       identify(
         req('10.0.0.9', { authorization: 'Bearer viewer-secret-0123456789' }),
         url(),
         tokens,
         'commander',
       ),
-    ).resolves.toMatchObject({ ok: true, role: 'viewer', via: 'token' });
-    await expect(
+    ).toMatchObject({ ok: true, role: 'viewer', via: 'token' });
+    expect(
       identify(req('10.0.0.9'), url('?token=viewer-secret-0123456789'), tokens, 'commander'),
-    ).resolves.toMatchObject({ ok: true, role: 'viewer' });
-    await expect(
+    ).toMatchObject({ ok: true, role: 'viewer' });
+    expect(
       identify(
         req('10.0.0.9', { cookie: 'a=b; hall_token=viewer-secret-0123456789' }),
         url(),
         tokens,
         'commander',
       ),
-    ).resolves.toMatchObject({ ok: true, role: 'viewer' });
+    ).toMatchObject({ ok: true, role: 'viewer' });
     // A wrong token is refused even from loopback.
-    await expect(
+    expect(
       identify(req('127.0.0.1', { authorization: 'Bearer nope' }), url(), tokens, 'commander'),
-    ).resolves.toMatchObject({ ok: false });
-    await expect(
+    ).toMatchObject({ ok: false });
+    expect(
       identify(req('127.0.0.1', { authorization: 'Basic abc' }), url(), tokens, 'commander'),
-    ).resolves.toMatchObject({ ok: false });
+    ).toMatchObject({ ok: false, reason: 'token_invalid' });
+    // From another machine a session cookie alone is not enough: a token is required.
+    expect(identify(req('10.0.0.9', { cookie: 'hall_session=abc' }), url(), tokens, null)).toMatchObject({
+      ok: false,
+      reason: 'token_required',
+    });
+    // The session cookie is passed on unresolved, for the core's gate.
+    expect(identify(req('127.0.0.1', { cookie: 'hall_session=abc' }), url(), tokens, null)).toMatchObject({
+      ok: true,
+      role: null,
+      session: 'abc',
+    });
   });
 
   it('never puts the token in the actor', async () => {
@@ -113,18 +124,28 @@ describe('errors', () => {
       unavailable: 503,
       internal: 500,
     });
-    expect(toApiErrorData(new ApiError('invalid_input', 'bad', 'order.title'))).toEqual({
-      data: { code: 'invalid_input', message: 'bad', field: 'order.title' },
+    expect(toApiErrorData(ApiError.why('invalid_input', 'bad', 'order.title'))).toEqual({
+      data: {
+        code: 'invalid_input',
+        reason: 'invalid_input',
+        message: 'bad',
+        field: 'order.title',
+        params: { why: 'bad' },
+      },
       expected: true,
     });
-    expect(toApiErrorData({ code: 'conflict', message: 'stale' }).data).toEqual({
+    // A plain object from across the worker boundary: decided by its reason, the sentence is the reason's.
+    expect(toApiErrorData({ code: 'conflict', reason: 'stale_version', message: 'stale' }).data).toEqual({
       code: 'conflict',
-      message: 'stale',
+      reason: 'stale_version',
+      message: '该工单已被他人更新，请刷新后重试',
     });
     expect(toApiErrorData(new Error('SQLITE_IOERR /home/x/hall.db'))).toEqual({
-      data: { code: 'internal', message: '系统内部错误，详情已记录在日志中' },
+      data: { code: 'internal', reason: 'internal', message: '系统内部错误，详情已记录在日志中' },
       expected: false,
     });
+    // Without a known reason nothing is trusted, whatever the code says.
+    expect(toApiErrorData({ code: 'conflict', message: 'stale' }).data.code).toBe('internal');
     expect(toApiErrorData({ code: 'EACCES', message: 'x' }).data.code).toBe('internal');
     expect(toApiErrorData(null).data.code).toBe('internal');
   });

@@ -5,7 +5,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
 import type { Core } from '../../../../../../electron/core/runtime/core';
-import { INTERNAL_MESSAGE } from '../../../../../../electron/core/runtime/errors';
 import { dbPath } from '../../../../../../electron/core/store/db';
 import { MOBILE_PATTERN } from '../../../../../../shared/kernel/masking';
 import { createdPayload, TINY_REF } from '../../../../../integration/store/fixtures';
@@ -115,7 +114,8 @@ describe('unexpected failures', () => {
         ),
       );
       expect(err.code).toBe('internal');
-      expect(err.message).toBe(INTERNAL_MESSAGE);
+      expect(err.reason).toBe('internal');
+      expect(err.message).toBe('系统内部错误，详情已记录在日志中');
       expect(JSON.stringify(err.toData())).not.toContain('SECRET');
     } finally {
       console.error = quiet;

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { GridLocator } from '../../../../../../electron/core/features/reference/grid-locator';
 import { referenceIndex } from '../../../../../../electron/core/features/reference/reference-index';
 import { openDb } from '../../../../../../electron/core/store/db';
-import { writeReference } from '../../../../../../electron/core/features/reference/queries';
+import { writeReference } from '../../../../../../electron/core/store/reference';
 import type { Community, Grid, Ring } from '../../../../../../shared/features/reference/jurisdiction';
 import { TINY_REF, tempDir } from '../../../../../integration/store/fixtures';
 

@@ -4,7 +4,8 @@ import {
   checkNewAccount,
   checkPasswordPair,
 } from '../../../../../../renderer/src/features/accounts/account-form';
-import { zh } from '../../../../../../renderer/src/platform/i18n/zh';
+import { ApiError } from '../../../../../../shared/kernel/api-error';
+import { zh } from '../../../../../../renderer/src/messages';
 
 /** Looks the key up in the Chinese catalogue, so the test reads the words the user reads. */
 const t = (key: string): string => {
@@ -46,29 +47,44 @@ describe('account form checks', () => {
   });
 });
 
+/** An error whose message says something other than its reason (a core worded differently). */
+function worded(e: ApiError, message: string): ApiError {
+  Object.defineProperty(e, 'message', { value: message });
+  return e;
+}
+
 describe('server refusals', () => {
   it('puts a taken name next to the username field', () => {
-    expect(accountErrorText({ code: 'conflict', message: '用户名已存在: a', field: 'username' }, t)).toEqual({
-      field: 'username',
-      message: '该用户名已被使用，请换一个',
-    });
+    const taken = new ApiError('username_taken', { params: { username: 'a' }, field: 'username' });
+    expect(accountErrorText(taken, t)).toEqual({ field: 'username', message: '该用户名已被使用，请换一个' });
   });
 
-  it('shows the self-disable refusal as a general message', () => {
-    expect(
-      accountErrorText({ code: 'rejected', message: '不能停用自己的账号', field: 'username' }, t),
-    ).toEqual({
-      field: null,
-      message: '不能停用自己的账号',
-    });
+  it('shows the self-disable refusal as a general message, decided by the reason', () => {
+    const self = new ApiError('self_change', { field: 'username' });
+    expect(accountErrorText(self, t)).toEqual({ field: null, message: '不能停用自己的账号' });
+    // The reason decides, not the words: a message without 自己 is still the self refusal …
+    expect(accountErrorText(worded(new ApiError('self_change'), 'refused'), t).message).toBe(
+      '不能停用自己的账号',
+    );
+    // … and another refusal that happens to mention 自己 is not.
+    const other = worded(
+      ApiError.why('lifecycle_refused', '自己的工单不能派给自己'),
+      '自己的工单不能派给自己',
+    );
+    expect(accountErrorText(other, t).message).toBe('操作不被流程允许（自己的工单不能派给自己）');
+  });
+
+  it('says the account is gone (the list refreshes)', () => {
+    const gone = new ApiError('account_not_found', { params: { username: 'a' }, field: 'username' });
+    expect(accountErrorText(gone, t)).toEqual({ field: null, message: '该账号不存在，列表已刷新' });
   });
 
   it('maps invalid_input by field, and keeps unknown errors with their detail', () => {
-    expect(accountErrorText({ code: 'invalid_input', message: 'x', field: 'password' }, t)).toEqual({
+    expect(accountErrorText(ApiError.why('invalid_input', 'x', 'password'), t)).toEqual({
       field: 'password',
       message: '密码至少 8 个字符',
     });
-    expect(accountErrorText({ code: 'unavailable', message: 'Failed to fetch' }, t)).toEqual({
+    expect(accountErrorText(ApiError.why('unavailable', 'Failed to fetch'), t)).toEqual({
       field: null,
       message: '服务暂不可用，请检查连接后重试（Failed to fetch）',
     });

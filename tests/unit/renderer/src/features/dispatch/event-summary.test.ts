@@ -2,8 +2,7 @@ import i18next from 'i18next';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { PersonRef } from '../../../../../../shared/contract/index';
 import type { OrderEvent } from '../../../../../../shared/features/orders/order-events';
-import type { TimerState } from '../../../../../../shared/features/orders/sla-clock';
-import { zh } from '../../../../../../renderer/src/platform/i18n/zh';
+import { zh } from '../../../../../../renderer/src/messages';
 import {
   actorLabel,
   eventTypeLabel,
@@ -11,12 +10,6 @@ import {
   type SummaryContext,
   type Translate,
 } from '../../../../../../renderer/src/features/dispatch/event-summary';
-import {
-  formatDuration,
-  groupTimers,
-  liveLevel,
-  remainingLabel,
-} from '../../../../../../renderer/src/features/dispatch/timers';
 
 let t: Translate;
 beforeAll(async () => {
@@ -100,41 +93,5 @@ describe('event summaries', () => {
     expect(summarizeEvent(c, ctx())).toEqual(['有效回访 · 已联系 · 未解决 · 基本满意']);
     const x: OrderEvent = { ...meta, type: 'extension_requested', payload: { days: 7, reason: '需协调' } };
     expect(summarizeEvent(x, ctx())).toEqual(['7 天', '原因：需协调']);
-  });
-});
-
-const timer = (over: Partial<TimerState>): TimerState => ({
-  kind: 'finish',
-  scope: 'internal',
-  startedAt: 0,
-  deadline: 10 * 3600_000,
-  stoppedAt: null,
-  fraction: 0.1,
-  level: 'ok',
-  met: null,
-  ...over,
-});
-
-describe('SLA timer display', () => {
-  it('groups internal and upstream deadlines of one kind side by side, in policy order', () => {
-    const g = groupTimers([
-      timer({ kind: 'finish', scope: 'upstream' }),
-      timer({ kind: 'finish' }),
-      timer({ kind: 'sign' }),
-    ]);
-    expect(g.hasUpstream).toBe(true);
-    expect(g.rows.map((r) => r.kind)).toEqual(['sign', 'finish']);
-    expect(g.rows[1]?.upstream?.scope).toBe('upstream');
-    expect(g.rows[0]?.upstream).toBeNull();
-  });
-  it('turns a running timer overdue once its deadline passes, keeps stopped ones', () => {
-    expect(liveLevel(timer({ level: 'warn90' }), 11 * 3600_000)).toBe('overdue');
-    expect(liveLevel(timer({ level: 'ok', stoppedAt: 1 }), 11 * 3600_000)).toBe('ok');
-  });
-  it('says how much time is left or how late it is', () => {
-    expect(remainingLabel(timer({}), 0, t)).toBe('剩余 10小时');
-    expect(remainingLabel(timer({}), 10 * 3600_000 + 45 * 60_000, t)).toBe('超期 45分');
-    expect(formatDuration((3 * 1440 + 5 * 60 + 7) * 60_000, t)).toBe('3天5小时');
-    expect(formatDuration(20_000, t)).toBe('不足1分');
   });
 });

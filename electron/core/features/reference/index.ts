@@ -1,0 +1,13 @@
+/**
+ * reference.snapshot, and the street's reference data as other features use it: the in-memory
+ * index of codes and the grid locator (point-in-polygon with a spatial index).
+ */
+import type { HandlerRegistry } from '../../runtime/registry';
+import { referenceSnapshot } from './snapshot';
+
+export { referenceIndex, type ReferenceIndex } from './reference-index';
+export type { Located } from './grid-locator';
+
+export function register(registry: HandlerRegistry): void {
+  registry.register('reference.snapshot', referenceSnapshot);
+}

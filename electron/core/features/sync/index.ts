@@ -1,0 +1,21 @@
+/**
+ * Sync with the upstream hub: the sync.* procedures, and what the sync engine and the reference
+ * hub (electron/core/adapters/{sync,hub}) use of this feature's store: the cursor and settings,
+ * conflicts, the quarantine of bad upstream input, and the hub's own tables.
+ */
+export { register } from './handlers';
+export { applyPulledBatch } from './apply-batch';
+export { getSyncKv, openConflictCount, readCursor, recordConflict, setSyncKv } from './queries';
+export { quarantineOpenCount, recordQuarantine } from './queries-quarantine';
+export {
+  appendHubEvents,
+  appendReferenceItem,
+  getAttachment,
+  hubSeq,
+  nodeByTokenHash,
+  pullFeedJson,
+  pushEvents,
+  repliedHotlineOrders,
+  upsertAttachment,
+  upsertHubNode,
+} from './queries-hub';

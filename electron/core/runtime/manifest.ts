@@ -1,0 +1,26 @@
+/**
+ * The features of the core, one line each. A new feature is a folder
+ * `electron/core/features/<f>/` whose index.ts exports `register`, and one line here.
+ */
+import type { FeatureModule } from './registry';
+import * as auth from '../features/auth';
+import * as system from '../features/system';
+import * as reference from '../features/reference';
+import * as orders from '../features/orders';
+import * as stats from '../features/stats';
+import * as map from '../features/map';
+import * as awareness from '../features/awareness';
+import * as sync from '../features/sync';
+import * as open311 from '../features/open311';
+
+export const FEATURES: readonly FeatureModule[] = [
+  auth,
+  system,
+  reference,
+  orders,
+  stats,
+  map,
+  awareness,
+  sync,
+  open311,
+];

@@ -1,0 +1,195 @@
+/**
+ * One worker thread of the core, as the main thread sees it: start it (from the bundled
+ * `core-worker.cjs`, or the TypeScript source through tsx), send calls, get answers and hints.
+ */
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { createRequire } from 'node:module';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { ApiError, type ApiErrorData, type ChangeHint } from '../../../shared/contract/index';
+import type { CallContext } from './context';
+import type { CoreOptions, SessionUser } from './core';
+
+/** Messages main → worker. */
+export type ToWorker =
+  | {
+      readonly type: 'call';
+      readonly id: number;
+      readonly proc: string;
+      readonly input: unknown;
+      readonly ctx: CallContext;
+    }
+  | { readonly type: 'resolve'; readonly id: number; readonly token: string }
+  | { readonly type: 'close' };
+
+/** Messages worker → main. */
+export type FromWorker =
+  | { readonly type: 'ready' }
+  | { readonly type: 'initError'; readonly message: string }
+  | { readonly type: 'result'; readonly id: number; readonly ok: true; readonly data: unknown }
+  | { readonly type: 'result'; readonly id: number; readonly ok: false; readonly error: ApiErrorData }
+  | { readonly type: 'hint'; readonly hint: ChangeHint }
+  | { readonly type: 'closed' };
+
+export type WorkerCoreOptions = Omit<CoreOptions, 'now' | 'workerFile' | 'readers'>;
+/** What a worker is told at start: which side of the core it runs. */
+export interface WorkerStart {
+  readonly role: 'writer' | 'reader';
+  readonly opts: WorkerCoreOptions;
+}
+
+function _hereDir(): string {
+  // Bundled to CommonJS by esbuild (dist-electron/main.cjs) __dirname is the bundle's folder;
+  // as ESM source (tsx, Vitest) it is this file's folder.
+  if (typeof __dirname === 'string') return __dirname;
+  return dirname(fileURLToPath(import.meta.url));
+}
+
+/**
+ * Where the worker entry is: a sibling `core-worker.cjs` next to the running bundle
+ * (scripts/build-electron.mjs builds it), else the TypeScript source, loaded through tsx.
+ */
+export function coreWorkerEntry(dir: string = _hereDir()): { file: string; typescript: boolean } {
+  const bundled = join(dir, 'core-worker.cjs');
+  if (existsSync(bundled)) return { file: bundled, typescript: false };
+  return { file: join(dir, 'core-worker.ts'), typescript: true };
+}
+
+/** The worker entry source file, for bundlers. */
+export const CORE_WORKER_SOURCE = 'electron/core/runtime/core-worker.ts';
+
+/**
+ * Starts a worker on a .ts entry. `execArgv: ['--import', 'tsx']` does not reach worker threads
+ * on Node 20 (ERR_UNKNOWN_FILE_EXTENSION), so a tiny bootstrap registers tsx's ESM hooks inside
+ * the worker first, then imports the entry.
+ */
+function _spawnTypeScriptWorker(file: string, workerData: unknown): Worker {
+  const req = createRequire(join(_hereDir(), 'core.ts'));
+  const tsxApi = join(dirname(req.resolve('tsx/package.json')), 'dist', 'esm', 'api', 'index.mjs');
+  const code = `import(${JSON.stringify(pathToFileURL(tsxApi).href)})
+    .then((m) => { m.register(); return import(${JSON.stringify(pathToFileURL(file).href)}); })
+    .catch((err) => { console.error('[core] worker bootstrap failed:', err); process.exit(1); });`;
+  return new Worker(code, { eval: true, workerData });
+}
+
+export class WorkerLink {
+  private readonly pending = new Map<
+    number,
+    { resolve: (v: unknown) => void; reject: (e: unknown) => void }
+  >();
+  private nextId = 1;
+  private dead: ApiError | null = null;
+  private closing: Promise<void> | null = null;
+  private readonly exitListeners: Array<() => void> = [];
+
+  private constructor(private readonly worker: Worker) {}
+
+  /** Calls answered (diagnostics: Core.served). */
+  served = 0;
+
+  /** Calls sent and not yet answered: the read pool picks the least busy reader by this. */
+  get inFlight(): number {
+    return this.pending.size;
+  }
+
+  static start(
+    entry: { file: string; typescript: boolean },
+    start: WorkerStart,
+    onHint: (hint: ChangeHint) => void,
+  ): Promise<WorkerLink> {
+    const worker = entry.typescript
+      ? _spawnTypeScriptWorker(entry.file, start)
+      : new Worker(entry.file, { workerData: start });
+    const link = new WorkerLink(worker);
+    return new Promise<WorkerLink>((resolve, reject) => {
+      let ready = false;
+      worker.on('message', (msg: FromWorker) => {
+        switch (msg.type) {
+          case 'ready':
+            ready = true;
+            resolve(link);
+            break;
+          case 'initError':
+            reject(new Error(msg.message));
+            void worker.terminate();
+            break;
+          case 'result': {
+            const p = link.pending.get(msg.id);
+            if (!p) break;
+            link.pending.delete(msg.id);
+            link.served++;
+            if (msg.ok) p.resolve(msg.data);
+            else p.reject(ApiError.fromData(msg.error));
+            break;
+          }
+          case 'hint':
+            onHint(msg.hint);
+            break;
+          case 'closed':
+            void worker.terminate();
+            break;
+        }
+      });
+      worker.on('error', (err) => {
+        console.error(`[core] ${start.role} worker error:`, err);
+        if (!ready) reject(err);
+        link.failAll(ApiError.why('unavailable', `核心服务出错: ${err.message}`));
+      });
+      worker.on('exit', (code) => {
+        if (!ready)
+          reject(new Error(`core ${start.role} worker exited with code ${code} before it was ready`));
+        link.failAll(ApiError.why('unavailable', '核心服务已停止'));
+        for (const l of link.exitListeners) l();
+      });
+    });
+  }
+
+  onExit(listener: () => void): void {
+    this.exitListeners.push(listener);
+  }
+
+  private failAll(err: ApiError): void {
+    this.dead = err;
+    for (const p of this.pending.values()) p.reject(err);
+    this.pending.clear();
+  }
+
+  private send<T>(msg: (id: number) => ToWorker): Promise<T> {
+    if (this.dead) return Promise.reject(this.dead);
+    const id = this.nextId++;
+    return new Promise<T>((resolve, reject) => {
+      this.pending.set(id, { resolve: resolve as (v: unknown) => void, reject });
+      try {
+        this.worker.postMessage(msg(id));
+      } catch (err) {
+        // e.g. a function in `input`: it cannot be cloned, so it cannot be valid input either.
+        this.pending.delete(id);
+        reject(ApiError.why('invalid_input', `输入无法传送: ${(err as Error).message}`));
+      }
+    });
+  }
+
+  call(proc: string, input: unknown, ctx: CallContext): Promise<unknown> {
+    return this.send((id) => ({ type: 'call', id, proc, input, ctx }));
+  }
+
+  resolve(token: string): Promise<SessionUser | null> {
+    return this.send((id) => ({ type: 'resolve', id, token }));
+  }
+
+  /** Asks the worker to close (waits for it), then terminates it if it has not gone in `timeoutMs`. */
+  close(timeoutMs: number): Promise<void> {
+    this.closing ??= new Promise<void>((resolve) => {
+      if (this.dead) {
+        resolve();
+        return;
+      }
+      this.exitListeners.push(resolve);
+      this.worker.postMessage({ type: 'close' } satisfies ToWorker);
+      // A wedged worker must not hold the process open (the closing backup may take a while).
+      setTimeout(() => void this.worker.terminate(), timeoutMs).unref();
+    });
+    return this.closing;
+  }
+}

@@ -1,0 +1,27 @@
+/** auth strings, Simplified Chinese: the 登录 / 创建管理员账号 screens. Spread into the catalogue by renderer/src/messages.ts. */
+export const authZh = {
+  auth: {
+    loginTitle: '登录',
+    setupTitle: '创建管理员账号',
+    setupHint: '首次使用：请创建管理员账号。之后由管理员为值班员、指挥长和委员会成员创建账号。',
+    username: '用户名',
+    displayName: '姓名',
+    password: '密码',
+    passwordAgain: '再次输入密码',
+    submitLogin: '登录',
+    submitSetup: '创建并登录',
+    working: '请稍候…',
+    logout: '退出登录',
+    currentUser: '当前用户',
+    badLogin: '用户名或密码错误',
+    disabled: '该账号已停用，请联系管理员',
+    needUsername: '请输入用户名',
+    needPassword: '请输入密码',
+    needDisplayName: '请输入姓名',
+    usernameFormat: '用户名为 2–32 位字母、数字、点、下划线或连字符',
+    passwordShort: '密码至少 8 个字符',
+    passwordMismatch: '两次输入的密码不一致',
+    alreadySetUp: '管理员账号已经创建，请直接登录',
+    statusFailed: '无法连接指挥中心服务',
+  },
+} as const;

@@ -1,0 +1,54 @@
+/**
+ * The message catalogue: the platform's shared keys plus one line per feature. It lives with the
+ * app's composition because platform/ imports no feature. A feature's catalogue files
+ * (features/<f>/messages.{zh,en}.ts) are, with index.ts and panel.ts, its public entries: plain
+ * data, so taking them does not pull a lazily loaded feature into the app's first chunk. Keys
+ * must not collide across features (checked by tests/unit/renderer/src/messages.test.ts).
+ */
+import { accountsEn } from './features/accounts/messages.en';
+import { accountsZh } from './features/accounts/messages.zh';
+import { authEn } from './features/auth/messages.en';
+import { authZh } from './features/auth/messages.zh';
+import { awarenessEn } from './features/awareness/messages.en';
+import { awarenessZh } from './features/awareness/messages.zh';
+import { dispatchEn } from './features/dispatch/messages.en';
+import { dispatchZh } from './features/dispatch/messages.zh';
+import { mapEn } from './features/map/messages.en';
+import { mapZh } from './features/map/messages.zh';
+import { statsEn } from './features/stats/messages.en';
+import { statsZh } from './features/stats/messages.zh';
+import { syncEn } from './features/sync/messages.en';
+import { syncZh } from './features/sync/messages.zh';
+import { wallEn } from './features/wall/messages.en';
+import { wallZh } from './features/wall/messages.zh';
+import type { Catalogue } from './platform/i18n/catalogue';
+import { sharedEn } from './platform/i18n/messages.en';
+import { sharedZh } from './platform/i18n/messages.zh';
+
+/** Simplified Chinese: the hall's default language. */
+export const zh = {
+  ...sharedZh,
+  ...authZh,
+  ...accountsZh,
+  ...dispatchZh,
+  ...statsZh,
+  ...mapZh,
+  ...awarenessZh,
+  ...wallZh,
+  ...syncZh,
+} as const;
+
+export type Messages = Catalogue<typeof zh>;
+
+/** English: the same keys (the type enforces it). */
+export const en: Messages = {
+  ...sharedEn,
+  ...authEn,
+  ...accountsEn,
+  ...dispatchEn,
+  ...statsEn,
+  ...mapEn,
+  ...awarenessEn,
+  ...wallEn,
+  ...syncEn,
+};

@@ -1,0 +1,128 @@
+/** The orders.* procedures: the list, the detail, intake, every lifecycle action, recommendation. */
+import { z } from 'zod';
+import { mutation, query, type Proc } from '../../kernel/proc';
+import { OrderActionSchema, EVENT_PAYLOADS, type OrderEvent } from './order-events';
+import { OrderSource, OrderStatus, Urgency, type WorkOrder } from './order';
+import type { TimerState } from './sla-clock';
+import type { UnitKind } from '../reference/organisation';
+
+/** A row of the orders list: enough for the table, nothing personal. */
+export interface OrderListRow {
+  readonly id: string;
+  readonly title: string;
+  readonly status: OrderStatus;
+  readonly urgency: Urgency;
+  readonly source: OrderSource;
+  readonly categoryCode: string;
+  readonly communityCode: string | null;
+  readonly gridCode: string | null;
+  readonly unitId: string | null;
+  readonly address: string;
+  readonly receivedAt: number;
+  /** Internal finish deadline (ms), null when no finish timer runs. */
+  readonly finishDeadline: number | null;
+  readonly overdue: boolean;
+}
+
+export interface OrderListPage {
+  readonly rows: readonly OrderListRow[];
+  /** Total matching rows (capped at 10,000 for speed; `totalCapped` says so). */
+  readonly total: number;
+  readonly totalCapped: boolean;
+  /** Opaque cursor for the next page, null at the end. */
+  readonly nextCursor: string | null;
+}
+
+export interface OrderDetail {
+  /** Citizen name/phone masked unless the caller's role may see them. */
+  readonly order: WorkOrder;
+  readonly events: readonly OrderEvent[];
+  readonly timers: readonly TimerState[];
+}
+
+/** One ranked unit of orders.recommend (shared/features/orders/recommend.ts scores it). */
+export interface UnitRecommendation {
+  readonly unitId: string;
+  readonly name: string;
+  readonly kind: UnitKind;
+  /** Weighted sum of the factors, 0..1. */
+  readonly score: number;
+  /** Each factor 0..1, before weighting. */
+  readonly factors: {
+    readonly responsibility: number;
+    readonly grid: number;
+    readonly distance: number;
+    readonly load: number;
+    readonly skills: number;
+  };
+  /** Open orders of the unit now. */
+  readonly load: number;
+  /** Metres from the unit to the order, null without a location. */
+  readonly distanceM: number | null;
+  /** Short Chinese reasons (责任单位, 本社区, 距离…, 在办…件). */
+  readonly reasons: readonly string[];
+}
+
+export interface OrderRecommendations {
+  readonly orderId: string;
+  /** The unit the responsibility list names for the order's category × community, if any. */
+  readonly responsibleUnitId: string | null;
+  /** Best first; at most `limit`. */
+  readonly candidates: readonly UnitRecommendation[];
+}
+
+const orderId = z.string().min(1).max(64);
+const epochMs = z.number().int().nonnegative();
+
+export const OrdersListInput = z.object({
+  status: z.array(OrderStatus).max(8).optional(),
+  urgency: z.array(Urgency).max(4).optional(),
+  source: z.array(OrderSource).max(7).optional(),
+  /** Category code at any level; matches its descendants. */
+  categoryCode: z
+    .string()
+    .regex(/^\d{2}(\.\d{2}(\.\d{3})?)?$/)
+    .optional(),
+  communityCode: z.string().max(20).optional(),
+  gridCode: z.string().max(24).optional(),
+  receivedFrom: epochMs.optional(),
+  receivedTo: epochMs.optional(),
+  overdueOnly: z.boolean().optional(),
+  /** Full-text search over title, description and address; 1 character and up. */
+  q: z.string().trim().max(100).optional(),
+  limit: z.number().int().min(1).max(500).default(100),
+  cursor: z.string().max(200).nullable().optional(),
+});
+export type OrdersListInput = z.input<typeof OrdersListInput>;
+
+export const OrdersCreateInput = z.object({
+  /** Client-chosen id makes the intake idempotent: repeating it returns the same order. */
+  orderId: orderId.optional(),
+  order: EVENT_PAYLOADS.created,
+});
+
+export const OrdersRecommendInput = z.object({
+  orderId,
+  limit: z.number().int().min(1).max(50).default(5),
+});
+
+export const OrdersActInput = z.object({
+  orderId,
+  /** The order version the user saw; a different current version is a conflict. */
+  expectedVersion: z.number().int().nonnegative(),
+  action: OrderActionSchema,
+  /** Client-chosen event id makes the action idempotent across retries. */
+  eventId: z.string().min(1).max(128).optional(),
+});
+
+const ORDER_READ = { stale: ['orders.changed', 'reference.changed'] } as const;
+const ORDER_WRITE = { changes: ['orders.changed'] } as const;
+
+export const ORDERS_PROCS = {
+  'orders.list': query<OrderListPage>()(OrdersListInput, ORDER_READ),
+  'orders.get': query<OrderDetail>()(z.object({ orderId }), ORDER_READ),
+  'orders.create': mutation<OrderDetail>()(OrdersCreateInput, ORDER_WRITE),
+  'orders.act': mutation<OrderDetail>()(OrdersActInput, ORDER_WRITE),
+  /** Dispatch recommendation: units ranked by responsibility, area, distance, load, skills. */
+  'orders.recommend': query<OrderRecommendations>()(OrdersRecommendInput, { ...ORDER_READ, role: 'officer' }),
+} as const satisfies Record<string, Proc<z.ZodType, unknown>>;

@@ -1,0 +1,141 @@
+/**
+ * The one error every transport returns. A caller decides by `reason` (machine-readable, stable);
+ * `message` is the Chinese sentence a person reads, written once per reason in REASONS below.
+ * `code` is the coarse class a transport maps to a status (HTTP 4xx/5xx).
+ */
+
+export const ERROR_CODES = [
+  'invalid_input', // the input failed validation; `field` names it
+  'not_found',
+  'forbidden', // not logged in, or the caller's role is too low
+  'conflict', // someone else changed the record first
+  'rejected', // the rules refuse this (lifecycle, policy); `message` says why
+  'unavailable', // the core is not ready, or a part of it is not running
+  'internal',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+/**
+ * Every reason the core gives, with its class and its sentence. `{name}` in a sentence is filled
+ * from `params`; a sentence that is only `{why}` carries a rule's own explanation (the reducer's).
+ */
+export const REASONS = {
+  // The way in
+  invalid_input: { code: 'invalid_input', message: '{why}' },
+  unknown_procedure: { code: 'not_found', message: '未知的接口: {proc}' },
+  login_required: { code: 'forbidden', message: '请先登录' },
+  role_required: {
+    code: 'forbidden',
+    message: '{action}需要{roleLabel}及以上权限',
+    // Sent besides the sentence's: the role id and the procedure, for a translated UI and the log.
+    extra: ['role', 'proc', 'actionType'],
+  },
+  token_invalid: { code: 'forbidden', message: '访问令牌无效' },
+  token_required: { code: 'forbidden', message: '来自其他计算机的请求需要访问令牌' },
+  cross_site: { code: 'forbidden', message: '拒绝跨站请求' },
+  local_only: { code: 'forbidden', message: '该操作只能在本机进行' },
+  // Accounts and sign-in
+  bad_credentials: { code: 'forbidden', message: '用户名或密码错误' },
+  account_disabled: { code: 'forbidden', message: '该账号已停用，请联系管理员' },
+  login_locked: { code: 'forbidden', message: '登录失败次数过多，请 {minutes} 分钟后再试' },
+  already_set_up: { code: 'rejected', message: '管理员账号已经创建，请直接登录' },
+  self_change: { code: 'rejected', message: '不能停用自己的账号' },
+  username_taken: { code: 'conflict', message: '用户名已存在: {username}' },
+  account_not_found: { code: 'not_found', message: '账号不存在: {username}' },
+  // Orders
+  order_not_found: { code: 'not_found', message: '工单不存在: {orderId}' },
+  stale_version: { code: 'conflict', message: '该工单已被他人更新，请刷新后重试' },
+  lifecycle_refused: { code: 'rejected', message: '{why}' },
+  event_id_reused: { code: 'invalid_input', message: 'eventId 已用于其他工单' },
+  bad_cursor: { code: 'invalid_input', message: '无效的分页游标' },
+  unknown_reference: { code: 'invalid_input', message: '{what}不存在: {id}' },
+  not_an_alarm: { code: 'rejected', message: '只有特急(P0)、紧急(P1)工单需要确认告警' },
+  // Reference data, map, files
+  no_reference: { code: 'unavailable', message: '基础数据尚未导入' },
+  file_refused: { code: 'invalid_input', message: '{why}' },
+  upload_not_found: { code: 'not_found', message: '上传不存在或已过期，请重新开始' },
+  basemap_not_found: { code: 'not_found', message: '没有名为 {name} 的底图' },
+  // Sync
+  sync_off: { code: 'unavailable', message: '本进程未运行同步引擎' },
+  record_not_found: { code: 'not_found', message: '记录不存在: {id}' },
+  already_handled: { code: 'conflict', message: '该记录已由他人处理，请刷新' },
+  // Everything else
+  unavailable: { code: 'unavailable', message: '{why}' },
+  busy: { code: 'unavailable', message: '系统繁忙，请稍后重试' },
+  internal: { code: 'internal', message: '系统内部错误，详情已记录在日志中' },
+} as const satisfies Record<
+  string,
+  { readonly code: ErrorCode; readonly message: string; readonly extra?: readonly string[] }
+>;
+export type Reason = keyof typeof REASONS;
+
+/** The values a reason's error may carry: those of its sentence and its `extra` ones. */
+export function reasonParamNames(reason: Reason): string[] {
+  const def: { readonly message: string; readonly extra?: readonly string[] } = REASONS[reason];
+  return [
+    ...new Set([...[...def.message.matchAll(/\{(\w+)\}/g)].map((m) => m[1] ?? ''), ...(def.extra ?? [])]),
+  ];
+}
+
+export function isReason(v: unknown): v is Reason {
+  return typeof v === 'string' && Object.prototype.hasOwnProperty.call(REASONS, v);
+}
+
+export type ReasonParams = Readonly<Record<string, string>>;
+
+/** The error every transport returns, as plain data. */
+export interface ApiErrorData {
+  readonly code: ErrorCode;
+  readonly reason: Reason;
+  readonly message: string;
+  /** Dotted path of the offending input field. */
+  readonly field?: string;
+  /** The values filled into the reason's sentence (a translated UI fills its own sentence). */
+  readonly params?: ReasonParams;
+}
+
+/** A reason's sentence with `{name}` filled from params (a missing one stays visible as `{name}`). */
+export function reasonMessage(reason: Reason, params: ReasonParams = {}): string {
+  return REASONS[reason].message.replace(/\{(\w+)\}/g, (m, k: string) => params[k] ?? m);
+}
+
+export interface ApiErrorOptions {
+  readonly field?: string;
+  readonly params?: ReasonParams;
+}
+
+export class ApiError extends Error implements ApiErrorData {
+  readonly code: ErrorCode;
+  readonly reason: Reason;
+  readonly field?: string;
+  readonly params?: ReasonParams;
+  constructor(reason: Reason, opts: ApiErrorOptions = {}) {
+    super(reasonMessage(reason, opts.params));
+    this.name = 'ApiError';
+    this.reason = reason;
+    this.code = REASONS[reason].code;
+    if (opts.field !== undefined) this.field = opts.field;
+    if (opts.params !== undefined) this.params = opts.params;
+  }
+  /** A refusal whose sentence is a rule's own explanation (`{why}` reasons). */
+  static why(reason: Reason, why: string, field?: string): ApiError {
+    return new ApiError(reason, field === undefined ? { params: { why } } : { params: { why }, field });
+  }
+  toData(): ApiErrorData {
+    return {
+      code: this.code,
+      reason: this.reason,
+      message: this.message,
+      ...(this.field !== undefined ? { field: this.field } : {}),
+      ...(this.params !== undefined ? { params: this.params } : {}),
+    };
+  }
+  /** Rebuilds an error from the wire; an unknown reason (a newer core) reads as internal. */
+  static fromData(d: Partial<ApiErrorData> & { readonly message?: string }): ApiError {
+    const reason: Reason = isReason(d.reason) ? d.reason : 'internal';
+    const params =
+      d.params ?? (REASONS[reason].message === '{why}' ? { why: String(d.message ?? '') } : undefined);
+    const e = new ApiError(reason, { ...(d.field ? { field: d.field } : {}), ...(params ? { params } : {}) });
+    return e;
+  }
+}
