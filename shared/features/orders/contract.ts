@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { mutation, query, type Proc } from '../../kernel/proc';
 import { OrderActionSchema, EVENT_PAYLOADS, type OrderEvent } from './order-events';
 import { OrderSource, OrderStatus, Urgency, type WorkOrder } from './order';
+import { SAFE_ID, SAFE_ID_MESSAGE } from './safe-text';
 import type { TimerState } from './sla-clock';
 import type { UnitKind } from '../reference/organisation';
 
@@ -71,7 +72,7 @@ export interface OrderRecommendations {
   readonly candidates: readonly UnitRecommendation[];
 }
 
-const orderId = z.string().min(1).max(64);
+const orderId = z.string().min(1).max(64).regex(SAFE_ID, SAFE_ID_MESSAGE);
 const epochMs = z.number().int().nonnegative();
 
 export const OrdersListInput = z.object({
@@ -112,7 +113,7 @@ export const OrdersActInput = z.object({
   expectedVersion: z.number().int().nonnegative(),
   action: OrderActionSchema,
   /** Client-chosen event id makes the action idempotent across retries. */
-  eventId: z.string().min(1).max(128).optional(),
+  eventId: z.string().min(1).max(128).regex(SAFE_ID, SAFE_ID_MESSAGE).optional(),
 });
 
 const ORDER_READ = { stale: ['orders.changed', 'reference.changed'] } as const;

@@ -6,10 +6,19 @@
  */
 import { z } from 'zod';
 import { AppealType, OrderSource, Satisfaction, Urgency } from './order';
+import { SAFE_ID, SAFE_ID_MESSAGE, SCRIPT_MESSAGE, firstScriptPath } from './safe-text';
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 const note = z.string().trim().max(2000).default('');
-const id = z.string().min(1).max(64);
+const id = z.string().min(1).max(64).regex(SAFE_ID, SAFE_ID_MESSAGE);
+
+/** No string of a payload may carry script-like markup (safe-text.ts): the hub refuses it too. */
+function _noScript<T extends z.ZodObject>(schema: T): T {
+  return schema.superRefine((payload, ctx) => {
+    const at = firstScriptPath(payload, '');
+    if (at !== null) ctx.addIssue({ code: 'custom', message: SCRIPT_MESSAGE, path: at.split('.') });
+  }) as T;
+}
 /** sha256 hex digests of attachments stored content-addressed. */
 const photos = z
   .array(z.string().regex(/^[0-9a-f]{64}$/))
@@ -27,24 +36,30 @@ const CitizenSchema = z.object({
     .regex(/^[0-9+\- ]{3,20}$/),
 });
 
-export const EVENT_PAYLOADS = {
+const PAYLOAD_SCHEMAS = {
   /** 受理: the order comes into existence. */
-  created: z.object({
-    source: OrderSource,
-    appealType: AppealType,
-    categoryCode: z.string().regex(/^\d{2}(\.\d{2}(\.\d{3})?)?$/),
-    urgency: Urgency,
-    title: text(200),
-    description: z.string().trim().max(5000).default(''),
-    address: z.string().trim().max(300).default(''),
-    lng: Lng,
-    lat: Lat,
-    communityCode: z.string().max(20).nullable().default(null),
-    gridCode: z.string().max(24).nullable().default(null),
-    citizen: CitizenSchema.nullable().default(null),
-    upstreamId: z.string().max(64).nullable().default(null),
-    upstreamDeadline: z.number().int().positive().nullable().default(null),
-  }),
+  created: z
+    .object({
+      source: OrderSource,
+      appealType: AppealType,
+      categoryCode: z.string().regex(/^\d{2}(\.\d{2}(\.\d{3})?)?$/),
+      urgency: Urgency,
+      title: text(200),
+      description: z.string().trim().max(5000).default(''),
+      address: z.string().trim().max(300).default(''),
+      /** Both or neither: an order received with an address only waits to be placed (待定位). */
+      lng: Lng.nullable().default(null),
+      lat: Lat.nullable().default(null),
+      communityCode: z.string().max(20).nullable().default(null),
+      gridCode: z.string().max(24).nullable().default(null),
+      citizen: CitizenSchema.nullable().default(null),
+      upstreamId: z.string().max(64).nullable().default(null),
+      upstreamDeadline: z.number().int().positive().nullable().default(null),
+    })
+    .refine((p) => (p.lng === null) === (p.lat === null), {
+      message: '经纬度须同时给出或同时为空',
+      path: ['lat'],
+    }),
   /** 派单 (also 转派 when already dispatched). */
   dispatched: z.object({ unitId: id, coUnitIds: z.array(id).max(10).default([]), note }),
   /** 签收 */
@@ -99,7 +114,12 @@ export const EVENT_PAYLOADS = {
   }),
 } as const;
 
-export type OrderEventType = keyof typeof EVENT_PAYLOADS;
+/** Every payload schema with the markup rule (same types: a refinement does not change them). */
+export const EVENT_PAYLOADS = Object.fromEntries(
+  Object.entries(PAYLOAD_SCHEMAS).map(([k, v]) => [k, _noScript(v)]),
+) as unknown as typeof PAYLOAD_SCHEMAS;
+
+export type OrderEventType = keyof typeof PAYLOAD_SCHEMAS;
 export const ORDER_EVENT_TYPES = Object.keys(EVENT_PAYLOADS) as OrderEventType[];
 export type EventPayload<T extends OrderEventType> = z.output<(typeof EVENT_PAYLOADS)[T]>;
 export type EventPayloadInput<T extends OrderEventType> = z.input<(typeof EVENT_PAYLOADS)[T]>;
@@ -127,7 +147,7 @@ export type OrderEventOf<T extends OrderEventType> = EventMeta & {
 export type OrderEvent = { [T in OrderEventType]: OrderEventOf<T> }[OrderEventType];
 
 const metaShape = {
-  id: z.string().min(1).max(128),
+  id: z.string().min(1).max(128).regex(SAFE_ID, SAFE_ID_MESSAGE),
   orderId: id,
   hlc: z.string().regex(/^\d{15}:\d{5}:[A-Za-z0-9_-]{1,32}$/),
   at: z.number().int().nonnegative(),

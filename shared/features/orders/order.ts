@@ -87,8 +87,9 @@ export interface WorkOrder {
   readonly title: string;
   readonly description: string;
   readonly address: string;
-  readonly lng: number;
-  readonly lat: number;
+  /** The place; null while it waits to be placed (待定位: an address without coordinates). */
+  readonly lng: number | null;
+  readonly lat: number | null;
   readonly communityCode: string | null;
   readonly gridCode: string | null;
   readonly citizen: Citizen | null;

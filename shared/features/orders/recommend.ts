@@ -36,8 +36,8 @@ export interface RecommendTarget {
   readonly categoryCode: string;
   readonly communityCode: string | null;
   readonly gridCode: string | null;
-  readonly lng: number;
-  readonly lat: number;
+  readonly lng: number | null;
+  readonly lat: number | null;
   readonly requiredSkills?: readonly string[];
 }
 
@@ -134,7 +134,7 @@ export function recommend(
       .map((r) => r.unitId),
   );
   const required = (target.requiredSkills ?? []).map((s) => s.toLowerCase());
-  const here: LngLat = [target.lng, target.lat];
+  const here: LngLat | null = target.lng !== null && target.lat !== null ? [target.lng, target.lat] : null;
 
   const out = candidates.map((c): Recommendation => {
     const reasons: string[] = [];
@@ -156,7 +156,7 @@ export function recommend(
     } else if (c.kind === 'unit' && c.communityCodes.length === 0) {
       grid = 0.25;
     }
-    const distanceM = c.location ? haversineM(c.location, here) : null;
+    const distanceM = c.location && here ? haversineM(c.location, here) : null;
     const distance = distanceM === null ? 0 : 1 / (1 + distanceM / 1000 / w.distanceScaleKm);
     if (distanceM !== null)
       reasons.push(

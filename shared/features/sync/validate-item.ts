@@ -8,12 +8,9 @@ import { z } from 'zod';
 import { OrderEventSchema, type OrderEvent } from '../orders/order-events';
 import { FeedItemEnvelope, ReferenceBody } from './protocol';
 import { checkOwnership, UPSTREAM_OWNED, type OrderOrigin } from './ownership';
+import { SAFE_ID, firstScriptPath } from '../orders/safe-text';
 
-/** Ids end up in URLs, file names and log lines: keep them to a plain alphabet. */
-export const SAFE_ID = /^[A-Za-z0-9_.:@-]{1,128}$/;
-/** Markup that would run in a browser if any view ever rendered it as HTML. */
-const SCRIPT_LIKE =
-  /<\s*\/?\s*(script|iframe|object|embed|svg|img|style|link|meta)\b|javascript:|\bon[a-z]+\s*=\s*["']?/i;
+export { SAFE_ID, firstScriptPath };
 
 const ZH = z.locales.zhCN().localeError;
 
@@ -46,25 +43,6 @@ function _issue(err: z.ZodError): string {
   if (!first) return '格式错误';
   const path = first.path.length > 0 ? first.path.join('.') : '(根)';
   return `${path}: ${first.message}`;
-}
-
-/** The path of the first string that carries script-like markup, or null. */
-export function firstScriptPath(value: unknown, path: string): string | null {
-  if (typeof value === 'string') return SCRIPT_LIKE.test(value) ? path : null;
-  if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) {
-      const hit = firstScriptPath(value[i], `${path}.${i}`);
-      if (hit) return hit;
-    }
-    return null;
-  }
-  if (value !== null && typeof value === 'object') {
-    for (const [k, v] of Object.entries(value)) {
-      const hit = firstScriptPath(v, `${path}.${k}`);
-      if (hit) return hit;
-    }
-  }
-  return null;
 }
 
 function _refOf(body: unknown): string | null {

@@ -73,6 +73,36 @@ describe('orders.create: location from the point', () => {
     expect(far.order).toMatchObject({ status: 'received', communityCode: null, gridCode: null });
   });
 
+  it('keeps an order with an address and no point as waiting to be placed (待定位)', async () => {
+    const { core } = await openCore();
+    const d = await core.call(
+      'orders.create',
+      { order: createdPayload({ ...noCodes, lng: null, lat: null, address: '劲松中街25号' }) },
+      officer,
+    );
+    expect(d.order).toMatchObject({ lng: null, lat: null, communityCode: null, gridCode: null });
+    // Half a point is not a point.
+    const err = await rejects(
+      core.call('orders.create', { order: createdPayload({ ...noCodes, lng: 116.41, lat: null }) }, officer),
+    );
+    expect(err).toMatchObject({ reason: 'invalid_input', field: 'order.lat' });
+  });
+
+  it('refuses locally what the hub would refuse: odd ids and script-like text (one rule, shared/)', async () => {
+    const { core, dir } = await openCore();
+    const before = counts(dir);
+    const badId = await rejects(
+      core.call('orders.create', { orderId: 'a/b c', order: createdPayload() }, officer),
+    );
+    expect(badId).toMatchObject({ reason: 'invalid_input', field: 'orderId' });
+    for (const title of ['<img src=x>', '点击 onclick="x()"', 'javascript:alert(1)']) {
+      const err = await rejects(core.call('orders.create', { order: createdPayload({ title }) }, officer));
+      expect(err, title).toMatchObject({ reason: 'invalid_input', field: 'order.title' });
+      expect(err.message).toMatch(/含有脚本或网页标记/);
+    }
+    expect(counts(dir)).toEqual(before);
+  });
+
   it('checks given codes exist and agree, and writes nothing when they do not', async () => {
     const { core, dir } = await openCore();
     const before = counts(dir);

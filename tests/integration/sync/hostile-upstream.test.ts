@@ -76,7 +76,7 @@ describe('hostile upstream payloads', () => {
     const reasons = q.map((r) => r.reason).join('\n');
     expect(reasons).toMatch(/payload\.title: 含有脚本或网页标记/);
     expect(reasons).toMatch(/payload\.description: 含有脚本或网页标记/);
-    expect(reasons).toMatch(/orderId: 工单编号含有不允许的字符/);
+    expect(reasons).toMatch(/orderId: 编号只能包含字母、数字/);
     expect(reasons).toMatch(/payload\.lng/);
     expect(reasons).toMatch(/未知的事项分类 99\.99\.999/);
     expect(reasons).toMatch(/payload\.title/);

@@ -34,7 +34,11 @@ const DAY_MS = 86_400_000;
  */
 export function resolveLocation(idx: ReferenceIndex, order: EventPayload<'created'>): Located {
   const { communityCode, gridCode } = order;
-  if (communityCode === null && gridCode === null) return idx.locator.locate([order.lng, order.lat]);
+  // 待定位: no point yet; the codes given (if any) are checked, none is guessed.
+  const point: [number, number] | null =
+    order.lng !== null && order.lat !== null ? [order.lng, order.lat] : null;
+  if (communityCode === null && gridCode === null)
+    return point ? idx.locator.locate(point) : { communityCode: null, gridCode: null };
   if (communityCode !== null && !idx.communities.has(communityCode)) {
     throw new ApiError('unknown_reference', {
       params: { what: '社区编码', id: communityCode },
@@ -57,7 +61,7 @@ export function resolveLocation(idx: ReferenceIndex, order: EventPayload<'create
     }
     return { communityCode: grid.communityCode, gridCode };
   }
-  const here = idx.locator.grid([order.lng, order.lat]);
+  const here = point ? idx.locator.grid(point) : null;
   return { communityCode, gridCode: here && here.communityCode === communityCode ? here.code : null };
 }
 

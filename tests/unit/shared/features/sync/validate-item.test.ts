@@ -52,7 +52,7 @@ describe('validateFeedItem', () => {
     [created({}, { title: '<script>alert(1)</script>' }), /payload\.title: 含有脚本/],
     [created({}, { description: 'x <img src=x onerror=alert(1)>' }), /payload\.description: 含有脚本/],
     [created({}, { address: 'javascript:alert(1)' }), /payload\.address: 含有脚本/],
-    [created({ orderId: "o'; DROP TABLE work_order;--" }), /orderId: 工单编号含有不允许的字符/],
+    [created({ orderId: "o'; DROP TABLE work_order;--" }), /orderId: 编号只能包含字母、数字/],
     [created({}, { lng: 181 }), /payload\.lng/],
     [created({}, { lat: '39.9' }), /payload\.lat/],
     [created({}, { categoryCode: '09.09.009' }), /未知的事项分类/],

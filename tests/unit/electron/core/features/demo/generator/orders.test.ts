@@ -247,7 +247,7 @@ describe('generateOrderEvents: places', () => {
       const g = grids.get(c.payload.gridCode ?? '');
       expect(g).toBeDefined();
       expect(g?.communityCode).toBe(c.payload.communityCode);
-      expect(pointInPolygon([c.payload.lng, c.payload.lat], g?.boundary ?? [])).toBe(true);
+      expect(pointInPolygon([c.payload.lng ?? NaN, c.payload.lat ?? NaN], g?.boundary ?? [])).toBe(true);
       expect(roads.some((r) => c.payload.address.startsWith(r))).toBe(true);
       expect(c.payload.address).toMatch(/\d+号/);
     }
