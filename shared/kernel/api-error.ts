@@ -38,6 +38,7 @@ export const REASONS = {
   bad_credentials: { code: 'forbidden', message: '用户名或密码错误' },
   account_disabled: { code: 'forbidden', message: '该账号已停用，请联系管理员' },
   login_locked: { code: 'forbidden', message: '登录失败次数过多，请 {minutes} 分钟后再试' },
+  login_throttled: { code: 'forbidden', message: '尝试过于频繁，请 {seconds} 秒后再试' },
   already_set_up: { code: 'rejected', message: '管理员账号已经创建，请直接登录' },
   self_change: { code: 'rejected', message: '不能停用自己的账号' },
   username_taken: { code: 'conflict', message: '用户名已存在: {username}' },
@@ -50,6 +51,21 @@ export const REASONS = {
   bad_cursor: { code: 'invalid_input', message: '无效的分页游标' },
   unknown_reference: { code: 'invalid_input', message: '{what}不存在: {id}' },
   not_an_alarm: { code: 'rejected', message: '只有特急(P0)、紧急(P1)工单需要确认告警' },
+  order_locked: {
+    code: 'conflict',
+    message: '{name} 正在处理该工单（{since} 起），请稍后再试或请指挥长解除',
+    extra: ['holder', 'sinceMs'],
+  },
+  emergency_category: {
+    code: 'rejected',
+    message: '该类事项应由 {service} 处置，请引导群众拨打 {service}，本中心不予受理',
+  },
+  staff_only_category: { code: 'rejected', message: '该事项分类仅用于网格、物联或主动发现，群众渠道不可选' },
+  permission_required: {
+    code: 'forbidden',
+    message: '需要“{permission}”权限',
+    extra: ['permissionId', 'proc'],
+  },
   // Reference data, map, files
   no_reference: { code: 'unavailable', message: '基础数据尚未导入' },
   file_refused: { code: 'invalid_input', message: '{why}' },

@@ -192,3 +192,131 @@ test('sync: Open311 pull through the UI; a hostile item is quarantined and shown
     await server.close();
   }
 });
+
+test('sync: Open311 says which window waits and why; a save keeps hidden settings; 重置拉取游标; network back is relayed', async ({
+  page,
+}) => {
+  test.setTimeout(240_000);
+  const base = process.env.HALL_E2E_URL as string;
+  const now = Date.now();
+  const item = (id: string, description: string) => ({
+    service_request_id: id,
+    status: 'open',
+    service_name: '道路破损',
+    service_code: '001',
+    description,
+    address: '双井街道 1 号',
+    requested: now - 3_600_000,
+    updated: now - 3_600_000,
+    lat: 39.8937,
+    long: 116.4612,
+  });
+  // A server behind a maintenance page that answers 200 (issue 12 item 1).
+  const server = await startLoopbackOpen311({
+    requests: [item('E2E-W1', '井盖缺失'), item('E2E-W2', '<script>alert(1)</script>')],
+    quirks: { maintenance200: { until: Date.now() + 3_600_000 } },
+  });
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  const api = async (proc: string, data: unknown): Promise<Record<string, unknown>> => {
+    const res = await page.request.post(`${base}api/${proc}`, { data });
+    const body = (await res.json()) as { ok: boolean; data: Record<string, unknown>; error?: unknown };
+    expect(body.ok, JSON.stringify(body.error)).toBe(true);
+    return body.data;
+  };
+  try {
+    await openApp(page);
+    // Settings the form does not show, set beforehand (as an earlier admin or a script would).
+    const hidden = {
+      since: now - 2 * 86_400_000,
+      windowDays: 3,
+      overlapMinutes: 30,
+      naiveOffsetMinutes: 480,
+      statusIn: { open: 'open', fixed: 'closed', closed: 'closed' },
+      statusOut: { dispatched: 'assigned', replied: 'fixed' },
+      pushUpdates: false,
+    };
+    await api('open311.configure', {
+      endpoint: server.url,
+      enabled: true,
+      serviceMap: [{ serviceCode: '001', categoryCode: '01.01' }],
+      ...hidden,
+    });
+    await page.getByTestId('sync-state').click();
+    await page.getByTestId('sync-tab-settings').click();
+    const form = page.getByTestId('open311-form');
+    await expect(page.getByTestId('open311-endpoint')).toHaveValue(server.url);
+    // The admin changes only the page size and saves: nothing the form does not show is reset.
+    await form.getByLabel('每页条数').fill('40');
+    await page.getByTestId('open311-save').click();
+    await expect(form).toContainText('已保存');
+    const kept = await api('open311.settings', {});
+    expect(kept).toMatchObject({ ...hidden, pageSize: 40, endpoint: server.url, enabled: true });
+
+    // The pull fails on the maintenance page: the status says which window waits, and why.
+    await page.getByTestId('sync-tab-status').click();
+    const waiting = page.getByTestId('open311-waiting');
+    await expect(waiting).toBeVisible({ timeout: 60_000 });
+    await expect(waiting).toContainText('等待重读的窗口');
+    await expect(waiting).toContainText('返回了网页而不是数据（HTTP 200，页面标题“系统维护中');
+    await expect(waiting).toContainText('该窗口保留，不会跳过');
+    await expect(page.getByTestId('open311-status')).toContainText('自动重试');
+    await page.screenshot({ path: `${ARTIFACTS}sync-open311-waiting-1920x1080.png` });
+    await page.setViewportSize({ width: 3840, height: 2160 });
+    await expect(waiting).toBeVisible();
+    await page.screenshot({ path: `${ARTIFACTS}sync-open311-waiting-3840x2160.png` });
+    await page.setViewportSize({ width: 1920, height: 1080 });
+
+    // Maintenance over; the admin restarts the pull from the start date, behind a confirmation.
+    server.quirks = {};
+    await page.getByTestId('sync-tab-settings').click();
+    await page.getByTestId('open311-reset-cursor').click();
+    const confirm = page.getByTestId('sync-confirm');
+    await expect(confirm).toContainText('重新拉取全部请求');
+    // Esc cancels the confirmation first, not the dialog.
+    await page.keyboard.press('Escape');
+    await expect(confirm).toHaveCount(0);
+    await expect(page.getByTestId('sync-dialog')).toBeVisible();
+    await page.getByTestId('open311-reset-cursor').click();
+    await expect(confirm).toBeVisible();
+    await page.screenshot({ path: `${ARTIFACTS}sync-open311-reset-confirm-1920x1080.png` });
+    await page.getByTestId('sync-confirm-ok').click();
+    await expect(form).toContainText('拉取游标已重置');
+    await page.getByTestId('sync-tab-status').click();
+    await expect(page.getByTestId('open311-waiting')).toHaveCount(0, { timeout: 60_000 });
+    await expect(page.getByTestId('open311-status')).toContainText('拉取完成', { timeout: 60_000 });
+    const order = await api('orders.get', { orderId: 'O311-E2E-W1' });
+    expect(order['order']).toMatchObject({ upstreamId: 'E2E-W1' });
+
+    // A second reset reads the hostile item again: still one row in 隔离区, now with its count.
+    await api('open311.resetCursor', {});
+    await expect
+      .poll(
+        async () => {
+          const rows = (await api('sync.quarantine', {})) as unknown as Array<{ ref: string; hits: number }>;
+          return rows.find((r) => r.ref === 'E2E-W2')?.hits ?? 0;
+        },
+        { timeout: 60_000 },
+      )
+      .toBeGreaterThanOrEqual(2);
+    await page.getByTestId('sync-tab-quarantine').click();
+    const row = page.getByTestId('sync-quarantine-row').filter({ hasText: 'E2E-W2' });
+    await expect(row).toHaveCount(1);
+    await expect(row.getByTestId('sync-quarantine-hits')).toHaveText(/^重复 [2-9] 次$/);
+    await page.screenshot({ path: `${ARTIFACTS}sync-quarantine-hits-1920x1080.png` });
+    await page.keyboard.press('Escape');
+
+    // The OS reports the network back: the page tells the core at once (sync.networkBack).
+    await page.context().setOffline(true);
+    const relayed = page.waitForRequest((r) => r.url().endsWith('/api/sync.networkBack'));
+    await page.context().setOffline(false);
+    const req = await relayed;
+    expect((await req.response())?.status()).toBe(200);
+
+    await api('open311.configure', { enabled: false });
+    expect(errors).toEqual([]);
+  } finally {
+    await page.context().setOffline(false);
+    await server.close();
+  }
+});

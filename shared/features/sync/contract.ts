@@ -67,6 +67,13 @@ export interface QuarantineRow {
   readonly excerpt: string;
   readonly ref: string | null;
   readonly dismissedAt: number | null;
+  /**
+   * How often this same item (same source, reason and payload) arrived: re-reads of an upstream
+   * window bring it again, and it stays one row with a count.
+   */
+  readonly hits: number;
+  /** When it last arrived. */
+  readonly lastSeenAt: number;
 }
 
 export interface SyncSettings {
@@ -129,4 +136,9 @@ export const SYNC_PROCS = {
   }),
   /** Try now instead of waiting for the backoff (the banner's 立即重试). */
   'sync.retryNow': mutation<SyncStatus>()(z.object({}), { changes: ['sync.changed'] }),
+  /**
+   * A hint that the network may be back (the browser's or Electron's `online` event, relayed by
+   * the renderer): an offline hall probes the hub at once and starts its backoff over.
+   */
+  'sync.networkBack': mutation<SyncStatus>()(z.object({}), { changes: ['sync.changed'] }),
 } as const satisfies Record<string, Proc<z.ZodType, unknown>>;

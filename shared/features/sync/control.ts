@@ -17,4 +17,9 @@ export interface SyncControl {
   configure(req: SyncConfigureRequest): SyncSettings;
   /** Cancels the backoff wait and runs a cycle now. */
   retryNow(): SyncStatus;
+  /**
+   * The network may be back (an OS/browser `online` event): if the link is down, probe now and
+   * start the backoff over, so the hall is back within a round trip instead of a backoff step.
+   */
+  networkBack(): SyncStatus;
 }

@@ -30,6 +30,7 @@ export const HALL_OWNED: ReadonlySet<OrderEventType> = new Set<OrderEventType>([
   'merged',
   'whistled',
   'reported_in',
+  'located',
 ]);
 
 export type OrderOrigin = 'upstream' | 'hall';

@@ -21,7 +21,17 @@ export const ROUTES = {
 /** Node names are also HLC node parts (shared/kernel/hlc.ts). */
 const NodeName = z.string().regex(/^[A-Za-z0-9_-]{1,32}$/);
 
-export const RegisterRequest = z.object({ node: NodeName });
+/** A node token: `hn_` and 32–128 lower-case hex digits. */
+export const NodeToken = z.string().regex(/^hn_[0-9a-f]{32,128}$/);
+
+/**
+ * Register a node. With the hub's registration token: a new node name is registered; a name
+ * already registered is refused (409 node_taken) unless `token` is that node's current token (a
+ * repeated request whose answer was lost). With the node's own current token instead: the
+ * token is replaced (rotated) by `token` or a new one. `token` is the node token the hall
+ * proposes; without it the hub chooses one.
+ */
+export const RegisterRequest = z.object({ node: NodeName, token: NodeToken.optional() });
 export type RegisterRequest = z.infer<typeof RegisterRequest>;
 export interface RegisterResponse {
   readonly node: string;

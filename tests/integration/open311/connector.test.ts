@@ -3,119 +3,21 @@
  * dir, real loopback HTTP, each server quirk of DATA.md switched on in turn.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Open311Settings } from '../../../shared/features/open311/contract';
-import { Open311SettingsSchema } from '../../../shared/features/open311/contract';
-import type { ChangeHint } from '../../../shared/contract';
-import {
-  createOpen311Connector,
-  type Open311Connector,
-} from '../../../electron/core/adapters/open311/connector';
-import { MAX_WINDOW_FAILURES } from '../../../electron/core/adapters/open311/pull';
-import { openDb } from '../../../electron/core/store/db';
-import {
-  allDeliveries,
-  readOpen311State,
-  writeOpen311Settings,
-} from '../../../electron/core/features/open311/queries';
+import { allDeliveries, readOpen311State } from '../../../electron/core/features/open311/queries';
+import { listConflicts } from '../../../electron/core/features/sync/queries';
 import { appendOrderEvents, getOrder, orderEvents } from '../../../electron/core/store/event-log/events';
-import type { WritableDb } from '../../../electron/core/store/types';
 import { encodeHlc } from '../../../shared/kernel/hlc';
-import { tempDir } from '../store/fixtures';
-import { startLoopbackOpen311, type LoopbackOpen311, type LoopRequest } from './loopback-server';
+import { H, logText, quarantine, req, rig as makeRig, T, type Cleanups, type Rig } from './rig';
+import type { LoopRequest, Quirks } from './loopback-server';
+import type { Open311Settings } from '../../../shared/features/open311/contract';
 
-const T = Date.UTC(2026, 10, 20, 8, 0, 0);
-const H = 3_600_000;
-
-interface Rig {
-  db: WritableDb;
-  server: LoopbackOpen311;
-  connector: Open311Connector;
-  hints: ChangeHint[];
-  clock: { now: number };
-  configure(patch: Partial<Open311Settings>): void;
-}
-
-const cleanups: Array<() => Promise<void> | void> = [];
+const cleanups: Cleanups = [];
 afterEach(async () => {
   for (const c of cleanups.splice(0).reverse()) await c();
 });
 
-function req(id: string | number, hoursAfterT: number, extra: Partial<LoopRequest> = {}): LoopRequest {
-  return {
-    service_request_id: id,
-    status: 'open',
-    service_name: '道路破损',
-    service_code: '001',
-    description: `路面坑洞 ${id}`,
-    address: '双井街道 1 号',
-    requested: T + hoursAfterT * H,
-    updated: T + hoursAfterT * H,
-    lat: 39.8937,
-    long: 116.4612,
-    ...extra,
-  };
-}
-
-async function rig(
-  requests: LoopRequest[],
-  quirks = {},
-  settings: Partial<Open311Settings> = {},
-): Promise<Rig> {
-  const t = tempDir('hall-o311-');
-  cleanups.push(t.cleanup);
-  const db = openDb(t.dir);
-  cleanups.push(() => {
-    db.close();
-  });
-  const server = await startLoopbackOpen311({ requests, quirks });
-  cleanups.push(() => server.close());
-  const clock = { now: T + 48 * H };
-  const hints: ChangeHint[] = [];
-  const configure = (patch: Partial<Open311Settings>): void => {
-    writeOpen311Settings(
-      db,
-      Open311SettingsSchema.parse({
-        endpoint: server.url,
-        enabled: true,
-        since: T - H,
-        windowDays: 1,
-        overlapMinutes: 0,
-        serviceMap: [
-          { serviceCode: '001', categoryCode: '01.01.001' },
-          { serviceCode: '002', categoryCode: '02.01', urgency: 'P1', appealType: 'complaint' },
-        ],
-        ...settings,
-        ...patch,
-      }),
-      'secret-key',
-    );
-  };
-  configure({});
-  const connector = createOpen311Connector({
-    db,
-    node: 'hall',
-    now: () => clock.now,
-    publish: (h) => hints.push(h),
-    loop: false,
-  });
-  cleanups.push(() => connector.stop());
-  const r: Rig = { db, server, connector, hints, clock, configure };
-  return r;
-}
-
-function logText(db: WritableDb): string {
-  return (db.prepare('SELECT message FROM open311_log ORDER BY id').pluck().all() as string[]).join('\n');
-}
-
-function quarantine(db: WritableDb): Array<{ reason: string; ref: string | null; excerpt: string }> {
-  return db
-    .prepare("SELECT reason, ref, excerpt FROM quarantine WHERE source = 'open311' ORDER BY id")
-    .all() as Array<{
-    reason: string;
-    ref: string | null;
-    excerpt: string;
-  }>;
-}
+const rig = (requests: LoopRequest[], quirks: Quirks = {}, settings: Partial<Open311Settings> = {}) =>
+  makeRig(cleanups, requests, quirks, settings);
 
 describe('Open311 pull', () => {
   let r: Rig;
@@ -191,7 +93,7 @@ describe('Open311 pull', () => {
       req(5001, 1),
       req(5002, 1.1, { description: '<script>alert(1)</script>' }),
       req(5003, 1.2, { service_code: '099' }),
-      req(5004, 1.3, { lat: 0, long: 0 }),
+      req(5004, 1.3, { lat: 40.7128, long: -74.006 }),
       req(5005, 1.4, { lat: { x: 1 } }),
       req(5006, 1.5, { lat: 116.4612, long: 39.8937 }),
       req(5007, 1.6, { description: "x'; DROP TABLE work_order; --" }),
@@ -206,7 +108,8 @@ describe('Open311 pull', () => {
     expect(q[1]?.reason).toMatch(/脚本或 HTML/);
     expect(q[1]?.excerpt).toContain('<script>alert(1)</script>');
     expect(q[2]?.reason).toMatch(/service_code=099 未在分类映射表中/);
-    expect(q[3]?.reason).toMatch(/坐标无效/);
+    // A real position outside the hall's area: out, with that reason (not "invalid").
+    expect(q[3]?.reason).toMatch(/坐标不在辖区范围内: lat=40.7128, long=-74.006/);
     expect(q[4]?.reason).toMatch(/token/);
     expect(getOrder(r.db, 'O311-5001')).not.toBeNull();
     // Swapped lat/long put right, with a log line.
@@ -227,12 +130,13 @@ describe('Open311 pull', () => {
   });
 
   it('keeps the cursor on an HTML 500 page and an error object, then recovers', async () => {
-    r = await rig([req(6001, 1)], { html500: 1 });
+    // Each request is tried three times in a cycle: three failures make the cycle fail.
+    r = await rig([req(6001, 1)], { html500: 3 });
     await r.connector.runOnce();
     let st = readOpen311State(r.db);
-    expect(st.lastError).toMatch(/HTML.*500/);
+    expect(st.lastError).toMatch(/网页而不是数据（HTTP 500/);
     expect(st.windowStart).toBeNull();
-    r.server.quirks = { errorObject: 1 };
+    r.server.quirks = { errorObject: 3 };
     await r.connector.runOnce();
     st = readOpen311State(r.db);
     expect(st.lastError).toMatch(/400: start_date is invalid/);
@@ -241,11 +145,12 @@ describe('Open311 pull', () => {
     expect(getOrder(r.db, 'O311-6001')).not.toBeNull();
   });
 
-  it('skips a window that keeps failing, visibly, so the cursor never stalls', async () => {
-    r = await rig([req(6101, 1)], { html500: 100 });
-    for (let i = 0; i < MAX_WINDOW_FAILURES; i++) await r.connector.runOnce();
-    expect(readOpen311State(r.db).windowStart).not.toBeNull();
-    expect(quarantine(r.db).at(-1)?.reason).toMatch(/连续 5 次失败，已跳过/);
+  it('tries a failed request again at once: one 503 or cut-off body does not fail the pull', async () => {
+    r = await rig([req(6051, 1)], { html500: 2 });
+    await r.connector.runOnce();
+    expect(readOpen311State(r.db).lastError).toBeNull();
+    expect(getOrder(r.db, 'O311-6051')).not.toBeNull();
+    expect(logText(r.db)).toMatch(/第 2 次失败，0\.005 秒后重试/);
   });
 
   it('reads dates without milliseconds, without offset, +0000', async () => {
@@ -301,7 +206,17 @@ describe('Open311 pull', () => {
       .pluck()
       .all();
     expect(flagged).toHaveLength(1);
-    expect(logText(r.db)).toMatch(/被工单流程拒绝 \(已列入冲突\)/);
+    // …and listed in the 冲突 list (issue 12 item 5), for a person, with the reducer's reason.
+    const conflicts = listConflicts(r.db, { includeResolved: false, limit: 10 });
+    expect(conflicts).toHaveLength(1);
+    expect(conflicts[0]).toMatchObject({
+      orderId: 'O311-8002',
+      kind: 'refused',
+      eventType: 'closed',
+      node: 'open311',
+    });
+    expect(conflicts[0]?.reason).toMatch(/Open311 上游要求结案，但本中心的工单流程不允许/);
+    expect(logText(r.db)).toMatch(/1 条上游状态变更被工单流程拒绝，已保存并列入冲突列表/);
     // Updates on 8001: out of order on the wire, one duplicated; applied oldest first, once.
     const n = r.clock.now;
     r.server.updates.push(

@@ -1,8 +1,11 @@
 /**
  * A loopback Open311 GeoReport v2 server (node:http) that follows the published spec — GET
  * services, GET requests with start_date/end_date and page/page_size, GET/POST
- * servicerequestupdates (the extension), errors as a list — with switchable quirks from
- * /work/shared/docs/DATA.md so the connector can be tested against each of them.
+ * servicerequestupdates (the extension: a POST changes the request's status and shows up in
+ * GET servicerequestupdates under the id the server gives it, as real servers do), errors as a
+ * list — with switchable quirks from /work/shared/docs/DATA.md and issue 12 (a maintenance page
+ * with status 200, a server ignoring page and dates, a mislabelled charset, a flaky server with
+ * 503s, cut-off bodies and delay, a held answer) so the connector can be tested against each.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -60,6 +63,22 @@ export interface Quirks {
   rejectEmptyJurisdiction?: boolean;
   /** Ignore end_date/start_date and return everything (some servers). */
   ignoreDates?: boolean;
+  /**
+   * GET requests answer an HTML maintenance page with status 200 (a proxy in front of the real
+   * server): while `until` (Date.now()) has not passed, and/or for the next `count` requests.
+   */
+  maintenance200?: { until?: number; count?: number };
+  /** The charset named in Content-Type (the body stays UTF-8): a mislabelled server. */
+  charset?: string;
+  /**
+   * A flaky server: each GET waits `delayMs`, then answers 503 with probability p503, or sends
+   * only part of its body (the connection cut) with probability pTruncate.
+   */
+  flaky?: { p503: number; pTruncate: number; delayMs: number; rnd?: () => number };
+  /** Every GET of requests waits for this before answering (a slow answer held by the test). */
+  hold?: () => Promise<void>;
+  /** POST servicerequestupdates does not change the request nor list the update (an older server). */
+  noEcho?: boolean;
 }
 
 export interface PostedUpdate {
@@ -73,6 +92,8 @@ export interface LoopbackOpen311 {
   readonly posted: PostedUpdate[];
   /** Every path+query the server saw. */
   readonly hits: string[];
+  /** What the flaky quirk did. */
+  readonly flakyStats: { served503: number; truncated: number; ok: number };
   quirks: Quirks;
   close(): Promise<void>;
 }
@@ -188,10 +209,29 @@ export async function startLoopbackOpen311(
     hits: [] as string[],
     quirks: init.quirks ?? {},
   };
+  const flakyStats = { served503: 0, truncated: 0, ok: 0 };
   const send = (res: ServerResponse, status: number, format: string, body: string): void => {
-    const type = format === 'xml' ? 'text/xml; charset=utf-8' : 'application/json; charset=utf-8';
-    res.writeHead(status, { 'content-type': type });
-    res.end((state.quirks.bom ? '\uFEFF' : '') + body);
+    const charset = state.quirks.charset ?? 'utf-8';
+    const type = format === 'xml' ? `text/xml; charset=${charset}` : `application/json; charset=${charset}`;
+    const bytes = Buffer.from((state.quirks.bom ? '\uFEFF' : '') + body, 'utf8');
+    const f = state.quirks.flaky;
+    if (
+      f &&
+      status === 200 &&
+      res.req.method === 'GET' &&
+      bytes.length > 2 &&
+      (f.rnd ?? Math.random)() < f.pTruncate
+    ) {
+      // Announce the whole body, send half of it, cut the connection.
+      flakyStats.truncated++;
+      res.writeHead(status, { 'content-type': type, 'content-length': bytes.length });
+      res.write(bytes.subarray(0, Math.floor(bytes.length / 2)));
+      setTimeout(() => res.socket?.destroy(), 5);
+      return;
+    }
+    if (f) flakyStats.ok++;
+    res.writeHead(status, { 'content-type': type, 'content-length': bytes.length });
+    res.end(bytes);
   };
   const sendError = (res: ServerResponse, status: number, format: string, description: string): void => {
     const errors = [{ code: status, description }];
@@ -208,6 +248,17 @@ export async function startLoopbackOpen311(
       }
       const [, resource, format] = m as unknown as [string, string, 'json' | 'xml'];
       const q = state.quirks;
+      if (q.flaky && req.method === 'GET') {
+        await new Promise((r) => setTimeout(r, q.flaky?.delayMs ?? 0));
+        if ((q.flaky.rnd ?? Math.random)() < q.flaky.p503) {
+          flakyStats.served503++;
+          res.writeHead(503, { 'content-type': 'text/html', 'retry-after': '1' });
+          res.end(
+            '<!DOCTYPE html><html><head><title>503 Service Unavailable</title></head><body>busy</body></html>',
+          );
+          return;
+        }
+      }
       if (
         q.rejectEmptyJurisdiction &&
         u.searchParams.has('jurisdiction_id') &&
@@ -226,6 +277,16 @@ export async function startLoopbackOpen311(
         return;
       }
       if (resource === 'requests' && req.method === 'GET') {
+        if (q.hold) await q.hold();
+        const mt = q.maintenance200;
+        if (mt && ((mt.until !== undefined && Date.now() < mt.until) || (mt.count ?? 0) > 0)) {
+          if (mt.count) mt.count--;
+          res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+          res.end(
+            '<!DOCTYPE html><html><head><title>系统维护中 Scheduled maintenance</title></head><body><p>We will be back soon.</p></body></html>',
+          );
+          return;
+        }
         if (q.html500 && q.html500 > 0) {
           q.html500--;
           res.writeHead(500, { 'content-type': 'text/html' });
@@ -312,7 +373,25 @@ export async function startLoopbackOpen311(
           return;
         }
         state.posted.push(form);
-        const ack = [{ update_id: `srv-${state.posted.length}` }];
+        const updateId = `srv-${state.posted.length}`;
+        if (!q.noEcho) {
+          // As a real server: the request takes the posted status, and the update is listed.
+          const at = Date.parse(form['updated_datetime'] ?? '') || Date.now();
+          const i = state.requests.findIndex(
+            (r) => String(r.service_request_id) === form['service_request_id'],
+          );
+          const target = state.requests[i];
+          if (target)
+            state.requests[i] = { ...target, status: String(form['status']).toLowerCase(), updated: at };
+          state.updates.push({
+            update_id: updateId,
+            service_request_id: String(form['service_request_id']),
+            status: String(form['status']).toLowerCase(),
+            updated: at,
+            description: form['description'] ?? '',
+          });
+        }
+        const ack = [{ update_id: updateId }];
         send(
           res,
           200,
@@ -334,6 +413,7 @@ export async function startLoopbackOpen311(
     updates: state.updates,
     posted: state.posted,
     hits: state.hits,
+    flakyStats,
     get quirks() {
       return state.quirks;
     },

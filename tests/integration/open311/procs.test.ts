@@ -65,4 +65,53 @@ describe('open311 procedures', () => {
     const kicked = await core.call('open311.pullNow', {}, admin);
     expect(kicked.configured).toBe(false);
   });
+
+  it('open311.configure is a partial update: {pageSize: 50} and a form save keep every field they do not send', async () => {
+    const { core } = await openTestCore(cleanups);
+    const full = {
+      endpoint: 'http://127.0.0.1:9/open311/v2',
+      jurisdictionId: 'city.example',
+      enabled: true,
+      format: 'xml' as const,
+      pageSize: 20,
+      intervalSec: 60,
+      windowDays: 3,
+      overlapMinutes: 30,
+      naiveOffsetMinutes: 480,
+      since: 1_700_000_000_000,
+      serviceMap: [{ serviceCode: '001', categoryCode: '01.01.001' }],
+      statusIn: { open: 'open' as const, done: 'closed' as const },
+      statusOut: { dispatched: 'assigned', replied: 'fixed' },
+      pushUpdates: false,
+      apiKey: 'very-secret-key',
+    };
+    const saved = await core.call('open311.configure', full, admin);
+    const { apiKey: _key, ...expected } = full;
+    expect(saved).toMatchObject({ ...expected, hasApiKey: true });
+    // One field: only it changes (it used to reset endpoint, enabled, the maps and since).
+    const one = await core.call('open311.configure', { pageSize: 50 }, admin);
+    expect(one).toEqual({ ...saved, pageSize: 50 });
+    // Exactly what the settings form sends (Open311SettingsForm): the fields it does not show —
+    // since, windowDays, overlap, naiveOffset, statusIn, statusOut, pushUpdates — are kept.
+    const form = await core.call(
+      'open311.configure',
+      {
+        endpoint: full.endpoint,
+        jurisdictionId: full.jurisdictionId,
+        enabled: true,
+        format: 'xml',
+        pageSize: 50,
+        intervalSec: 120,
+        serviceMap: full.serviceMap,
+      },
+      admin,
+    );
+    expect(form).toEqual({ ...saved, pageSize: 50, intervalSec: 120 });
+    expect(form.pushUpdates).toBe(false);
+    // The cursor stays (same endpoint); an explicit reset restarts it, audited.
+    const reset = await core.call('open311.resetCursor', { since: 1_710_000_000_000 }, admin);
+    expect(reset.cursor.windowStart).toBeNull();
+    expect((await core.call('open311.settings', {}, admin)).since).toBe(1_710_000_000_000);
+    expect((await rejects(core.call('open311.resetCursor', {}, officer))).code).toBe('forbidden');
+  });
 });

@@ -5,6 +5,8 @@
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { PROTOCOL_VERSION } from '../../../../shared/features/sync/protocol';
+import { openDb } from '../../store/db';
+import { forgetHubNode } from '../../features/sync';
 import { startDemoFeed } from './hub-demo-feed';
 import { DEFAULT_HUB_PORT, startHub } from './hub-server';
 
@@ -15,6 +17,9 @@ const USAGE = `用法 Usage: npm run hub -- [options]
   --token <secret>        注册令牌 registration token halls present once (default: random, printed)
   --node <name>           上级节点名 hub node name (default hub)
   --demo-interval <ms>    模拟 12345 派单间隔 demo feed interval (default 60000; 0 = off)
+  --forget-node <name>    注销一个中心的节点名后退出：该中心下次用注册令牌重新注册
+                          forget a hall's node name and exit (it registers again with the
+                          registration token; the only way to re-register a name whose token is lost)
   --help                  this text`;
 
 interface HubCliConfig {
@@ -24,6 +29,7 @@ interface HubCliConfig {
   token: string;
   node: string;
   demoIntervalMs: number;
+  forgetNode: string | null;
 }
 
 function parse(argv: readonly string[]): HubCliConfig | 'help' {
@@ -34,6 +40,7 @@ function parse(argv: readonly string[]): HubCliConfig | 'help' {
     token: process.env.HUB_TOKEN || `hub-${randomBytes(16).toString('hex')}`,
     node: 'hub',
     demoIntervalMs: 60_000,
+    forgetNode: null,
   };
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i];
@@ -65,6 +72,9 @@ function parse(argv: readonly string[]): HubCliConfig | 'help' {
       case '--demo-interval':
         cfg.demoIntervalMs = Number(value());
         break;
+      case '--forget-node':
+        cfg.forgetNode = value();
+        break;
       default:
         throw new Error(`unknown option ${flag}`);
     }
@@ -86,6 +96,22 @@ async function main(): Promise<void> {
   }
   if (cfg === 'help') {
     console.log(USAGE);
+    return;
+  }
+  if (cfg.forgetNode !== null) {
+    // A second connection beside a running hub is fine (WAL): the row goes at once.
+    const db = openDb(path.resolve(cfg.dataDir));
+    try {
+      const gone = forgetHubNode(db, cfg.forgetNode);
+      console.log(
+        gone
+          ? `已注销节点 ${cfg.forgetNode}：该中心下次连接时用注册令牌重新注册 (node forgotten)`
+          : `没有名为 ${cfg.forgetNode} 的节点 (no such node)`,
+      );
+      process.exitCode = gone ? 0 : 1;
+    } finally {
+      db.close();
+    }
     return;
   }
   const hub = await startHub({

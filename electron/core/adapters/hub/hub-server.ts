@@ -22,7 +22,14 @@ import {
 } from '../../../../shared/features/sync/protocol';
 import { checkpoint, openDb, setAutoCheckpoint } from '../../store/db';
 import { getMeta, setMeta } from '../../store/meta';
-import { hubSeq, nodeByTokenHash, pullFeedJson, pushEvents, upsertHubNode } from '../../features/sync';
+import {
+  hubNodeTokenHash,
+  hubSeq,
+  nodeByTokenHash,
+  pullFeedJson,
+  pushEvents,
+  upsertHubNode,
+} from '../../features/sync';
 import type { WritableDb } from '../../store/types';
 import { createAttachmentStore } from './hub-attachments';
 import { bearer, HttpError, readJson, sendError, sendJson, sendRawJson } from './hub-http';
@@ -62,6 +69,12 @@ const HEX = /^[0-9a-f]{64}$/;
 
 function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');
+}
+
+function _sameHash(a: string, b: string): boolean {
+  const x = Buffer.from(a, 'hex');
+  const y = Buffer.from(b, 'hex');
+  return x.length === y.length && timingSafeEqual(x, y);
 }
 
 function _sameSecret(a: string, b: string): boolean {
@@ -120,6 +133,47 @@ export async function startHub(opts: HubOptions): Promise<Hub> {
     return found;
   }
 
+  /**
+   * POST /v1/register (issue 11 item 13). The shared registration token registers a new node
+   * name only: a name already registered is refused (409), so whoever holds the shared token
+   * cannot take over a hall's name and lock the real hall out. The same request again — same
+   * name, same proposed token — gets the same answer (a register whose answer was lost is safe to
+   * repeat). A registered node re-registers (rotates its token) with its own current token; a
+   * hall that lost it needs the hub admin (`npm run hub -- --forget-node <name>`).
+   */
+  async function register(req: IncomingMessage): Promise<RegisterResponse> {
+    const secret = bearer(req);
+    if (!secret || secret.length > 200) throw new HttpError(401, 'unauthorized', '注册令牌不正确');
+    const byRegistration = _sameSecret(secret, opts.registrationToken);
+    const byNode = byRegistration ? null : nodeByTokenHash(db, hashToken(secret));
+    if (!byRegistration && byNode === null) throw new HttpError(401, 'unauthorized', '注册令牌不正确');
+    const parsed = RegisterRequest.safeParse(await readJson(req, 4096));
+    if (!parsed.success)
+      throw new HttpError(
+        400,
+        'invalid_input',
+        'node: 节点名只能是 1–32 位字母、数字、_ 或 -；token（可选）须为 hn_ 加 32–128 位十六进制',
+      );
+    const { node: name, token: proposed } = parsed.data;
+    if (name === node) throw new HttpError(409, 'node_taken', '节点名与上级平台相同');
+    if (byNode !== null && byNode !== name)
+      throw new HttpError(403, 'forbidden', `节点令牌属于 ${byNode}，不能用来注册 ${name}`);
+    const stored = hubNodeTokenHash(db, name);
+    if (byRegistration && stored !== null) {
+      // The same hall repeating a register whose answer it lost: it proves itself with its token.
+      if (proposed && _sameHash(hashToken(proposed), stored))
+        return { node: name, token: proposed, hubNode: node };
+      throw new HttpError(
+        409,
+        'node_taken',
+        `节点名 ${name} 已在上级平台注册，注册令牌不能顶替它。若这正是本中心（例如重装后丢失了节点令牌），请上级平台管理员执行 npm run hub -- --forget-node ${name} 后重新连接`,
+      );
+    }
+    const token = proposed ?? `hn_${randomBytes(24).toString('hex')}`;
+    upsertHubNode(db, name, hashToken(token), now());
+    return { node: name, token, hubNode: node };
+  }
+
   async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://hub');
     const path = url.pathname;
@@ -135,17 +189,7 @@ export async function startHub(opts: HubOptions): Promise<Hub> {
     }
     checkVersion(req);
     if (path === ROUTES.register && req.method === 'POST') {
-      const secret = bearer(req);
-      if (!secret || !_sameSecret(secret, opts.registrationToken))
-        throw new HttpError(401, 'unauthorized', '注册令牌不正确');
-      const parsed = RegisterRequest.safeParse(await readJson(req, 4096));
-      if (!parsed.success)
-        throw new HttpError(400, 'invalid_input', 'node: 节点名只能是 1–32 位字母、数字、_ 或 -');
-      if (parsed.data.node === node) throw new HttpError(409, 'node_taken', '节点名与上级平台相同');
-      const token = `hn_${randomBytes(24).toString('hex')}`;
-      upsertHubNode(db, parsed.data.node, hashToken(token), now());
-      const body: RegisterResponse = { node: parsed.data.node, token, hubNode: node };
-      sendJson(res, 200, body);
+      sendJson(res, 200, await register(req));
       return;
     }
     const who = authNode(req, url);

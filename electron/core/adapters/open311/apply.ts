@@ -1,21 +1,26 @@
 /**
  * Applies one batch of pulled requests (or updates) in one transaction with the cursor: valid
- * items become events through ingestEvents, bad ones go to quarantine with their reason, and
- * the rest of the batch is applied either way.
+ * items become events through ingestEvents, bad ones go to quarantine with their reason (once
+ * per item, with a count), and the rest of the batch is applied either way. An upstream change
+ * our lifecycle refuses is kept, flagged and listed in the 冲突 list for a person. Our own
+ * posted updates, read back from the server, are recognised and not taken for upstream news.
+ * Nothing is written when the settings changed since the cycle started (assertCurrent).
  */
 import type { Open311InboundEffect, Open311Settings } from '../../../../shared/features/open311/contract';
 import type { OrderEvent } from '../../../../shared/features/orders/order-events';
 import { OrderEventSchema } from '../../../../shared/features/orders/order-events';
-import { createdAtOf, ingestEvents } from '../../store/event-log/events';
+import { createdAtOf, getOrder, ingestEvents } from '../../store/event-log/events';
 import {
   getOpen311Link,
+  isOwnUpdate,
+  lastSentStatus,
   readOpen311State,
   upsertOpen311Link,
   writeOpen311State,
   type Open311State,
 } from '../../features/open311';
-import { recordQuarantine } from '../../features/sync';
-import { log, type ConnectorContext } from './context';
+import { recordConflict, recordQuarantine, unlistedRefusedEvents } from '../../features/sync';
+import { assertCurrent, log, type ConnectorContext } from './context';
 import type { RawRecord } from './parse';
 import { issueText, RequestRecord, UpdateRecord } from './records';
 import { parseOpen311Date } from './dates';
@@ -32,8 +37,33 @@ import {
 export interface BatchResult {
   readonly created: number;
   readonly statusEvents: number;
+  /** Items quarantined now (a repeat of an item already quarantined only counts up its row). */
   readonly quarantined: number;
+  /** Orders created without a place (an address only): 待定位. */
+  readonly unplaced: number;
+  /** Our own posted updates read back and recognised. */
+  readonly ownEchoes: number;
+  /** New rows of the 冲突 list (upstream changes the lifecycle refused). */
+  readonly conflicts: number;
   readonly orderIds: readonly string[];
+}
+
+const EFFECT_NAMES: Readonly<Record<string, string>> = { closed: '结案', reopened: '重新打开' };
+
+/**
+ * Lists refused upstream (Open311) events in the 冲突 list — those of this batch and any flagged
+ * earlier without a row — with the reducer's reason, so a person sees an order closed upstream
+ * that stays open here. Returns how many rows were added.
+ */
+function _listRefused(ctx: ConnectorContext, now: number): number {
+  let n = 0;
+  for (const e of unlistedRefusedEvents(ctx.db, OPEN311_NODE, 1000)) {
+    const refusal = getOrder(ctx.db, e.orderId)?.rejected.find((r) => r.eventId === e.id);
+    const what = EFFECT_NAMES[e.type] ?? `的“${e.type}”`;
+    const reason = `Open311 上游要求${what}，但本中心的工单流程不允许：${refusal?.reason ?? '与工单当前状态不符'}。记录已保存，请核对后处理`;
+    if (recordConflict(ctx.db, { event: e, kind: 'refused', reason, detectedAt: now })) n++;
+  }
+  return n;
 }
 
 function _excerpt(r: unknown): string {
@@ -85,10 +115,17 @@ export function applyRequests(
   const now = ctx.now();
   const notes: string[] = [];
   const result = ctx.db.transaction((): BatchResult => {
+    assertCurrent(ctx);
     let quarantined = 0;
     const quarantine = (reason: string, payload: unknown, ref: string | null): void => {
-      recordQuarantine(ctx.db, { source: 'open311', reason, payload: _excerpt(payload), ref, at: now });
-      quarantined++;
+      const q = recordQuarantine(ctx.db, {
+        source: 'open311',
+        reason,
+        payload: _excerpt(payload),
+        ref,
+        at: now,
+      });
+      if (q.fresh) quarantined++;
     };
     // Newest copy of each request wins (servers repeat items across pages and windows).
     const latest = new Map<string, { rec: RequestRecord; raw: RawRecord; updated: number }>();
@@ -115,6 +152,8 @@ export function applyRequests(
     }> = [];
     let created = 0;
     let statusEvents = 0;
+    let unplaced = 0;
+    let ownEchoes = 0;
     let highWater = readOpen311State(ctx.db).highWater;
     let seen = new Set(readOpen311State(ctx.db).seenAtHighWater);
     for (const { rec, raw } of latest.values()) {
@@ -131,10 +170,15 @@ export function applyRequests(
       if (!link) {
         events.push(out.event);
         created++;
+        if (out.unplaced) unplaced++;
       }
       const lastEffect = (link?.status as Open311InboundEffect | null | undefined) ?? 'open';
       let nowEffect = lastEffect;
-      if (effect && effect !== lastEffect && out.status) {
+      // The status we last posted for this request, shown back to us: not upstream's news.
+      const echo =
+        link !== null && out.status !== null && lastSentStatus(ctx.db, out.serviceRequestId) === out.status;
+      if (echo) ownEchoes++;
+      if (effect && effect !== lastEffect && out.status && !echo) {
         if (link?.updatedAt != null && out.updatedMs != null && out.updatedMs < link.updatedAt) {
           notes.push(`请求 ${out.serviceRequestId} 的状态早于已处理的版本，忽略`);
         } else {
@@ -172,8 +216,6 @@ export function applyRequests(
     const res = events.length
       ? ingestEvents(ctx.db, events, { source: 'upstream', node: ctx.node, now })
       : null;
-    for (const r of res?.rejected ?? [])
-      notes.push(`上游事件 ${r.eventId} 被工单流程拒绝 (已列入冲突): ${r.reason}`);
     for (const l of links) {
       upsertOpen311Link(ctx.db, {
         serviceRequestId: l.srid,
@@ -182,6 +224,7 @@ export function applyRequests(
         updatedAt: l.updated,
       });
     }
+    const conflicts = _listRefused(ctx, now);
     const s = readOpen311State(ctx.db);
     writeOpen311State(ctx.db, {
       highWater,
@@ -191,15 +234,30 @@ export function applyRequests(
       quarantinedTotal: s.quarantinedTotal + quarantined,
       ...statePatch(s),
     });
-    return { created, statusEvents, quarantined, orderIds: res ? [...res.orderIds] : [] };
+    return {
+      created,
+      statusEvents,
+      quarantined,
+      unplaced,
+      ownEchoes,
+      conflicts,
+      orderIds: res ? [...res.orderIds] : [],
+    };
   })();
   for (const n of notes) log(ctx, 'warn', n);
-  if (result.quarantined > 0)
-    log(ctx, 'warn', `${result.quarantined} 条上游记录已隔离，请管理员在隔离区查看`);
+  _logBatch(ctx, result);
   return result;
 }
 
-/** servicerequestupdates → status events on orders we know; duplicates and stale updates are skipped. */
+function _logBatch(ctx: ConnectorContext, r: BatchResult): void {
+  if (r.quarantined > 0) log(ctx, 'warn', `${r.quarantined} 条上游记录已隔离，请管理员在隔离区查看`);
+  if (r.unplaced > 0)
+    log(ctx, 'info', `${r.unplaced} 条请求只有地址、没有坐标，已建为待定位工单（研判时按地址定位）`);
+  if (r.conflicts > 0)
+    log(ctx, 'warn', `${r.conflicts} 条上游状态变更被工单流程拒绝，已保存并列入冲突列表，请值班长处理`);
+}
+
+/** servicerequestupdates → status events on orders we know; duplicates, stale and our own updates are skipped. */
 export function applyUpdates(
   ctx: ConnectorContext,
   settings: Open311Settings,
@@ -209,7 +267,9 @@ export function applyUpdates(
   const now = ctx.now();
   const notes: string[] = [];
   const result = ctx.db.transaction((): BatchResult => {
+    assertCurrent(ctx);
     let quarantined = 0;
+    let ownEchoes = 0;
     const parsed: Array<{ u: UpdateRecord; at: number }> = [];
     for (const raw of records) {
       const p = UpdateRecord.safeParse(raw);
@@ -220,8 +280,14 @@ export function applyUpdates(
           : hostile
             ? `字段 ${hostile} 含有脚本或 HTML 标记`
             : '缺少 update_id 或 service_request_id';
-        recordQuarantine(ctx.db, { source: 'open311', reason, payload: _excerpt(raw), ref: null, at: now });
-        quarantined++;
+        const q = recordQuarantine(ctx.db, {
+          source: 'open311',
+          reason,
+          payload: _excerpt(raw),
+          ref: null,
+          at: now,
+        });
+        if (q.fresh) quarantined++;
         continue;
       }
       const at = parseOpen311Date(p.data.updated_datetime, settings.naiveOffsetMinutes).ms ?? now;
@@ -233,24 +299,31 @@ export function applyUpdates(
     const seenIds = new Set<string>();
     for (const { u, at } of parsed) {
       const srid = u.service_request_id as string;
-      if (seenIds.has(u.update_id as string)) continue;
-      seenIds.add(u.update_id as string);
+      const updateId = u.update_id as string;
+      if (seenIds.has(updateId)) continue;
+      seenIds.add(updateId);
       const link = getOpen311Link(ctx.db, srid);
       if (!link) continue; // An update to a request we never pulled: nothing to attach it to.
       const status = (u.status ?? '').toLowerCase().replace(/ /g, '_');
+      if (
+        isOwnUpdate(ctx.db, { updateId, serviceRequestId: srid, status, description: u.description ?? '' })
+      ) {
+        ownEchoes++;
+        continue;
+      }
       const effect = _effect(settings, status);
       if (!effect) {
-        if (status) notes.push(`更新 ${u.update_id} 的状态 "${status}" 未在状态映射表中，忽略`);
+        if (status) notes.push(`更新 ${updateId} 的状态 "${status}" 未在状态映射表中，忽略`);
         continue;
       }
       if (link.updatedAt !== null && at < link.updatedAt) {
-        notes.push(`更新 ${u.update_id} 早于已处理的状态，忽略`);
+        notes.push(`更新 ${updateId} 早于已处理的状态，忽略`);
         continue;
       }
       if (effect !== link.status) {
         const createdAt = createdAtOf(ctx.db, link.orderId);
         if (createdAt !== null && at < createdAt)
-          notes.push(`更新 ${u.update_id} 早于工单受理时间，排在受理之后`);
+          notes.push(`更新 ${updateId} 早于工单受理时间，排在受理之后`);
         events.push(
           _statusEvent(
             {
@@ -259,7 +332,7 @@ export function applyUpdates(
               status,
               at,
               note: `Open311 更新 ${status}${u.description ? `: ${u.description}` : ''}`,
-              key: `u${u.update_id}`,
+              key: `u${updateId}`,
             },
             createdAt ?? 0,
             now,
@@ -271,10 +344,20 @@ export function applyUpdates(
     const res = events.length
       ? ingestEvents(ctx.db, events, { source: 'upstream', node: ctx.node, now })
       : null;
+    const conflicts = _listRefused(ctx, now);
     const s = readOpen311State(ctx.db);
     writeOpen311State(ctx.db, { ...statePatch, quarantinedTotal: s.quarantinedTotal + quarantined });
-    return { created: 0, statusEvents: events.length, quarantined, orderIds: res ? [...res.orderIds] : [] };
+    return {
+      created: 0,
+      statusEvents: events.length,
+      quarantined,
+      unplaced: 0,
+      ownEchoes,
+      conflicts,
+      orderIds: res ? [...res.orderIds] : [],
+    };
   })();
   for (const n of notes) log(ctx, 'warn', n);
+  _logBatch(ctx, result);
   return result;
 }

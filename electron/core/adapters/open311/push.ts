@@ -18,7 +18,8 @@ import {
   writeOpen311State,
   type DeliveryRow,
 } from '../../features/open311';
-import { log, type ConnectorContext } from './context';
+import { assertCurrent, log, type ConnectorContext } from './context';
+import { describeOpen311Error, technicalDetail } from './errors';
 import { formatOpen311Date } from './dates';
 import { open311Url, recordsOf, request } from './http';
 
@@ -68,6 +69,7 @@ export function enqueueOutbound(ctx: ConnectorContext, settings: Open311Settings
   if (!settings.pushUpdates || !settings.endpoint) return 0;
   const recipient = recipientOf(settings);
   return ctx.db.transaction(() => {
+    assertCurrent(ctx);
     const st = readOpen311State(ctx.db);
     const top = maxEventSeq(ctx.db);
     const rows = outboundCandidates(ctx.db, ctx.node, st.pushSeq, SCAN_LIMIT).filter((r) => r.seq <= top);
@@ -139,16 +141,22 @@ export async function deliverDue(
   let sent = 0;
   let failed = 0;
   for (const d of dueDeliveries(ctx.db, recipient, ctx.now(), SEND_LIMIT)) {
+    // The settings changed (another endpoint): stop posting to this one.
+    assertCurrent(ctx);
     try {
       const remote = await _post(ctx, settings, d);
       markDeliverySent(ctx.db, d.eventId, recipient, ctx.now(), remote);
       sent++;
     } catch (err) {
       if (ctx.signal?.aborted) throw err;
-      const msg = (err as Error).message;
-      const next = ctx.now() + backoffMs(d.attempts + 1);
-      markDeliveryFailed(ctx.db, d.eventId, recipient, msg, next);
-      log(ctx, 'warn', `状态回传失败 (请求 ${d.serviceRequestId}, 第 ${d.attempts + 1} 次): ${msg}`);
+      const msg = describeOpen311Error(err);
+      const wait = backoffMs(d.attempts + 1);
+      markDeliveryFailed(ctx.db, d.eventId, recipient, msg, ctx.now() + wait);
+      log(
+        ctx,
+        'warn',
+        `状态回传失败 (请求 ${d.serviceRequestId}, 第 ${d.attempts + 1} 次)：${msg}；保留待发，${Math.round(wait / 1000)} 秒后重发 (${technicalDetail(err)})`,
+      );
       failed++;
     }
   }

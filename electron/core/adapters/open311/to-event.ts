@@ -53,6 +53,8 @@ export type RequestOutcome =
       readonly status: string | null;
       /** updated_datetime, else requested_datetime, else null. */
       readonly updatedMs: number | null;
+      /** An address without coordinates: the order waits to be placed (待定位). */
+      readonly unplaced: boolean;
       /** Things survived on the way (swapped lat/long, blank dates…), for the log. */
       readonly notes: readonly string[];
     }
@@ -62,16 +64,35 @@ function _findMapping(settings: Open311Settings, code: string): Open311ServiceMa
   return settings.serviceMap.find((m) => m.serviceCode === code) ?? null;
 }
 
-/** Lat/long checked against our coordinate range; swapped pairs are put right (and noted). */
-function checkCoordinates(
-  lat: number | undefined,
-  lng: number | undefined,
-): { lat: number; lng: number; swapped: boolean } | string {
-  if (lat === undefined || lng === undefined) return '缺少坐标 lat/long';
+type Placement =
+  | { readonly kind: 'placed'; readonly lat: number; readonly lng: number; readonly swapped: boolean }
+  /** An address and no usable coordinates: an order waiting to be placed (待定位). */
+  | { readonly kind: 'unplaced' }
+  | { readonly kind: 'refused'; readonly reason: string };
+
+const _wgs84 = (la: number, ln: number): boolean => Math.abs(la) <= 90 && Math.abs(ln) <= 180;
+
+/**
+ * Lat/long against the hall's area (the coordinate range an order accepts): swapped pairs are
+ * put right; no coordinates (or the 0,0 placeholder some servers send) with an address make an
+ * order waiting for a place (the spec allows a request with an address only); a real position
+ * outside the area stays out with that reason; anything else is not a position at all.
+ */
+function placeOf(lat: number | undefined, lng: number | undefined, address: string): Placement {
+  const missing = lat === undefined || lng === undefined || (lat === 0 && lng === 0);
+  if (missing) {
+    if (address.trim() !== '') return { kind: 'unplaced' };
+    return { kind: 'refused', reason: '缺少坐标 lat/long，也没有地址，无法定位' };
+  }
   const ok = (la: number, ln: number) => Lat.safeParse(la).success && Lng.safeParse(ln).success;
-  if (ok(lat, lng)) return { lat, lng, swapped: false };
-  if (ok(lng, lat)) return { lat: lng, lng: lat, swapped: true };
-  return `坐标无效或不在辖区范围: lat=${lat}, long=${lng}`;
+  if (ok(lat, lng)) return { kind: 'placed', lat, lng, swapped: false };
+  if (ok(lng, lat)) return { kind: 'placed', lat: lng, lng: lat, swapped: true };
+  if (_wgs84(lat, lng))
+    return {
+      kind: 'refused',
+      reason: `坐标不在辖区范围内: lat=${lat}, long=${lng}（本中心只接收经度 73–136、纬度 3–54 之内的位置）`,
+    };
+  return { kind: 'refused', reason: `坐标无效（不是地球上的位置）: lat=${lat}, long=${lng}` };
 }
 
 export function requestToEvent(r: RequestRecord, settings: Open311Settings, now: number): RequestOutcome {
@@ -98,10 +119,10 @@ export function requestToEvent(r: RequestRecord, settings: Open311Settings, now:
       ref: srid,
     };
   }
-  const coords = checkCoordinates(r.lat, r.long);
-  if (typeof coords === 'string') return { kind: 'quarantine', reason: coords, ref: srid };
+  const place = placeOf(r.lat, r.long, r.address ?? '');
+  if (place.kind === 'refused') return { kind: 'quarantine', reason: place.reason, ref: srid };
   const notes: string[] = [];
-  if (coords.swapped) notes.push(`请求 ${srid} 的 lat/long 互换，已纠正`);
+  if (place.kind === 'placed' && place.swapped) notes.push(`请求 ${srid} 的 lat/long 互换，已纠正`);
   const off = settings.naiveOffsetMinutes;
   const requested = parseOpen311Date(r.requested_datetime, off);
   const updated = parseOpen311Date(r.updated_datetime, off);
@@ -142,8 +163,8 @@ export function requestToEvent(r: RequestRecord, settings: Open311Settings, now:
       title: title.trim() === '' ? `Open311 ${srid}` : title,
       description: descriptionParts.join('\n').slice(0, 5000),
       address: (r.address ?? '').slice(0, 300),
-      lng: coords.lng,
-      lat: coords.lat,
+      lng: place.kind === 'placed' ? place.lng : null,
+      lat: place.kind === 'placed' ? place.lat : null,
       upstreamId: srid,
       upstreamDeadline: expected.ms,
     },
@@ -163,6 +184,7 @@ export function requestToEvent(r: RequestRecord, settings: Open311Settings, now:
     event: parsed.data,
     status: r.status ? r.status.toLowerCase().replace(/ /g, '_') : null,
     updatedMs: updated.ms ?? requested.ms,
+    unplaced: place.kind === 'unplaced',
     notes,
   };
 }

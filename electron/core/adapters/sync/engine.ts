@@ -3,12 +3,18 @@
  * the cursor, apply each pulled batch and advance the cursor in one transaction; back off with
  * jitter when the hub cannot be reached; keep an online / degraded / offline state for the
  * status bar, the wall and the outage banner. A WebSocket from the hub only hints "pull now".
+ *
+ * Coming back (issue 12): while offline the hall probes at least every 10 s (full jitter, so
+ * hundreds of halls do not stampede a hub that restarts); it probes at once when the OS reports
+ * the network back (networkBack, relayed from the renderer's `online` event) and when the hint
+ * socket drops (the link may be going) or reconnects (the hub sends its seq on connect). The
+ * cycle that first gets through pushes the whole outbox and pulls the whole feed.
  */
+import { randomBytes } from 'node:crypto';
 import {
   concurrentConflictReason,
   refusedUpstreamReason,
 } from '../../../../shared/features/sync/conflict-reasons';
-import type WebSocket from 'ws';
 import type { ChangeHint } from '../../../../shared/kernel/proc';
 import type { SyncSettings, SyncState, SyncStatus } from '../../../../shared/features/sync/contract';
 import { backoffDelay, DEFAULT_BACKOFF, type BackoffPolicy } from '../../../../shared/features/sync/backoff';
@@ -26,6 +32,7 @@ import {
   setSyncKv,
 } from '../../features/sync';
 import type { WritableDb } from '../../store/types';
+import { createHintSocket } from './hint-socket';
 import { createHubClient, SyncError, type HubClient } from './hub-client';
 
 export interface SyncTiming {
@@ -52,6 +59,11 @@ export interface SyncEngineOptions {
 export interface SyncEngine extends SyncControl {
   start(): void;
   stop(): Promise<void>;
+  /**
+   * Something was written locally (the core relays its `orders.changed` hints): while online,
+   * push within LOCAL_PUSH_DELAY_MS instead of at the next poll.
+   */
+  localChange(): void;
   /** Runs one cycle now and resolves when it ends (tests, bench). True when it succeeded. */
   runOnce(): Promise<boolean>;
 }
@@ -61,6 +73,8 @@ const OFFLINE_AFTER_FAILURES = 3;
 const MAX_BATCHES_PER_CYCLE = 200;
 /** Push batches sent before the first of them is answered (2: one committing, one on the wire). */
 const PUSH_IN_FLIGHT = 2;
+/** A burst of local writes is pushed as one cycle this long after its first write. */
+const LOCAL_PUSH_DELAY_MS = 50;
 
 export function createSyncEngine(opts: SyncEngineOptions): SyncEngine {
   const { db, node, now, publish } = opts;
@@ -83,8 +97,13 @@ export function createSyncEngine(opts: SyncEngineOptions): SyncEngine {
   let timer: NodeJS.Timeout | null = null;
   let running: Promise<boolean> | null = null;
   let again = false;
-  let socket: WebSocket | null = null;
-  let socketFor: string | null = null;
+  let localTimer: NodeJS.Timeout | null = null;
+  const hints = createHintSocket({
+    timeoutMs: timing.requestTimeoutMs,
+    backoff: timing.backoff,
+    random,
+    onHint: () => trigger(),
+  });
 
   const hubUrl = (): string | null => getSyncKv(db, 'hub_url');
   const enabled = (): boolean => getSyncKv(db, 'enabled') !== '0';
@@ -113,10 +132,18 @@ export function createSyncEngine(opts: SyncEngineOptions): SyncEngine {
       if (getSyncKv(db, 'hub_node') === null) setSyncKv(db, 'hub_node', (await c.info()).hubNode);
       return given;
     }
-    const r = await c.register(given, node);
+    // The node token this hall proposes is kept before asking: if the answer is lost, the same
+    // request is repeated and the hub recognises it (a registered name is refused to anyone else).
+    let proposed = getSyncKv(db, 'node_token_proposed');
+    if (!proposed) {
+      proposed = `hn_${randomBytes(24).toString('hex')}`;
+      setSyncKv(db, 'node_token_proposed', proposed);
+    }
+    const r = await c.register(given, node, proposed);
     db.transaction(() => {
       setSyncKv(db, 'node_token', r.token);
       setSyncKv(db, 'hub_node', r.hubNode);
+      setSyncKv(db, 'node_token_proposed', null);
     })();
     return r.token;
   }
@@ -207,31 +234,7 @@ export function createSyncEngine(opts: SyncEngineOptions): SyncEngine {
   }
 
   function listenHints(c: HubClient, token: string): void {
-    if (!timing.hints || stopped) return;
-    const url = c.hintsUrl(token);
-    if (socketFor === url) return;
-    socket?.terminate();
-    socket = null;
-    socketFor = url;
-    // Loaded on first use: ws pulls in tls/https, a quarter second of start-up nobody offline needs.
-    void import('ws').then(
-      ({ default: WebSocketCtor }) => {
-        if (stopped || socketFor !== url) return;
-        const ws = new WebSocketCtor(url, { handshakeTimeout: timing.requestTimeoutMs });
-        socket = ws;
-        ws.on('message', () => trigger());
-        ws.on('error', () => undefined);
-        ws.on('close', () => {
-          if (socket === ws) {
-            socket = null;
-            socketFor = null;
-          }
-        });
-      },
-      () => {
-        socketFor = null;
-      },
-    );
+    if (timing.hints && !stopped) hints.listen(c.hintsUrl(token));
   }
 
   async function cycle(): Promise<boolean> {
@@ -328,7 +331,7 @@ export function createSyncEngine(opts: SyncEngineOptions): SyncEngine {
       state: configured() ? state : 'off',
       outboxPending: outboxPending(db),
       lastSuccessAt: numKv('last_success_at'),
-      offlineSince: state === 'online' ? null : numKv('offline_since'),
+      offlineSince: state === 'online' || !configured() ? null : numKv('offline_since'),
       lastError,
       nextAttemptAt,
       hubUrl: hubUrl(),
@@ -353,9 +356,9 @@ export function createSyncEngine(opts: SyncEngineOptions): SyncEngine {
       stopped = true;
       if (timer) clearTimeout(timer);
       timer = null;
-      socket?.terminate();
-      socket = null;
-      socketFor = null;
+      if (localTimer) clearTimeout(localTimer);
+      localTimer = null;
+      hints.close();
       if (running) await running.catch(() => false);
     },
     runOnce() {
@@ -372,6 +375,9 @@ export function createSyncEngine(opts: SyncEngineOptions): SyncEngine {
           setSyncKv(db, 'token', req.token);
           setSyncKv(db, 'node_token', null);
         }
+        // An outage of a link that is switched off or moved is over.
+        if (req.hubUrl !== oldUrl || req.hubUrl === null || !req.enabled)
+          setSyncKv(db, 'offline_since', null);
         if (req.hubUrl !== oldUrl) {
           // Another hub has its own sequence: start its feed from the beginning (repeats are no-ops).
           setSyncKv(db, 'node_token', null);
@@ -379,9 +385,7 @@ export function createSyncEngine(opts: SyncEngineOptions): SyncEngine {
           setSyncKv(db, 'cursor', '0');
         }
       })();
-      socket?.terminate();
-      socket = null;
-      socketFor = null;
+      hints.close();
       failures = 0;
       lastError = null;
       if (!configured()) {
@@ -394,6 +398,22 @@ export function createSyncEngine(opts: SyncEngineOptions): SyncEngine {
     },
     retryNow(): SyncStatus {
       failures = Math.max(0, failures - 1);
+      trigger();
+      return status();
+    },
+    localChange(): void {
+      // Push soon after a local write while the link is up (a burst is one cycle). While it is
+      // down the backoff's probe pushes: a write must not turn into a probe of its own.
+      if (stopped || !started || localTimer || state !== 'online') return;
+      localTimer = setTimeout(() => {
+        localTimer = null;
+        if (state === 'online' && configured() && outboxPending(db) > 0) trigger();
+      }, LOCAL_PUSH_DELAY_MS);
+      localTimer.unref?.();
+    },
+    networkBack(): SyncStatus {
+      // The next failure (if the network is not really back) starts the backoff from its first step.
+      if (state !== 'online') failures = 0;
       trigger();
       return status();
     },

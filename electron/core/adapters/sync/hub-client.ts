@@ -25,6 +25,40 @@ export class SyncError extends Error {
   }
 }
 
+function _code(err: unknown): string | null {
+  let e: unknown = err;
+  for (let depth = 0; depth < 4 && e && typeof e === 'object'; depth++) {
+    const c = (e as { code?: unknown }).code;
+    if (typeof c === 'string') return c;
+    e = (e as { cause?: unknown }).cause;
+  }
+  return null;
+}
+
+/** Why the hub could not be reached, as a sentence (the raw code in brackets for the log reader). */
+export function unreachableText(err: unknown, timeoutMs: number): string {
+  const name = err instanceof Error ? err.name : '';
+  const message = err instanceof Error ? err.message : String(err);
+  const code = _code(err);
+  let why: string;
+  if (name === 'TimeoutError' || /aborted due to timeout/i.test(message))
+    why = `上级平台 ${Math.round(timeoutMs / 1000)} 秒内没有应答（超时）`;
+  else if (code === 'ECONNREFUSED') why = '上级平台拒绝连接（服务未启动，或地址、端口有误）';
+  else if (code === 'ENOTFOUND' || code === 'EAI_AGAIN')
+    why = '找不到上级平台的地址（域名无法解析，可能断网）';
+  else if (code === 'ECONNRESET' || code === 'UND_ERR_SOCKET' || message === 'terminated' || code === 'EPIPE')
+    why = '与上级平台的连接在传输中断开';
+  else if (
+    code === 'ETIMEDOUT' ||
+    code === 'ENETUNREACH' ||
+    code === 'EHOSTUNREACH' ||
+    code === 'UND_ERR_CONNECT_TIMEOUT'
+  )
+    why = '网络不通，连不到上级平台';
+  else why = '网络异常';
+  return `无法连接上级平台：${why}${code ? ` [${code}]` : ''}`;
+}
+
 export interface HubClientOptions {
   readonly baseUrl: string;
   readonly timeoutMs: number;
@@ -53,14 +87,13 @@ async function _request(
       signal: AbortSignal.timeout(opts.timeoutMs),
     });
   } catch (err) {
-    const cause = (err as { cause?: { code?: string } }).cause?.code ?? (err as Error).name;
-    throw new SyncError('network', `无法连接上级平台 (${cause})`);
+    throw new SyncError('network', unreachableText(err, opts.timeoutMs));
   }
   let text: string;
   try {
     text = await res.text();
   } catch (err) {
-    throw new SyncError('network', `与上级平台的连接中断 (${(err as Error).message})`);
+    throw new SyncError('network', unreachableText(err, opts.timeoutMs));
   }
   if (res.ok) return text;
   let message = `上级平台返回 ${res.status}`;
@@ -72,6 +105,8 @@ async function _request(
   }
   if (res.status === 426) throw new SyncError('protocol', message, res.status);
   if (res.status === 401 || res.status === 403) throw new SyncError('auth', message, res.status);
+  // Registration refused: the node name belongs to a hall whose token we do not hold.
+  if (res.status === 409 && path === ROUTES.register) throw new SyncError('auth', message, res.status);
   throw new SyncError('http', message, res.status);
 }
 
@@ -85,11 +120,16 @@ function _json<T>(text: string, what: string): T {
 
 export function createHubClient(opts: HubClientOptions) {
   return {
-    async register(registrationToken: string, node: string): Promise<RegisterResponse> {
+    /**
+     * Registers `node` with the hub's registration token. `proposed` is the node token this hall
+     * chose (kept before the request), so a register whose answer was lost can be repeated: the
+     * hub answers the same node and token again, and refuses anyone without it.
+     */
+    async register(registrationToken: string, node: string, proposed?: string): Promise<RegisterResponse> {
       const text = await _request(opts, ROUTES.register, {
         method: 'POST',
         token: registrationToken,
-        body: JSON.stringify({ node }),
+        body: JSON.stringify(proposed ? { node, token: proposed } : { node }),
       });
       const r = _json<Partial<RegisterResponse>>(text, '注册');
       if (typeof r.token !== 'string' || typeof r.hubNode !== 'string')

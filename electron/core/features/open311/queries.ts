@@ -3,6 +3,7 @@ import {
   Open311SettingsSchema,
   type Open311LogLine,
   type Open311Settings,
+  type Open311WaitingWindow,
 } from '../../../../shared/features/open311/contract';
 import { stmt } from '../../store/statements';
 import type { ReadableDb, WritableDb } from '../../store/types';
@@ -60,11 +61,40 @@ export interface Open311State {
   readonly kick: boolean;
   /** True once the server answered 404/400 to GET servicerequestupdates (extension not offered). */
   readonly updatesUnsupported: boolean;
-  /** Consecutive failures of the current window (skipped, visibly, after a few). */
-  readonly windowFailures: number;
+  /** Failed cycles in a row: the pause before the next try grows with it (capped). */
+  readonly failures: number;
+  /** The window the pull waits on (kept, never skipped), while failures > 0. */
+  readonly waiting: Omit<Open311WaitingWindow, 'nextAttemptAt'> | null;
+  /**
+   * Bumped by every settings change and cursor reset. A pull remembers it when it starts and
+   * writes nothing once it moved: the old endpoint's cursor can never land in the new one's state.
+   */
+  readonly generation: number;
+  /** Length of the last window read whole when the server made us narrow it (ms); null: windowDays. */
+  readonly spanMs: number | null;
+  /** What this server was seen to get wrong (reset with the endpoint). */
+  readonly quirks: Open311Quirks;
   /** When GET services last ran (it runs hourly, not every pull). */
   readonly servicesCheckedAt: number | null;
 }
+
+export interface Open311Quirks {
+  /** Page 2 came back equal to page 1: `page` is ignored. */
+  readonly ignoresPaging: boolean;
+  /** Items far outside the asked start/end dates came back: the window is ignored. */
+  readonly ignoresDates: boolean;
+  /** The last body in another charset than declared (what was done), or null. */
+  readonly charsetNote: string | null;
+  /** Items the server returned at most per list when it ignores both (it cuts the rest off). */
+  readonly cappedAt: number | null;
+}
+
+export const NO_QUIRKS: Open311Quirks = {
+  ignoresPaging: false,
+  ignoresDates: false,
+  charsetNote: null,
+  cappedAt: null,
+};
 
 const INITIAL_OPEN311_STATE: Open311State = {
   windowStart: null,
@@ -81,7 +111,11 @@ const INITIAL_OPEN311_STATE: Open311State = {
   quarantinedTotal: 0,
   kick: false,
   updatesUnsupported: false,
-  windowFailures: 0,
+  failures: 0,
+  waiting: null,
+  generation: 0,
+  spanMs: null,
+  quirks: NO_QUIRKS,
   servicesCheckedAt: null,
 };
 
@@ -255,6 +289,43 @@ export function markDeliveryFailed(
     `UPDATE open311_delivery SET state = 'failed', attempts = attempts + 1, last_error = ?, next_at = ?
       WHERE event_id = ? AND recipient = ?`,
   ).run(error.slice(0, 500), nextAt, eventId, recipient);
+}
+
+/**
+ * The status we last told the server for a request (a delivery it accepted), lower-case: when
+ * requests.json shows exactly that, it is our own update read back, not news from upstream.
+ */
+export function lastSentStatus(db: ReadableDb, serviceRequestId: string): string | null {
+  return (
+    (stmt(
+      db,
+      `SELECT status FROM open311_delivery WHERE service_request_id = ? AND state = 'sent'
+        ORDER BY sent_at DESC, updated_at DESC LIMIT 1`,
+    )
+      .pluck()
+      .get(serviceRequestId) as string | undefined) ?? null
+  );
+}
+
+/**
+ * True when a pulled service-request update is one we posted: the server's id for it (kept when
+ * it answered), our own update_id (the event id we sent), or — when the answer was lost — the
+ * same request, status and text as one of our deliveries.
+ */
+export function isOwnUpdate(
+  db: ReadableDb,
+  u: { updateId: string; serviceRequestId: string; status: string; description: string },
+): boolean {
+  const hit = stmt(
+    db,
+    `SELECT 1 FROM open311_delivery WHERE remote_update_id = ?
+     UNION ALL SELECT 1 FROM open311_delivery WHERE event_id = ?
+     UNION ALL SELECT 1 FROM open311_delivery WHERE service_request_id = ? AND status = ? AND description = ?
+     LIMIT 1`,
+  )
+    .pluck()
+    .get(u.updateId, u.updateId, u.serviceRequestId, u.status.toLowerCase(), u.description);
+  return hit !== undefined;
 }
 
 export function deliveryCounts(db: ReadableDb): { pending: number; failed: number; sent: number } {

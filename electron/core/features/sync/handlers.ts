@@ -123,4 +123,7 @@ export function register(registry: HandlerRegistry): void {
     return out;
   });
   registry.register('sync.retryNow', (_i, _c, env) => (env.sync ? env.sync.retryNow() : _offStatus(env)));
+  registry.register('sync.networkBack', (_i, _c, env) =>
+    env.sync ? env.sync.networkBack() : _offStatus(env),
+  );
 }

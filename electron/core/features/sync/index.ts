@@ -5,11 +5,20 @@
  */
 export { register } from './handlers';
 export { applyPulledBatch } from './apply-batch';
-export { getSyncKv, openConflictCount, readCursor, recordConflict, setSyncKv } from './queries';
+export {
+  getSyncKv,
+  openConflictCount,
+  readCursor,
+  recordConflict,
+  setSyncKv,
+  unlistedRefusedEvents,
+} from './queries';
 export { quarantineOpenCount, recordQuarantine } from './queries-quarantine';
 export {
   appendHubEvents,
   appendReferenceItem,
+  forgetHubNode,
+  hubNodeTokenHash,
   getAttachment,
   hubSeq,
   nodeByTokenHash,

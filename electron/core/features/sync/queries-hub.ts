@@ -22,6 +22,22 @@ export function upsertHubNode(db: WritableDb, node: string, tokenHash: string, n
   ).run(node, tokenHash, now);
 }
 
+/** The stored token hash of a registered node, or null when the name is free. */
+export function hubNodeTokenHash(db: ReadableDb, node: string): string | null {
+  return (
+    (stmt(db, 'SELECT token_hash FROM hub_node WHERE node = ?').pluck().get(node) as string | undefined) ??
+    null
+  );
+}
+
+/**
+ * The hub admin's action (`npm run hub -- --forget-node <name>`): the name is free again and the
+ * hall that owns it registers anew. Its events stay in the feed. Returns false for an unknown name.
+ */
+export function forgetHubNode(db: WritableDb, node: string): boolean {
+  return stmt(db, 'DELETE FROM hub_node WHERE node = ?').run(node).changes > 0;
+}
+
 /** The node a token hash belongs to, or null. */
 export function nodeByTokenHash(db: ReadableDb, tokenHash: string): string | null {
   return (

@@ -14,6 +14,8 @@ export type SyncKey =
   | 'hub_url'
   | 'token'
   | 'node_token'
+  /** The node token this hall proposed in a register request not yet answered. */
+  | 'node_token_proposed'
   | 'hub_node'
   | 'enabled'
   | 'last_success_at'
@@ -64,6 +66,25 @@ export function recordConflict(db: WritableDb, c: NewConflict): boolean {
     c.detectedAt,
   );
   return r.changes > 0;
+}
+
+/**
+ * Refused (flagged) events written by `node` that the 冲突 list does not show yet: a re-fold can
+ * flag an event of another batch, and stores from before issue 12 flagged upstream closes
+ * without listing them. The caller lists them with the reducer's reason.
+ */
+export function unlistedRefusedEvents(
+  db: ReadableDb,
+  node: string,
+  limit: number,
+): Array<Pick<OrderEvent, 'id' | 'orderId' | 'type' | 'node' | 'actor' | 'at'>> {
+  return stmt(
+    db,
+    `SELECT e.id, e.order_id AS orderId, e.type, e.node, e.actor, e.at FROM order_event e
+      WHERE e.flag = 'rejected' AND e.node = ?
+        AND NOT EXISTS (SELECT 1 FROM sync_conflict c WHERE c.event_id = e.id AND c.kind = 'refused')
+      ORDER BY e.seq LIMIT ?`,
+  ).all(node, limit) as Array<Pick<OrderEvent, 'id' | 'orderId' | 'type' | 'node' | 'actor' | 'at'>>;
 }
 
 interface ConflictDbRow {

@@ -1,14 +1,18 @@
 /**
  * The Open311 connector's settings (admins): endpoint, jurisdiction, api key (write-only),
  * format, page size, interval, and the category table as text — one `service_code, 分类编码[,
- * 紧急程度]` per line. Status mapping keeps its defaults here (open311.configure takes it).
+ * 紧急程度]` per line. A save sends only these fields: open311.configure is a partial update, so
+ * what this form does not show (start date, window, overlap, offsets, status tables, posting
+ * back) is kept as stored. 重置拉取游标 (open311.resetCursor) restarts the pull, behind a
+ * confirmation.
  */
-import { useEffect, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useState, type FormEvent, type MutableRefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Open311SettingsView } from '../../../../shared/features/open311/contract';
 import { caughtErrorText, errorText } from '../../platform/api/error-text';
 import { useMutation } from '../../platform/api/use-mutation';
 import { useQuery } from '../../platform/api/use-query';
+import { ConfirmBox } from './ConfirmBox';
 import { mappingToText, parseMappingText } from './open311-mapping';
 
 interface Draft {
@@ -35,12 +39,35 @@ function _draft(s: Open311SettingsView): Draft {
   };
 }
 
-export function Open311SettingsForm() {
+export interface Open311SettingsFormProps {
+  readonly escClaim: MutableRefObject<(() => boolean) | null>;
+}
+
+export function Open311SettingsForm({ escClaim }: Open311SettingsFormProps) {
   const { t } = useTranslation();
   const q = useQuery('open311.settings', {});
+  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const resetCursor = useMutation('open311.resetCursor');
+  const [confirmReset, setConfirmReset] = useState<HTMLElement | null>(null);
+  const { reset: resetResetError } = resetCursor;
+  const cancelReset = useCallback(() => {
+    setConfirmReset((opener) => {
+      requestAnimationFrame(() => opener?.focus());
+      return null;
+    });
+    resetResetError();
+  }, [resetResetError]);
+  const doReset = async () => {
+    try {
+      await resetCursor.run({});
+      setConfirmReset(null);
+      setMessage({ ok: true, text: t('sync.open311.resetDone') });
+    } catch {
+      // Shown in the confirmation (resetCursor.error).
+    }
+  };
   const [d, setD] = useState<Draft | null>(null);
   const configure = useMutation('open311.configure');
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   // A refetch (every sync.changed hint refreshes open311.*) must not overwrite what the admin is
   // typing: the form follows the server only until the first edit, and again after a save.
   const [dirty, setDirty] = useState(false);
@@ -172,10 +199,35 @@ export function Open311SettingsForm() {
             >
               {configure.busy ? t('sync.settings.saving') : t('sync.settings.save')}
             </button>
+            <button
+              type="button"
+              className="btn"
+              disabled={!s?.endpoint || confirmReset !== null}
+              data-testid="open311-reset-cursor"
+              onClick={(e) => {
+                resetResetError();
+                setConfirmReset(e.currentTarget);
+              }}
+            >
+              {t('sync.open311.resetCursor')}
+            </button>
             <span role="status" className={message && !message.ok ? 'sync-error-text' : 'sync-notice'}>
               {message?.text ?? ''}
             </span>
           </div>
+          {confirmReset && (
+            <ConfirmBox
+              title={t('sync.open311.resetCursor')}
+              text={t('sync.open311.resetConfirm')}
+              confirmLabel={t('sync.open311.resetOk')}
+              cancelLabel={t('sync.conflicts.cancel')}
+              busy={resetCursor.busy}
+              error={resetCursor.error ? errorText(resetCursor.error, t) : null}
+              escClaim={escClaim}
+              onConfirm={() => void doReset()}
+              onCancel={cancelReset}
+            />
+          )}
         </>
       )}
     </form>

@@ -1,4 +1,7 @@
-/** The Open311 connector's status (open311.status): pulls, cursor, deliveries, recent log lines. */
+/**
+ * The Open311 connector's status (open311.status): pulls, cursor, the window it waits on (kept,
+ * with why and the next try), what it noticed about the server, deliveries, recent log lines.
+ */
 import { useTranslation } from 'react-i18next';
 import { errorText } from '../../platform/api/error-text';
 import { useMutation } from '../../platform/api/use-mutation';
@@ -42,6 +45,31 @@ export function Open311StatusView() {
             <dt>{t('sync.status.lastError')}</dt>
             <dd className={s.lastError ? 'sync-error-text' : undefined}>{s.lastError ?? '—'}</dd>
           </dl>
+          {s.waiting && (
+            <div className="sync-open311-waiting" role="status" data-testid="open311-waiting">
+              <strong>
+                {t('sync.open311.waiting.title', {
+                  from: formatDateTime(s.waiting.from),
+                  to: formatDateTime(s.waiting.to),
+                })}
+              </strong>
+              <p>{s.waiting.reason}</p>
+              <p className="muted">
+                {t('sync.open311.waiting.detail', {
+                  n: formatCount(s.waiting.failures),
+                  since: formatDateTime(s.waiting.since),
+                  next: s.waiting.nextAttemptAt ? formatDateTime(s.waiting.nextAttemptAt) : '—',
+                })}
+              </p>
+            </div>
+          )}
+          {s.notices.length > 0 && (
+            <ul className="sync-open311-notices" data-testid="open311-notices">
+              {s.notices.map((n) => (
+                <li key={n}>{n}</li>
+              ))}
+            </ul>
+          )}
           <p>
             {t('sync.open311.totals', {
               pulled: formatCount(s.pulledTotal),

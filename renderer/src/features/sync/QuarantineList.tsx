@@ -89,6 +89,15 @@ export function QuarantineList({ escClaim }: QuarantineListProps) {
               <div className="sync-quarantine-meta">
                 <span className="pill">{t(`sync.quarantine.source.${r.source}`)}</span>
                 <span className="nowrap muted">{formatDateTime(r.receivedAt)}</span>
+                {r.hits > 1 && (
+                  <span
+                    className="pill"
+                    data-testid="sync-quarantine-hits"
+                    title={t('sync.quarantine.lastSeen', { at: formatDateTime(r.lastSeenAt) })}
+                  >
+                    {t('sync.quarantine.hits', { n: r.hits })}
+                  </span>
+                )}
                 {r.ref && <span className="mono">{r.ref}</span>}
                 <strong className="sync-reason">{r.reason}</strong>
                 <span className="spacer" />

@@ -104,7 +104,7 @@ export function SyncDialog({ role, initialTab = 'status', onClose }: SyncDialogP
           <ConflictList canResolve={roleAtLeast(role, 'commander')} escClaim={escClaim} />
         )}
         {tab === 'quarantine' && <QuarantineList escClaim={escClaim} />}
-        {tab === 'settings' && <SyncSettingsPanel />}
+        {tab === 'settings' && <SyncSettingsPanel escClaim={escClaim} />}
       </div>
     </dialog>
   );

@@ -1,5 +1,5 @@
 /** 设置 tab (admins): the upstream hub link (sync.configure) and the Open311 connector (open311.configure). */
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent, type MutableRefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import { caughtErrorText, errorText } from '../../platform/api/error-text';
 import { useMutation } from '../../platform/api/use-mutation';
@@ -106,11 +106,16 @@ function HubSettingsForm() {
   );
 }
 
-export function SyncSettingsPanel() {
+export interface SyncSettingsPanelProps {
+  /** Esc closes an open confirmation first (the dialog asks it). */
+  readonly escClaim: MutableRefObject<(() => boolean) | null>;
+}
+
+export function SyncSettingsPanel({ escClaim }: SyncSettingsPanelProps) {
   return (
     <div className="sync-settings">
       <HubSettingsForm />
-      <Open311SettingsForm />
+      <Open311SettingsForm escClaim={escClaim} />
     </div>
   );
 }

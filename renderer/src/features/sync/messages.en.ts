@@ -100,6 +100,8 @@ export const syncEn: Catalogue<typeof syncZh> = {
       confirmText: 'Dismiss this item from quarantine? It will not be imported.',
       confirm: 'Dismiss',
       cancel: 'Cancel',
+      hits: 'Received {{n}} times',
+      lastSeen: 'Last received: {{at}}',
     },
     settings: {
       adminOnly: 'Only administrators can see and change settings',
@@ -140,6 +142,16 @@ export const syncEn: Catalogue<typeof syncZh> = {
       noLog: 'No log lines',
       notConfigured: 'Not configured',
       unavailable: 'Open311 status unavailable: {{error}}',
+      waiting: {
+        title: 'Window waiting to be read again: {{from}} – {{to}}',
+        detail:
+          'Failed {{n}} times in a row (since {{since}}), next try {{next}}; the window is kept, never skipped',
+      },
+      resetCursor: 'Reset pull cursor',
+      resetConfirm:
+        'Pull every request again from the configured start date (7 days back when none is set). Orders already created are not duplicated; a pull in progress is cancelled.',
+      resetOk: 'Reset',
+      resetDone: 'Pull cursor reset; pulling again',
     },
   },
 };

@@ -93,6 +93,8 @@ export const syncZh = {
       confirmText: '确认将此条记录移出隔离区？它不会被导入。',
       confirm: '确认移出',
       cancel: '取消',
+      hits: '重复 {{n}} 次',
+      lastSeen: '最近一次收到：{{at}}',
     },
     settings: {
       adminOnly: '仅管理员可以查看和修改设置',
@@ -133,6 +135,15 @@ export const syncZh = {
       noLog: '暂无日志',
       notConfigured: '未配置',
       unavailable: 'Open311 状态暂不可用：{{error}}',
+      waiting: {
+        title: '等待重读的窗口：{{from}} – {{to}}',
+        detail: '已连续失败 {{n}} 次（自 {{since}} 起），下次尝试 {{next}}；该窗口保留，不会跳过',
+      },
+      resetCursor: '重置拉取游标',
+      resetConfirm:
+        '从设置的起始时间（未设置时为 7 天前）重新拉取全部请求。已建的工单不会重复；正在进行的拉取会被取消。',
+      resetOk: '确认重置',
+      resetDone: '拉取游标已重置，正在重新拉取',
     },
   },
 } as const;

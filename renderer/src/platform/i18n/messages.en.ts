@@ -69,6 +69,7 @@ export const sharedEn: Catalogue<typeof sharedZh> = {
     whistled: 'Whistle',
     reported_in: 'Reported in',
     callback_recorded: 'Call-back',
+    located: 'Placed',
   },
   errors: {
     invalid_input: 'Invalid input',
@@ -90,6 +91,7 @@ export const sharedEn: Catalogue<typeof sharedZh> = {
       bad_credentials: 'Wrong user name or password',
       account_disabled: 'This account is disabled; contact the administrator',
       login_locked: 'Too many failed sign-ins; try again in {{minutes}} min',
+      login_throttled: 'Too many attempts; try again in {{seconds}} s',
       already_set_up: 'The administrator account exists already; please sign in',
       self_change: 'You cannot disable your own account',
       username_taken: 'User name already exists: {{username}}',
@@ -101,6 +103,13 @@ export const sharedEn: Catalogue<typeof sharedZh> = {
       bad_cursor: 'Invalid paging cursor',
       unknown_reference: '{{what}} does not exist: {{id}}',
       not_an_alarm: 'Only critical (P0) and urgent (P1) orders raise an alarm to acknowledge',
+      order_locked:
+        '{{name}} is working on this order (since {{since}}); try later or ask a commander to release it',
+      emergency_category:
+        'This belongs to {{service}}: direct the caller to dial {{service}}; the hall does not take it',
+      staff_only_category:
+        'This category is for grid, IoT or proactive reports only, not for citizen channels',
+      permission_required: 'Needs the "{{permission}}" permission',
       no_reference: 'Reference data has not been imported yet',
       file_refused: '{{why}}',
       upload_not_found: 'The upload does not exist or has expired; start again',
@@ -120,5 +129,9 @@ export const sharedEn: Catalogue<typeof sharedZh> = {
     h: '{{count}}h',
     m: '{{count}}m',
     lessThanMinute: '<1m',
+  },
+  definitions: {
+    overdue:
+      "Overdue: orders not yet finished (to dispatch, to sign, in progress, return under review) past the street's internal finish deadline, counted now, whatever the month they came in.",
   },
 };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { backoffDelay } from '../../../../../shared/features/sync/backoff';
+import { backoffDelay, DEFAULT_BACKOFF } from '../../../../../shared/features/sync/backoff';
 
 const P = { baseMs: 1_000, maxMs: 60_000 };
 
@@ -20,5 +20,16 @@ describe('backoffDelay: exponential with full jitter', () => {
   it('clamps a bad random source', () => {
     expect(backoffDelay(3, P, -1)).toBe(1_000);
     expect(backoffDelay(3, P, 7)).toBeLessThanOrEqual(4_000);
+  });
+
+  it('probes an offline hub at least every 10 s by default, spread over 1–10 s (issue 12)', () => {
+    for (const failures of [1, 3, 5, 8, 50, 10_000])
+      for (const r of [0, 0.25, 0.5, 0.999999]) {
+        const d = backoffDelay(failures, DEFAULT_BACKOFF, r);
+        expect(d).toBeGreaterThanOrEqual(1_000);
+        expect(d).toBeLessThanOrEqual(10_000);
+      }
+    expect(backoffDelay(50, DEFAULT_BACKOFF, 0)).toBe(1_000);
+    expect(backoffDelay(50, DEFAULT_BACKOFF, 0.5)).toBe(5_500);
   });
 });
