@@ -25,6 +25,11 @@ export interface CallHandlerOptions {
   /** The core, or a promise of it while it is still opening (calls wait; a failed open → unavailable). */
   readonly core: Core | Promise<Core>;
   readonly log?: (line: string) => void;
+  /**
+   * This app was started as a public wall (`--wall`): decided here, in the main process, not by
+   * the page. Every call is masked and capped at viewer, whoever signs in at the wall's keyboard.
+   */
+  readonly wall?: boolean;
 }
 
 export interface CallHandler {
@@ -35,7 +40,10 @@ export interface CallHandler {
   forget(webContentsId: number): void;
 }
 
-/** The renderer's per-call flags (`{ masked: true }` on a wall); anything else means none. */
+/**
+ * The renderer's per-call flags (`{ masked: true }` when a desk user switches to wall mode):
+ * it can only ask for less (masking), never lift what the main process decided.
+ */
 function wallFlag(flags: unknown): boolean {
   return typeof flags === 'object' && flags !== null && (flags as { masked?: unknown }).masked === true;
 }
@@ -73,8 +81,12 @@ export function createCallHandler(opts: CallHandlerOptions): CallHandler {
         role: null,
         actor: 'anonymous',
         session: token,
-        // 大屏模式 (the page's wall flag): personal data masked whatever the role.
-        masked: wallFlag(flags),
+        // 大屏模式: the page may ask for masking; a wall app is masked whatever the page says.
+        masked: opts.wall === true || wallFlag(flags),
+        wall: opts.wall === true,
+        // The Electron app is the machine itself: first-run setup happens here.
+        local: true,
+        address: 'electron',
       });
       const { token: newToken, data: shown } = takeSessionToken(proc, data);
       if (newToken !== null) {

@@ -4,7 +4,7 @@
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { app, BrowserWindow, dialog } from 'electron';
+import { app, BrowserWindow, dialog, Menu } from 'electron';
 import { builtinBasemapDir, importedBasemapDir } from './core/adapters/basemap/catalog';
 import { createCore, type Core } from './core/runtime/core';
 import { registerHallIpc } from './main-ipc';
@@ -15,7 +15,8 @@ import { parseShellArgs } from './window-policy';
 const appRoot = path.resolve(__dirname, '..');
 const rendererDir = path.join(appRoot, 'dist', 'renderer');
 const preload = path.join(__dirname, 'preload.cjs');
-const args = parseShellArgs(process.argv);
+// DevTools and the default menu (with its reload and toggle-DevTools items) only in development.
+const args = { ...parseShellArgs(process.argv), devTools: !app.isPackaged };
 
 /** An Electron-ABI build of better-sqlite3 (node_modules holds the Node build; see scripts/start.mjs). */
 function electronNativeBinding(): string | undefined {
@@ -59,6 +60,8 @@ if (!app.requestSingleInstanceLock()) {
     // Each window logs in with a local account; its session token stays in this process.
     core: corePromise,
     log: (line) => console.error(line),
+    // `--wall`: this app is a public wall; the main process, not the page, decides the masking.
+    wall: args.wall,
   });
 
   app.on('second-instance', () => {
@@ -70,6 +73,7 @@ if (!app.requestSingleInstanceLock()) {
   });
 
   void app.whenReady().then(() => {
+    if (app.isPackaged) Menu.setApplicationMenu(null);
     hardenSession();
     installAppProtocol(rendererDir, {
       builtinDir: builtinBasemapDir(),

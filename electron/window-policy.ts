@@ -16,9 +16,17 @@ export const APP_ENTRY = `${APP_ORIGIN}/index.html`;
 export const ELECTRON_CSP = contentSecurityPolicy();
 
 export interface ShellArgs {
-  /** Wall-display layout (issue 3): full screen, no menu. */
+  /**
+   * A public wall (issue 3, 11): full screen; the main process masks every call and caps it at
+   * viewer, whatever the page asks or whoever signs in.
+   */
   readonly wall: boolean;
   readonly kiosk: boolean;
+  /**
+   * DevTools may open. Only in a development run (`app.isPackaged` false): in the installed app
+   * someone at a wall's keyboard must not get a console into the page.
+   */
+  readonly devTools?: boolean;
 }
 
 export function parseShellArgs(argv: readonly string[]): ShellArgs {
@@ -50,6 +58,7 @@ export function mainWindowOptions(preload: string, args: ShellArgs): BrowserWind
       navigateOnDragDrop: false,
       spellcheck: false,
       safeDialogs: true,
+      devTools: args.devTools === true,
     },
   };
 }

@@ -4,7 +4,6 @@
  * an https origin instead, and lets every response carry our CSP.
  */
 import { open } from 'node:fs/promises';
-import { gunzipSync } from 'node:zlib';
 import { BrowserWindow, protocol, session, type WebContents } from 'electron';
 import { BasemapCatalog, builtinBasemapDir, type BasemapDirs } from './core/adapters/basemap/catalog';
 import { answerBasemap, isBasemapPath } from './core/adapters/basemap/serve';
@@ -91,14 +90,16 @@ async function basemapResponse(
   request: Request,
   pathname: string,
 ): Promise<Response> {
-  const answer = await answerBasemap(catalog, pathname);
+  // A custom protocol's response is not content-decoded by Chromium: the basemap worker inflates
+  // the tile (with an output cap), never this process's main thread.
+  const answer = await answerBasemap(catalog, pathname, { unzip: true });
   if (answer.kind === 'not_found') return textResponse(404, 'Not found');
+  if (answer.kind === 'busy') return textResponse(503, 'Service unavailable');
   if (answer.kind === 'empty')
     return new Response(null, { status: 204, headers: securityHeaders(ELECTRON_CSP) });
   if (answer.kind === 'file')
     return fileResponse(request, answer.path, answer.size, 'application/vnd.pmtiles', true);
-  // A custom protocol's response is not content-decoded by Chromium: send the tile unzipped.
-  const data = answer.gzipped ? gunzipSync(answer.data) : answer.data;
+  const data = answer.data;
   return new Response(request.method === 'HEAD' ? null : new Uint8Array(data), {
     status: 200,
     headers: {

@@ -68,3 +68,11 @@ export function chinaMonthRange(month: string): [number, number] {
   const m = Number(month.slice(5, 7));
   return [chinaMidnightOf(y, m, 1), chinaMidnightOf(y, m + 1, 1)];
 }
+
+/** 'HH:mm' in China time, or 'MM-DD HH:mm' when not today (relative to `now`). */
+export function formatChinaTime(ms: number, now: number): string {
+  const p = chinaParts(ms);
+  const pad2 = (n: number): string => String(n).padStart(2, '0');
+  const hm = `${pad2(p.h)}:${pad2(p.mi)}`;
+  return chinaDayNumber(ms) === chinaDayNumber(now) ? hm : `${pad2(p.mo)}-${pad2(p.d)} ${hm}`;
+}

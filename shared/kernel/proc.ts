@@ -17,7 +17,9 @@ export type ChangeHint =
   /** A basemap or jurisdiction imported. */
   | { readonly topic: 'map.changed' }
   /** Sync state, conflicts, quarantine, connector settings. */
-  | { readonly topic: 'sync.changed' };
+  | { readonly topic: 'sync.changed' }
+  /** The reply templates (办结答复模板) admins edit. */
+  | { readonly topic: 'templates.changed' };
 export type Topic = ChangeHint['topic'];
 export const TOPICS = [
   'orders.changed',
@@ -26,6 +28,7 @@ export const TOPICS = [
   'awareness.changed',
   'map.changed',
   'sync.changed',
+  'templates.changed',
 ] as const satisfies readonly Topic[];
 
 export type ProcKind = 'query' | 'mutation';

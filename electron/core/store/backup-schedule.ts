@@ -4,6 +4,10 @@
  * `<dataDir>/backups/hall-YYYYMMDD-HHmmss.db` (China time) and only the newest `keep` (default 7)
  * such files are kept. A scheduled or closing backup is skipped when nothing was written since
  * the last one, so an idle hall does not rotate its history away with identical copies.
+ *
+ * Manual backups (system.backup) go to `<dataDir>/backups/manual/` with a rotation of their own
+ * (`manualKeep`, default 10): seven clicks in a second replace older manual copies, never the
+ * schedule's history (issue 11, item 6).
  */
 import { mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -15,8 +19,10 @@ import type { WritableDb } from './types';
 export interface BackupOptions {
   /** Between scheduled backups; 0 turns the schedule off (default 6 h). */
   readonly intervalMs?: number;
-  /** How many backup files to keep (default 7, at least 1). */
+  /** How many scheduled backup files to keep (default 7, at least 1). */
   readonly keep?: number;
+  /** How many manual backup files to keep, separately (default 10, at least 1). */
+  readonly manualKeep?: number;
   /** Back up at a clean close (default true). */
   readonly onClose?: boolean;
   /** Folder (default `<dataDir>/backups`). */
@@ -25,8 +31,9 @@ export interface BackupOptions {
   readonly pagesPerStep?: number;
 }
 
-const BACKUP_DEFAULTS = { intervalMs: 6 * 60 * 60 * 1000, keep: 7, onClose: true } as const;
+const BACKUP_DEFAULTS = { intervalMs: 6 * 60 * 60 * 1000, keep: 7, manualKeep: 10, onClose: true } as const;
 const BACKUP_DIR_NAME = 'backups';
+const MANUAL_DIR_NAME = 'manual';
 const NAME = /^hall-(\d{8})-(\d{6})(?:-(\d+))?\.db$/;
 
 export type BackupReason = 'manual' | 'schedule' | 'close';
@@ -52,7 +59,7 @@ function sortKey(name: string): [string, number] | null {
   return m ? [`${m[1]}${m[2]}`, Number(m[3] ?? 0)] : null;
 }
 
-function listBackupFiles(dir: string): BackupFile[] {
+function listBackupFiles(dir: string, kind: BackupFile['kind'] = 'schedule'): BackupFile[] {
   let names: string[];
   try {
     names = readdirSync(dir);
@@ -66,7 +73,10 @@ function listBackupFiles(dir: string): BackupFile[] {
     try {
       const st = statSync(join(dir, name));
       if (st.isFile())
-        rows.push({ key, file: { name, file: join(dir, name), bytes: st.size, modifiedAt: st.mtimeMs } });
+        rows.push({
+          key,
+          file: { name, file: join(dir, name), bytes: st.size, modifiedAt: st.mtimeMs, kind },
+        });
     } catch {
       // removed meanwhile
     }
@@ -85,8 +95,10 @@ export function createBackupManager(
   const o = opts === false ? {} : opts;
   const intervalMs = scheduled ? (o.intervalMs ?? BACKUP_DEFAULTS.intervalMs) : 0;
   const keep = Math.max(1, Math.floor(o.keep ?? BACKUP_DEFAULTS.keep));
+  const manualKeep = Math.max(1, Math.floor(o.manualKeep ?? BACKUP_DEFAULTS.manualKeep));
   const onClose = scheduled && (o.onClose ?? BACKUP_DEFAULTS.onClose);
   const dir = o.dir ?? join(dataDir, BACKUP_DIR_NAME);
+  const manualDir = join(dir, MANUAL_DIR_NAME);
   const changes = (): number => (db.prepare('SELECT total_changes() AS n').get() as { n: number }).n;
   /** total_changes() at the last backup of this process (or at start, when a backup exists). */
   let lastChanges: number | null = listBackupFiles(dir).length > 0 ? changes() : null;
@@ -95,19 +107,23 @@ export function createBackupManager(
   let closed = false;
 
   const runOnce = async (reason: BackupReason): Promise<BackupResult | null> => {
-    if (reason !== 'manual' && lastChanges !== null && changes() === lastChanges) return null;
-    mkdirSync(dir, { recursive: true });
+    const manual = reason === 'manual';
+    if (!manual && lastChanges !== null && changes() === lastChanges) return null;
+    // Manual copies rotate among themselves: they never push the schedule's history out.
+    const into = manual ? manualDir : dir;
+    const limit = manual ? manualKeep : keep;
+    mkdirSync(into, { recursive: true });
     const stem = backupStem(now());
     let name = `${stem}.db`;
-    for (let n = 1; listBackupFiles(dir).some((f) => f.name === name); n++) name = `${stem}-${n}.db`;
-    const file = join(dir, name);
+    for (let n = 1; listBackupFiles(into).some((f) => f.name === name); n++) name = `${stem}-${n}.db`;
+    const file = join(into, name);
     const t0 = performance.now();
     const st = await backupTo(db, file, o.pagesPerStep ? { pagesPerStep: o.pagesPerStep } : {});
     const ms = Math.round(performance.now() - t0);
-    lastChanges = changes();
-    for (const old of listBackupFiles(dir).slice(keep)) rmSync(old.file, { force: true });
-    if (reason !== 'manual') console.info(`[core] ${reason} backup ${file}: ${st.bytes} bytes in ${ms} ms`);
-    return { name, file, bytes: st.bytes, ms };
+    if (!manual) lastChanges = changes();
+    for (const old of listBackupFiles(into).slice(limit)) rmSync(old.file, { force: true });
+    if (!manual) console.info(`[core] ${reason} backup ${file}: ${st.bytes} bytes in ${ms} ms`);
+    return { name, file, bytes: st.bytes, ms, kind: manual ? 'manual' : 'schedule' };
   };
 
   const run = (reason: BackupReason): Promise<BackupResult | null> => {
@@ -135,9 +151,12 @@ export function createBackupManager(
     list: () => ({
       dir,
       keep,
+      manualKeep,
       intervalMs: intervalMs > 0 ? intervalMs : null,
       onClose,
-      files: listBackupFiles(dir),
+      files: [...listBackupFiles(dir), ...listBackupFiles(manualDir, 'manual')].sort(
+        (a, b) => b.modifiedAt - a.modifiedAt || (a.name < b.name ? 1 : -1),
+      ),
     }),
     async close() {
       if (closed) return;

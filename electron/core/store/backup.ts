@@ -8,8 +8,10 @@
  * so a crash mid-copy never leaves a truncated file under a backup's name.
  *
  * restoreFrom replaces a data folder's hall.db with a backup, offline: it refuses while a core has
- * the folder open, checks the backup (SQLite header, integrity_check, schema version, tables) on
- * a copy before touching anything, and keeps the replaced database as hall.db.before-restore.
+ * the folder open, checks the backup on a copy before touching anything (SQLite header; the
+ * schema object by object against this program's migrations, so no foreign trigger or view can
+ * ride in; integrity_check; every row the program parses — backup-check.ts), and keeps the
+ * replaced database as hall.db.before-restore.
  */
 import Database from 'better-sqlite3';
 import {
@@ -24,9 +26,9 @@ import {
   statSync,
 } from 'node:fs';
 import { resolve } from 'node:path';
+import { BackupCheckError, checkRows, checkSchema } from './backup-check';
 import { dataDirInUse } from './data-dir-lock';
 import { dbPath } from './db';
-import { SCHEMA_VERSION } from './migrations';
 import type { WritableDb } from './types';
 
 export interface BackupStats {
@@ -80,7 +82,6 @@ export interface RestoreResult {
 }
 
 const SQLITE_MAGIC = 'SQLite format 3\0';
-const REQUIRED_TABLES = ['order_event', 'work_order', 'meta', 'audit_log'];
 const BEFORE_RESTORE_SUFFIX = '.before-restore';
 
 function hasSqliteHeader(file: string): boolean {
@@ -102,6 +103,17 @@ function checkCandidate(file: string): { schemaVersion: number; orders: number; 
     throw new RestoreError(`备份文件无法打开 The backup cannot be opened: ${(err as Error).message}`);
   }
   try {
+    // Nothing in the file's schema may call functions while it is being looked at.
+    db.pragma('trusted_schema = OFF');
+    let version: number;
+    try {
+      version = db.pragma('user_version', { simple: true }) as number;
+      // sqlite_master alone, before any row is read: a foreign trigger or view is refused here.
+      checkSchema(db, version);
+    } catch (err) {
+      if (err instanceof BackupCheckError) throw new RestoreError(err.message);
+      throw new RestoreError(`备份文件已损坏 The backup is damaged: ${(err as Error).message}`);
+    }
     let problems: string[];
     try {
       problems = (db.pragma('integrity_check') as Array<{ integrity_check: string }>).map(
@@ -115,22 +127,11 @@ function checkCandidate(file: string): { schemaVersion: number; orders: number; 
         `备份文件已损坏 The backup is damaged (integrity_check): ${problems.slice(0, 3).join('; ')}`,
       );
     }
-    const version = db.pragma('user_version', { simple: true }) as number;
-    if (version < 1 || version > SCHEMA_VERSION) {
-      throw new RestoreError(
-        `备份文件的数据库版本不受支持 The backup's schema version ${version} is not supported (1–${SCHEMA_VERSION})`,
-      );
-    }
-    const tables = new Set(
-      (
-        db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as Array<{ name: string }>
-      ).map((r) => r.name),
-    );
-    const missing = REQUIRED_TABLES.filter((t) => !tables.has(t));
-    if (missing.length) {
-      throw new RestoreError(
-        `这不是指挥中心的数据库 Not a hall database (missing tables: ${missing.join(', ')})`,
-      );
+    try {
+      checkRows(db, version);
+    } catch (err) {
+      if (err instanceof BackupCheckError) throw new RestoreError(err.message);
+      throw new RestoreError(`备份文件已损坏 The backup is damaged: ${(err as Error).message}`);
     }
     const count = (sql: string): number => (db.prepare(sql).get() as { n: number }).n;
     const out = {

@@ -28,6 +28,9 @@ export function openDb(dataDir: string, opts: OpenOptions = {}): WritableDb {
     db.pragma('synchronous = NORMAL');
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
+    // No function may be called from the database's own schema (views, triggers, defaults): the
+    // schema is this program's, and a restored file is checked to be exactly that (backup-check.ts).
+    db.pragma('trusted_schema = OFF');
     // Bigger page cache and memory temp store: the projection and FTS updates are write-heavy.
     db.pragma('cache_size = -65536');
     db.pragma('temp_store = MEMORY');
@@ -51,6 +54,7 @@ export function openReader(dataDir: string, opts: Pick<OpenOptions, 'nativeBindi
   }) as ReadableDb;
   try {
     db.pragma('busy_timeout = 5000');
+    db.pragma('trusted_schema = OFF');
     db.pragma('cache_size = -32768');
     db.pragma('temp_store = MEMORY');
     db.pragma('query_only = ON');

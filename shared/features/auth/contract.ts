@@ -1,13 +1,16 @@
 /** The auth.* and accounts.* procedures: sign-in, first-run setup, the admin's account management. */
 import { z } from 'zod';
 import { mutation, publicProc, query, type Proc } from '../../kernel/proc';
-import { ROLES, type Role } from '../../kernel/roles';
+import { PERMISSIONS, ROLES, type Permission, type Role } from '../../kernel/roles';
+import { MIN_PASSWORD_LENGTH, PASSWORD_RULE_TEXT, passwordProblem } from './password-policy';
 
 /** The signed-in user as the renderer shows them (never the password hash or the session token). */
 export interface AuthUser {
   readonly username: string;
   readonly displayName: string;
   readonly role: Role;
+  /** Granted beside the role (核查结案); commanders and admins have every permission anyway. */
+  readonly permissions: readonly Permission[];
 }
 
 export interface AuthStatus {
@@ -44,17 +47,43 @@ const username = z
   .min(2, '用户名至少 2 个字符')
   .max(32, '用户名最多 32 个字符')
   .regex(/^[A-Za-z0-9_.-]+$/, '用户名只能包含字母、数字、点、下划线和连字符');
-/** Passwords: at least 8 characters (the security baseline); the upper bound keeps scrypt input sane. */
-const password = z.string().min(8, '密码至少 8 个字符').max(256, '密码最多 256 个字符');
+/** Passwords: the policy of ./password-policy.ts; the upper bound keeps scrypt input sane. */
+const password = z
+  .string()
+  .min(MIN_PASSWORD_LENGTH, PASSWORD_RULE_TEXT.short)
+  .max(256, PASSWORD_RULE_TEXT.long);
 const displayName = z.string().trim().min(1, '请填写姓名').max(40, '姓名最多 40 个字符');
+
+/** The password checked against the whole policy, the user name included. */
+function withPasswordPolicy<T extends { username: string; password: string; displayName?: string }>(
+  v: T,
+  ctx: z.RefinementCtx,
+): void {
+  const rule = passwordProblem(v.password, {
+    username: v.username,
+    ...(v.displayName !== undefined ? { displayName: v.displayName } : {}),
+  });
+  if (rule) ctx.addIssue({ code: 'custom', message: PASSWORD_RULE_TEXT[rule], path: ['password'] });
+}
 
 export const AuthLoginInput = z.object({
   // No format rules on login: a wrong name must get the same generic answer as a wrong password.
   username: z.string().max(64),
   password: z.string().max(256),
 });
-export const AuthSetupInput = z.object({ username, displayName, password });
-export const AccountsCreateInput = z.object({ username, displayName, password, role: z.enum(ROLES) });
+export const AuthSetupInput = z.object({ username, displayName, password }).superRefine(withPasswordPolicy);
+export const AccountsCreateInput = z
+  .object({
+    username,
+    displayName,
+    password,
+    role: z.enum(ROLES),
+    permissions: z.array(z.enum(PERMISSIONS)).max(PERMISSIONS.length).default([]),
+  })
+  .superRefine(withPasswordPolicy);
+const AccountsResetPasswordInput = z
+  .object({ username: z.string().max(64), password })
+  .superRefine(withPasswordPolicy);
 
 export const AUTH_PROCS = {
   'auth.status': publicProc<AuthStatus>()(z.object({}), 'query', ['system.changed']),
@@ -70,8 +99,16 @@ export const AUTH_PROCS = {
     z.object({ username: z.string().max(64), disabled: z.boolean() }),
     { role: 'admin', changes: ['system.changed'] },
   ),
-  'accounts.resetPassword': mutation<AccountRow>()(z.object({ username: z.string().max(64), password }), {
+  'accounts.resetPassword': mutation<AccountRow>()(AccountsResetPasswordInput, {
     role: 'admin',
     changes: ['system.changed'],
   }),
+  /** Grants or withdraws permissions beside the role (核查结案); audited. */
+  'accounts.setPermissions': mutation<AccountRow>()(
+    z.object({
+      username: z.string().max(64),
+      permissions: z.array(z.enum(PERMISSIONS)).max(PERMISSIONS.length),
+    }),
+    { role: 'admin', changes: ['system.changed'] },
+  ),
 } as const satisfies Record<string, Proc<z.ZodType, unknown>>;

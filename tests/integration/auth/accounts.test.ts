@@ -15,7 +15,7 @@ afterEach(async () => {
   for (const c of cleanups.splice(0).reverse()) await c();
 });
 
-const anon: CallContext = { role: null, actor: 'anonymous' };
+const anon: CallContext = { role: null, actor: 'anonymous', local: true };
 const ADMIN = { username: 'admin', displayName: '李主任', password: 'admin-password-1' };
 
 let clock = T0;
@@ -78,13 +78,17 @@ describe('first-run setup', () => {
       needsSetup: false,
       session: true,
       demo: false,
-      user: { username: 'admin', displayName: '李主任', role: 'admin' },
+      user: { username: 'admin', displayName: '李主任', role: 'admin', permissions: [] },
     });
     const again = await rejects(core.call('auth.setup', { ...ADMIN, username: 'mallory' }, anon));
     expect(again.code).toBe('rejected');
     // Even an admin cannot use setup to add accounts.
-    expect((await rejects(core.call('auth.setup', { ...ADMIN, username: 'x2' }, admin))).code).toBe(
-      'rejected',
+    expect(
+      (await rejects(core.call('auth.setup', { ...ADMIN, username: 'x2' }, { ...admin, local: true }))).code,
+    ).toBe('rejected');
+    // And setup is for the machine itself: a caller the host does not vouch for is refused first.
+    expect((await rejects(core.call('auth.setup', { ...ADMIN, username: 'x3' }, admin))).reason).toBe(
+      'local_only',
     );
 
     // Only the sha256 of the token is stored; the password only as a scrypt hash with its salt.
@@ -113,12 +117,44 @@ describe('first-run setup', () => {
   });
 });
 
+describe('passwords and names (issue 11, item 9)', () => {
+  it('refuses the weak passwords of the issue and a name that differs from another only in case', async () => {
+    const { core } = await open();
+    for (const password of [
+      '12345678',
+      'aaaaaaaa',
+      '        ',
+      '\u0000'.repeat(8),
+      'admin123',
+      'admin2026',
+    ]) {
+      const e = await rejects(core.call('auth.setup', { ...ADMIN, password }, anon));
+      expect(e.code, JSON.stringify(password)).toBe('invalid_input');
+      expect(e.field).toBe('password');
+    }
+    const { admin } = await setUp(core);
+    const taken = await rejects(
+      core.call(
+        'accounts.create',
+        { username: 'Admin', displayName: '冒名', password: 'other-pass-77', role: 'admin' },
+        admin,
+      ),
+    );
+    expect(taken.reason).toBe('username_taken');
+    expect(taken.params).toEqual({ username: 'admin' });
+    const reset = await rejects(
+      core.call('accounts.resetPassword', { username: 'admin', password: 'admin1' }, admin),
+    );
+    expect(reset.field).toBe('password');
+  });
+});
+
 describe('login', () => {
   it('logs in with the right password; a wrong password or name gets one generic error', async () => {
     const { core, dir } = await open();
     await setUp(core);
     const ok = await core.call('auth.login', { username: 'admin', password: ADMIN.password }, anon);
-    expect(ok.user).toEqual({ username: 'admin', displayName: '李主任', role: 'admin' });
+    expect(ok.user).toEqual({ username: 'admin', displayName: '李主任', role: 'admin', permissions: [] });
     expect(await core.resolveSession(ok.token!)).toMatchObject({ role: 'admin', actor: 'admin' });
 
     const wrongPw = await rejects(
@@ -136,8 +172,8 @@ describe('login', () => {
 
     const failed = auditRows(dir).filter((r) => r.action === 'auth.login_failed');
     expect(failed.map((r) => JSON.parse(r.detail!) as unknown)).toEqual([
-      { username: 'admin', reason: 'bad_credentials' },
-      { username: 'ghost', reason: 'bad_credentials' },
+      { username: 'admin', reason: 'bad_credentials', address: '' },
+      { username: 'ghost', reason: 'bad_credentials', address: '' },
     ]);
   });
 

@@ -44,7 +44,7 @@ describe('Electron IPC sessions', () => {
     });
     expect(setup_).toEqual({
       ok: true,
-      data: { user: { username: 'admin', displayName: '管理员', role: 'admin' } },
+      data: { user: { username: 'admin', displayName: '管理员', role: 'admin', permissions: [] } },
     });
     expect(JSON.stringify(setup_)).not.toContain('token');
     expect(h.sessionCount()).toBe(1);
@@ -70,7 +70,7 @@ describe('Electron IPC sessions', () => {
     const login = await h(win(b), 'auth.login', { username: 'wall1', password: 'wall1-password' });
     expect(login).toEqual({
       ok: true,
-      data: { user: { username: 'wall1', displayName: '大屏', role: 'viewer' } },
+      data: { user: { username: 'wall1', displayName: '大屏', role: 'viewer', permissions: [] } },
     });
     expect(await h(win(b), 'system.info', {})).toMatchObject({ ok: true, data: { role: 'viewer' } });
     expect(await h(win(b), 'accounts.list', {})).toMatchObject({ ok: false, error: { code: 'forbidden' } });

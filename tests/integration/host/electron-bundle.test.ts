@@ -125,6 +125,25 @@ describe('bundled Electron main', () => {
     expect(await call(null, {})).toMatchObject({ ok: false, error: { code: 'not_found' } });
   });
 
+  it('serves basemap tiles over app:// unzipped by the bundled basemap worker, not the main thread', async () => {
+    expect(existsSync(path.join(root, 'dist-electron/basemap-worker.cjs'))).toBe(true);
+    // The centre of the built-in street at zoom 15 (see tests/integration/map/basemap.test.ts).
+    const tile = await request({ type: 'fetch', url: 'app://hall/basemap/shuangjing/15/26984/12418.pbf' });
+    expect(tile.status).toBe(200);
+    expect(tile.encoding).toBeNull();
+    expect(tile.head).not.toMatch(/^1f8b/);
+    // A file name nobody has is 404, not a crash.
+    expect((await request({ type: 'fetch', url: 'app://hall/basemap/nope/15/0/0.pbf' })).status).toBe(404);
+  });
+
+  it('a development run keeps DevTools; the menu is left alone', () => {
+    const win = messages.find((m) => m.type === 'window') as {
+      options: { webPreferences: Record<string, unknown> };
+    };
+    expect(win.options.webPreferences.devTools).toBe(true);
+    expect(messages.some((m) => m.type === 'menu')).toBe(false);
+  });
+
   it('serves app:// with the CSP and refuses traversal', async () => {
     const built = existsSync(path.join(root, 'dist/renderer/index.html'));
     const index = await request({ type: 'fetch', url: 'app://hall/index.html' });
@@ -132,5 +151,35 @@ describe('bundled Electron main', () => {
     expect(String(index.csp)).toContain("default-src 'self'");
     const escape = await request({ type: 'fetch', url: 'app://hall/..%2f..%2fpackage.json' });
     expect(escape.status).toBe(403);
+  });
+});
+
+describe('bundled Electron main, as the installed app (app.isPackaged)', () => {
+  it('turns DevTools off and removes the default menu', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'hall-electron-packaged-'));
+    const seen: Array<Record<string, unknown>> = [];
+    const packaged = fork(path.join(root, 'dist-electron/main.cjs'), [], {
+      cwd: root,
+      execArgv: ['--require', path.join(__dirname, 'fixtures/fake-electron.cjs')],
+      env: { ...process.env, FAKE_USER_DATA: dir, HALL_DEMO: '0', FAKE_PACKAGED: '1' },
+      stdio: ['ignore', 'ignore', 'ignore', 'ipc'],
+    });
+    packaged.on('message', (m: Record<string, unknown>) => seen.push(m));
+    try {
+      const end = Date.now() + 20_000;
+      while (
+        !(seen.some((m) => m.type === 'window') && seen.some((m) => m.type === 'menu')) &&
+        Date.now() < end
+      )
+        await new Promise((r) => setTimeout(r, 50));
+      const win = seen.find((m) => m.type === 'window') as {
+        options: { webPreferences: Record<string, unknown> };
+      };
+      expect(win.options.webPreferences.devTools).toBe(false);
+      expect(seen.find((m) => m.type === 'menu')).toEqual({ type: 'menu', menu: null });
+    } finally {
+      packaged.kill();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -85,7 +85,9 @@ describe('sessions over HTTP', () => {
   it('auth.setup sets an HttpOnly SameSite=Strict cookie and keeps the token out of the body', async () => {
     const r = await post('auth.setup', ADMIN);
     expect(r.status).toBe(200);
-    expect(r.body.data).toEqual({ user: { username: 'admin', displayName: '李主任', role: 'admin' } });
+    expect(r.body.data).toEqual({
+      user: { username: 'admin', displayName: '李主任', role: 'admin', permissions: [] },
+    });
     expect(r.text).not.toContain('token');
     expect(r.setCookie).toMatch(/^hall_session=[A-Za-z0-9_-]{43};/);
     expect(r.setCookie).toContain('HttpOnly');

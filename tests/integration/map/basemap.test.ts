@@ -126,6 +126,8 @@ async function makeMbtiles(
   meta.run('json', JSON.stringify({ vector_layers: [{ id: 'roads' }, { id: 'buildings' }] }));
   if (opts.tilesTable !== false) {
     db.exec('CREATE TABLE tiles (zoom_level INTEGER, tile_column INTEGER, tile_row INTEGER, tile_data BLOB)');
+    // The MBTiles spec's index: without it every tile read would scan the table (refused).
+    db.exec('CREATE UNIQUE INDEX tile_index ON tiles (zoom_level, tile_column, tile_row)');
     db.prepare('INSERT INTO tiles VALUES (15, ?, ?, ?)').run(x, 2 ** 15 - 1 - y, tile);
   }
   db.close();

@@ -167,6 +167,75 @@ describe('map.importJurisdiction', () => {
     ).toMatch(/FeatureCollection/);
   });
 
+  it('refuses the geometry attacks of issue 11: a bow-tie, the whole world, a square at 0,0, bad holes, far away', async () => {
+    const { core } = await openTestCore(cleanups);
+    const before = await core.call('reference.snapshot', {}, admin);
+    const poly = (code: string, rings: number[][][]) => ({
+      type: 'Feature',
+      properties: { code, name: `${code}社区`, level: 'community' },
+      geometry: { type: 'Polygon', coordinates: rings },
+    });
+    const bad = fc([
+      community('OK', 116.4),
+      poly('BOWTIE', [
+        [
+          [116.4, 39.9],
+          [116.41, 39.91],
+          [116.41, 39.9],
+          [116.4, 39.91],
+          [116.4, 39.9],
+        ],
+      ]),
+      poly('WORLD', [
+        [
+          [-180, -90],
+          [180, -90],
+          [180, 90],
+          [-180, 90],
+          [-180, -90],
+        ],
+      ]),
+      poly('NULL', [square(0, 0, 0.01)]),
+      poly('BIGHOLE', [square(116.4, 39.9, 0.01), square(116.39, 39.89, 0.03)]),
+      poly('OUTHOLE', [square(116.4, 39.9, 0.01), square(116.43, 39.9, 0.002)]),
+      poly('SHANGHAI', [square(121.47, 31.23, 0.01)]),
+    ]);
+    const report = await core.call('map.importJurisdiction', { geojson: bad }, admin);
+    expect(report.ok).toBe(false);
+    const byFeature = (i: number) =>
+      report.problems
+        .filter((p) => p.feature === i)
+        .map((p) => p.message)
+        .join(' | ');
+    expect(byFeature(0)).toBe('');
+    expect(byFeature(1)).toMatch(/自相交/);
+    expect(byFeature(2)).toMatch(/范围过大/);
+    expect(byFeature(3)).toMatch(/不在中国境内/);
+    expect(byFeature(4)).toMatch(/洞不小于外环/);
+    expect(byFeature(5)).toMatch(/洞超出外环/);
+    expect(byFeature(6)).toMatch(/离本街道太远/);
+    expect((await core.call('reference.snapshot', {}, admin)).version).toBe(before.version);
+  });
+
+  it('audits an applied import with what it replaced', async () => {
+    const { core, dir } = await openTestCore(cleanups);
+    const applied = await core.call(
+      'map.importJurisdiction',
+      { geojson: fc([community('N9', 116.4)]) },
+      admin,
+    );
+    expect(applied.ok).toBe(true);
+    const page = await core.call('audit.list', { action: 'map.importJurisdiction' }, admin);
+    expect(page.rows).toHaveLength(1);
+    expect(page.rows[0]?.actor).toBe('root');
+    expect(JSON.parse(page.rows[0]?.detail ?? '{}')).toMatchObject({
+      communities: { before: 2, after: 1 },
+      grids: { before: 2, after: 0 },
+      buildings: { before: 1, kept: 0, dropped: 1 },
+    });
+    expect(dir).toBeTruthy();
+  });
+
   it('applies a valid file: new communities and grids, a new reference version, buildings re-homed', async () => {
     const { core } = await openTestCore(cleanups);
     const hints: string[] = [];

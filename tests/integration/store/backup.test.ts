@@ -131,7 +131,7 @@ describe('online backup while writing, then restore', () => {
     await writer;
     expect(writtenDuring).toBeGreaterThan(10);
     expect(res.name).toMatch(/^hall-\d{8}-\d{6}\.db$/);
-    expect(res.file).toBe(join(live, 'backups', res.name));
+    expect(res.file).toBe(join(live, 'backups', 'manual', res.name));
     expect(res.bytes).toBe(statSync(res.file).size);
     expect(res.ms).toBeGreaterThanOrEqual(0);
 
@@ -222,29 +222,76 @@ describe('bad backup files are refused and nothing is replaced', () => {
     o.exec('CREATE TABLE t(x)');
     o.pragma('user_version = 1');
     o.close();
-    expect(restoreError(() => restoreFrom(d, other)).message).toMatch(/不是指挥中心的数据库/);
+    expect(restoreError(() => restoreFrom(d, other)).message).toMatch(/本程序不会创建的表 t/);
     expect(restoreError(() => restoreFrom(d, join(d, 'nope.db'))).message).toMatch(/备份文件不存在/);
     unchanged(d, snapshot);
   });
 });
 
 describe('schedule, rotation and listing', () => {
-  it('keeps the newest N files, lists them newest first, and is admin-only', async () => {
-    const { core, dir: d } = await coreWithReference({ backup: { keep: 3, onClose: false } });
+  it('keeps the newest N manual files in their own folder, lists them newest first, and is admin-only', async () => {
+    const { core, dir: d } = await coreWithReference({ backup: { keep: 3, manualKeep: 3, onClose: false } });
     const names: string[] = [];
     for (let i = 0; i < 5; i++) {
       await createOrders(core, 1, `轮换${i}`);
       names.push((await core.call('system.backup', {}, admin)).name);
     }
     const list = await core.call('system.backups', {}, admin);
-    expect(list).toMatchObject({ dir: join(d, 'backups'), keep: 3, onClose: false });
+    expect(list).toMatchObject({ dir: join(d, 'backups'), keep: 3, manualKeep: 3, onClose: false });
     expect(list.intervalMs).toBe(6 * 60 * 60 * 1000);
     expect(list.files.map((f) => f.name)).toEqual(names.slice(2).reverse());
-    expect(readdirSync(join(d, 'backups')).sort()).toEqual(names.slice(2).sort());
+    expect(list.files.every((f) => f.kind === 'manual')).toBe(true);
+    expect(readdirSync(join(d, 'backups', 'manual')).sort()).toEqual(names.slice(2).sort());
     expect((await rejectsApi(core.call('system.backup', {}, { role: 'commander', actor: 'c' }))).code).toBe(
       'forbidden',
     );
     expect((await rejectsApi(core.call('system.backups', {}, officer))).code).toBe('forbidden');
+  });
+
+  it('seven manual backups in one second do not erase the scheduled history (issue 11, item 6)', async () => {
+    const { core: first, dir: d } = await coreWithReference({ backup: { keep: 7, onClose: true } });
+    await createOrders(first, 1, '定时甲');
+    await first.close();
+    const second = await openCore(d, { backup: { keep: 7, onClose: true } });
+    await createOrders(second, 1, '定时乙');
+    await second.close();
+    const scheduled = readdirSync(join(d, 'backups')).filter((f) => f.endsWith('.db'));
+    expect(scheduled).toHaveLength(2);
+
+    // The attack of the issue: seven clicks on 立即备份 within one second (the clock stands still).
+    const still = clock;
+    const core = await createInProcessCore({
+      dataDir: d,
+      host: 'test',
+      now: () => still,
+      backup: { keep: 7 },
+    });
+    cleanups.push(() => core.close());
+    const manual = await Promise.all(Array.from({ length: 7 }, () => core.call('system.backup', {}, admin)));
+    expect(new Set(manual.map((m) => m.name)).size).toBe(7);
+    expect(
+      readdirSync(join(d, 'backups'))
+        .filter((f) => f.endsWith('.db'))
+        .sort(),
+    ).toEqual(scheduled.sort());
+    const list = await core.call('system.backups', {}, admin);
+    expect(
+      list.files
+        .filter((f) => f.kind === 'schedule')
+        .map((f) => f.name)
+        .sort(),
+    ).toEqual(scheduled.sort());
+    expect(list.files.filter((f) => f.kind === 'manual')).toHaveLength(7);
+    // Four more: the manual rotation (10) drops the oldest manual copies, never a scheduled one.
+    for (let i = 0; i < 4; i++) await core.call('system.backup', {}, admin);
+    const after = await core.call('system.backups', {}, admin);
+    expect(after.files.filter((f) => f.kind === 'manual')).toHaveLength(10);
+    expect(
+      after.files
+        .filter((f) => f.kind === 'schedule')
+        .map((f) => f.name)
+        .sort(),
+    ).toEqual(scheduled.sort());
   });
 
   it('two backups in the same second get distinct names', async () => {

@@ -187,13 +187,16 @@ describe('IPC', () => {
     },
     async resolveSession(token) {
       const role = roleOfToken.get(token);
-      return role ? { username: token.slice(4), displayName: token, role, actor: token.slice(4) } : null;
+      return role
+        ? { username: token.slice(4), displayName: token, role, permissions: [], actor: token.slice(4) }
+        : null;
     },
     onChange(l) {
       listeners.add(l);
       return () => listeners.delete(l);
     },
     served: () => ({ writer: calls.length, readers: [] }),
+    recordAudit: () => undefined,
     async close() {},
   };
   const contents = (id: number) => ({ id, once: () => undefined });
@@ -299,5 +302,34 @@ describe('IPC', () => {
       [CHANGE_CHANNEL, { topic: 'orders.changed', orderIds: ['a', 'b'] }],
     ]);
     ipc.dispose();
+  });
+});
+
+describe('the wall flag is the main process’s (issue 11, item 12)', () => {
+  const seen: Array<Record<string, unknown>> = [];
+  const stand = {
+    async call(_proc: string, _input: unknown, ctx: Record<string, unknown>) {
+      seen.push(ctx);
+      return { ok: 'yes' } as never;
+    },
+    resolveSession: async () => null,
+    onChange: () => () => undefined,
+    served: () => ({ writer: 0, readers: [] }),
+    recordAudit: () => undefined,
+    async close() {},
+  } as unknown as Core;
+  const frame = { senderFrame: { url: 'app://hall/index.html' }, sender: { id: 7, once: () => undefined } };
+
+  it('a wall app masks and caps every call, whatever the page asks; the app itself is local', async () => {
+    const { createCallHandler } = await import('../../../electron/hall-ipc');
+    const wall = createCallHandler({ core: stand, wall: true });
+    await wall(frame, 'system.info', {}, { masked: false });
+    expect(seen.at(-1)).toMatchObject({ masked: true, wall: true, local: true, address: 'electron' });
+    const desk = createCallHandler({ core: stand });
+    await desk(frame, 'system.info', {});
+    expect(seen.at(-1)).toMatchObject({ masked: false, wall: false, local: true });
+    // A desk user switching to wall mode can only ask for less.
+    await desk(frame, 'system.info', {}, { masked: true });
+    expect(seen.at(-1)).toMatchObject({ masked: true, wall: false });
   });
 });

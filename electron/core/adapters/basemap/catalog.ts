@@ -1,12 +1,13 @@
 /**
  * The basemaps a host can serve: the built-in ones (resources/basemap) and those imported into
- * `<dataDir>/basemaps`. Files are opened lazily and reopened when they change on disk.
+ * `<dataDir>/basemaps`. A file is served only after it passed the import check (in the basemap
+ * worker, re-run when the file changes on disk), and every read happens in that worker, never on
+ * the thread that answers the API (isolated.ts).
  */
 import { existsSync, promises as fs } from 'node:fs';
 import path from 'node:path';
-import { openMbtiles } from './mbtiles-source';
-import { openPmtiles } from './pmtiles-source';
-import type { TileSource } from './tile-source';
+import { BasemapWorker } from './isolated';
+import type { BasemapInfo, Tile } from './tile-source';
 
 /** Basemap names are file stems: letters, digits, '-' and '_' (they appear in URLs). */
 export const BASEMAP_NAME = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;
@@ -76,36 +77,51 @@ export async function findBasemapFile(dirs: BasemapDirs, name: string): Promise<
   return (await listBasemapFiles(dirs)).find((f) => f.name === name) ?? null;
 }
 
-interface Open {
+/** A file the catalog may serve: checked, with the key (path, size, mtime) it was checked at. */
+interface Served {
+  readonly file: BasemapFile;
   readonly key: string;
-  readonly source: Promise<TileSource>;
+  readonly info: BasemapInfo;
 }
 
-/** Open tile sources by name, reopened when the file's size or mtime changes. */
+/** Basemaps by name, checked before they are served and re-checked when they change on disk. */
 export class BasemapCatalog {
-  private readonly open = new Map<string, Open>();
+  private readonly worker = new BasemapWorker();
+  /** Check results by key: a refused file stays refused until it changes. */
+  private readonly checked = new Map<string, Promise<BasemapInfo | null>>();
   constructor(readonly dirs: BasemapDirs) {}
 
-  async source(name: string): Promise<TileSource | null> {
+  /** The file under this name if it passed its check, else null (missing, refused, timed out). */
+  async served(name: string): Promise<Served | null> {
     const file = await findBasemapFile(this.dirs, name);
     if (!file) return null;
     const st = await fs.stat(file.path);
     const key = `${file.path}|${st.size}|${st.mtimeMs}`;
-    const cur = this.open.get(name);
-    if (cur && cur.key === key) return cur.source;
-    if (cur) void cur.source.then((s) => s.close()).catch(() => undefined);
-    const source =
-      file.kind === 'pmtiles'
-        ? openPmtiles(file.path)
-        : Promise.resolve().then(() => openMbtiles(file.path, this.dirs.nativeBinding));
-    this.open.set(name, { key, source });
-    source.catch(() => this.open.delete(name));
-    return source;
+    let check = this.checked.get(key);
+    if (!check) {
+      check = this.worker.check(file.path, st.size, this.dirs.nativeBinding).then(
+        (c) => (c.ok ? c.info : null),
+        () => null,
+      );
+      if (this.checked.size > 256) this.checked.clear();
+      this.checked.set(key, check);
+    }
+    const info = await check;
+    return info ? { file, key, info } : null;
+  }
+
+  /** One tile, read in the worker (unzipped there when asked); null when the file has none. */
+  tile(s: Served, z: number, x: number, y: number, unzip: boolean): Promise<Tile | null> {
+    return this.worker.tile(
+      { path: s.file.path, kind: s.file.kind, key: s.key, z, x, y },
+      unzip,
+      this.dirs.nativeBinding,
+    );
   }
 
   close(): void {
-    for (const o of this.open.values()) void o.source.then((s) => s.close()).catch(() => undefined);
-    this.open.clear();
+    this.worker.close();
+    this.checked.clear();
   }
 }
 

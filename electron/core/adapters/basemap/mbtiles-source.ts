@@ -2,7 +2,8 @@
 import {
   metadataRows,
   openForeignReadOnly,
-  schemaNames,
+  schemaProblem,
+  tileLookupIndexed,
   tileReader,
   zoomStats,
   type ForeignDb,
@@ -33,11 +34,18 @@ function parseList(v: string | undefined, len: number): number[] | null {
   return parts.length >= len && parts.every(Number.isFinite) ? parts : null;
 }
 
-/** Checks the schema and metadata; throws a Chinese sentence saying what is wrong. */
+/** The largest tile accepted: a tile bigger than this is not a map tile. */
+export const MAX_TILE_BYTES = 8 * 1024 * 1024;
+
+/**
+ * Checks the schema (before anything else: no SQL of the file may run), the tile index, the
+ * metadata and the tiles; throws a Chinese sentence saying what is wrong.
+ */
 export function inspectMbtiles(db: ForeignDb): MbtilesParsed {
-  const names = schemaNames(db);
-  if (!names.has('metadata')) throw new Error('缺少 metadata 表，不是 MBTiles 文件');
-  if (!names.has('tiles')) throw new Error('缺少 tiles 表，不是 MBTiles 文件');
+  const schema = schemaProblem(db);
+  if (schema) throw new Error(schema);
+  if (!tileLookupIndexed(db))
+    throw new Error('tiles 表没有 (zoom_level, tile_column, tile_row) 索引：每读一块瓦片都要扫描全表');
   let meta: Map<string, string>;
   try {
     meta = metadataRows(db);
@@ -48,13 +56,15 @@ export function inspectMbtiles(db: ForeignDb): MbtilesParsed {
   if (!rawFormat) throw new Error('metadata 中缺少 format (应为 pbf 或 png)');
   const format = FORMATS[rawFormat.toLowerCase()];
   if (!format) throw new Error(`不支持的瓦片格式 "${rawFormat.slice(0, 20)}"，支持 pbf、png、jpg、webp`);
-  let zooms: { lo: number | null; hi: number | null; n: number };
+  let zooms: { lo: number | null; hi: number | null; n: number; maxBytes: number | null };
   try {
     zooms = zoomStats(db);
   } catch {
     throw new Error('tiles 表缺少 zoom_level / tile_column / tile_row / tile_data 列');
   }
   if (zooms.n === 0) throw new Error('tiles 表中没有任何瓦片');
+  if ((zooms.maxBytes ?? 0) > MAX_TILE_BYTES)
+    throw new Error(`有瓦片大于 ${MAX_TILE_BYTES / 1024 / 1024} MB (${zooms.maxBytes} 字节)，不是地图瓦片`);
   const minzoom = numberOr(meta.get('minzoom'), zooms.lo ?? 0);
   const maxzoom = numberOr(meta.get('maxzoom'), zooms.hi ?? 0);
   if (minzoom > maxzoom || maxzoom > 24 || minzoom < 0)

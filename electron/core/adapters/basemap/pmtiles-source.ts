@@ -1,4 +1,9 @@
-/** A PMTiles file read piecewise from disk (root directory cached, leaf directories read on demand). */
+/**
+ * A PMTiles file read piecewise from disk (root directory cached, leaf directories read on demand).
+ * Every directory is decompressed with an output cap (pmtiles.ts `decompress`): a gzip bomb in a
+ * root or leaf directory is refused in milliseconds. The import check (`parsePmtiles` with
+ * `deep`) also walks every leaf directory and checks every entry points inside the file.
+ */
 import { open, type FileHandle } from 'node:fs/promises';
 import {
   COMPRESSION,
@@ -20,6 +25,7 @@ import {
   type TileFormat,
   type TileSource,
 } from './tile-source';
+import { MAX_TILE_BYTES } from './mbtiles-source';
 
 const FORMATS: Partial<Record<number, TileFormat>> = {
   [TILE_TYPE.mvt]: 'pbf',
@@ -28,7 +34,16 @@ const FORMATS: Partial<Record<number, TileFormat>> = {
   [TILE_TYPE.webp]: 'webp',
 };
 
+/** Compressed bytes a single directory may take on disk. */
+const MAX_DIRECTORY_ON_DISK = 8 * 1024 * 1024;
+/** The most all leaf directories together may decompress to during the import check. */
+const MAX_LEAVES_TOTAL = 256 * 1024 * 1024;
+/** The most directory entries the import check walks. */
+const MAX_ENTRIES_TOTAL = 20_000_000;
+
 async function readAt(fh: FileHandle, offset: number, length: number): Promise<Buffer> {
+  if (length > MAX_TILE_BYTES && length > MAX_DIRECTORY_ON_DISK)
+    throw new Error(`要读取的数据过大 (${length} 字节)`);
   const buf = Buffer.alloc(length);
   const { bytesRead } = await fh.read(buf, 0, length, offset);
   if (bytesRead !== length) throw new Error(`文件在偏移 ${offset} 处被截断`);
@@ -41,11 +56,36 @@ export interface PmtilesParsed {
   readonly metadata: unknown;
 }
 
+/** Checks one directory's entries point inside the file's sections; returns its leaf pointers. */
+function checkEntries(entries: readonly DirEntry[], header: PmtilesHeader, where: string): DirEntry[] {
+  const leaves: DirEntry[] = [];
+  let lastId = -1;
+  for (const e of entries) {
+    if (e.tileId < lastId) throw new Error(`${where}的条目未按瓦片编号排序`);
+    lastId = e.tileId;
+    if (e.runLength === 0) {
+      if (e.length === 0 || e.offset + e.length > header.leafDirectoryLength)
+        throw new Error(`${where}有指向叶目录区之外的条目`);
+      if (e.length > MAX_DIRECTORY_ON_DISK) throw new Error(`${where}有过大的叶目录 (${e.length} 字节)`);
+      leaves.push(e);
+    } else {
+      if (e.offset + e.length > header.tileDataLength) throw new Error(`${where}有指向瓦片数据区之外的条目`);
+      if (e.length > MAX_TILE_BYTES)
+        throw new Error(`${where}有大于 ${MAX_TILE_BYTES / 1024 / 1024} MB 的瓦片`);
+    }
+  }
+  return leaves;
+}
+
 /**
- * Reads and checks header, root directory and metadata. Every problem is a Chinese sentence in
- * the thrown Error, for the import report.
+ * Reads and checks header, root directory and metadata; with `deep` (the import check) also every
+ * leaf directory. Every problem is a Chinese sentence in the thrown Error, for the import report.
  */
-export async function parsePmtiles(fh: FileHandle, fileSize: number): Promise<PmtilesParsed> {
+export async function parsePmtiles(
+  fh: FileHandle,
+  fileSize: number,
+  opts: { readonly deep?: boolean } = {},
+): Promise<PmtilesParsed> {
   const header = decodeHeader(await readAt(fh, 0, Math.min(PMTILES_HEADER_BYTES, fileSize)));
   if (header.version !== 3) throw new Error(`仅支持 PMTiles 第 3 版，此文件为第 ${header.version} 版`);
   const inFile = (what: string, off: number, len: number) => {
@@ -60,6 +100,8 @@ export async function parsePmtiles(fh: FileHandle, fileSize: number): Promise<Pm
   if (header.minZoom > header.maxZoom || header.maxZoom > 24)
     throw new Error(`缩放级别范围无效: ${header.minZoom}–${header.maxZoom}`);
   if (header.rootDirectoryLength === 0) throw new Error('根目录为空');
+  if (header.rootDirectoryLength > MAX_DIRECTORY_ON_DISK) throw new Error('根目录过大');
+  if (header.jsonMetadataLength > MAX_DIRECTORY_ON_DISK) throw new Error('元数据过大');
   let root: DirEntry[];
   try {
     root = decodeDirectory(
@@ -74,14 +116,48 @@ export async function parsePmtiles(fh: FileHandle, fileSize: number): Promise<Pm
   if (root.length === 0) throw new Error('文件中没有任何瓦片');
   let metadata: unknown = {};
   if (header.jsonMetadataLength > 0) {
+    let raw: Buffer;
     try {
-      const raw = decompress(
+      raw = decompress(
         await readAt(fh, header.jsonMetadataOffset, header.jsonMetadataLength),
         header.internalCompression,
       );
+    } catch (err) {
+      throw new Error(`元数据无法解压: ${err instanceof Error ? err.message : String(err)}`);
+    }
+    try {
       metadata = JSON.parse(raw.toString('utf8')) as unknown;
     } catch {
       throw new Error('元数据不是合法的 JSON');
+    }
+  }
+  if (opts.deep) {
+    // Every leaf, up to the three levels the spec allows, each with the output cap, and all of
+    // them together within MAX_LEAVES_TOTAL: a bomb in any leaf is found here, not by a tile read.
+    let level = checkEntries(root, header, '根目录');
+    let inflated = 0;
+    let entries = root.length;
+    for (let depth = 1; level.length > 0; depth++) {
+      if (depth > 3) throw new Error('叶目录层级超过 3 层 (可能有循环)');
+      const next: DirEntry[] = [];
+      for (const leaf of level) {
+        let dir: DirEntry[];
+        try {
+          const raw = decompress(
+            await readAt(fh, header.leafDirectoryOffset + leaf.offset, leaf.length),
+            header.internalCompression,
+          );
+          inflated += raw.length;
+          if (inflated > MAX_LEAVES_TOTAL) throw new Error('叶目录解压后总量过大');
+          dir = decodeDirectory(raw);
+        } catch (err) {
+          throw new Error(`叶目录无法解析: ${err instanceof Error ? err.message : String(err)}`);
+        }
+        entries += dir.length;
+        if (entries > MAX_ENTRIES_TOTAL) throw new Error('目录条目过多');
+        next.push(...checkEntries(dir, header, `第 ${depth} 层叶目录`));
+      }
+      level = next;
     }
   }
   return { header, root, metadata };
@@ -108,6 +184,7 @@ export async function openPmtiles(path: string): Promise<TileSource> {
       const off = header.leafDirectoryOffset + e.offset;
       let dir = leafCache.get(off);
       if (!dir) {
+        if (e.length > MAX_DIRECTORY_ON_DISK) throw new Error('叶目录过大');
         dir = decodeDirectory(decompress(await readAt(fh, off, e.length), header.internalCompression));
         if (leafCache.size > 64) leafCache.clear();
         leafCache.set(off, dir);
@@ -127,6 +204,7 @@ export async function openPmtiles(path: string): Promise<TileSource> {
           const e = findEntry(dir, id);
           if (!e) return null;
           if (e.runLength > 0) {
+            if (e.length > MAX_TILE_BYTES) return null;
             const data = await readAt(fh, header.tileDataOffset + e.offset, e.length);
             const gzipped = header.tileCompression === COMPRESSION.gzip || isGzip(data);
             return { data, gzipped };

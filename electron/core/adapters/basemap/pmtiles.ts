@@ -168,9 +168,31 @@ export function findEntry(entries: readonly DirEntry[], tileId: number): DirEntr
   return tileId - e.tileId < e.runLength ? e : null;
 }
 
-export function decompress(buf: Uint8Array, compression: number): Buffer {
-  if (compression === COMPRESSION.none || compression === COMPRESSION.unknown) return Buffer.from(buf);
-  if (compression === COMPRESSION.gzip) return gunzipSync(buf);
+/** The most a directory or the metadata may decompress to: a street's directories are KBs. */
+export const MAX_DIRECTORY_BYTES = 8 * 1024 * 1024;
+
+/**
+ * Decompresses with an output cap: a gzip bomb (a few KB that inflate to gigabytes) stops at
+ * `maxBytes` with a Chinese error instead of filling memory and freezing the thread.
+ */
+export function decompress(
+  buf: Uint8Array,
+  compression: number,
+  maxBytes: number = MAX_DIRECTORY_BYTES,
+): Buffer {
+  if (compression === COMPRESSION.none || compression === COMPRESSION.unknown) {
+    if (buf.length > maxBytes) throw new Error(`数据超过 ${Math.round(maxBytes / 1024 / 1024)} MB 上限`);
+    return Buffer.from(buf);
+  }
+  if (compression === COMPRESSION.gzip) {
+    try {
+      return gunzipSync(buf, { maxOutputLength: maxBytes });
+    } catch (err) {
+      if (err instanceof RangeError || (err as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE')
+        throw new Error(`解压后超过 ${Math.round(maxBytes / 1024 / 1024)} MB 上限 (可能是压缩炸弹)`);
+      throw new Error(`gzip 数据无法解压: ${err instanceof Error ? err.message : String(err)}`);
+    }
+  }
   throw new Error(`不支持的压缩方式 (代码 ${compression})，仅支持不压缩或 gzip`);
 }
 

@@ -6,7 +6,6 @@
  * from the URL, so there is nothing to traverse.
  */
 import type { BasemapCatalog } from './catalog';
-import { findBasemapFile } from './catalog';
 import { CONTENT_TYPES, type TileFormat } from './tile-source';
 
 const BASEMAP_PREFIX = '/basemap/';
@@ -15,6 +14,8 @@ export type BasemapAnswer =
   | { readonly kind: 'tile'; readonly data: Buffer; readonly contentType: string; readonly gzipped: boolean }
   | { readonly kind: 'file'; readonly path: string; readonly size: number }
   | { readonly kind: 'empty' }
+  /** The read failed or missed its deadline: try again later (503). */
+  | { readonly kind: 'busy' }
   | { readonly kind: 'not_found' };
 
 const TILE_PATH =
@@ -25,32 +26,47 @@ export function isBasemapPath(pathname: string): boolean {
   return pathname.startsWith(BASEMAP_PREFIX);
 }
 
-export async function answerBasemap(catalog: BasemapCatalog, pathname: string): Promise<BasemapAnswer> {
+/**
+ * The answer to one `/basemap/...` path. Files are served only once they passed their check; the
+ * tile is read in the basemap worker (`unzip`: inflated there, for Electron's app://). A file that
+ * fails, times out or cannot be read answers like a missing one; a slow read answers `busy`.
+ */
+export async function answerBasemap(
+  catalog: BasemapCatalog,
+  pathname: string,
+  opts: { readonly unzip?: boolean } = {},
+): Promise<BasemapAnswer> {
   const file = FILE_PATH.exec(pathname);
   if (file) {
-    const f = await findBasemapFile(catalog.dirs, file[1] as string);
-    return f && f.kind === 'pmtiles' ? { kind: 'file', path: f.path, size: f.size } : { kind: 'not_found' };
+    const s = await catalog.served(file[1] as string);
+    return s && s.file.kind === 'pmtiles'
+      ? { kind: 'file', path: s.file.path, size: s.file.size }
+      : { kind: 'not_found' };
   }
   const m = TILE_PATH.exec(pathname);
   if (!m) return { kind: 'not_found' };
   const [z, x, y] = [Number(m[2]), Number(m[3]), Number(m[4])];
   if (z > 24) return { kind: 'not_found' };
-  let source;
+  let served;
   try {
-    source = await catalog.source(m[1] as string);
+    served = await catalog.served(m[1] as string);
   } catch {
-    // A file that cannot be read answers like a missing one; the import check reports why.
     return { kind: 'not_found' };
   }
-  if (!source) return { kind: 'not_found' };
+  if (!served) return { kind: 'not_found' };
   const ext = m[5] === 'mvt' ? 'pbf' : (m[5] as TileFormat);
-  if (ext !== source.info.format) return { kind: 'not_found' };
-  const tile = await source.tile(z, x, y);
+  if (ext !== served.info.format) return { kind: 'not_found' };
+  let tile;
+  try {
+    tile = await catalog.tile(served, z, x, y, opts.unzip === true);
+  } catch {
+    return { kind: 'busy' };
+  }
   if (!tile) return { kind: 'empty' };
   return {
     kind: 'tile',
     data: tile.data,
-    contentType: CONTENT_TYPES[source.info.format],
+    contentType: CONTENT_TYPES[served.info.format],
     gzipped: tile.gzipped,
   };
 }

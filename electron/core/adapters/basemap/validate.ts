@@ -1,9 +1,12 @@
 /**
  * Checks a basemap file before it is offered to the map: PMTiles v3 or MBTiles (pbf/png/jpg/webp),
  * with a readable structure and at least one tile. The report says in Chinese what is wrong.
+ *
+ * These checks run in the file's own thread (isolated.ts runs them in a worker with a time
+ * limit): a hostile file must never hold the thread that answers calls.
  */
 import { open } from 'node:fs/promises';
-import { openForeignReadOnly, quickCheck, type ForeignDb } from '../../store/mbtiles';
+import { openForeignReadOnly, quickCheck, schemaProblem, type ForeignDb } from '../../store/mbtiles';
 import { inspectMbtiles } from './mbtiles-source';
 import { parsePmtiles } from './pmtiles-source';
 import { PMTILES_MAGIC, TILE_TYPE } from './pmtiles';
@@ -33,7 +36,7 @@ async function checkPmtiles(path: string): Promise<BasemapCheck> {
   const fh = await open(path, 'r');
   try {
     const { size } = await fh.stat();
-    const { header, metadata } = await parsePmtiles(fh, size);
+    const { header, metadata } = await parsePmtiles(fh, size, { deep: true });
     const meta = (metadata ?? {}) as { name?: unknown };
     return {
       ok: true,
@@ -53,14 +56,17 @@ async function checkPmtiles(path: string): Promise<BasemapCheck> {
   }
 }
 
-function checkMbtiles(path: string): BasemapCheck {
+function checkMbtiles(path: string, nativeBinding?: string): BasemapCheck {
   let db: ForeignDb;
   try {
-    db = openForeignReadOnly(path);
+    db = openForeignReadOnly(path, nativeBinding);
   } catch {
     return { ok: false, errors: ['无法以 SQLite 数据库打开，文件可能已损坏'] };
   }
   try {
+    // The schema first, from sqlite_master alone: a view or trigger is refused before any query.
+    const schema = schemaProblem(db);
+    if (schema) return { ok: false, errors: [schema] };
     const integrity = quickCheck(db);
     if (integrity !== 'ok')
       return { ok: false, errors: [`SQLite 完整性检查未通过: ${String(integrity).slice(0, 120)}`] };
@@ -71,7 +77,7 @@ function checkMbtiles(path: string): BasemapCheck {
 }
 
 /** Validates one file on disk; never throws for a bad file (only for a missing one). */
-export async function checkBasemapFile(path: string): Promise<BasemapCheck> {
+export async function checkBasemapFile(path: string, nativeBinding?: string): Promise<BasemapCheck> {
   const fh = await open(path, 'r');
   const head = Buffer.alloc(16);
   let size: number;
@@ -86,7 +92,7 @@ export async function checkBasemapFile(path: string): Promise<BasemapCheck> {
   if (!kind)
     return { ok: false, errors: ['文件既不是 PMTiles (开头应为 "PMTiles") 也不是 MBTiles (SQLite 数据库)'] };
   try {
-    return kind === 'pmtiles' ? await checkPmtiles(path) : checkMbtiles(path);
+    return kind === 'pmtiles' ? await checkPmtiles(path) : checkMbtiles(path, nativeBinding);
   } catch (err) {
     const label = kind === 'pmtiles' ? 'PMTiles' : 'MBTiles';
     return { ok: false, errors: [`${label}: ${err instanceof Error ? err.message : String(err)}`] };

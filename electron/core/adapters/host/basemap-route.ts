@@ -20,6 +20,11 @@ export async function serveBasemap(
     res.end('未找到底图 (Not found)');
     return;
   }
+  if (answer.kind === 'busy') {
+    res.writeHead(503, { ...headers, 'Content-Type': 'text/plain; charset=utf-8', 'Retry-After': '5' });
+    res.end('底图暂时无法读取 (Service unavailable)');
+    return;
+  }
   if (answer.kind === 'empty') {
     // No tile there (outside the street): MapLibre treats 204 as an empty tile, not an error.
     res.writeHead(204, headers);

@@ -3,7 +3,7 @@
  * unit-tested and the CLI only wires the result.
  */
 import path from 'node:path';
-import { isLoopbackBind } from './auth';
+import { isLoopbackBind, type TokenGrant } from './auth';
 import { isRole } from '../../../../shared/contract/index';
 import type { Role } from '../../../../shared/contract/index';
 
@@ -12,7 +12,9 @@ export interface ServeConfig {
   readonly bind: string;
   readonly dataDir: string;
   readonly demo: { readonly days: number } | false;
-  readonly tokens: Readonly<Record<string, Role>>;
+  readonly tokens: Readonly<Record<string, TokenGrant>>;
+  /** `--allow-host NAME`: another name the LAN reaches this host by (checked in `Host`). */
+  readonly allowHosts: readonly string[];
   /** null (default): local callers must log in with an account. */
   readonly loopbackRole: Role | null;
   readonly staticDir: string;
@@ -40,7 +42,9 @@ export const SERVE_USAGE = `用法 Usage: npm run serve -- [options]
   --data-dir <dir>      数据目录 data folder (default ./data or $HALL_DATA_DIR)
   --demo-days <n>       首次运行生成的模拟数据天数 days of demo history on first run (default 365)
   --no-demo             不生成模拟数据 do not seed the demo street
-  --token <role:token>  访问令牌 access token for other machines (repeatable; roles: viewer, officer, commander, admin)
+  --token <role:token>  访问令牌 access token for other machines (repeatable; roles: viewer, officer, commander, admin,
+                        or wall: a public wall display — a viewer with personal data masked, whoever signs in at it)
+  --allow-host <name>   局域网访问所用的主机名 another name of this PC in the LAN (Host header check; repeatable)
   --loopback-role <r>   本机免登录角色 role of local callers without a token or login
                         (default none: log in with an account; e.g. commander on a dev machine)
   --wall                大屏布局 print the wall-display URL
@@ -81,7 +85,8 @@ export function parseServeArgs(
   let hubUrl: string | undefined;
   let hubToken: string | undefined;
   let node: string | undefined;
-  const tokens: Record<string, Role> = {};
+  const tokens: Record<string, TokenGrant> = {};
+  const allowHosts: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const raw = argv[i] ?? '';
     // Accept --flag=value as well as --flag value.
@@ -127,14 +132,21 @@ export function parseServeArgs(
         const colon = v.indexOf(':');
         const role = colon > 0 ? v.slice(0, colon) : '';
         const token = colon > 0 ? v.slice(colon + 1) : '';
-        if (!isRole(role))
-          throw new ConfigError(`--token must be role:token with role viewer|officer|commander|admin`);
+        if (!isRole(role) && role !== 'wall')
+          throw new ConfigError(`--token must be role:token with role viewer|officer|commander|admin|wall`);
         if (token.length < MIN_TOKEN_LENGTH || /\s/.test(token)) {
           throw new ConfigError(
             `--token: the token must be at least ${MIN_TOKEN_LENGTH} characters, no spaces`,
           );
         }
         tokens[token] = role;
+        break;
+      }
+      case '--allow-host': {
+        const v = value();
+        if (!/^[A-Za-z0-9.-]{1,253}$/.test(v))
+          throw new ConfigError(`--allow-host must be a host name, got ${v}`);
+        allowHosts.push(v.toLowerCase());
         break;
       }
       case '--loopback-role': {
@@ -201,6 +213,7 @@ export function parseServeArgs(
     dataDir: path.resolve(cwd, dataDir),
     demo: demo ? { days } : false,
     tokens,
+    allowHosts,
     loopbackRole,
     // HALL_RENDERER_DIR: another build of the renderer (parallel e2e runs each build their own).
     staticDir: path.resolve(projectRoot, process.env.HALL_RENDERER_DIR ?? 'dist/renderer'),

@@ -18,6 +18,8 @@ export interface EventSocketOptions {
   readonly core: Core;
   readonly tokens: TokenTable;
   readonly loopbackRole: Role | null;
+  /** Host names this host answers to (auth.ts allowedHostNames). */
+  readonly allowedHosts: ReadonlySet<string>;
   readonly hintBatchMs: number;
 }
 
@@ -48,6 +50,11 @@ export function attachEventSocket(server: Server, opts: EventSocketOptions): { c
       reject(404, 'Not Found');
       return;
     }
+    // Host and Origin first: a foreign Host is refused before anything else is looked at.
+    if (!sameOriginRequest(req, opts.allowedHosts)) {
+      reject(403, 'Forbidden');
+      return;
+    }
     const caller = identify(req, url, opts.tokens, opts.loopbackRole);
     void _roleOf(opts.core, caller)
       .catch(() => null)
@@ -55,10 +62,6 @@ export function attachEventSocket(server: Server, opts: EventSocketOptions): { c
         // Hints are only for callers with a role: not logged in means no push channel.
         if (!caller.ok || role === null) {
           reject(401, 'Unauthorized');
-          return;
-        }
-        if (!sameOriginRequest(req, caller.via)) {
-          reject(403, 'Forbidden');
           return;
         }
         accept(req, socket, head);

@@ -19,14 +19,16 @@ import { BasemapCatalog, builtinBasemapDir, type BasemapDirs } from '../basemap/
 import { isBasemapPath } from '../basemap/serve';
 import { serveBasemap } from './basemap-route';
 import {
-  TOKEN_COOKIE,
   TokenTable,
+  allowedHostNames,
   clearSessionCookie,
   identify,
   isLoopbackBind,
   sameOriginRequest,
   sessionCookie,
+  tokenCookie,
   type Caller,
+  type TokenGrant,
 } from './auth';
 import { contentSecurityPolicy, mapOrigin, securityHeaders } from './csp';
 import { hostError, statusOf, toApiErrorData } from './errors';
@@ -51,8 +53,10 @@ export interface HttpHostOptions {
    * in (only the public auth.* procedures answer them). A dev machine may pass 'commander'.
    */
   readonly loopbackRole?: Role | null;
-  /** token → role. Tokens are secrets: never logged. */
-  readonly tokens?: Readonly<Record<string, Role>>;
+  /** token → role, or `wall` (a viewer that is a public wall display). Tokens are secrets: never logged. */
+  readonly tokens?: Readonly<Record<string, TokenGrant>>;
+  /** Extra names this host answers to in `Host` (a LAN DNS name of the hall PC). */
+  readonly allowHosts?: readonly string[];
   readonly log?: (line: string) => void;
   /** Debounce window for pushed hints. */
   readonly hintBatchMs?: number;
@@ -146,6 +150,7 @@ export async function startHttpHost(opts: HttpHostOptions): Promise<HttpHost> {
   const bind = opts.bind ?? '127.0.0.1';
   const loopbackRole: Role | null = opts.loopbackRole ?? null;
   const tokens = new TokenTable(opts.tokens ?? {});
+  const allowedHosts = allowedHostNames(bind, opts.allowHosts ?? []);
   const log = opts.log ?? ((line: string) => console.log(line));
   const staticDir = opts.staticDir ?? null;
   const { core } = opts;
@@ -203,6 +208,7 @@ export async function startHttpHost(opts: HttpHostOptions): Promise<HttpHost> {
     const name = url.pathname.slice(API_PREFIX.length + 1);
     if (name === 'health') {
       if (req.method !== 'GET' && req.method !== 'HEAD') {
+        closeUnread(req, res);
         sendError(res, 405, hostError('invalid_input', `${API_PREFIX}/health 只接受 GET 请求`), {
           Allow: 'GET',
         });
@@ -213,7 +219,7 @@ export async function startHttpHost(opts: HttpHostOptions): Promise<HttpHost> {
     }
     if (!isProcName(name)) {
       // Drain so keep-alive connections stay usable.
-      req.resume();
+      closeUnread(req, res);
       sendError(
         res,
         404,
@@ -222,7 +228,7 @@ export async function startHttpHost(opts: HttpHostOptions): Promise<HttpHost> {
       return;
     }
     if (req.method !== 'POST') {
-      req.resume();
+      closeUnread(req, res);
       sendError(res, 405, hostError('invalid_input', `${API_PREFIX}/${name} 只接受 POST 请求`), {
         Allow: 'POST',
       });
@@ -231,7 +237,7 @@ export async function startHttpHost(opts: HttpHostOptions): Promise<HttpHost> {
     // A JSON content type forces a CORS preflight on cross-site requests, which this host never grants.
     const ctype = (req.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase();
     if (ctype !== 'application/json') {
-      req.resume();
+      closeUnread(req, res);
       sendError(res, 415, hostError('invalid_input', '请求的 Content-Type 必须是 application/json'));
       return;
     }
@@ -254,8 +260,12 @@ export async function startHttpHost(opts: HttpHostOptions): Promise<HttpHost> {
         role: caller.role,
         actor: caller.actor,
         session: caller.session,
-        // 大屏模式: the page asks for personal data masked whatever the caller's role.
+        // 大屏模式: the page may ask for personal data masked whatever the caller's role (it can
+        // only ask for less); a wall token is a wall whatever the page says.
         masked: req.headers['x-hall-wall'] === '1',
+        wall: caller.wall,
+        local: caller.local,
+        address: caller.address,
       });
       // The session secret goes into an HttpOnly cookie; the page's JavaScript never sees it.
       const { token, data: shown } = takeSessionToken(name, data);
@@ -283,6 +293,7 @@ export async function startHttpHost(opts: HttpHostOptions): Promise<HttpHost> {
     caller: Caller & { ok: true },
   ): Promise<void> {
     if (req.method !== 'GET' && req.method !== 'HEAD') {
+      closeUnread(req, res);
       res.writeHead(405, { Allow: 'GET, HEAD', 'Content-Type': 'text/plain; charset=utf-8' });
       res.end('不支持的请求方法 (Method not allowed)');
       return;
@@ -293,10 +304,7 @@ export async function startHttpHost(opts: HttpHostOptions): Promise<HttpHost> {
     // A wall display opened with ?token= keeps it as an HttpOnly cookie, so the page's own API
     // calls and WebSocket are authorised without the renderer ever handling the secret.
     const queryToken = url.searchParams.get('token');
-    if (caller.via === 'token' && queryToken) {
-      headers['Set-Cookie'] =
-        `${TOKEN_COOKIE}=${encodeURIComponent(queryToken)}; Path=/; HttpOnly; SameSite=Strict`;
-    }
+    if (caller.via === 'token' && queryToken) headers['Set-Cookie'] = tokenCookie(queryToken);
     if (isBasemapPath(url.pathname)) {
       await serveBasemap(basemaps, req, res, url, headers);
       return;
@@ -336,12 +344,13 @@ export async function startHttpHost(opts: HttpHostOptions): Promise<HttpHost> {
       return;
     }
     const isApi = url.pathname === API_PREFIX || url.pathname.startsWith(API_PREFIX + '/');
-    serve(req, res, url, isApi, identify(req, url, tokens, loopbackRole));
+    // `?token=` only on a page load (it becomes the HttpOnly cookie), never on the API.
+    serve(req, res, url, isApi, identify(req, url, tokens, loopbackRole, { queryToken: !isApi }));
   });
 
   function serve(req: IncomingMessage, res: ServerResponse, url: URL, isApi: boolean, caller: Caller): void {
     if (!caller.ok) {
-      req.resume();
+      closeUnread(req, res);
       if (isApi) sendError(res, 401, hostError(caller.reason), { 'WWW-Authenticate': 'Bearer' });
       else {
         res.writeHead(401, { 'Content-Type': 'text/plain; charset=utf-8', 'WWW-Authenticate': 'Bearer' });
@@ -349,8 +358,8 @@ export async function startHttpHost(opts: HttpHostOptions): Promise<HttpHost> {
       }
       return;
     }
-    if (!sameOriginRequest(req, caller.via)) {
-      req.resume();
+    if (!sameOriginRequest(req, allowedHosts)) {
+      closeUnread(req, res);
       if (isApi) sendError(res, 403, hostError('cross_site'));
       else {
         res.writeHead(403, { 'Content-Type': 'text/plain; charset=utf-8' });
@@ -377,6 +386,7 @@ export async function startHttpHost(opts: HttpHostOptions): Promise<HttpHost> {
     core,
     tokens,
     loopbackRole,
+    allowedHosts,
     hintBatchMs: opts.hintBatchMs ?? HINT_BATCH_MS,
   });
 
@@ -412,6 +422,25 @@ export async function startHttpHost(opts: HttpHostOptions): Promise<HttpHost> {
       return closing;
     },
   };
+}
+
+/**
+ * A refused request's body is not read: the answer says `Connection: close`, and once it is sent
+ * the connection is dropped, so a 100 MB body sent with a 401 or 405 costs the host nothing.
+ */
+function closeUnread(req: IncomingMessage, res: ServerResponse): void {
+  const declared = Number(req.headers['content-length'] ?? 0);
+  const hasBody =
+    (Number.isFinite(declared) && declared > 0) || req.headers['transfer-encoding'] !== undefined;
+  if (!hasBody) return;
+  res.shouldKeepAlive = false;
+  res.setHeader('Connection', 'close');
+  req.pause();
+  res.on('finish', () => {
+    // Half-close first so the answer is read; drop the rest of the upload shortly after.
+    req.socket.end();
+    setTimeout(() => req.socket.destroy(), 1_000).unref();
+  });
 }
 
 /** Reads and discards what is left of a refused upload, up to a bound, then drops the socket. */

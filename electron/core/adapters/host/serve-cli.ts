@@ -13,6 +13,9 @@ import { startHttpHost, type HttpHost } from './http-host';
 /** The project folder (four levels above this file), where dist/renderer is built. */
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..', '..');
 
+/** How long SIGTERM waits for a clean close (the closing backup included) before exiting anyway. */
+const STOP_DEADLINE_MS = 60_000;
+
 async function main(): Promise<void> {
   let config;
   try {
@@ -59,9 +62,18 @@ async function main(): Promise<void> {
   let host: HttpHost | null = null;
   let stopping = false;
   const stop = async (signal: string): Promise<void> => {
-    if (stopping) return;
+    if (stopping) {
+      // A second signal: stop now.
+      process.exit(1);
+    }
     stopping = true;
     console.log(`\n${signal}: 正在关闭 shutting down…`);
+    // A clean close waits for the last transaction and the closing backup, never for ever: a
+    // wedged part (a stuck file check, a hung disk) must not keep the process from stopping.
+    setTimeout(() => {
+      console.error(`关闭超时，强制退出 shutdown took longer than ${STOP_DEADLINE_MS / 1000} s: exiting`);
+      process.exit(1);
+    }, STOP_DEADLINE_MS).unref();
     // Stop taking requests first, then let the core finish its last transaction.
     await host?.close().catch(() => undefined);
     await core?.close().catch((err: unknown) => console.error('core close failed:', err));
@@ -94,6 +106,7 @@ async function main(): Promise<void> {
     basemaps: { builtinDir: builtinBasemapDir(), importedDir: importedBasemapDir(config.dataDir) },
     loopbackRole: config.loopbackRole,
     tokens: config.tokens,
+    allowHosts: config.allowHosts,
     log: (line) => console.error(line),
   });
   const url = config.wall ? `${host.url}?wall=1` : host.url;

@@ -2,12 +2,14 @@
 import { ApiError, type AccountRow } from '../../../../shared/contract/index';
 import { insertAudit } from '../../store/audit';
 import {
+  accountNamedLike,
   deleteSessionsOf,
   getAccount,
   insertAccount,
   listAccounts,
   setAccountDisabled,
   setAccountPassword,
+  setAccountPermissions,
   type AccountRecord,
 } from './queries-accounts';
 import { clearLoginFailures } from './queries-login-throttle';
@@ -19,6 +21,7 @@ function toRow(a: AccountRecord): AccountRow {
     username: a.username,
     displayName: a.displayName,
     role: a.role,
+    permissions: a.permissions,
     createdAt: a.createdAt,
     disabled: a.disabled,
   };
@@ -32,14 +35,18 @@ function mustGet(db: Parameters<typeof getAccount>[0], username: string): Accoun
 
 export const accountsList: Handler<'accounts.list'> = (_input, _call, env) => listAccounts(env.db).map(toRow);
 
-export const accountsCreate: Handler<'accounts.create'> = (input, call, env) => {
-  const { salt, hash } = hashPassword(input.password);
+export const accountsCreate: Handler<'accounts.create'> = async (input, call, env) => {
+  // Admin and admin would be two accounts a person cannot tell apart in a list or a log.
+  const taken = (): void => {
+    const other = accountNamedLike(env.db, input.username);
+    if (other) throw new ApiError('username_taken', { params: { username: other }, field: 'username' });
+  };
+  taken();
+  const { salt, hash } = await hashPassword(input.password);
   const now = env.now();
   return env.db
     .transaction(() => {
-      if (getAccount(env.db, input.username)) {
-        throw new ApiError('username_taken', { params: { username: input.username }, field: 'username' });
-      }
+      taken();
       const a: AccountRecord = {
         username: input.username,
         displayName: input.displayName,
@@ -48,13 +55,14 @@ export const accountsCreate: Handler<'accounts.create'> = (input, call, env) => 
         hash,
         createdAt: now,
         disabled: false,
+        permissions: [...new Set(input.permissions)],
       };
       insertAccount(env.db, a);
       insertAudit(env.db, {
         at: now,
         actor: call.actor,
         action: 'accounts.create',
-        detail: JSON.stringify({ username: a.username, role: a.role }),
+        detail: JSON.stringify({ username: a.username, role: a.role, permissions: a.permissions }),
       });
       return toRow(a);
     })
@@ -82,8 +90,25 @@ export const accountsSetDisabled: Handler<'accounts.setDisabled'> = (input, call
     })
     .immediate();
 
-export const accountsResetPassword: Handler<'accounts.resetPassword'> = (input, call, env) => {
-  const { salt, hash } = hashPassword(input.password);
+export const accountsSetPermissions: Handler<'accounts.setPermissions'> = (input, call, env) =>
+  env.db
+    .transaction(() => {
+      const a = mustGet(env.db, input.username);
+      const permissions = [...new Set(input.permissions)];
+      setAccountPermissions(env.db, a.username, permissions);
+      insertAudit(env.db, {
+        at: env.now(),
+        actor: call.actor,
+        action: 'accounts.setPermissions',
+        detail: JSON.stringify({ username: a.username, from: a.permissions, to: permissions }),
+      });
+      return toRow({ ...a, permissions });
+    })
+    .immediate();
+
+export const accountsResetPassword: Handler<'accounts.resetPassword'> = async (input, call, env) => {
+  mustGet(env.db, input.username);
+  const { salt, hash } = await hashPassword(input.password);
   return env.db
     .transaction(() => {
       const a = mustGet(env.db, input.username);

@@ -1,7 +1,9 @@
 /**
  * auth.*: first-run setup, login, logout, status; and resolveSession, which the hosts use to
  * turn a session token into the caller's role and actor. Every login, failed login and logout
- * is written to the audit log. Repeated failures lock the name (login-throttle.ts).
+ * is written to the audit log. Repeated failures slow the source address and the name down
+ * (login-throttle.ts). First-run setup is for the local machine only: a LAN token never creates
+ * the first administrator.
  */
 import { ApiError, type AuthUser, type Role } from '../../../../shared/contract/index';
 import { insertAudit } from '../../store/audit';
@@ -15,18 +17,19 @@ import {
   sessionAccount,
   type AccountRecord,
 } from './queries-accounts';
-import { clearLoginFailures, countRefused } from './queries-login-throttle';
+import { clearLoginFailures, rememberKnownAddress } from './queries-login-throttle';
 import { isDemo } from '../../store/meta';
 import type { WritableDb } from '../../store/types';
 import type { Handler, ReadEnv } from '../../runtime/context';
-import { lockedError, loginLockFor, recordLoginFailure } from './login-throttle';
+import { loginWaitFor, recordLoginFailure, throttledError } from './login-throttle';
 import {
   hashPassword,
   newSessionToken,
   SESSION_TTL_MS,
   tokenHash,
-  verifyAgainstDummy,
-  verifyPassword,
+  verifyAgainstDummyInSlot,
+  verifyPasswordInSlot,
+  withHashSlot,
 } from './passwords';
 
 export interface SessionUser extends AuthUser {
@@ -35,7 +38,7 @@ export interface SessionUser extends AuthUser {
 }
 
 function toAuthUser(a: AccountRecord): AuthUser {
-  return { username: a.username, displayName: a.displayName, role: a.role };
+  return { username: a.username, displayName: a.displayName, role: a.role, permissions: a.permissions };
 }
 
 /**
@@ -62,23 +65,36 @@ function startSession(db: WritableDb, username: string, now: number): string {
 export const authStatus: Handler<'auth.status'> = (_input, call, env) => {
   const needsSetup = accountCount(env.db) === 0;
   const demo = isDemo(env.db);
-  // The gate resolved the session: `call.session` is set only for a live one.
+  // The gate resolved the session: `call.session` is set only for a live one, and `call.role` is
+  // the account's role as this caller may use it (a wall is capped at viewer).
   const su = call.session ? resolveSession(env, call.session) : null;
-  if (su)
+  if (su && call.role)
     return {
       needsSetup,
       demo,
       session: true,
-      user: { username: su.username, displayName: su.displayName, role: su.role },
+      user: {
+        username: su.username,
+        displayName: su.displayName,
+        role: call.role,
+        // A wall is capped at viewer: no permission goes with it.
+        permissions: call.wall ? [] : su.permissions,
+      },
     };
   // A wall token or a host's --loopback-role: a role without an account.
-  const user = call.role ? { username: call.actor, displayName: call.actor, role: call.role } : null;
+  const user = call.role
+    ? { username: call.actor, displayName: call.actor, role: call.role, permissions: [] }
+    : null;
   return { needsSetup, demo, session: false, user };
 };
 
-export const authSetup: Handler<'auth.setup'> = (input, _call, env) => {
+export const authSetup: Handler<'auth.setup'> = async (input, call, env) => {
+  // The first administrator is created at the machine itself, never over the network: a LAN
+  // viewer token must not be able to take an empty hall (issue 11, item 3).
+  if (call.local !== true) throw new ApiError('local_only');
+  if (accountCount(env.db) > 0) throw new ApiError('already_set_up');
   // Hash outside the transaction: scrypt takes tens of ms and needs no lock.
-  const { salt, hash } = hashPassword(input.password);
+  const { salt, hash } = await hashPassword(input.password);
   const now = env.now();
   return env.db
     .transaction(() => {
@@ -94,13 +110,15 @@ export const authSetup: Handler<'auth.setup'> = (input, _call, env) => {
         hash,
         createdAt: now,
         disabled: false,
+        // An admin has every permission with the role.
+        permissions: [],
       };
       insertAccount(env.db, a);
       insertAudit(env.db, {
         at: now,
         actor: input.username,
         action: 'auth.setup',
-        detail: JSON.stringify({ username: input.username, role }),
+        detail: JSON.stringify({ username: input.username, role, address: call.address ?? '' }),
       });
       const token = startSession(env.db, input.username, now);
       insertAudit(env.db, { at: now, actor: input.username, action: 'auth.login' });
@@ -109,24 +127,28 @@ export const authSetup: Handler<'auth.setup'> = (input, _call, env) => {
     .immediate();
 };
 
-export const authLogin: Handler<'auth.login'> = (input, call, env) => {
-  const now = env.now();
+export const authLogin: Handler<'auth.login'> = async (input, call, env) => {
   const actor = call.role ? call.actor : 'anonymous';
-  const locked = loginLockFor(env.db, input.username, now);
-  if (locked) {
-    // The password is not checked while locked; the dummy scrypt keeps the answer time the same.
-    verifyAgainstDummy(input.password);
-    countRefused(env.db, locked.scope, locked.username);
-    throw lockedError(locked.until, now);
-  }
+  const address = (call.address ?? '').slice(0, 64);
+  const early = loginWaitFor(env.db, input.username, address, env.now());
+  // Too early: refused at once, no scrypt, not counted — a flood costs the hall nothing.
+  if (early) throw throttledError(early, env.now());
+  const ok = await withHashSlot(async () => {
+    // Attempts queued behind others from the same address meet the delays those others started.
+    const wait = loginWaitFor(env.db, input.username, address, env.now());
+    if (wait) throw throttledError(wait, env.now());
+    const a = getAccount(env.db, input.username);
+    // Same work on every path: an unknown name still runs scrypt once.
+    return a
+      ? verifyPasswordInSlot(input.password, a.salt, a.hash)
+      : verifyAgainstDummyInSlot(input.password);
+  });
+  const now = env.now();
+  // Read again after the hashing: the account may have been disabled meanwhile.
   const account = getAccount(env.db, input.username);
-  // Same work on every path: an unknown name still runs scrypt once.
-  const ok = account
-    ? verifyPassword(input.password, account.salt, account.hash)
-    : verifyAgainstDummy(input.password);
   if (!account || !ok || account.disabled) {
     const badCredentials = !account || !ok;
-    const started = env.db
+    env.db
       .transaction(() => {
         insertAudit(env.db, {
           at: now,
@@ -135,24 +157,30 @@ export const authLogin: Handler<'auth.login'> = (input, call, env) => {
           detail: JSON.stringify({
             username: input.username.slice(0, 64),
             reason: badCredentials ? 'bad_credentials' : 'disabled',
+            address,
           }),
         });
         // The right password of a disabled account is not a guess: it does not count.
-        return badCredentials ? recordLoginFailure(env.db, input.username, now, actor) : null;
+        if (badCredentials) recordLoginFailure(env.db, input.username, address, now, actor);
       })
       .immediate();
     // A disabled account hears so only after the right password: it reveals nothing to a guesser.
     if (!badCredentials) throw new ApiError('account_disabled');
-    if (started) throw lockedError(started.until, now);
     // One answer for an unknown name and a wrong password: which one it was is not told.
     throw new ApiError('bad_credentials');
   }
   return env.db
     .transaction(() => {
       pruneSessions(env.db, now);
-      clearLoginFailures(env.db, account.username);
+      clearLoginFailures(env.db, account.username, address);
+      rememberKnownAddress(env.db, account.username, address, now);
       const token = startSession(env.db, account.username, now);
-      insertAudit(env.db, { at: now, actor: account.username, action: 'auth.login' });
+      insertAudit(env.db, {
+        at: now,
+        actor: account.username,
+        action: 'auth.login',
+        detail: JSON.stringify({ address }),
+      });
       return { user: toAuthUser(account), token };
     })
     .immediate();

@@ -1,7 +1,13 @@
 /** auth.* and accounts.*: sign-in, sessions, first-run setup, the admin's accounts. */
 import type { ReadableDb } from '../../store/types';
 import type { HandlerRegistry } from '../../runtime/registry';
-import { accountsCreate, accountsList, accountsResetPassword, accountsSetDisabled } from './accounts';
+import {
+  accountsCreate,
+  accountsList,
+  accountsResetPassword,
+  accountsSetDisabled,
+  accountsSetPermissions,
+} from './accounts';
 import { authLogin, authLogout, authSetup, authStatus } from './auth';
 import { getAccount } from './queries-accounts';
 
@@ -16,7 +22,8 @@ export function register(registry: HandlerRegistry): void {
     .register('accounts.list', accountsList)
     .register('accounts.create', accountsCreate)
     .register('accounts.setDisabled', accountsSetDisabled)
-    .register('accounts.resetPassword', accountsResetPassword);
+    .register('accounts.resetPassword', accountsResetPassword)
+    .register('accounts.setPermissions', accountsSetPermissions);
 }
 
 /** An account's full name as other features show an actor (the user name when unknown). */

@@ -1,5 +1,5 @@
 /** Accounts and sessions. Secrets never leave this layer except as salt/hash for verification. */
-import type { Role } from '../../../../shared/contract/index';
+import { isPermission, type Permission, type Role } from '../../../../shared/contract/index';
 import { stmt } from '../../store/statements';
 import type { ReadableDb, WritableDb } from '../../store/types';
 
@@ -11,6 +11,8 @@ export interface AccountRecord {
   readonly hash: Buffer;
   readonly createdAt: number;
   readonly disabled: boolean;
+  /** Granted beside the role (migration 13). */
+  readonly permissions: readonly Permission[];
 }
 
 interface AccountSqlRow {
@@ -21,9 +23,10 @@ interface AccountSqlRow {
   hash: Buffer;
   created_at: number;
   disabled: number;
+  permissions: string;
 }
 
-const COLS = 'username, display_name, role, salt, hash, created_at, disabled';
+const COLS = 'username, display_name, role, salt, hash, created_at, disabled, permissions';
 
 function toRecord(r: AccountSqlRow): AccountRecord {
   return {
@@ -34,6 +37,7 @@ function toRecord(r: AccountSqlRow): AccountRecord {
     hash: r.hash,
     createdAt: r.created_at,
     disabled: r.disabled !== 0,
+    permissions: r.permissions.split(',').filter(isPermission),
   };
 }
 
@@ -47,6 +51,14 @@ export function getAccount(db: ReadableDb, username: string): AccountRecord | nu
   return r ? toRecord(r) : null;
 }
 
+/** The account whose name equals `username` ignoring case (Admin vs admin), or null. */
+export function accountNamedLike(db: ReadableDb, username: string): string | null {
+  const r = stmt(db, 'SELECT username FROM account WHERE username = ? COLLATE NOCASE LIMIT 1').get(
+    username,
+  ) as { username: string } | undefined;
+  return r?.username ?? null;
+}
+
 export function listAccounts(db: ReadableDb): AccountRecord[] {
   return (stmt(db, `SELECT ${COLS} FROM account ORDER BY username`).all() as AccountSqlRow[]).map(toRecord);
 }
@@ -54,8 +66,25 @@ export function listAccounts(db: ReadableDb): AccountRecord[] {
 export function insertAccount(db: WritableDb, a: AccountRecord): void {
   stmt(
     db,
-    'INSERT INTO account(username, display_name, role, salt, hash, created_at, disabled) VALUES (?, ?, ?, ?, ?, ?, ?)',
-  ).run(a.username, a.displayName, a.role, a.salt, a.hash, a.createdAt, a.disabled ? 1 : 0);
+    'INSERT INTO account(username, display_name, role, salt, hash, created_at, disabled, permissions) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+  ).run(
+    a.username,
+    a.displayName,
+    a.role,
+    a.salt,
+    a.hash,
+    a.createdAt,
+    a.disabled ? 1 : 0,
+    a.permissions.join(','),
+  );
+}
+
+export function setAccountPermissions(
+  db: WritableDb,
+  username: string,
+  permissions: readonly Permission[],
+): void {
+  stmt(db, 'UPDATE account SET permissions = ? WHERE username = ?').run(permissions.join(','), username);
 }
 
 export function setAccountDisabled(db: WritableDb, username: string, disabled: boolean): void {
@@ -82,7 +111,7 @@ export function insertSession(
 export function sessionAccount(db: ReadableDb, tokenHash: string, now: number): AccountRecord | null {
   const r = stmt(
     db,
-    `SELECT a.username, a.display_name, a.role, a.salt, a.hash, a.created_at, a.disabled
+    `SELECT a.username, a.display_name, a.role, a.salt, a.hash, a.created_at, a.disabled, a.permissions
        FROM session s JOIN account a ON a.username = s.username
       WHERE s.token_hash = ? AND s.expires_at > ? AND a.disabled = 0`,
   ).get(tokenHash, now) as AccountSqlRow | undefined;

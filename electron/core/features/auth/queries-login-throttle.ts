@@ -1,77 +1,61 @@
-/** Failed logins and login locks (migration 0003). The policy is in services/login-throttle.ts. */
+/** Failed logins and the addresses accounts signed in from (migrations 0003, 0012). Policy: login-throttle.ts. */
 import { stmt } from '../../store/statements';
 import type { ReadableDb, WritableDb } from '../../store/types';
 
-export type LockScope = 'user' | 'global';
-
-export interface LoginLock {
-  readonly scope: LockScope;
-  readonly username: string;
-  readonly lockedAt: number;
-  readonly until: number;
-  readonly failures: number;
-  readonly refused: number;
+/** How many failures and when the last one was. */
+export interface FailureCount {
+  readonly n: number;
+  readonly last: number | null;
 }
 
-const LOCK_COLS = 'scope, username, locked_at AS lockedAt, until, failures, refused';
+export function insertLoginFailure(db: WritableDb, username: string, address: string, at: number): void {
+  stmt(db, 'INSERT INTO login_failure(username, address, at) VALUES (?, ?, ?)').run(username, address, at);
+}
 
-/** The lock of this scope/name that still holds at `now`, or null. */
-export function activeLock(
-  db: ReadableDb,
-  scope: LockScope,
-  username: string,
-  now: number,
-): LoginLock | null {
-  const r = stmt(
+/** Failures from one source address after `since` (exclusive). */
+export function failuresFromAddress(db: ReadableDb, address: string, since: number): FailureCount {
+  return stmt(
     db,
-    `SELECT ${LOCK_COLS} FROM login_lock WHERE scope = ? AND username = ? AND until > ?`,
-  ).get(scope, username, now) as LoginLock | undefined;
-  return r ?? null;
+    'SELECT count(*) AS n, max(at) AS last FROM login_failure WHERE address = ? AND at > ?',
+  ).get(address, since) as FailureCount;
 }
 
-export function setLock(db: WritableDb, lock: Omit<LoginLock, 'refused'>): void {
-  stmt(
+/** Failures of one name, from any address, after `since` (exclusive). */
+export function failuresOfName(db: ReadableDb, username: string, since: number): FailureCount {
+  return stmt(
     db,
-    `INSERT INTO login_lock(scope, username, locked_at, until, failures, refused) VALUES (?, ?, ?, ?, ?, 0)
-     ON CONFLICT(scope, username) DO UPDATE SET
-       locked_at = excluded.locked_at, until = excluded.until, failures = excluded.failures, refused = 0`,
-  ).run(lock.scope, lock.username, lock.lockedAt, lock.until, lock.failures);
+    'SELECT count(*) AS n, max(at) AS last FROM login_failure WHERE username = ? AND at > ?',
+  ).get(username, since) as FailureCount;
 }
 
-export function countRefused(db: WritableDb, scope: LockScope, username: string): void {
-  stmt(db, 'UPDATE login_lock SET refused = refused + 1 WHERE scope = ? AND username = ?').run(
-    scope,
-    username,
-  );
-}
-
-export function insertLoginFailure(db: WritableDb, username: string, at: number): void {
-  stmt(db, 'INSERT INTO login_failure(username, at) VALUES (?, ?)').run(username, at);
-}
-
-/** Failures of one name after `since` (exclusive). */
-export function failuresSince(db: ReadableDb, username: string, since: number): number {
-  return (
-    stmt(db, 'SELECT count(*) AS n FROM login_failure WHERE username = ? AND at > ?').get(
-      username,
-      since,
-    ) as { n: number }
-  ).n;
-}
-
-/** Failures of every name after `since` (exclusive). */
-export function allFailuresSince(db: ReadableDb, since: number): number {
-  return (stmt(db, 'SELECT count(*) AS n FROM login_failure WHERE at > ?').get(since) as { n: number }).n;
-}
-
-/** A successful login (or a password reset) wipes the name's slate. */
-export function clearLoginFailures(db: WritableDb, username: string): void {
+/** A successful login (or a password reset) wipes the name's slate, and its address's. */
+export function clearLoginFailures(db: WritableDb, username: string, address?: string): void {
   stmt(db, 'DELETE FROM login_failure WHERE username = ?').run(username);
+  if (address !== undefined) stmt(db, 'DELETE FROM login_failure WHERE address = ?').run(address);
+  // Locks of the old policy (0003) no longer apply.
   stmt(db, "DELETE FROM login_lock WHERE scope = 'user' AND username = ?").run(username);
 }
 
-/** Drops failures at or before `before` and locks that ended at or before `now`. */
-export function pruneLoginThrottle(db: WritableDb, before: number, now: number): void {
+/** Drops failures at or before `before`. */
+export function pruneLoginFailures(db: WritableDb, before: number): void {
   stmt(db, 'DELETE FROM login_failure WHERE at <= ?').run(before);
-  stmt(db, 'DELETE FROM login_lock WHERE until <= ?').run(now);
+}
+
+export function rememberKnownAddress(db: WritableDb, username: string, address: string, at: number): void {
+  stmt(
+    db,
+    `INSERT INTO login_known(username, address, last_ok) VALUES (?, ?, ?)
+     ON CONFLICT(username, address) DO UPDATE SET last_ok = excluded.last_ok`,
+  ).run(username, address, at);
+}
+
+/** True when the account signed in from this address after `since`. */
+export function isKnownAddress(db: ReadableDb, username: string, address: string, since: number): boolean {
+  return (
+    stmt(db, 'SELECT 1 FROM login_known WHERE username = ? AND address = ? AND last_ok > ?').get(
+      username,
+      address,
+      since,
+    ) !== undefined
+  );
 }

@@ -32,6 +32,8 @@ import {
   type BasemapFile,
 } from '../../adapters/basemap/catalog';
 import { checkBasemapFile, sniffKind, type BasemapCheck } from '../../adapters/basemap/validate';
+import { checkBasemapIsolated } from '../../adapters/basemap/isolated';
+import { insertAudit } from '../../store/audit';
 import {
   deleteUpload,
   getMapSetting,
@@ -60,13 +62,17 @@ function partPath(env: ReadEnv, id: string): string {
 
 const checks = new Map<string, { key: string; check: Promise<BasemapCheck> }>();
 
-/** Validation result of a file, cached until it changes on disk. */
+/**
+ * Validation result of a file, cached until it changes on disk. An imported file is checked in a
+ * basemap worker with a time limit (it may be hostile); the shipped ones are ours and small.
+ */
 function checkCached(file: BasemapFile): Promise<BasemapCheck> {
   const st = statSync(file.path);
   const key = `${st.size}|${st.mtimeMs}`;
   const hit = checks.get(file.path);
   if (hit && hit.key === key) return hit.check;
-  const check = checkBasemapFile(file.path).catch((err: unknown): BasemapCheck => ({
+  const run = file.builtin ? checkBasemapFile(file.path) : checkBasemapIsolated(file.path);
+  const check = run.catch((err: unknown): BasemapCheck => ({
     ok: false,
     errors: [err instanceof Error ? err.message : String(err)],
   }));
@@ -115,7 +121,7 @@ export const mapConfig: Handler<'map.config'> = async (_input, _call, env): Prom
   settings: readSettings(env),
 });
 
-export const mapConfigure: Handler<'map.configure'> = async (input, _call, env, tools) => {
+export const mapConfigure: Handler<'map.configure'> = async (input, call, env, tools) => {
   if (input.activeBasemap) {
     const names = (await listEntries(env)).map((b) => b.name);
     if (!names.includes(input.activeBasemap))
@@ -128,6 +134,12 @@ export const mapConfigure: Handler<'map.configure'> = async (input, _call, env, 
     if (input.activeBasemap !== undefined) setMapSetting(env.db, 'activeBasemap', input.activeBasemap);
     if (input.onlineStyleUrl !== undefined) setMapSetting(env.db, 'onlineStyleUrl', input.onlineStyleUrl);
     if (input.onlineTileUrl !== undefined) setMapSetting(env.db, 'onlineTileUrl', input.onlineTileUrl);
+    insertAudit(env.db, {
+      at: env.now(),
+      actor: call.actor,
+      action: 'map.configure',
+      detail: JSON.stringify(input),
+    });
   })();
   tools.hint({ topic: 'map.changed' });
   return readSettings(env);
@@ -206,17 +218,24 @@ function removeUpload(env: WriteEnv, id: string): void {
   deleteUpload(env.db, id);
 }
 
-export const mapUploadCommit: Handler<'map.uploadCommit'> = async (input, _call, env, tools) => {
+export const mapUploadCommit: Handler<'map.uploadCommit'> = async (input, call, env, tools) => {
   const u = getUpload(env.db, input.uploadId);
   if (!u) throw new ApiError('upload_not_found');
   if (u.received !== u.size)
     throw ApiError.why('invalid_input', `文件尚未传完 (${u.received}/${u.size} 字节)`, 'uploadId');
   const part = partPath(env, u.id);
-  const check = await checkBasemapFile(part).catch((err: unknown): BasemapCheck => ({
-    ok: false,
-    errors: [err instanceof Error ? err.message : String(err)],
-  }));
+  // In a worker of its own with a time limit: a hostile file (an endless view, a gzip bomb) is
+  // refused with a reason, and every other call keeps being answered meanwhile.
+  const check = await checkBasemapIsolated(part);
+  const audit = (result: Record<string, unknown>): void =>
+    insertAudit(env.db, {
+      at: env.now(),
+      actor: call.actor,
+      action: 'map.uploadCommit',
+      detail: JSON.stringify({ name: u.name, fileName: u.fileName, size: u.size, ...result }),
+    });
   if (!check.ok) {
+    audit({ ok: false, problems: check.errors.slice(0, 3) });
     removeUpload(env, u.id);
     const report: ImportReport = {
       ok: false,
@@ -239,6 +258,7 @@ export const mapUploadCommit: Handler<'map.uploadCommit'> = async (input, _call,
   const target = path.join(dir, u.name + ext);
   renameSync(part, target);
   deleteUpload(env.db, u.id);
+  audit({ ok: true, kind: check.info.kind, format: check.info.format });
   checks.delete(target);
   tools.hint({ topic: 'map.changed' });
   const file: BasemapFile = {
@@ -264,7 +284,7 @@ export const mapUploadCancel: Handler<'map.uploadCancel'> = (input, _call, env) 
   return { cancelled: true };
 };
 
-export const mapDeleteBasemap: Handler<'map.deleteBasemap'> = (input, _call, env, tools) => {
+export const mapDeleteBasemap: Handler<'map.deleteBasemap'> = (input, call, env, tools) => {
   const dir = importedBasemapDir(env.dataDir);
   let deleted = false;
   for (const ext of ['.pmtiles', '.mbtiles']) {
@@ -278,6 +298,12 @@ export const mapDeleteBasemap: Handler<'map.deleteBasemap'> = (input, _call, env
   if (!deleted)
     throw new ApiError('basemap_not_found', { params: { name: `${input.name} (内置底图不能删除)` } });
   if (getMapSetting(env.db, 'activeBasemap') === input.name) setMapSetting(env.db, 'activeBasemap', null);
+  insertAudit(env.db, {
+    at: env.now(),
+    actor: call.actor,
+    action: 'map.deleteBasemap',
+    detail: JSON.stringify({ name: input.name }),
+  });
   tools.hint({ topic: 'map.changed' });
   return { deleted };
 };

@@ -4,6 +4,12 @@
  * name, level, a grid's community) and every problem reported with its feature index; nothing is
  * applied unless the whole file is valid. Applying replaces the communities and grids of the
  * reference data (new version, 'reference.changed'); buildings follow the grid they now lie in.
+ *
+ * Geometry is checked as a street's map must be (issue 11, item 8): no ring crosses itself; a
+ * polygon spans at most MAX_SPAN_DEG (a community is a few km, not the world); every feature lies
+ * in China and near the street it replaces (a square at 0,0 is a mistake, not a community);
+ * every hole lies inside its outer ring and is smaller than it. Rings and files have vertex caps.
+ * The import is audited with what it replaced.
  */
 import type { ImportProblem, ImportReport } from '../../../../shared/features/map/contract';
 import type {
@@ -14,9 +20,44 @@ import type {
   Ring,
 } from '../../../../shared/features/reference/jurisdiction';
 import { readReference, writeReference } from '../../store/reference';
+import { insertAudit } from '../../store/audit';
 import type { Handler } from '../../runtime/context';
+import { ringSelfIntersection } from './geometry-checks';
 
 const MAX_FEATURES = 5000;
+/** Vertices of one ring, and of the whole file. */
+const MAX_RING_VERTICES = 20_000;
+const MAX_FILE_VERTICES = 500_000;
+/** A community or grid spans at most this many degrees (~50 km) east–west or south–north. */
+const MAX_SPAN_DEG = 0.5;
+/** China's extent (with its islands), [west, south, east, north]. */
+const CHINA_BBOX: BBox = [73, 3, 136, 54];
+/** How far (degrees, ~20 km) a feature may lie outside the street's own extent. */
+const NEAR_STREET_DEG = 0.2;
+
+type BBox = [number, number, number, number];
+
+function bboxOf(ring: readonly (readonly number[])[]): BBox {
+  const b: BBox = [Infinity, Infinity, -Infinity, -Infinity];
+  for (const p of ring) {
+    const x = p[0] as number;
+    const y = p[1] as number;
+    if (x < b[0]) b[0] = x;
+    if (y < b[1]) b[1] = y;
+    if (x > b[2]) b[2] = x;
+    if (y > b[3]) b[3] = y;
+  }
+  return b;
+}
+
+function bboxesMeet(a: BBox, b: BBox): boolean {
+  return a[0] <= b[2] && b[0] <= a[2] && a[1] <= b[3] && b[1] <= a[3];
+}
+
+/** Where the file's features may lie: in China, and near the street they belong to. */
+export interface Placement {
+  readonly near: BBox | null;
+}
 const CODE = /^[A-Za-z0-9_-]{1,24}$/;
 const LEVELS: Record<string, 'community' | 'grid'> = {
   community: 'community',
@@ -42,6 +83,7 @@ function isPosition(p: unknown): p is [number, number] {
 function ringProblem(ring: unknown, where: string): string | null {
   if (!Array.isArray(ring)) return `${where}不是坐标数组`;
   if (ring.length < 4) return `${where}只有 ${ring.length} 个点，多边形至少需要 4 个点 (首尾相同)`;
+  if (ring.length > MAX_RING_VERTICES) return `${where}有 ${ring.length} 个点，最多 ${MAX_RING_VERTICES} 个`;
   for (let i = 0; i < ring.length; i++) {
     const p: unknown = ring[i];
     if (!isPosition(p)) return `${where}第 ${i + 1} 个点不是 [经度, 纬度]`;
@@ -52,6 +94,31 @@ function ringProblem(ring: unknown, where: string): string | null {
   const a = ring[0] as [number, number];
   const b = ring[ring.length - 1] as [number, number];
   if (a[0] !== b[0] || a[1] !== b[1]) return `${where}未闭合 (第一个点与最后一个点不同)`;
+  const cross = ringSelfIntersection(ring as ReadonlyArray<readonly [number, number]>);
+  if (cross === 'too_complex') return `${where}过于复杂，无法检查是否自相交`;
+  if (cross) return `${where}自相交 (第 ${cross[0] + 1} 条边与第 ${cross[1] + 1} 条边相交)`;
+  return null;
+}
+
+/** Size and place of an outer ring that is itself valid; returns the problem or null. */
+function placeProblem(ring: readonly (readonly number[])[], where: string, place: Placement): string | null {
+  const b = bboxOf(ring);
+  const span = Math.max(b[2] - b[0], b[3] - b[1]);
+  if (span > MAX_SPAN_DEG)
+    return `${where}范围过大 (约 ${Math.round(span * 111)} 公里)，不像社区或网格 (最多约 ${Math.round(MAX_SPAN_DEG * 111)} 公里)`;
+  if (b[0] < CHINA_BBOX[0] || b[2] > CHINA_BBOX[2] || b[1] < CHINA_BBOX[1] || b[3] > CHINA_BBOX[3])
+    return `${where}不在中国境内 (经度 ${b[0].toFixed(3)}, 纬度 ${b[1].toFixed(3)})，坐标可能有误`;
+  if (place.near) {
+    const n = place.near;
+    const grown: BBox = [
+      n[0] - NEAR_STREET_DEG,
+      n[1] - NEAR_STREET_DEG,
+      n[2] + NEAR_STREET_DEG,
+      n[3] + NEAR_STREET_DEG,
+    ];
+    if (!bboxesMeet(b, grown))
+      return `${where}离本街道太远 (超过约 ${Math.round(NEAR_STREET_DEG * 111)} 公里)`;
+  }
   return null;
 }
 
@@ -66,7 +133,7 @@ function ringArea(ring: readonly (readonly number[])[]): number {
 }
 
 /** The outer ring to keep: a Polygon's, or a MultiPolygon's largest part's. */
-function outerRing(geometry: unknown, problems: string[]): Ring | null {
+function outerRing(geometry: unknown, problems: string[], place: Placement): Ring | null {
   if (!geometry || typeof geometry !== 'object') {
     problems.push('缺少 geometry');
     return null;
@@ -97,11 +164,24 @@ function outerRing(geometry: unknown, problems: string[]): Ring | null {
     });
     const outer = poly[0] as unknown;
     if (ringProblem(outer, '') === null) {
-      const a = ringArea(outer as number[][]);
-      if (a <= 0) problems.push(`第 ${pi + 1} 个多边形面积为零`);
+      const ring = outer as number[][];
+      const a = ringArea(ring);
+      const what = polygons.length > 1 ? `第 ${pi + 1} 个多边形` : '多边形';
+      if (a <= 0) problems.push(`${what}面积为零`);
+      const placed = placeProblem(ring, what, place);
+      if (placed) problems.push(placed);
+      // Holes: inside the outer ring and smaller than it.
+      poly.slice(1).forEach((hole: unknown, hi) => {
+        if (ringProblem(hole, '') !== null) return;
+        const h = hole as number[][];
+        const hw = `${what}的第 ${hi + 1} 个洞`;
+        if (ringArea(h) >= a) problems.push(`${hw}不小于外环`);
+        else if (h.some((p) => !inside([p[0] as number, p[1] as number], ring as unknown as Ring)))
+          problems.push(`${hw}超出外环`);
+      });
       if (a > bestArea) {
         bestArea = a;
-        best = (outer as number[][]).map((p) => [p[0] as number, p[1] as number] as LngLat);
+        best = ring.map((p) => [p[0] as number, p[1] as number] as LngLat);
       }
     }
   });
@@ -113,7 +193,25 @@ function text(v: unknown): string | null {
   return typeof v === 'string' && v.trim() !== '' ? v.trim() : null;
 }
 
-function parseJurisdiction(geojson: string): { features: Parsed[]; problems: ImportProblem[] } {
+function vertexCount(geometry: unknown): number {
+  const g = (geometry ?? {}) as { coordinates?: unknown };
+  let n = 0;
+  const walk = (v: unknown, depth: number): void => {
+    if (!Array.isArray(v) || depth > 4) return;
+    if (typeof v[0] === 'number') {
+      n++;
+      return;
+    }
+    for (const c of v) walk(c, depth + 1);
+  };
+  walk(g.coordinates, 0);
+  return n;
+}
+
+export function parseJurisdiction(
+  geojson: string,
+  place: Placement = { near: null },
+): { features: Parsed[]; problems: ImportProblem[] } {
   const problems: ImportProblem[] = [];
   let doc: unknown;
   try {
@@ -135,6 +233,13 @@ function parseJurisdiction(geojson: string): { features: Parsed[]; problems: Imp
     return {
       features: [],
       problems: [{ message: `要素过多 (${fc.features.length})，最多 ${MAX_FEATURES} 个` }],
+    };
+  let vertices = 0;
+  for (const f of fc.features) vertices += vertexCount((f as { geometry?: unknown } | null)?.geometry);
+  if (vertices > MAX_FILE_VERTICES)
+    return {
+      features: [],
+      problems: [{ message: `坐标点过多 (${vertices})，最多 ${MAX_FILE_VERTICES} 个` }],
     };
   const features: Parsed[] = [];
   const seen = new Map<string, number>();
@@ -160,7 +265,7 @@ function parseJurisdiction(geojson: string): { features: Parsed[]; problems: Imp
     if (!levelRaw) own.push('缺少属性 level (community 或 grid)');
     else if (!level) own.push(`level "${levelRaw.slice(0, 20)}" 无效，应为 community (社区) 或 grid (网格)`);
     if (level === 'grid' && !parent) own.push('网格缺少属性 communityCode (所属社区编码)');
-    const ring = outerRing(feat.geometry, own);
+    const ring = outerRing(feat.geometry, own, place);
     if (code && !seen.has(code)) seen.set(code, index);
     for (const message of own) problems.push({ feature: index, message });
     if (own.length === 0 && code && name && level && ring)
@@ -202,8 +307,11 @@ function inside(p: LngLat, ring: Ring): boolean {
   return c;
 }
 
-export const mapImportJurisdiction: Handler<'map.importJurisdiction'> = (input, _call, env, tools) => {
-  const { features, problems } = parseJurisdiction(input.geojson);
+export const mapImportJurisdiction: Handler<'map.importJurisdiction'> = (input, call, env, tools) => {
+  const current = readReference(env.db);
+  const { features, problems } = parseJurisdiction(input.geojson, {
+    near: current ? bboxOf(current.street.boundary) : null,
+  });
   const nc = features.filter((f) => f.level === 'community').length;
   const ng = features.length - nc;
   if (problems.length > 0)
@@ -212,7 +320,7 @@ export const mapImportJurisdiction: Handler<'map.importJurisdiction'> = (input, 
       problems: problems.slice(0, 200),
       summary: `发现 ${problems.length} 个问题，未导入任何数据`,
     };
-  const ref = readReference(env.db);
+  const ref = current;
   if (!ref)
     return { ok: false, problems: [{ message: '基础数据尚未导入，无法替换辖区' }], summary: '未导入' };
   const population = new Map(ref.communities.map((c) => [c.code, c.population]));
@@ -258,7 +366,20 @@ export const mapImportJurisdiction: Handler<'map.importJurisdiction'> = (input, 
       : '');
   const report: ImportReport = { ok: true, problems: [], summary };
   if (input.dryRun) return report;
-  writeReference(env.db, { ...ref, version: ref.version + 1, communities, grids, buildings });
+  env.db.transaction(() => {
+    writeReference(env.db, { ...ref, version: ref.version + 1, communities, grids, buildings });
+    insertAudit(env.db, {
+      at: env.now(),
+      actor: call.actor,
+      action: 'map.importJurisdiction',
+      detail: JSON.stringify({
+        referenceVersion: ref.version + 1,
+        communities: { before: ref.communities.length, after: nc },
+        grids: { before: ref.grids.length, after: ng },
+        buildings: { before: ref.buildings.length, kept: buildings.length, moved, dropped },
+      }),
+    });
+  })();
   tools.hint({ topic: 'reference.changed' });
   tools.hint({ topic: 'map.changed' });
   return report;

@@ -3,18 +3,11 @@
  * closed, other) for the choropleth and the aggregated view of what is not open.
  */
 import type { GridLoad } from '../../../../shared/features/map/contract';
-import { maskPhone } from '../../../../shared/kernel/masking';
+import { maskPersonalIn } from '../../../../shared/kernel/masking';
 import { OPEN_STATUSES, type OrderStatus, type Urgency } from '../../../../shared/features/orders/order';
 import { gridStatusCounts, openOrderRows } from './queries';
 import type { Handler } from '../../runtime/context';
 import { mayseePersonalData } from '../../runtime/masking';
-
-const MOBILE_ANYWHERE = /(?<!\d)1[3-9]\d{9}(?!\d)/g;
-
-/** Titles are free text: a caller without personal-data rights never sees a mobile number in one. */
-function maskPhonesIn(text: string): string {
-  return text.replace(MOBILE_ANYWHERE, (m) => maskPhone(m));
-}
 
 const OPEN = new Set<OrderStatus>(OPEN_STATUSES);
 
@@ -48,7 +41,10 @@ export const mapOrders: Handler<'map.orders'> = (_input, call, env) => {
     status.push(r.status);
     overdue.push(late);
     iot.push(r.source === 'iot' ? 1 : 0);
-    title.push(unmasked ? r.title : maskPhonesIn(r.title));
+    // Titles are free text: numbers in any form, and the citizen's own name, are masked.
+    title.push(
+      unmasked ? r.title : maskPersonalIn(r.title, [typeof r.citizen === 'string' ? r.citizen : null]),
+    );
     gridCode.push(r.grid);
   }
   const grids = new Map<string, { open: number; closed: number; other: number }>();

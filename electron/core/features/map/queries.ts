@@ -13,6 +13,8 @@ export interface OpenOrderRow {
   readonly lng: number | null;
   readonly lat: number | null;
   readonly title: string;
+  /** The citizen's name (masking finds it in the title), null when none. */
+  readonly citizen: string | null;
 }
 
 /** Every open order, through the partial index of open orders (only open rows are visited). */
@@ -20,7 +22,8 @@ export function openOrderRows(db: ReadableDb): OpenOrderRow[] {
   return stmt(
     db,
     `SELECT id, urgency, status, finish_deadline AS deadline, source, grid_code AS grid,
-            json_extract(json, '$.lng') AS lng, json_extract(json, '$.lat') AS lat, title
+            json_extract(json, '$.lng') AS lng, json_extract(json, '$.lat') AS lat, title,
+            json_extract(json, '$.citizen.name') AS citizen
        FROM work_order INDEXED BY work_order_overdue WHERE is_open = 1`,
   ).all() as OpenOrderRow[];
 }

@@ -7,6 +7,7 @@ import { OrderEventSchema, type OrderEvent } from '../../../../shared/features/o
 import type { WorkOrder } from '../../../../shared/features/orders/order';
 import type { SlaPolicy } from '../../../../shared/features/orders/sla-policy';
 import { finishDeadline } from '../../../../shared/features/orders/sla-clock';
+import { FINISH_RUNNING, needsCallback } from '../../../../shared/features/orders/queues';
 import { chinaCalendar, type WorkCalendar } from '../../../../shared/kernel/calendar';
 import { isOpen, rollupCells, shortGrams } from './projection';
 import { ORDER_ROW_COLS, decodeOrder, encodeOrderJson, type OrderRow } from './order-codec';
@@ -166,14 +167,17 @@ function _runProjection(st: Database.Statement, o: WorkOrder, env: ProjectionEnv
     o.title,
     o.address,
     o.receivedAt,
-    finishDeadline(o, env.policy, env.calendar),
+    // Kept only while the finish timer runs: open and past it is 超期, one definition (queues.ts).
+    FINISH_RUNNING.includes(o.status) ? finishDeadline(o, env.policy, env.calendar) : null,
+    o.status === 'closed' ? o.closedAt : null,
+    needsCallback(o) ? 1 : 0,
     encodeOrderJson(o),
     tail,
   );
 }
 
 const PROJ_COLS =
-  'id, version, last_hlc, status, is_open, urgency, source, category_code, community_code, grid_code, unit_id, title, address, received_at, finish_deadline, json';
+  'id, version, last_hlc, status, is_open, urgency, source, category_code, community_code, grid_code, unit_id, title, address, received_at, finish_deadline, closed_at, callback_due, json';
 
 /** Writes one order's new projection (or removes it), with search and rollup upkeep. */
 function _writeProjection(
@@ -196,7 +200,7 @@ function _writeProjection(
     _runProjection(
       stmt(
         db,
-        `UPDATE work_order SET (${PROJ_COLS}) = (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) WHERE rowid = ?`,
+        `UPDATE work_order SET (${PROJ_COLS}) = (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) WHERE rowid = ?`,
       ),
       after,
       env,
@@ -217,7 +221,7 @@ function _writeProjection(
   _runProjection(
     stmt(
       db,
-      `INSERT INTO work_order(${PROJ_COLS}, rowid) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO work_order(${PROJ_COLS}, rowid) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ),
     after,
     env,

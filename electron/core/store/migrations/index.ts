@@ -12,6 +12,10 @@ import { migration0006Sync } from './0006-sync';
 import { migration0007Open311 } from './0007-open311';
 import { migration0008Basemap } from './0008-basemap';
 import { migration0009OutboxSeq } from './0009-outbox-seq';
+import { migration0010UpstreamRepairs } from './0010-upstream-repairs';
+import { migration0011DispatchDesk } from './0011-dispatch-desk';
+import { migration0012SecurityRepairs } from './0012-security-repairs';
+import { migration0013Permissions } from './0013-permissions';
 
 export interface Migration {
   readonly version: number;
@@ -29,6 +33,10 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 7, name: 'open311', up: migration0007Open311 },
   { version: 8, name: 'basemap', up: migration0008Basemap },
   { version: 9, name: 'outbox-seq', up: migration0009OutboxSeq },
+  { version: 10, name: 'upstream-repairs', up: migration0010UpstreamRepairs },
+  { version: 11, name: 'dispatch-desk', up: migration0011DispatchDesk },
+  { version: 12, name: 'security-repairs', up: migration0012SecurityRepairs },
+  { version: 13, name: 'permissions', up: migration0013Permissions },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

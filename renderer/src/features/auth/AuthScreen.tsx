@@ -7,7 +7,9 @@ import { useTranslation } from 'react-i18next';
 import type { AuthUser } from '../../../../shared/contract/index';
 import { asApiError } from '../../platform/api/error-text';
 import { useMutation } from '../../platform/api/use-mutation';
-import { loginErrorText, MIN_PASSWORD, USERNAME_PATTERN } from './login-errors';
+import { passwordProblem } from '../../../../shared/features/auth/password-policy';
+import { wallMasked } from '../../platform/api/wall-flag';
+import { loginErrorText, USERNAME_PATTERN } from './login-errors';
 
 export interface AuthScreenProps {
   readonly mode: 'login' | 'setup';
@@ -38,7 +40,11 @@ export function AuthScreen({ mode, demo, onSignedIn }: AuthScreenProps) {
     if (setup && !USERNAME_PATTERN.test(username.trim())) return t('auth.usernameFormat');
     if (setup && displayName.trim() === '') return t('auth.needDisplayName');
     if (password === '') return t('auth.needPassword');
-    if (setup && password.length < MIN_PASSWORD) return t('auth.passwordShort');
+    if (setup) {
+      // The core's password policy, checked here too so the person hears it before sending.
+      const rule = passwordProblem(password, { username: username.trim(), displayName: displayName.trim() });
+      if (rule) return t(`auth.passwordRule.${rule}`);
+    }
     if (setup && password !== password2) return t('auth.passwordMismatch');
     return null;
   };
@@ -78,6 +84,11 @@ export function AuthScreen({ mode, demo, onSignedIn }: AuthScreenProps) {
       <form className="auth-card" onSubmit={(e) => void submit(e)} aria-labelledby="auth-title" noValidate>
         <h2 id="auth-title">{title}</h2>
         {setup && <p className="auth-hint">{t('auth.setupHint')}</p>}
+        {!setup && wallMasked() && (
+          <p className="auth-hint" data-testid="auth-wall-hint">
+            {t('auth.wallHint')}
+          </p>
+        )}
         <label className="auth-field">
           <span>{t('auth.username')}</span>
           <input

@@ -10,12 +10,16 @@ export function loginErrorText(err: ApiError, t: Translate): string {
     case 'account_disabled':
       return t('auth.disabled');
     case 'login_locked':
+    case 'login_throttled':
       return reasonText(err, t);
+    case 'local_only':
+      return t('auth.setupLocalOnly');
     case 'already_set_up':
       return t('auth.alreadySetUp');
     case 'invalid_input':
       if (err.field === 'username') return t('auth.usernameFormat');
-      if (err.field === 'password') return t('auth.passwordShort');
+      // The core's own sentence names the password rule that was broken.
+      if (err.field === 'password') return reasonText(err, t);
       if (err.field === 'displayName') return t('auth.needDisplayName');
       break;
   }

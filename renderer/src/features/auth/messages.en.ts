@@ -27,5 +27,18 @@ export const authEn: Catalogue<typeof authZh> = {
     passwordMismatch: 'The two passwords differ',
     alreadySetUp: 'The administrator account exists already; please sign in',
     statusFailed: 'Cannot reach the command hall service',
+    setupLocalOnly: 'The first administrator can only be created on the computer that runs the hall',
+    wallHint:
+      'Sign in on a wall with a read-only (committee/wall) account: a wall shows only masked data and cannot change anything.',
+    passwordRule: {
+      short: 'The password needs at least 8 characters',
+      long: 'The password may have at most 256 characters',
+      control: 'The password may not contain control characters (NUL, tab, line break)',
+      blank: 'The password may not be only spaces',
+      classes: 'Use at least two of: letters, digits, symbols',
+      distinct: 'Use at least 4 different characters',
+      common: 'This password is too common; choose another',
+      username: 'The password may not be the user name, or the user name with only digits or symbols added',
+    },
   },
 };

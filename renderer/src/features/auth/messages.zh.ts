@@ -23,5 +23,17 @@ export const authZh = {
     passwordMismatch: '两次输入的密码不一致',
     alreadySetUp: '管理员账号已经创建，请直接登录',
     statusFailed: '无法连接指挥中心服务',
+    setupLocalOnly: '首次创建管理员账号只能在运行指挥中心的这台电脑上进行',
+    wallHint: '大屏请使用只读（委员会/大屏）账号登录：大屏上只显示脱敏信息，也不能做任何修改。',
+    passwordRule: {
+      short: '密码至少 8 个字符',
+      long: '密码最多 256 个字符',
+      control: '密码不能包含控制字符（如空字符、制表符、换行）',
+      blank: '密码不能全是空格',
+      classes: '密码须包含字母、数字、符号中的至少两类',
+      distinct: '密码至少包含 4 个不同的字符',
+      common: '密码过于常见，请换一个',
+      username: '密码不能与用户名相同或只在用户名前后加数字、符号',
+    },
   },
 } as const;

@@ -13,11 +13,20 @@ describe('serve arguments', () => {
       dataDir: path.resolve(cwd, 'data'),
       demo: { days: 365 },
       tokens: {},
+      allowHosts: [],
       loopbackRole: null,
       staticDir: path.resolve(cwd, 'dist/renderer'),
       wall: false,
       restore: null,
     });
+  });
+
+  it('takes wall tokens and extra host names (issue 11)', () => {
+    expect(
+      parse(['--bind', '0.0.0.0', '--token', 'wall:wall-secret-0123456789', '--allow-host', 'Hall-PC.lan']),
+    ).toMatchObject({ tokens: { 'wall-secret-0123456789': 'wall' }, allowHosts: ['hall-pc.lan'] });
+    expect(() => parse(['--allow-host', 'evil host'])).toThrow(ConfigError);
+    expect(() => parse(['--token', 'root:wall-secret-0123456789'])).toThrow(ConfigError);
   });
 
   it('resolves --restore against the working folder', () => {

@@ -5,9 +5,11 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ApiError } from '../../../../../../shared/contract/index';
 import {
+  allowedHostNames,
   identify,
   isLoopbackAddress,
   sameOriginRequest,
+  tokenCookie,
   TokenTable,
 } from '../../../../../../electron/core/adapters/host/auth';
 import { contentSecurityPolicy } from '../../../../../../electron/core/adapters/host/csp';
@@ -50,7 +52,9 @@ describe('auth', () => {
       ),
     ).toMatchObject({ ok: true, role: 'viewer', via: 'token' });
     expect(
-      identify(req('10.0.0.9'), url('?token=viewer-secret-0123456789'), tokens, 'commander'),
+      identify(req('10.0.0.9'), url('?token=viewer-secret-0123456789'), tokens, 'commander', {
+        queryToken: true,
+      }),
     ).toMatchObject({ ok: true, role: 'viewer' });
     expect(
       identify(
@@ -90,26 +94,52 @@ describe('auth', () => {
     expect(c.ok && c.actor).toMatch(/^token:[0-9a-f]{8}$/);
   });
 
-  it('refuses cross-site and rebound requests to the loopback role', () => {
-    expect(sameOriginRequest(req('127.0.0.1', { host: '127.0.0.1:5174' }), 'loopback')).toBe(true);
+  it('refuses cross-site and rebound requests, whoever sends them (issue 11, item 11)', () => {
+    const loopbackOnly = allowedHostNames('127.0.0.1');
+    const ok = (headers: Record<string, string>, allowed = loopbackOnly, from = '127.0.0.1') =>
+      sameOriginRequest(req(from, headers), allowed);
+    expect(ok({ host: '127.0.0.1:5174' })).toBe(true);
+    expect(ok({ host: 'localhost:5174', origin: 'http://localhost:5174' })).toBe(true);
+    expect(ok({ host: '[::1]:5174' })).toBe(true);
+    expect(ok({ host: 'attacker.example:5174' })).toBe(false);
+    // A session cookie or a token does not make a foreign Host acceptable (DNS rebinding).
+    expect(ok({ host: 'evil.com', cookie: 'hall_session=abc' })).toBe(false);
+    expect(ok({ host: 'evil.com', authorization: 'Bearer viewer-secret-0123456789' })).toBe(false);
+    expect(ok({ host: '127.0.0.1:5174', origin: 'https://evil.example' })).toBe(false);
+    expect(ok({ host: '127.0.0.1:5174', origin: 'null' })).toBe(false);
+    // Same host but https: this host speaks only http, so such a page is not ours.
+    expect(ok({ host: '127.0.0.1:5174', origin: 'https://127.0.0.1:5174' })).toBe(false);
+    expect(ok({ host: '127.0.0.1:5174', origin: 'http://127.0.0.1:5174/' })).toBe(false);
+    // A LAN bind answers to its address and the names given with --allow-host.
+    const lan = allowedHostNames('192.168.1.20', ['hall.lan']);
+    expect(ok({ host: '192.168.1.20:5174' }, lan, '192.168.1.9')).toBe(true);
+    expect(ok({ host: 'hall.lan:5174' }, lan, '192.168.1.9')).toBe(true);
+    expect(ok({ host: 'rebind.evil:5174' }, lan, '192.168.1.9')).toBe(false);
+  });
+
+  it('takes ?token= only on a page load, never on the API, and sets a cookie with Max-Age', () => {
+    const q = url('?token=viewer-secret-0123456789');
+    expect(identify(req('10.0.0.9'), q, tokens, null)).toMatchObject({ ok: false, reason: 'token_invalid' });
+    expect(identify(req('10.0.0.9'), q, tokens, null, { queryToken: true })).toMatchObject({
+      ok: true,
+      role: 'viewer',
+    });
+    expect(tokenCookie('abc')).toMatch(/^hall_token=abc; Path=\/; HttpOnly; SameSite=Strict; Max-Age=\d+$/);
+  });
+
+  it('marks a wall token as a wall and a loopback caller without token as local', () => {
+    const t = new TokenTable({ 'wall-secret-0123456789': 'wall', 'viewer-secret-0123456789': 'viewer' });
     expect(
-      sameOriginRequest(
-        req('127.0.0.1', { host: 'localhost:5174', origin: 'http://localhost:5174' }),
-        'loopback',
-      ),
-    ).toBe(true);
-    expect(sameOriginRequest(req('127.0.0.1', { host: '[::1]:5174' }), 'loopback')).toBe(true);
-    expect(sameOriginRequest(req('127.0.0.1', { host: 'attacker.example:5174' }), 'loopback')).toBe(false);
+      identify(req('10.0.0.9', { authorization: 'Bearer wall-secret-0123456789' }), url(), t, null),
+    ).toMatchObject({ ok: true, role: 'viewer', wall: true, local: false, address: '10.0.0.9' });
     expect(
-      sameOriginRequest(
-        req('127.0.0.1', { host: '127.0.0.1:5174', origin: 'https://evil.example' }),
-        'loopback',
-      ),
-    ).toBe(false);
-    expect(sameOriginRequest(req('127.0.0.1', { host: '127.0.0.1:5174', origin: 'null' }), 'loopback')).toBe(
-      false,
-    );
-    expect(sameOriginRequest(req('10.0.0.9', { host: 'hall.lan:5174' }), 'token')).toBe(true);
+      identify(req('127.0.0.1', { authorization: 'Bearer viewer-secret-0123456789' }), url(), t, null),
+    ).toMatchObject({ ok: true, wall: false, local: false });
+    expect(identify(req('::ffff:127.0.0.1'), url(), t, null)).toMatchObject({
+      ok: true,
+      local: true,
+      address: '127.0.0.1',
+    });
   });
 });
 
