@@ -5,6 +5,8 @@
  *   preload.cjs     electron/preload.ts    (sandboxed preload: requires only 'electron')
  *   core-worker.cjs electron/core/runtime/core-worker.ts (the core's SQL worker thread, found by core.ts
  *                   as a sibling of main.cjs)
+ *   basemap-worker.cjs electron/core/adapters/basemap/basemap-worker.ts (reads and checks basemap
+ *                   files off the threads that answer calls; found by isolated.ts as a sibling)
  * 'electron' and 'better-sqlite3' (native) stay external.
  */
 import { build } from 'esbuild';
@@ -64,7 +66,13 @@ await Promise.all([
         target: nodeTarget,
       })
     : Promise.reject(new Error(`no core worker entry found (looked for ${workerCandidates.join(', ')})`)),
+  build({
+    ...common,
+    entryPoints: [path.join(root, 'electron/core/adapters/basemap/basemap-worker.ts')],
+    outfile: path.join(out, 'basemap-worker.cjs'),
+    target: nodeTarget,
+  }),
 ]);
 console.log(
-  `built dist-electron/{main,preload,core-worker}.cjs for Electron ${electronVersion} in ${Date.now() - t0} ms`,
+  `built dist-electron/{main,preload,core-worker,basemap-worker}.cjs for Electron ${electronVersion} in ${Date.now() - t0} ms`,
 );

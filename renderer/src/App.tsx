@@ -2,6 +2,7 @@ import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAuth } from './features/auth';
 import { AwarenessPanel } from './features/awareness';
+import { IntakeHost } from './features/intake';
 import { SyncBanner } from './features/sync';
 import {
   AlarmBanner,
@@ -142,6 +143,8 @@ export function App() {
           </Suspense>
         </main>
         <StatusBar />
+        {/* 受理: F8 from any panel; the new order opens selected on the desk. Not on a wall. */}
+        <IntakeHost enabled={!wall} onCreated={openOrderOnDesk} />
       </div>
     </WallContext.Provider>
   );

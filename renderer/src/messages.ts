@@ -7,18 +7,24 @@
  */
 import { accountsEn } from './features/accounts/messages.en';
 import { accountsZh } from './features/accounts/messages.zh';
+import { auditEn } from './features/audit/messages.en';
+import { auditZh } from './features/audit/messages.zh';
 import { authEn } from './features/auth/messages.en';
 import { authZh } from './features/auth/messages.zh';
 import { awarenessEn } from './features/awareness/messages.en';
 import { awarenessZh } from './features/awareness/messages.zh';
 import { dispatchEn } from './features/dispatch/messages.en';
 import { dispatchZh } from './features/dispatch/messages.zh';
+import { intakeEn } from './features/intake/messages.en';
+import { intakeZh } from './features/intake/messages.zh';
 import { mapEn } from './features/map/messages.en';
 import { mapZh } from './features/map/messages.zh';
 import { statsEn } from './features/stats/messages.en';
 import { statsZh } from './features/stats/messages.zh';
 import { syncEn } from './features/sync/messages.en';
 import { syncZh } from './features/sync/messages.zh';
+import { templatesEn } from './features/templates/messages.en';
+import { templatesZh } from './features/templates/messages.zh';
 import { wallEn } from './features/wall/messages.en';
 import { wallZh } from './features/wall/messages.zh';
 import type { Catalogue } from './platform/i18n/catalogue';
@@ -30,12 +36,15 @@ export const zh = {
   ...sharedZh,
   ...authZh,
   ...accountsZh,
+  ...auditZh,
   ...dispatchZh,
   ...statsZh,
   ...mapZh,
   ...awarenessZh,
   ...wallZh,
   ...syncZh,
+  ...intakeZh,
+  ...templatesZh,
 } as const;
 
 export type Messages = Catalogue<typeof zh>;
@@ -45,10 +54,13 @@ export const en: Messages = {
   ...sharedEn,
   ...authEn,
   ...accountsEn,
+  ...auditEn,
   ...dispatchEn,
   ...statsEn,
   ...mapEn,
   ...awarenessEn,
   ...wallEn,
   ...syncEn,
+  ...intakeEn,
+  ...templatesEn,
 };

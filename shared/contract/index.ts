@@ -14,6 +14,9 @@ import { MAP_PROCS } from '../features/map/contract';
 import { AWARENESS_PROCS } from '../features/awareness/contract';
 import { SYNC_PROCS } from '../features/sync/contract';
 import { OPEN311_PROCS } from '../features/open311/contract';
+import { TEMPLATES_PROCS } from '../features/templates/contract';
+import { ATTACHMENTS_PROCS } from '../features/attachments/contract';
+import { AUDIT_PROCS } from '../features/audit/contract';
 
 export const CONTRACT = {
   ...AUTH_PROCS,
@@ -25,6 +28,9 @@ export const CONTRACT = {
   ...AWARENESS_PROCS,
   ...SYNC_PROCS,
   ...OPEN311_PROCS,
+  ...TEMPLATES_PROCS,
+  ...ATTACHMENTS_PROCS,
+  ...AUDIT_PROCS,
 } as const satisfies Record<string, Proc<z.ZodType, unknown>>;
 
 export type Contract = typeof CONTRACT;
@@ -54,6 +60,9 @@ export type * from '../features/map/contract';
 export type * from '../features/awareness/contract';
 export type * from '../features/sync/contract';
 export type * from '../features/open311/contract';
+export type * from '../features/templates/contract';
+export type * from '../features/attachments/contract';
+export type * from '../features/audit/contract';
 export {
   OrdersListInput,
   OrdersCreateInput,

@@ -23,6 +23,7 @@ import { awarenessBench } from './awareness-bench';
 import { benchMap } from './map-bench';
 import { benchSync } from './sync-bench';
 import { benchReadPool } from './pool-bench';
+import { benchDesk } from './desk-bench';
 
 const ORDERS = Number(process.env.BENCH_ORDERS ?? 1_000_000);
 const DAYS = 365;
@@ -207,6 +208,7 @@ await core.close();
 
 // ---- 3. The read pool: a dispatch action while a long analysis read runs. ---------------------
 await benchReadPool(table, hallDir, storeLabel, anchor);
+await benchDesk(table, hallDir, storeLabel);
 
 // ---- 4. Memory of a fresh core process over the 1 M store. ------------------------------------
 for (const [mode, label] of [

@@ -39,7 +39,7 @@ function row(page: Page, username: string) {
 test('admin creates an officer account; the officer has no 账号管理; a disabled officer is refused', async ({
   page,
 }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(240_000);
   await page.addInitScript(() => localStorage.removeItem('hall.lang'));
   await page.goto(appUrl());
   await loginThroughScreen(page);
@@ -65,6 +65,13 @@ test('admin creates an officer account; the officer has no 账号管理; a disab
   await page.getByTestId('account-password').fill('short');
   await page.getByTestId('account-create-submit').click();
   await expect(dialog).toContainText('密码至少 8 个字符');
+  // The password policy (issue 11): eight digits, or the user name with digits, are not passwords.
+  await page.getByTestId('account-password').fill('12345678');
+  await page.getByTestId('account-create-submit').click();
+  await expect(dialog).toContainText('密码须包含字母、数字、符号中的至少两类');
+  await page.getByTestId('account-password').fill(`${OFFICER.username}2026`);
+  await page.getByTestId('account-create-submit').click();
+  await expect(dialog).toContainText('密码不能与用户名相同或只在用户名前后加数字、符号');
   await page.getByTestId('account-password').fill(OFFICER.password);
   await page.getByTestId('account-password2').fill('something-else');
   await page.getByTestId('account-create-submit').click();

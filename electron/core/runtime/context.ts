@@ -10,10 +10,12 @@ import type {
   ProcParsedInput,
   Role,
   RunsOnWriter,
+  Permission,
 } from '../../../shared/contract/index';
 import type { ReadableDb, WritableDb } from '../store/types';
 import type { BackupManager } from '../store/backup-schedule';
 import type { SyncControl } from '../../../shared/features/sync/control';
+import type { CitizenNameLookup } from './masking';
 
 /**
  * Who is calling, as a host presents them. `role` is what the transport grants by itself (a
@@ -30,11 +32,27 @@ export interface CallContext {
    * whatever the role. Transports set it from the page's wall flag (X-Hall-Wall / IPC flag).
    */
   readonly masked?: boolean;
+  /**
+   * The host, not the page, says this caller is a public wall (Electron `--wall`, a wall token):
+   * personal data masked and the role capped at viewer, whoever signs in at the wall's keyboard.
+   */
+  readonly wall?: boolean;
+  /**
+   * The host vouches the caller is on this machine: the Electron app itself, or a loopback caller
+   * of the browser host without a token. First-run setup (auth.setup) is allowed only then.
+   */
+  readonly local?: boolean;
+  /** Where the call came from (an IP address, or 'electron'): login throttling counts per source. */
+  readonly address?: string;
 }
 
 /** The caller after the gate: `session` is the live session token or null. */
 export interface ResolvedCallContext extends CallContext {
   readonly session: string | null;
+  /** The account's permissions beside its role (none for a token, a loopback role or a wall). */
+  readonly permissions: readonly Permission[];
+  /** The citizen's name of an order (unmasked), so masking can find it in free text. */
+  readonly citizenName?: CitizenNameLookup;
 }
 
 /** The context of a non-public procedure: the gate has checked there is a role. */

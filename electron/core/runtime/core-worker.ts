@@ -15,7 +15,7 @@ const errorData = (err: unknown) => (err instanceof ApiError ? err : new ApiErro
 
 const opening: Promise<Core> =
   start.role === 'reader'
-    ? Promise.resolve().then(() => createReaderCore(start.opts))
+    ? Promise.resolve().then(() => createReaderCore(start.opts, (entry) => post({ type: 'audit', entry })))
     : createInProcessCore(start.opts);
 
 opening.then(
@@ -24,6 +24,10 @@ opening.then(
     port.on('message', (msg: ToWorker) => {
       if (msg.type === 'close') {
         void core.close().then(() => post({ type: 'closed' }));
+        return;
+      }
+      if (msg.type === 'audit') {
+        core.recordAudit(msg.entry);
         return;
       }
       const work: Promise<unknown> =

@@ -18,6 +18,8 @@ import { claimDataDir } from '../store/data-dir-lock';
 import { checkpoint, openDb, openReader } from '../store/db';
 import { getMeta, isDemo, setMeta } from '../store/meta';
 import { createGate, type Gate, type SessionUser } from './gate';
+import type { AuditEntry } from '../store/audit';
+import { startAuditCheck } from '../features/audit';
 import { toApiError } from './errors';
 import type { CallContext, ReadEnv, WriteEnv } from './context';
 import { loadDemoGenerator, seedDemoIfEmpty, startLiveDemo } from '../features/demo';
@@ -40,6 +42,11 @@ export interface Core {
    */
   resolveSession(token: string): Promise<SessionUser | null>;
   onChange(listener: (hint: ChangeHint) => void): () => void;
+  /**
+   * An audit row a reader could not write (who opened which order's personal data): the writer
+   * records it. Not a procedure: never reachable over the wire.
+   */
+  recordAudit(entry: AuditEntry): void;
   /** Calls answered so far by the writer and by each reader of the read pool (diagnostics). */
   served(): { readonly writer: number; readonly readers: readonly number[] };
   close(): Promise<void>;
@@ -192,7 +199,14 @@ export async function createInProcessCore(opts: CoreOptions): Promise<Core> {
     ...(sync ? { sync } : {}),
   };
   const gate = createGate({ side: 'writer', env }, publish);
+  // The audit chain is checked at every start, in chunks between calls (admins see the result).
+  startAuditCheck(env, () => publish({ topic: 'system.changed' }));
   sync?.start();
+  // A local write is pushed within a moment while the link is up, not at the next poll (issue 12).
+  if (sync)
+    listeners.add((h) => {
+      if (h.topic === 'orders.changed') sync.localChange();
+    });
   const liveOpt = opts.liveDemo ?? (opts.host === 'test' ? false : {});
   const live =
     liveOpt && isDemo(db)
@@ -221,6 +235,14 @@ export async function createInProcessCore(opts: CoreOptions): Promise<Core> {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
+    recordAudit(entry) {
+      if (closed) return;
+      try {
+        gate.recordAudit(entry);
+      } catch (err) {
+        console.error('[core] audit row from a reader failed:', err);
+      }
+    },
     async close() {
       if (closed) return;
       closed = true;
@@ -245,6 +267,8 @@ export async function createInProcessCore(opts: CoreOptions): Promise<Core> {
  */
 export function createReaderCore(
   opts: Pick<CoreOptions, 'dataDir' | 'node' | 'host' | 'nativeBinding' | 'appVersion' | 'now'>,
+  /** Where this reader's audit rows go (the writer writes them). */
+  audit: (entry: AuditEntry) => void = () => undefined,
 ): Core {
   const db = openReader(opts.dataDir, opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {});
   const env: ReadEnv = {
@@ -255,7 +279,7 @@ export function createReaderCore(
     appVersion: opts.appVersion ?? '0.1.0',
     now: opts.now ?? Date.now,
   };
-  const gate = createGate({ side: 'reader', env }, () => {
+  const gate = createGate({ side: 'reader', env, audit }, () => {
     throw new Error('a reader does not publish change hints');
   });
   let closed = false;
@@ -273,6 +297,9 @@ export function createReaderCore(
     },
     onChange() {
       return () => undefined;
+    },
+    recordAudit(entry) {
+      audit(entry);
     },
     async close() {
       if (closed) return;
@@ -324,7 +351,12 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
 
   const startReader = async (): Promise<void> => {
     try {
-      const r = await WorkerLink.start(entry, { role: 'reader', opts: workerOpts }, () => undefined);
+      const r = await WorkerLink.start(
+        entry,
+        { role: 'reader', opts: workerOpts },
+        () => undefined,
+        (row) => writer.recordAudit(row),
+      );
       if (closing) {
         void r.close(CLOSE_TIMEOUT_MS);
         return;
@@ -367,6 +399,9 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     onChange(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
+    },
+    recordAudit(row) {
+      if (!closing) writer.recordAudit(row);
     },
     close() {
       closing ??= (async () => {

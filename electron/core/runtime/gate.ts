@@ -18,7 +18,11 @@ import {
 } from '../../../shared/contract/index';
 import { z } from 'zod';
 import { resolveSession, type SessionUser } from '../features/auth';
+import { auditMutation, personalReadEntry, recordPersonalRead } from '../features/audit';
+import { auditWrites, type AuditEntry } from '../store/audit';
+import { getOrder } from '../store/event-log/events';
 import type { CallContext, ReadEnv, ResolvedCallContext, WriteEnv } from './context';
+import { maskOrderTextsDeep, mayseePersonalData, type CitizenNameLookup } from './masking';
 import { invalidInput } from './errors';
 import { FEATURES } from './manifest';
 import { HandlerRegistry } from './registry';
@@ -42,17 +46,73 @@ export interface Gate {
   call<P extends ProcName>(proc: P, input: unknown, ctx: CallContext): ProcOutput<P> | Promise<ProcOutput<P>>;
   /** The live session's user, or null (unknown, expired, disabled). */
   resolveSession(token: string): SessionUser | null;
+  /** Writes an audit row a reader sent (a personal-data read); the writer's gate only. */
+  recordAudit(entry: AuditEntry): void;
 }
 
 export type GateEnv =
-  { readonly side: 'writer'; readonly env: WriteEnv } | { readonly side: 'reader'; readonly env: ReadEnv };
+  | { readonly side: 'writer'; readonly env: WriteEnv }
+  | {
+      readonly side: 'reader';
+      readonly env: ReadEnv;
+      /** Where a reader sends the audit rows it cannot write itself (the writer records them). */
+      readonly audit?: (entry: AuditEntry) => void;
+    };
 
-/** The caller as the gate sees it: a live session's account decides role and actor. */
+/**
+ * Mutations not audited by the gate: the sign-in procedures audit themselves with more detail
+ * (and auth.logout of nobody is nothing); a basemap chunk is one of hundreds per upload (its
+ * begin and commit are audited); the soft edit lock is renewed every 30 s while a form is open
+ * and changes no record (breaking someone's lock is audited by its handler); networkBack is the
+ * page saying its network returned.
+ */
+const NOT_AUDITED: ReadonlySet<string> = new Set([
+  'auth.setup',
+  'auth.login',
+  'auth.logout',
+  'map.uploadChunk',
+  'orders.lock',
+  'orders.unlock',
+  'sync.networkBack',
+]);
+
+/** Reads that show a citizen's personal data unmasked: who opened which order is audited. */
+const PERSONAL_READS: ReadonlySet<string> = new Set(['orders.get']);
+
+/** The citizen's name of an order, read once per order per call (masking looks it up per text). */
+function _citizenNames(env: ReadEnv): CitizenNameLookup {
+  const seen = new Map<string, string | null>();
+  return (orderId) => {
+    let name = seen.get(orderId);
+    if (name === undefined) {
+      name = getOrder(env.db, orderId)?.citizen?.name ?? null;
+      seen.set(orderId, name);
+    }
+    return name;
+  };
+}
+
+/**
+ * The caller as the gate sees it: a live session's account decides role and actor. A wall the
+ * host declared (`wall`) is masked and never more than a viewer, whoever signed in at it.
+ */
 function _resolveCaller(env: ReadEnv, ctx: CallContext): ResolvedCallContext {
-  const masked = ctx.masked === true;
+  const wall = ctx.wall === true;
+  const masked = ctx.masked === true || wall;
   const user = ctx.session ? resolveSession(env, ctx.session) : null;
-  if (user) return { role: user.role, actor: user.actor, session: ctx.session ?? null, masked };
-  return { role: ctx.role ?? null, actor: ctx.role ? ctx.actor : 'anonymous', session: null, masked };
+  const base = user
+    ? { role: user.role, actor: user.actor, session: ctx.session ?? null }
+    : { role: ctx.role ?? null, actor: ctx.role ? ctx.actor : 'anonymous', session: null };
+  return {
+    ...base,
+    role: wall && base.role !== null ? 'viewer' : base.role,
+    permissions: user && !wall ? user.permissions : [],
+    masked,
+    wall,
+    local: ctx.local === true,
+    address: typeof ctx.address === 'string' ? ctx.address.slice(0, 64) : '',
+    citizenName: _citizenNames(env),
+  };
 }
 
 export function createGate(side: GateEnv, publish: (hint: ChangeHint) => void): Gate {
@@ -60,6 +120,15 @@ export function createGate(side: GateEnv, publish: (hint: ChangeHint) => void): 
   const env = side.env;
   return {
     resolveSession: (token) => resolveSession(env, token),
+    recordAudit(entry) {
+      if (side.side !== 'writer') throw new Error('only the writer records audit rows');
+      recordPersonalRead(side.env.db, {
+        at: Number(entry.at) || env.now(),
+        actor: String(entry.actor).slice(0, 64),
+        action: 'orders.viewPersonal',
+        orderId: entry.orderId ? String(entry.orderId).slice(0, 128) : null,
+      });
+    },
     call<P extends ProcName>(
       proc: P,
       input: unknown,
@@ -99,20 +168,37 @@ export function createGate(side: GateEnv, publish: (hint: ChangeHint) => void): 
       };
       // The role check above makes the caller an AuthedCallContext for non-public procedures,
       // and the side check gives a writer-bound handler the WriteEnv it is typed for.
+      const audited = auditWrites();
       const out = (handler as (i: unknown, c: unknown, e: unknown, t: unknown) => unknown)(
         parsed.data as ProcParsedInput<P>,
         caller,
         env,
         tools,
       ) as ProcOutput<P> | Promise<ProcOutput<P>>;
-      if (out instanceof Promise) {
-        return out.then((v) => {
-          for (const h of hints) publish(h);
-          return v;
-        });
-      }
-      for (const h of hints) publish(h);
-      return out;
+      const done = (answer: ProcOutput<P>): ProcOutput<P> => {
+        // A query answered to a caller without personal-data rights: the order texts in it are
+        // masked once more with their citizen's name (runtime/masking.ts), whatever the handler did.
+        const v = def.kind === 'query' ? maskOrderTextsDeep(answer, caller) : answer;
+        if (
+          side.side === 'writer' &&
+          def.kind === 'mutation' &&
+          !NOT_AUDITED.has(proc) &&
+          auditWrites() === audited
+        )
+          auditMutation(side.env.db, { at: env.now(), actor: caller.actor, proc, input: parsed.data });
+        if (PERSONAL_READS.has(proc) && caller.role !== null && mayseePersonalData(caller)) {
+          const orderId = (parsed.data as { orderId?: unknown }).orderId;
+          if (typeof orderId === 'string') {
+            const entry = personalReadEntry(env.now(), caller.actor, orderId);
+            if (side.side === 'writer') recordPersonalRead(side.env.db, entry);
+            else side.audit?.(entry);
+          }
+        }
+        for (const h of hints) publish(h);
+        return v;
+      };
+      if (out instanceof Promise) return out.then(done);
+      return done(out);
     },
   };
 }

@@ -12,6 +12,9 @@ import * as map from '../features/map';
 import * as awareness from '../features/awareness';
 import * as sync from '../features/sync';
 import * as open311 from '../features/open311';
+import * as templates from '../features/templates';
+import * as attachments from '../features/attachments';
+import * as audit from '../features/audit';
 
 export const FEATURES: readonly FeatureModule[] = [
   auth,
@@ -23,4 +26,7 @@ export const FEATURES: readonly FeatureModule[] = [
   awareness,
   sync,
   open311,
+  templates,
+  attachments,
+  audit,
 ];

@@ -9,6 +9,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { ApiError, type ApiErrorData, type ChangeHint } from '../../../shared/contract/index';
 import type { CallContext } from './context';
+import type { AuditEntry } from '../store/audit';
 import type { CoreOptions, SessionUser } from './core';
 
 /** Messages main → worker. */
@@ -21,6 +22,7 @@ export type ToWorker =
       readonly ctx: CallContext;
     }
   | { readonly type: 'resolve'; readonly id: number; readonly token: string }
+  | { readonly type: 'audit'; readonly entry: AuditEntry }
   | { readonly type: 'close' };
 
 /** Messages worker → main. */
@@ -30,6 +32,7 @@ export type FromWorker =
   | { readonly type: 'result'; readonly id: number; readonly ok: true; readonly data: unknown }
   | { readonly type: 'result'; readonly id: number; readonly ok: false; readonly error: ApiErrorData }
   | { readonly type: 'hint'; readonly hint: ChangeHint }
+  | { readonly type: 'audit'; readonly entry: AuditEntry }
   | { readonly type: 'closed' };
 
 export type WorkerCoreOptions = Omit<CoreOptions, 'now' | 'workerFile' | 'readers'>;
@@ -97,6 +100,7 @@ export class WorkerLink {
     entry: { file: string; typescript: boolean },
     start: WorkerStart,
     onHint: (hint: ChangeHint) => void,
+    onAudit: (entry: AuditEntry) => void = () => undefined,
   ): Promise<WorkerLink> {
     const worker = entry.typescript
       ? _spawnTypeScriptWorker(entry.file, start)
@@ -125,6 +129,9 @@ export class WorkerLink {
           }
           case 'hint':
             onHint(msg.hint);
+            break;
+          case 'audit':
+            onAudit(msg.entry);
             break;
           case 'closed':
             void worker.terminate();
@@ -172,6 +179,16 @@ export class WorkerLink {
 
   call(proc: string, input: unknown, ctx: CallContext): Promise<unknown> {
     return this.send((id) => ({ type: 'call', id, proc, input, ctx }));
+  }
+
+  /** Hands the writer an audit row a reader could not write (no answer expected). */
+  recordAudit(entry: AuditEntry): void {
+    if (this.dead || this.closing) return;
+    try {
+      this.worker.postMessage({ type: 'audit', entry } satisfies ToWorker);
+    } catch {
+      // a row that cannot be cloned is not one of ours
+    }
   }
 
   resolve(token: string): Promise<SessionUser | null> {

@@ -1,7 +1,10 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AccountsDialog } from '../features/accounts';
+import { AuditButton } from '../features/audit';
 import { useAuth } from '../features/auth';
+import { IntakeButton } from '../features/intake';
+import { TemplatesButton } from '../features/templates';
 import { CAROUSEL_CHOICES } from '../features/wall';
 import { useQuery } from '../platform/api/use-query';
 
@@ -45,6 +48,9 @@ export function Header({ wall, onWall, carouselMs, onCarouselMs, carouselPaused 
       )}
       {auth && !wall && (
         <div className="header-user" data-testid="header-user">
+          {/* 受理 (officers and above, F8) and 答复模板 (admins): each button decides who sees it. */}
+          <IntakeButton />
+          <TemplatesButton />
           <label className="carousel-select" title={t('wall.modeHint')}>
             {t('wall.carousel')}
             <select
@@ -86,6 +92,8 @@ export function Header({ wall, onWall, carouselMs, onCarouselMs, carouselPaused 
               {t('accounts.open')}
             </button>
           )}
+          {/* 审计日志 (admins; red when the hash chain check failed). */}
+          <AuditButton />
           {auth.session && (
             <button type="button" className="btn" data-testid="logout" onClick={() => void auth.logout()}>
               {t('auth.logout')}

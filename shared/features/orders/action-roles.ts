@@ -5,7 +5,9 @@
  */
 import type { OrderEventType } from './order-events';
 import { EVENT_NAMES } from './labels';
-import type { Role } from '../../kernel/roles';
+import { ALL_PERMISSIONS_FROM, roleAtLeast, type Permission, type Role } from '../../kernel/roles';
+
+export { PERMISSIONS, PERMISSION_LABELS, type Permission } from '../../kernel/roles';
 
 export type ActionType = Exclude<OrderEventType, 'created'>;
 
@@ -36,7 +38,38 @@ export const ACTION_ROLES: Readonly<Record<ActionType, Role>> = {
   whistled: 'officer',
   reported_in: 'officer',
   callback_recorded: 'officer',
+  located: 'officer',
 };
 
 /** Chinese names of the actions as the role refusal says them (the glossary's nouns). */
 export const ACTION_LABELS: Readonly<Record<ActionType, string>> = EVENT_NAMES;
+
+/**
+ * 核查 and 结案 are their own permission: a verifier may be an officer who did not dispatch the
+ * order. Commanders and admins have it with their role; an officer when an admin grants it.
+ */
+export const ACTION_PERMISSIONS: Readonly<Partial<Record<ActionType, Permission>>> = {
+  verified: 'verify',
+  closed: 'verify',
+};
+
+export interface Actor {
+  readonly role: Role;
+  readonly permissions?: readonly Permission[];
+}
+
+/** The permission `who` lacks for `action` (role enough, permission missing), or null. */
+export function missingPermission(who: Actor, action: ActionType): Permission | null {
+  const need = ACTION_PERMISSIONS[action];
+  if (!need || roleAtLeast(who.role, ALL_PERMISSIONS_FROM) || (who.permissions ?? []).includes(need))
+    return null;
+  return need;
+}
+
+/** Whether `who` may take `action` (role, then permission): the core and the desk's buttons agree. */
+export function mayTakeAction(who: Actor, action: ActionType): boolean {
+  if (!roleAtLeast(who.role, ACTION_ROLES[action])) return false;
+  const need = ACTION_PERMISSIONS[action];
+  if (!need) return true;
+  return roleAtLeast(who.role, ALL_PERMISSIONS_FROM) || (who.permissions ?? []).includes(need);
+}

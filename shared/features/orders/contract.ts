@@ -4,6 +4,7 @@ import { mutation, query, type Proc } from '../../kernel/proc';
 import { OrderActionSchema, EVENT_PAYLOADS, type OrderEvent } from './order-events';
 import { OrderSource, OrderStatus, Urgency, type WorkOrder } from './order';
 import { SAFE_ID, SAFE_ID_MESSAGE } from './safe-text';
+import { QUEUES, type QueueId } from './queues';
 import type { TimerState } from './sla-clock';
 import type { UnitKind } from '../reference/organisation';
 
@@ -34,11 +35,32 @@ export interface OrderListPage {
   readonly nextCursor: string | null;
 }
 
+/** Who is working on an order now (a soft edit lock, released or expired by itself). */
+export interface OrderLockView {
+  readonly holder: string;
+  /** The holder's full name as others see it (张三 正在处理). */
+  readonly holderName: string;
+  /** What they opened (an action type, or '' for the detail itself). */
+  readonly purpose: string;
+  readonly since: number;
+  readonly expiresAt: number;
+  /** The caller holds it. */
+  readonly mine: boolean;
+}
+
 export interface OrderDetail {
   /** Citizen name/phone masked unless the caller's role may see them. */
   readonly order: WorkOrder;
   readonly events: readonly OrderEvent[];
   readonly timers: readonly TimerState[];
+  /** Someone working on the order now, or null. */
+  readonly lock: OrderLockView | null;
+}
+
+/** orders.queues: how many orders wait in each work queue of the desk, now. */
+export interface QueueCounts {
+  readonly counts: Readonly<Record<QueueId, number>>;
+  readonly at: number;
 }
 
 /** One ranked unit of orders.recommend (shared/features/orders/recommend.ts scores it). */
@@ -91,10 +113,21 @@ export const OrdersListInput = z.object({
   overdueOnly: z.boolean().optional(),
   /** Full-text search over title, description and address; 1 character and up. */
   q: z.string().trim().max(100).optional(),
+  /** A work queue of the desk: its orders, most urgent first (other filters still apply). */
+  queue: z.enum(QUEUES).optional(),
   limit: z.number().int().min(1).max(500).default(100),
   cursor: z.string().max(200).nullable().optional(),
 });
 export type OrdersListInput = z.input<typeof OrdersListInput>;
+
+/** How long a soft lock lasts without renewal; the desk renews it while an action form is open. */
+export const ORDER_LOCK_TTL_MS = 2 * 60_000;
+
+export const OrdersLockInput = z.object({
+  orderId,
+  /** The action being prepared (shown to others), '' for looking at the detail. */
+  purpose: z.string().max(40).default(''),
+});
 
 export const OrdersCreateInput = z.object({
   /** Client-chosen id makes the intake idempotent: repeating it returns the same order. */
@@ -126,4 +159,15 @@ export const ORDERS_PROCS = {
   'orders.act': mutation<OrderDetail>()(OrdersActInput, ORDER_WRITE),
   /** Dispatch recommendation: units ranked by responsibility, area, distance, load, skills. */
   'orders.recommend': query<OrderRecommendations>()(OrdersRecommendInput, { ...ORDER_READ, role: 'officer' }),
+  /** The desk's work queues with their counts now. */
+  'orders.queues': query<QueueCounts>()(z.object({}), ORDER_READ),
+  /** Takes (or renews) the soft edit lock of an order; refused while someone else holds it. */
+  'orders.lock': mutation<OrderLockView>()(OrdersLockInput, ORDER_WRITE),
+  /** Releases the caller's lock (nothing happens when the caller does not hold it). */
+  'orders.unlock': mutation<{ readonly released: boolean }>()(z.object({ orderId }), ORDER_WRITE),
+  /** A commander breaks someone else's lock, with a reason (audited). */
+  'orders.breakLock': mutation<{ readonly broken: boolean }>()(
+    z.object({ orderId, reason: z.string().trim().min(1, '请填写原因').max(200) }),
+    { ...ORDER_WRITE, role: 'commander' },
+  ),
 } as const satisfies Record<string, Proc<z.ZodType, unknown>>;

@@ -39,4 +39,5 @@ export const EVENT_NAMES: Readonly<Record<OrderEventType, string>> = {
   whistled: '吹哨',
   reported_in: '报到',
   callback_recorded: '回访',
+  located: '定位',
 };

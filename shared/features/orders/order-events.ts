@@ -53,12 +53,30 @@ const PAYLOAD_SCHEMAS = {
       communityCode: z.string().max(20).nullable().default(null),
       gridCode: z.string().max(24).nullable().default(null),
       citizen: CitizenSchema.nullable().default(null),
+      // Intake fields of the dispatch desk (issue 13); optional so older events stay valid as they are.
+      /** The caller asked not to be named: no citizen is kept, and no call-back is made. */
+      anonymous: z.boolean().optional(),
+      /** The caller agrees to be called back (回访); unset means yes. */
+      callbackConsent: z.boolean().optional(),
       upstreamId: z.string().max(64).nullable().default(null),
       upstreamDeadline: z.number().int().positive().nullable().default(null),
+      /** Who reported it: the grid worker of a 网格上报 (a person id of the reference data). */
+      reporterId: z.string().trim().max(64).nullable().optional(),
+      /** The sensor of an IoT alarm (物联感知). */
+      deviceId: z.string().trim().max(64).nullable().optional(),
+      /** Answers to the category's intake questions, by question id (at most 20). */
+      answers: z
+        .record(z.string().max(40), z.string().trim().max(500))
+        .refine((a) => Object.keys(a).length <= 20, '问答最多 20 项')
+        .optional(),
     })
     .refine((p) => (p.lng === null) === (p.lat === null), {
       message: '经纬度须同时给出或同时为空',
       path: ['lat'],
+    })
+    .refine((p) => !(p.anonymous === true && p.citizen !== null), {
+      message: '匿名受理不记录群众姓名和电话',
+      path: ['citizen'],
     }),
   /** 派单 (also 转派 when already dispatched). */
   dispatched: z.object({ unitId: id, coUnitIds: z.array(id).max(10).default([]), note }),
@@ -105,12 +123,26 @@ const PAYLOAD_SCHEMAS = {
   }),
   /** 报到 of one summoned unit */
   reported_in: z.object({ unitId: id }),
+  /**
+   * 定位: the place of an order that came without one (待定位), or a corrected place; the core
+   * fills community and grid from the point when they are not given.
+   */
+  located: z.object({
+    lng: Lng,
+    lat: Lat,
+    address: z.string().trim().max(300).optional(),
+    communityCode: z.string().max(20).nullable().default(null),
+    gridCode: z.string().max(24).nullable().default(null),
+    note,
+  }),
   /** 回访 result reported by upstream or the hall. */
   callback_recorded: z.object({
     valid: z.boolean(),
     contacted: z.boolean(),
     solved: z.boolean(),
     satisfaction: Satisfaction,
+    /** What the caller said; optional so upstream call-backs without it stay valid. */
+    note: z.string().trim().max(2000).optional(),
   }),
 } as const;
 

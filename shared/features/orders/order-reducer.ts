@@ -49,6 +49,7 @@ export const EVENT_LABELS: Readonly<Record<OrderEventType, string>> = {
   whistled: '吹哨',
   reported_in: '报到',
   callback_recorded: '记录回访',
+  located: '定位',
 };
 
 /** Which statuses each event may be applied in (created: only when there is no order). */
@@ -80,6 +81,7 @@ export const ALLOWED_FROM: Readonly<Record<Exclude<OrderEventType, 'created'>, r
     'suspended',
   ],
   callback_recorded: ['replied', 'closed'],
+  located: ['received', 'dispatched', 'in_progress', 'return_requested', 'replied', 'suspended'],
 };
 
 /** Approved extension days (a pending request does not count). Kept for existing callers. */
@@ -127,6 +129,11 @@ function createOrder(e: OrderEventOf<'created'>): WorkOrder {
     communityCode: p.communityCode,
     gridCode: p.gridCode,
     citizen: p.citizen ? { name: p.citizen.name, phone: p.citizen.phone } : null,
+    anonymous: p.anonymous ?? false,
+    callbackConsent: p.callbackConsent ?? !p.anonymous,
+    deviceId: p.deviceId ?? null,
+    reporterId: p.reporterId ?? null,
+    answers: p.answers ?? {},
     upstreamId: p.upstreamId,
     upstreamDeadline: p.upstreamDeadline,
     status: 'received',
@@ -252,6 +259,14 @@ function transition(o: WorkOrder, e: OrderEvent): Partial<WorkOrder> | ApplyResu
         suspensions: [...o.suspensions, { suspendedAt: from, resumedAt: to }],
       };
     }
+    case 'located':
+      return {
+        lng: e.payload.lng,
+        lat: e.payload.lat,
+        ...(e.payload.address !== undefined ? { address: e.payload.address } : {}),
+        communityCode: e.payload.communityCode,
+        gridCode: e.payload.gridCode,
+      };
     case 'merged':
       if (e.payload.intoOrderId === o.id) return refuse('不能并入工单自身 (merged: into_itself)');
       return { status: 'merged', mergedInto: e.payload.intoOrderId };
@@ -288,6 +303,7 @@ function transition(o: WorkOrder, e: OrderEvent): Partial<WorkOrder> | ApplyResu
           contacted: e.payload.contacted,
           solved: e.payload.solved,
           satisfaction: e.payload.satisfaction,
+          ...(e.payload.note ? { note: e.payload.note } : {}),
         },
       };
   }

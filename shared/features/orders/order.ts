@@ -52,6 +52,8 @@ export interface CallbackResult {
   readonly contacted: boolean;
   readonly solved: boolean;
   readonly satisfaction: Satisfaction;
+  /** What the caller said (older projections lack it). */
+  readonly note?: string;
 }
 
 /** One summoned unit of a 吹哨 and whether it reported in (报到) before its deadline. */
@@ -93,6 +95,12 @@ export interface WorkOrder {
   readonly communityCode: string | null;
   readonly gridCode: string | null;
   readonly citizen: Citizen | null;
+  /** Older projections lack the intake fields below; readers default them. */
+  readonly anonymous?: boolean;
+  readonly callbackConsent?: boolean;
+  readonly deviceId?: string | null;
+  readonly reporterId?: string | null;
+  readonly answers?: Readonly<Record<string, string>>;
   readonly upstreamId: string | null;
   readonly upstreamDeadline: number | null;
   readonly status: OrderStatus;

@@ -31,8 +31,24 @@ export interface ReferenceSnapshot {
   readonly slaPolicy: SlaPolicy;
 }
 
+/** A named place of the street, for address suggestions at intake. */
+export interface Place {
+  readonly kind: 'building' | 'road' | 'site' | 'community';
+  readonly name: string;
+  /** The point the intake takes: a building's or community's centre, a road's middle, a site. */
+  readonly lng: number;
+  readonly lat: number;
+  readonly communityCode: string | null;
+  readonly gridCode: string | null;
+}
+
 export const REFERENCE_PROCS = {
   'reference.snapshot': query<ReferenceSnapshot>()(z.object({}), {
     stale: ['reference.changed', 'map.changed'],
   }),
+  /** Places whose name contains `q` (buildings, roads, sites, communities), best first. */
+  'reference.places': query<readonly Place[]>()(
+    z.object({ q: z.string().trim().min(1).max(40), limit: z.number().int().min(1).max(20).default(8) }),
+    { stale: ['reference.changed', 'map.changed'] },
+  ),
 } as const satisfies Record<string, Proc<z.ZodType, unknown>>;

@@ -26,12 +26,16 @@ export interface BackupFile {
   readonly file: string;
   readonly bytes: number;
   readonly modifiedAt: number;
+  /** A scheduled (or closing) backup, or one an admin took: each kind rotates on its own. */
+  readonly kind: 'schedule' | 'manual';
 }
 
 export interface BackupList {
   readonly dir: string;
-  /** How many files the rotation keeps. */
+  /** How many scheduled files the rotation keeps. */
   readonly keep: number;
+  /** How many manual files (backups/manual/) their own rotation keeps. */
+  readonly manualKeep: number;
   /** Between scheduled backups, null when the schedule is off. */
   readonly intervalMs: number | null;
   /** Whether a clean shutdown takes a backup. */
@@ -46,6 +50,7 @@ export interface BackupResult {
   readonly bytes: number;
   /** How long the online copy took. */
   readonly ms: number;
+  readonly kind: 'schedule' | 'manual';
 }
 
 export const SYSTEM_PROCS = {

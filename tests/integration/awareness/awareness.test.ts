@@ -128,11 +128,15 @@ describe('alarms', () => {
 
     const db = new Database(dbPath(dir), { readonly: true });
     try {
+      // The acknowledgement is recorded once (with its order); the chief's repeat changed nothing,
+      // and the gate records the attempt itself (issue 11: every mutation call is audited).
       const audit = db
-        .prepare("SELECT actor FROM audit_log WHERE action = 'awareness.acknowledgeAlarm'")
-        .pluck()
-        .all();
-      expect(audit).toEqual(['duty-1']);
+        .prepare(
+          "SELECT actor, order_id AS orderId FROM audit_log WHERE action = 'awareness.acknowledgeAlarm' ORDER BY seq",
+        )
+        .all() as Array<{ actor: string; orderId: string | null }>;
+      expect(audit.map((a) => a.actor)).toEqual(['duty-1', 'chief']);
+      expect(audit.filter((a) => a.orderId !== null).map((a) => a.actor)).toEqual(['duty-1']);
     } finally {
       db.close();
     }

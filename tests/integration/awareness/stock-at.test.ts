@@ -4,7 +4,8 @@
  * counted from the projection. Checked against folding every order from scratch.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { inProgressCount, overdueCount } from '../../../electron/core/features/awareness/queries';
+import { inProgressCount } from '../../../electron/core/features/awareness/queries';
+import { overdueCount } from '../../../electron/core/features/orders/queries-queues';
 import { stockAt } from '../../../electron/core/features/awareness/stock-at';
 import { ingestEvents } from '../../../electron/core/store/event-log/events';
 import { readSlaPolicy } from '../../../electron/core/store/reference';
@@ -38,6 +39,8 @@ function foldedStock(events: readonly OrderEvent[], at: number, db: WritableDb) 
     const o = reduceOrder(list);
     if (!o || !isOpen(o)) continue;
     if (['dispatched', 'in_progress', 'return_requested'].includes(o.status)) inProgress++;
+    // 超期 and 预警 only while the finish timer runs: a replied order is not overdue (queues.ts).
+    if (o.status === 'replied') continue;
     const d = finishDeadline(o, policy, chinaCalendar);
     if (d === null) continue;
     if (d < at) overdue++;

@@ -122,4 +122,12 @@ export const P = {
     contacted = true,
     solved = true,
   ): EventPayload<'callback_recorded'> => ({ valid, contacted, solved, satisfaction }),
+  located: (lng = 116.46, lat = 39.9): EventPayload<'located'> => ({
+    lng,
+    lat,
+    address: '劲松中街25号',
+    communityCode: null,
+    gridCode: null,
+    note: '',
+  }),
 };

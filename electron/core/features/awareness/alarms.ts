@@ -5,14 +5,14 @@
  */
 import { ApiError } from '../../../../shared/contract/index';
 import type { AlarmItem } from '../../../../shared/features/awareness/contract';
-import { maskName, maskPhonesIn } from '../../../../shared/kernel/masking';
+import { maskAddress, maskName } from '../../../../shared/kernel/masking';
 import type { OrderStatus, Urgency } from '../../../../shared/features/orders/order';
 import { displayNameOf } from '../auth';
 import { acknowledgedAlarms, alarmRow, insertAck, pendingAlarms, type AlarmRow } from './queries-alarms';
 import { insertAudit } from '../../store/audit';
 import type { ReadableDb } from '../../store/types';
 import type { Handler } from '../../runtime/context';
-import { mayseePersonalData, type MaskSubject } from '../../runtime/masking';
+import { maskTextFor, mayseePersonalData, type MaskSubject } from '../../runtime/masking';
 
 const WINDOW_MS = 24 * 3_600_000;
 const LIMIT = 50;
@@ -22,11 +22,13 @@ function toItem(db: ReadableDb, r: AlarmRow, who: MaskSubject): AlarmItem {
   const name = r.ackActor ? displayNameOf(db, r.ackActor) : null;
   return {
     orderId: r.orderId,
-    title: unmasked ? r.title : maskPhonesIn(r.title),
+    // Free text: numbers in any form and the order's citizen name are masked for a wall.
+    title: maskTextFor(who, r.title, r.orderId),
     urgency: r.urgency as Urgency,
     status: r.status as OrderStatus,
     receivedAt: r.receivedAt,
-    address: r.address,
+    // The door (house, building, room) is not for a public wall: the road or estate is enough.
+    address: unmasked ? r.address : maskTextFor(who, maskAddress(r.address), r.orderId),
     communityCode: r.communityCode,
     acknowledgedAt: r.ackAt,
     // Account names are people's logins (often pinyin names): masked like the display name.

@@ -39,15 +39,6 @@ export function inProgressCount(db: ReadableDb): number {
   ).n;
 }
 
-export function overdueCount(db: ReadableDb, now: number): number {
-  return (
-    stmt(
-      db,
-      'SELECT count(*) AS n FROM work_order INDEXED BY work_order_overdue WHERE is_open = 1 AND finish_deadline < ?',
-    ).get(now) as { n: number }
-  ).n;
-}
-
 /** Open orders that have used at least `fraction` of their finish timer but are not overdue. */
 export function warningCount(db: ReadableDb, now: number, fraction = 0.5): number {
   return (

@@ -7,6 +7,7 @@
  */
 import { reduceOrder } from '../../../../shared/features/orders/order-reducer';
 import { finishDeadline } from '../../../../shared/features/orders/sla-clock';
+import { FINISH_RUNNING } from '../../../../shared/features/orders/queues';
 import { chinaCalendar } from '../../../../shared/kernel/calendar';
 import { orderEvents } from '../../store/event-log/events';
 import { isOpen } from '../../store/event-log/projection';
@@ -22,6 +23,8 @@ export function stockAt(db: ReadableDb, at: number, fraction = 0.5): Stock {
     const order = reduceOrder(orderEvents(db, id).filter((e) => e.at <= at));
     if (!order || !isOpen(order)) continue;
     if (IN_PROGRESS.includes(order.status)) inProgress++;
+    // 超期 and 预警 only while the finish timer runs (queues.ts: one definition).
+    if (!FINISH_RUNNING.includes(order.status)) continue;
     const deadline = finishDeadline(order, policy, chinaCalendar);
     if (deadline === null) continue;
     if (deadline < at) overdue++;

@@ -2,17 +2,11 @@
 import { DEFAULT_RATE_TARGETS } from '../../../../shared/features/awareness/contract';
 import { threeRates } from '../../../../shared/features/stats/three-rates';
 import { chinaDate, chinaMidnight } from '../../../../shared/kernel/calendar';
-import {
-  eventsBetween,
-  inProgressCount,
-  overdueCount,
-  receivedBetween,
-  warningCount,
-  type Stock,
-} from './queries';
+import { eventsBetween, inProgressCount, receivedBetween, warningCount, type Stock } from './queries';
 import type { ReadableDb } from '../../store/types';
 import { stockAt } from './stock-at';
 import { monthCounters } from '../stats';
+import { overdueCount } from '../orders';
 import { chinaMonth, chinaMonthRange } from '../../../../shared/kernel/china-time';
 import type { Handler } from '../../runtime/context';
 

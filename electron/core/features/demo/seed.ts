@@ -9,6 +9,8 @@ import { isDemo, setDemo } from '../../store/meta';
 import { eventCount, ingestEvents } from '../../store/event-log/events';
 import { writeReference } from '../../store/reference';
 import type { WritableDb } from '../../store/types';
+import { seedTemplatesIfEmpty } from '../templates';
+import { demoTemplates } from './generator/templates';
 
 /** The interface of electron/core/demo. */
 export interface DemoGenerator {
@@ -65,6 +67,7 @@ export function seedDemoIfEmpty(
       if (batch.length >= BATCH) flush();
     }
     flush();
+    seedTemplatesIfEmpty(db, demoTemplates(ref, opts.now));
     setDemo(db, true);
   }).immediate();
   return { seeded: true, orders, events, ms: performance.now() - t0 };

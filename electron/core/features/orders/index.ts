@@ -2,6 +2,10 @@
 import type { HandlerRegistry } from '../../runtime/registry';
 import { ordersAct, ordersCreate, ordersGet, ordersList } from './orders';
 import { ordersRecommend } from './recommend';
+import { ordersBreakLock, ordersLock, ordersUnlock } from './locks';
+import { ordersQueues } from './queues';
+
+export { overdueCount } from './queries-queues';
 
 export function register(registry: HandlerRegistry): void {
   registry
@@ -9,5 +13,9 @@ export function register(registry: HandlerRegistry): void {
     .register('orders.get', ordersGet)
     .register('orders.create', ordersCreate)
     .register('orders.act', ordersAct)
-    .register('orders.recommend', ordersRecommend);
+    .register('orders.recommend', ordersRecommend)
+    .register('orders.queues', ordersQueues)
+    .register('orders.lock', ordersLock)
+    .register('orders.unlock', ordersUnlock)
+    .register('orders.breakLock', ordersBreakLock);
 }

@@ -7,7 +7,10 @@ import { ApiError, ROLE_LABELS, roleAtLeast, type Role } from '../../../../share
 import {
   ACTION_LABELS,
   ACTION_ROLES,
+  missingPermission,
+  PERMISSION_LABELS,
   type ActionType,
+  type Permission,
 } from '../../../../shared/features/orders/action-roles';
 import type { WorkOrder } from '../../../../shared/features/orders/order';
 import type { EventPayload, OrderAction } from '../../../../shared/features/orders/order-events';
@@ -32,7 +35,10 @@ const DAY_MS = 86_400_000;
  * - Before the first reference import nothing is known: the point gives nulls and any given code
  *   is refused as unknown.
  */
-export function resolveLocation(idx: ReferenceIndex, order: EventPayload<'created'>): Located {
+export function resolveLocation(
+  idx: ReferenceIndex,
+  order: Pick<EventPayload<'created'>, 'lng' | 'lat' | 'communityCode' | 'gridCode'>,
+): Located {
   const { communityCode, gridCode } = order;
   // 待定位: no point yet; the codes given (if any) are checked, none is guessed.
   const point: [number, number] | null =
@@ -93,9 +99,25 @@ export function checkUnitRefs(idx: ReferenceIndex, action: OrderAction): void {
   }
 }
 
-/** Approvals and overrides need a commander (shared/features/orders/action-roles.ts ACTION_ROLES). */
-export function requireActionRole(role: Role, action: ActionType): void {
+/**
+ * Approvals and overrides need a commander (ACTION_ROLES); 核查/结案 the verify permission
+ * (ACTION_PERMISSIONS), which commanders have with their role and an admin grants to officers.
+ */
+export function requireActionRole(
+  role: Role,
+  action: ActionType,
+  permissions: readonly Permission[] = [],
+): void {
   const need = ACTION_ROLES[action];
+  const missing = roleAtLeast(role, need) ? missingPermission({ role, permissions }, action) : null;
+  if (missing)
+    throw new ApiError('permission_required', {
+      params: {
+        permission: PERMISSION_LABELS[missing],
+        permissionId: missing,
+        proc: `orders.act: ${action}`,
+      },
+    });
   if (!roleAtLeast(role, need)) {
     throw new ApiError('role_required', {
       params: {

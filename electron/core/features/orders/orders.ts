@@ -1,4 +1,4 @@
-/** orders.* handlers: create, act, get, list. One write transaction per command. */
+/** orders.* handlers: create (受理), act (every lifecycle action), get, list. One write transaction per command. */
 import { randomUUID } from 'node:crypto';
 import { ApiError } from '../../../../shared/contract/index';
 import type { OrderDetail } from '../../../../shared/features/orders/contract';
@@ -17,8 +17,17 @@ import type { Handler, WriteEnv } from '../../runtime/context';
 import { maskEvent, maskListPage, maskOrder, type MaskSubject } from '../../runtime/masking';
 import { checkExtensionRequest, checkUnitRefs, requireActionRole, resolveLocation } from './order-checks';
 import { referenceIndex } from '../reference';
+import { knownAttachments } from '../attachments';
+import { checkIntake } from './intake-checks';
+import { checkNotLockedByOther, lockView } from './locks';
+import { liveLock } from './queries-locks';
 
-function _detail(db: ReadableDb, orderId: string, who: MaskSubject, now: number): OrderDetail {
+function _detail(
+  db: ReadableDb,
+  orderId: string,
+  who: MaskSubject & { readonly actor: string },
+  now: number,
+): OrderDetail {
   const order = getOrder(db, orderId);
   if (!order) throw new ApiError('order_not_found', { params: { orderId }, field: 'orderId' });
   const timers = orderTimers(order, readSlaPolicy(db), now, chinaCalendar);
@@ -26,7 +35,20 @@ function _detail(db: ReadableDb, orderId: string, who: MaskSubject, now: number)
     order: maskOrder(order, who),
     events: orderEvents(db, orderId).map((e) => maskEvent(e, who)),
     timers,
+    lock: lockView(liveLock(db, orderId, now), who.actor),
   };
+}
+
+/** A local action names only photos the hall has (uploaded first with attachments.upload). */
+function _checkPhotos(db: ReadableDb, payload: object): void {
+  const photos = (payload as { photos?: readonly string[] }).photos ?? [];
+  const known = knownAttachments(db, photos);
+  const missing = photos.find((p) => !known.has(p));
+  if (missing !== undefined)
+    throw new ApiError('unknown_reference', {
+      params: { what: '照片', id: missing.slice(0, 12) },
+      field: 'action.payload.photos',
+    });
 }
 
 function _stamp(env: WriteEnv): { hlc: string; at: number } {
@@ -58,16 +80,16 @@ export const ordersGet: Handler<'orders.get'> = (input, call, env) =>
   _detail(env.db, input.orderId, call, env.now());
 
 export const ordersList: Handler<'orders.list'> = (input, call, env) => {
-  let beforeRowid: number | null = null;
-  if (input.cursor) {
-    beforeRowid = decodeCursor(input.cursor);
-    if (beforeRowid === null) throw new ApiError('bad_cursor', { field: 'cursor' });
-  }
+  const cursor = input.cursor ? decodeCursor(input.cursor) : null;
+  // A queue pages by offset, the newest-first list by rowid: a cursor of the other kind is not ours.
+  if (input.cursor && (!cursor || 'offset' in cursor !== (input.queue !== undefined)))
+    throw new ApiError('bad_cursor', { field: 'cursor' });
   return maskListPage(
     listOrders(env.db, {
       ...input,
       q: input.q || undefined,
-      beforeRowid,
+      beforeRowid: cursor && 'rowid' in cursor ? cursor.rowid : null,
+      offset: cursor && 'offset' in cursor ? cursor.offset : null,
       now: env.now(),
     }),
     call,
@@ -81,14 +103,17 @@ export const ordersCreate: Handler<'orders.create'> = (input, call, env, tools) 
     .transaction((): boolean => {
       // Idempotent intake: the same client id again returns the order, it does not create twice.
       if (getOrder(db, orderId)) return false;
+      const idx = referenceIndex(db);
+      // The catalogue's rules: emergencies diverted, staff-only classes, intake questions.
+      const { urgency } = checkIntake(idx.categories, input.order);
       // Triage's location step: community and grid from the point, or the given ones checked.
-      const where = resolveLocation(referenceIndex(db), input.order);
+      const where = resolveLocation(idx, input.order);
       const { hlc, at } = _stamp(env);
       const event = {
         id: randomUUID(),
         orderId,
         type: 'created',
-        payload: { ...input.order, ...where },
+        payload: { ...input.order, ...where, urgency },
         actor: call.actor,
         node: env.node,
         hlc,
@@ -110,7 +135,7 @@ export const ordersCreate: Handler<'orders.create'> = (input, call, env, tools) 
 export const ordersAct: Handler<'orders.act'> = (input, call, env, tools) => {
   const db = env.db;
   // The procedure's base role (officer) was checked by the dispatcher; approvals need more.
-  requireActionRole(call.role, input.action.type);
+  requireActionRole(call.role, input.action.type, call.permissions);
   const written = db
     .transaction((): boolean => {
       if (input.eventId) {
@@ -124,19 +149,35 @@ export const ordersAct: Handler<'orders.act'> = (input, call, env, tools) => {
       const order = getOrder(db, input.orderId);
       if (!order)
         throw new ApiError('order_not_found', { params: { orderId: input.orderId }, field: 'orderId' });
+      // Someone else working on the order (a soft lock) goes first; then a stale version.
+      checkNotLockedByOther(db, input.orderId, call.actor, env.now());
       if (order.version !== input.expectedVersion)
         throw new ApiError('stale_version', { field: 'expectedVersion' });
       if (input.action.type === 'merged')
         _checkMergeTarget(db, input.orderId, input.action.payload.intoOrderId);
       checkUnitRefs(referenceIndex(db), input.action);
+      _checkPhotos(db, input.action.payload);
       if (input.action.type === 'extension_requested')
         checkExtensionRequest(order, readSlaPolicy(db), input.action.payload.days);
+      // 定位: community and grid from the point, like 受理 (or the given ones checked).
+      const payload =
+        input.action.type === 'located'
+          ? {
+              ...input.action.payload,
+              ...resolveLocation(referenceIndex(db), {
+                lng: input.action.payload.lng,
+                lat: input.action.payload.lat,
+                communityCode: input.action.payload.communityCode ?? null,
+                gridCode: input.action.payload.gridCode ?? null,
+              }),
+            }
+          : input.action.payload;
       const { hlc, at } = _stamp(env);
       const event = {
         id: input.eventId ?? randomUUID(),
         orderId: input.orderId,
         type: input.action.type,
-        payload: input.action.payload,
+        payload,
         actor: call.actor,
         node: env.node,
         hlc,

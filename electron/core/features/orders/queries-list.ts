@@ -1,9 +1,14 @@
-/** The orders list: filters, full-text search and keyset pagination, newest first. */
+/**
+ * The orders list: filters, full-text search and keyset pagination, newest first; or one work
+ * queue of the desk, most urgent first (queues are small: offset pagination).
+ */
 import type { OrderSource, OrderStatus, Urgency } from '../../../../shared/features/orders/order';
 import type { OrderListPage, OrderListRow } from '../../../../shared/features/orders/contract';
 import { searchPlan } from '../../store/event-log/projection';
 import type { ReadableDb } from '../../store/types';
 import { orderKeyFrom, orderKeyThrough } from '../../store/event-log/order-key';
+import type { QueueId } from '../../../../shared/features/orders/queues';
+import { QUEUE_SQL, queueParams } from './queries-queues';
 
 export interface OrderListQuery {
   readonly status?: readonly OrderStatus[];
@@ -16,9 +21,12 @@ export interface OrderListQuery {
   readonly receivedTo?: number;
   readonly overdueOnly?: boolean;
   readonly q?: string;
+  readonly queue?: QueueId;
   readonly limit: number;
-  /** rowid to continue below (exclusive), from the previous page's cursor. */
+  /** rowid to continue below (exclusive), from the previous page's cursor (newest-first lists). */
   readonly beforeRowid?: number | null;
+  /** Rows to skip, from the previous page's cursor (queues). */
+  readonly offset?: number | null;
   readonly now: number;
 }
 
@@ -54,11 +62,16 @@ function encodeCursor(rowid: number): string {
   return `r${rowid.toString(36)}`;
 }
 
-/** Returns the rowid or null when the cursor is not one of ours. */
-export function decodeCursor(cursor: string): number | null {
-  if (!/^r[0-9a-z]{1,13}$/.test(cursor)) return null;
-  const n = parseInt(cursor.slice(1), 36);
-  return Number.isSafeInteger(n) ? n : null;
+/** A list's cursor: below a rowid (newest first) or after an offset (a queue). */
+export type ListCursor = { readonly rowid: number } | { readonly offset: number };
+
+/** Returns the position or null when the cursor is not one of ours. */
+export function decodeCursor(cursor: string): ListCursor | null {
+  const m = /^([ro])([0-9a-z]{1,13})$/.exec(cursor);
+  if (!m) return null;
+  const n = parseInt(m[2] ?? '', 36);
+  if (!Number.isSafeInteger(n)) return null;
+  return m[1] === 'r' ? { rowid: n } : { offset: n };
 }
 
 export function listOrders(db: ReadableDb, q: OrderListQuery): OrderListPage {
@@ -93,10 +106,12 @@ export function listOrders(db: ReadableDb, q: OrderListQuery): OrderListPage {
     where.push('w.is_open = 1 AND w.finish_deadline < ?');
     args.push(q.now);
   }
+  const queue = q.queue ? QUEUE_SQL[q.queue] : null;
+  if (queue) where.push(`(${queue.where})`);
 
   const rowFilters = where.length > 0;
   const plan = q.q ? searchPlan(q.q) : null;
-  let from = 'work_order w';
+  let from = queue && !plan ? queue.from : 'work_order w';
   let countFrom = from;
   let key = 'w.rowid';
   const ftsArgs: unknown[] = [];
@@ -121,8 +136,10 @@ export function listOrders(db: ReadableDb, q: OrderListQuery): OrderListPage {
     // Only punctuation: nothing can match.
     return { rows: [], total: 0, totalCapped: false, nextCursor: null };
   }
-  const allArgs = [...ftsArgs, ...args];
+  // A queue's condition takes its values by name (:now, :since), after the positional ones.
+  const allArgs: unknown[] = queue ? [...ftsArgs, ...args, queueParams(q.now)] : [...ftsArgs, ...args];
   const whereSql = where.length ? `WHERE ${where.join(' AND ')}` : '';
+  if (queue) return _queuePage(db, q, queue.order, from, whereSql, allArgs, countFrom);
 
   const pageWhere = q.beforeRowid != null ? `${whereSql ? `${whereSql} AND` : 'WHERE'} ${key} < ?` : whereSql;
   const pageArgs = q.beforeRowid != null ? [...allArgs, q.beforeRowid] : allArgs;
@@ -140,6 +157,33 @@ export function listOrders(db: ReadableDb, q: OrderListQuery): OrderListPage {
     total: Math.min(totalRow.n, TOTAL_CAP),
     totalCapped: totalRow.n > TOTAL_CAP,
     nextCursor: more && last ? encodeCursor(last.rowid) : null,
+  };
+}
+
+/** One page of a work queue: its own order, offset pagination. */
+function _queuePage(
+  db: ReadableDb,
+  q: OrderListQuery,
+  order: string,
+  from: string,
+  whereSql: string,
+  allArgs: readonly unknown[],
+  countFrom: string,
+): OrderListPage {
+  const offset = q.offset ?? 0;
+  const rows = db
+    .prepare(`SELECT ${ROW_COLS} FROM ${from} ${whereSql} ORDER BY ${order} LIMIT ? OFFSET ?`)
+    .all(...allArgs.slice(0, -1), q.limit + 1, offset, allArgs[allArgs.length - 1]) as ListRowDb[];
+  const more = rows.length > q.limit;
+  if (more) rows.pop();
+  const totalRow = db
+    .prepare(`SELECT count(*) AS n FROM (SELECT 1 FROM ${countFrom} ${whereSql} LIMIT ?)`)
+    .get(...allArgs.slice(0, -1), TOTAL_CAP + 1, allArgs[allArgs.length - 1]) as { n: number };
+  return {
+    rows: rows.map((r) => _toRow(r, q.now)),
+    total: Math.min(totalRow.n, TOTAL_CAP),
+    totalCapped: totalRow.n > TOTAL_CAP,
+    nextCursor: more ? `o${(offset + rows.length).toString(36)}` : null,
   };
 }
 

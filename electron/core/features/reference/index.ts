@@ -4,10 +4,11 @@
  */
 import type { HandlerRegistry } from '../../runtime/registry';
 import { referenceSnapshot } from './snapshot';
+import { referencePlaces } from './places';
 
 export { referenceIndex, type ReferenceIndex } from './reference-index';
 export type { Located } from './grid-locator';
 
 export function register(registry: HandlerRegistry): void {
-  registry.register('reference.snapshot', referenceSnapshot);
+  registry.register('reference.snapshot', referenceSnapshot).register('reference.places', referencePlaces);
 }

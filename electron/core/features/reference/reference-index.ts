@@ -7,6 +7,7 @@
  * new version rebuilds the index on the next command and an unchanged version costs one meta read.
  * Keyed by the database object too, so several cores in one process (tests) never share an index.
  */
+import type { Category } from '../../../../shared/features/reference/catalogue';
 import type { Community, Grid } from '../../../../shared/features/reference/jurisdiction';
 import { readReferenceSnapshot, referenceVersion } from '../../store/reference';
 import type { ReadableDb } from '../../store/types';
@@ -19,6 +20,7 @@ export interface ReferenceIndex {
   readonly unitIds: ReadonlySet<string>;
   readonly communities: ReadonlyMap<string, Community>;
   readonly grids: ReadonlyMap<string, Grid>;
+  readonly categories: ReadonlyMap<string, Category>;
   readonly locator: GridLocator;
 }
 
@@ -32,6 +34,7 @@ function buildReferenceIndex(db: ReadableDb): ReferenceIndex {
     unitIds: new Set(snap.units.map((u) => u.id)),
     communities: new Map(snap.communities.map((c) => [c.code, c])),
     grids: new Map(snap.grids.map((g) => [g.code, g])),
+    categories: new Map(snap.categories.map((c) => [c.code, c])),
     locator: new GridLocator(snap.grids, snap.communities),
   };
 }

@@ -1,10 +1,11 @@
 /** Dashboard counters from the rollup table: one indexed read per month. */
 import { OPEN_STATUSES, STATUSES, type OrderStatus } from '../../../../shared/features/orders/order';
 import type { CallbackCounts } from '../../../../shared/features/stats/three-rates';
-import { CHINA_OFFSET_MS, chinaMonthRange } from '../../../../shared/kernel/china-time';
+import { CHINA_OFFSET_MS } from '../../../../shared/kernel/china-time';
 import { stmt } from '../../store/statements';
 import type { ReadableDb } from '../../store/types';
 import { orderKeyFrom } from '../../store/event-log/order-key';
+import { overdueCount } from '../orders';
 
 export interface MonthCounters {
   readonly received: number;
@@ -33,14 +34,8 @@ export function monthCounters(db: ReadableDb, month: string, now: number): Month
     received += n;
     if (OPEN_STATUSES.includes(s)) open += n;
   }
-  const [start, end] = chinaMonthRange(month);
-  // Open orders are few, and the partial index holds only them.
-  const overdue = (
-    stmt(
-      db,
-      'SELECT count(*) AS n FROM work_order INDEXED BY work_order_overdue WHERE is_open = 1 AND finish_deadline < ? AND rowid >= ? AND rowid < ?',
-    ).get(now, orderKeyFrom(start), orderKeyFrom(end)) as { n: number }
-  ).n;
+  // 超期 is a stock, not a flow of the month: the one definition every screen shows (queues.ts).
+  const overdue = overdueCount(db, now);
   return {
     received,
     closed: get('closed'),

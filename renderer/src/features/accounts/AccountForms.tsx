@@ -2,7 +2,7 @@
 import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AccountRow } from '../../../../shared/contract/index';
-import { ROLES, type Role } from '../../../../shared/kernel/roles';
+import { ALL_PERMISSIONS_FROM, ROLES, roleAtLeast, type Role } from '../../../../shared/kernel/roles';
 import { asApiError } from '../../platform/api/error-text';
 import { useMutation } from '../../platform/api/use-mutation';
 import { accountErrorText, checkNewAccount, checkPasswordPair, type AccountField } from './account-form';
@@ -87,6 +87,8 @@ export function CreateForm({ onCreated }: { readonly onCreated: (row: AccountRow
   const [username, setUsername] = useState('');
   const [displayName, setDisplayName] = useState('');
   const [role, setRole] = useState<Role>('officer');
+  // 核查结案: granted beside an officer's role (commanders and admins have it with theirs).
+  const [verify, setVerify] = useState(false);
   const [password, setPassword] = useState('');
   const [password2, setPassword2] = useState('');
   const [errors, setErrors] = useState<FieldErrors>({});
@@ -115,8 +117,10 @@ export function CreateForm({ onCreated }: { readonly onCreated: (row: AccountRow
         displayName: displayName.trim(),
         password,
         role,
+        permissions: verify && !roleAtLeast(role, ALL_PERMISSIONS_FROM) ? ['verify'] : [],
       });
       setUsername('');
+      setVerify(false);
       setDisplayName('');
       setPassword('');
       setPassword2('');
@@ -181,6 +185,18 @@ export function CreateForm({ onCreated }: { readonly onCreated: (row: AccountRow
           </select>
         )}
       </Field>
+      {roleAtLeast(role, 'officer') && !roleAtLeast(role, ALL_PERMISSIONS_FROM) && (
+        <label className="account-permission">
+          <input
+            type="checkbox"
+            data-testid="account-verify"
+            checked={verify}
+            disabled={busy}
+            onChange={(e) => setVerify(e.target.checked)}
+          />
+          {t('accounts.permission.verify')}
+        </label>
+      )}
       {input('password', password, setPassword, {
         type: 'password',
         autoComplete: 'new-password',
@@ -279,7 +295,10 @@ export function ResetPassword({
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     if (busy) return;
-    const problems = checkPasswordPair(password, password2);
+    const problems = checkPasswordPair(password, password2, {
+      username: row.username,
+      displayName: row.displayName,
+    });
     if (problems.length > 0) {
       const next: FieldErrors = {};
       for (const p of problems) next[p.field] ??= t(p.key);

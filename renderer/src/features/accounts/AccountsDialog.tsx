@@ -5,6 +5,7 @@
  */
 import { useCallback, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ALL_PERMISSIONS_FROM, roleAtLeast } from '../../../../shared/kernel/roles';
 import type { AccountRow } from '../../../../shared/contract/index';
 import { asApiError, errorText } from '../../platform/api/error-text';
 import { useMutation } from '../../platform/api/use-mutation';
@@ -34,6 +35,7 @@ export function AccountsDialog({ currentUser, onClose }: AccountsDialogProps) {
   const listError = list.error ? errorText(list.error, t) : null;
   const disable = useMutation('accounts.setDisabled');
   const enable = useMutation('accounts.setDisabled');
+  const setPermissions = useMutation('accounts.setPermissions');
   const [side, setSide] = useState<Side>({ kind: 'create' });
   const [notice, setNotice] = useState('');
   // The row button that opened a confirmation gets focus back when it closes.
@@ -61,6 +63,21 @@ export function AccountsDialog({ currentUser, onClose }: AccountsDialogProps) {
       closeSide();
     } catch {
       // Shown in the confirmation; the list may be out of date (the account gone).
+      list.refetch();
+    }
+  };
+
+  const togglePermission = async (row: AccountRow) => {
+    const granted = row.permissions.includes('verify');
+    try {
+      await setPermissions.run({ username: row.username, permissions: granted ? [] : ['verify'] });
+      setNotice(
+        t(granted ? 'accounts.permission.revoked' : 'accounts.permission.granted', {
+          username: row.username,
+        }),
+      );
+    } catch (err) {
+      setNotice(accountErrorText(asApiError(err), t).message);
       list.refetch();
     }
   };
@@ -144,6 +161,11 @@ export function AccountsDialog({ currentUser, onClose }: AccountsDialogProps) {
                       <td>{r.displayName}</td>
                       <td>
                         <span className="pill">{t(`role.${r.role}`)}</span>
+                        {(r.permissions.includes('verify') || roleAtLeast(r.role, ALL_PERMISSIONS_FROM)) && (
+                          <span className="pill" data-testid="account-has-verify">
+                            {t('accounts.permission.short')}
+                          </span>
+                        )}
                       </td>
                       <td>
                         <span
@@ -172,6 +194,21 @@ export function AccountsDialog({ currentUser, onClose }: AccountsDialogProps) {
                             onClick={(e) => openSide({ kind: 'disable', row: r }, e.currentTarget)}
                           >
                             {t('accounts.disable')}
+                          </button>
+                        )}
+                        {r.role === 'officer' && (
+                          <button
+                            type="button"
+                            className="btn"
+                            data-testid="account-toggle-verify"
+                            aria-pressed={r.permissions.includes('verify')}
+                            onClick={() => void togglePermission(r)}
+                          >
+                            {t(
+                              r.permissions.includes('verify')
+                                ? 'accounts.permission.revoke'
+                                : 'accounts.permission.grant',
+                            )}
                           </button>
                         )}
                         <button

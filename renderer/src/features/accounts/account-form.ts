@@ -3,9 +3,10 @@
  * translated message. Kept out of the component so the rules are unit-tested.
  */
 import type { ApiErrorData } from '../../../../shared/kernel/api-error';
-import { errorText } from '../../platform/api/error-text';
+import { errorText, reasonText } from '../../platform/api/error-text';
 import type { Translate } from '../../platform/i18n/translate';
-import { MIN_PASSWORD, USERNAME_PATTERN } from '../auth';
+import { passwordProblem } from '../../../../shared/features/auth/password-policy';
+import { USERNAME_PATTERN } from '../auth';
 
 export type AccountField = 'username' | 'displayName' | 'role' | 'password' | 'password2';
 
@@ -22,14 +23,23 @@ export interface NewAccountDraft {
   readonly password2: string;
 }
 
-/** Every problem of a new-password pair, in field order (the first one gets focus). */
-export function checkPasswordPair(password: string, password2: string): FieldProblem[] {
+/**
+ * Every problem of a new-password pair, in field order (the first one gets focus): the core's own
+ * password policy (shared/features/auth/password-policy.ts), then the repeat.
+ */
+export function checkPasswordPair(
+  password: string,
+  password2: string,
+  who: { readonly username?: string; readonly displayName?: string } = {},
+): FieldProblem[] {
   const out: FieldProblem[] = [];
-  if (password === '') out.push({ field: 'password', key: 'auth.needPassword' });
-  else if (password.length < MIN_PASSWORD) out.push({ field: 'password', key: 'auth.passwordShort' });
-  if (password !== '' && password.length >= MIN_PASSWORD && password !== password2) {
-    out.push({ field: 'password2', key: 'auth.passwordMismatch' });
+  if (password === '') {
+    out.push({ field: 'password', key: 'auth.needPassword' });
+    return out;
   }
+  const rule = passwordProblem(password, who);
+  if (rule) out.push({ field: 'password', key: `auth.passwordRule.${rule}` });
+  else if (password !== password2) out.push({ field: 'password2', key: 'auth.passwordMismatch' });
   return out;
 }
 
@@ -40,7 +50,10 @@ export function checkNewAccount(d: NewAccountDraft): FieldProblem[] {
   if (username === '') out.push({ field: 'username', key: 'auth.needUsername' });
   else if (!USERNAME_PATTERN.test(username)) out.push({ field: 'username', key: 'auth.usernameFormat' });
   if (d.displayName.trim() === '') out.push({ field: 'displayName', key: 'auth.needDisplayName' });
-  return [...out, ...checkPasswordPair(d.password, d.password2)];
+  return [
+    ...out,
+    ...checkPasswordPair(d.password, d.password2, { username: username, displayName: d.displayName.trim() }),
+  ];
 }
 
 const FIELDS: readonly AccountField[] = ['username', 'displayName', 'role', 'password'];
@@ -64,7 +77,8 @@ export function accountErrorText(
       return { field: null, message: t('accounts.notFound') };
     case 'invalid_input':
       if (field === 'username') return { field, message: t('auth.usernameFormat') };
-      if (field === 'password') return { field, message: t('auth.passwordShort') };
+      // The core's own sentence names the rule the password breaks.
+      if (field === 'password') return { field, message: reasonText(err, t) };
       if (field === 'displayName') return { field, message: t('auth.needDisplayName') };
       if (field === 'role') return { field, message: t('accounts.needRole') };
       break;

@@ -27,6 +27,14 @@ export const accountsEn: Catalogue<typeof accountsZh> = {
     disable: 'Disable',
     enable: 'Enable',
     resetPassword: 'Reset password',
+    permission: {
+      verify: 'Grant “verify & close” (commanders and admins have it anyway)',
+      short: 'Verify & close',
+      grant: 'Grant verify & close',
+      revoke: 'Revoke verify & close',
+      granted: '{{username}} may now verify and close orders',
+      revoked: '{{username}} may no longer verify and close orders',
+    },
     createTitle: 'New account',
     field: {
       username: 'User name (2–32 letters, digits, dots, underscores, hyphens)',

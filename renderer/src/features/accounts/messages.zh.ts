@@ -24,6 +24,14 @@ export const accountsZh = {
     disable: '停用',
     enable: '启用',
     resetPassword: '重置密码',
+    permission: {
+      verify: '授予“核查结案”权限（值班长、指挥长和管理员本身就有）',
+      short: '核查结案',
+      grant: '授予核查结案',
+      revoke: '收回核查结案',
+      granted: '已授予 {{username}} 核查结案权限',
+      revoked: '已收回 {{username}} 的核查结案权限',
+    },
     createTitle: '新建账号',
     field: {
       username: '用户名（2–32 位字母、数字、点、下划线或连字符）',

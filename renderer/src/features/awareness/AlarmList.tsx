@@ -14,7 +14,36 @@ import { useAuth } from '../auth';
 import { useReference } from '../reference';
 import { alarmSound, useSoundEnabled } from '../wall';
 
-export function AlarmList() {
+/** A title that opens its order on the desk when `onOpen` is given (not on a public wall). */
+function AlarmTitle({ a, onOpen, hint }: { a: AlarmItem; onOpen?: (orderId: string) => void; hint: string }) {
+  if (!onOpen)
+    return (
+      <span className="alarm-title" title={a.title}>
+        {a.title}
+      </span>
+    );
+  return (
+    <span
+      className="alarm-title"
+      role="button"
+      tabIndex={0}
+      data-testid="alarm-open"
+      title={`${a.title} · ${hint}`}
+      style={{ cursor: 'pointer', textDecoration: 'underline', textUnderlineOffset: '0.2em' }}
+      onClick={() => onOpen(a.orderId)}
+      onKeyDown={(e) => {
+        if (e.key !== 'Enter' && e.key !== ' ') return;
+        e.preventDefault();
+        onOpen(a.orderId);
+      }}
+    >
+      {a.title}
+    </span>
+  );
+}
+
+/** `onOpenOrder`: a click on an alarm's title opens that order on the dispatch desk, selected. */
+export function AlarmList({ onOpenOrder }: { onOpenOrder?: (orderId: string) => void } = {}) {
   const { t } = useTranslation();
   const alarms = useQuery('awareness.alarms', {});
   const auth = useAuth();
@@ -39,6 +68,8 @@ export function AlarmList() {
     }
   };
   const error = ack.error ? errorText(ack.error, t) : null;
+  // The desk's own sentence (the desk's catalogue is part of the app's).
+  const openHint = t('desk.openOnDesk');
 
   return (
     <section
@@ -72,9 +103,7 @@ export function AlarmList() {
         {pending.map((a) => (
           <li key={a.orderId} className="alarm pending" data-testid="alarm-pending" data-order={a.orderId}>
             <span className={`pill urg-${a.urgency}`}>{t(`urgency.${a.urgency}`)}</span>
-            <span className="alarm-title" title={a.title}>
-              {a.title}
-            </span>
+            <AlarmTitle a={a} hint={openHint} {...(onOpenOrder ? { onOpen: onOpenOrder } : {})} />
             <span className="alarm-meta">
               {ref.communityName(a.communityCode)} · {formatShortDateTime(a.receivedAt)}
             </span>
@@ -93,9 +122,7 @@ export function AlarmList() {
         {done.slice(0, pending.length > 0 ? 2 : 4).map((a) => (
           <li key={a.orderId} className="alarm done" data-testid="alarm-done" data-order={a.orderId}>
             <span className={`pill urg-${a.urgency}`}>{t(`urgency.${a.urgency}`)}</span>
-            <span className="alarm-title" title={a.title}>
-              {a.title}
-            </span>
+            <AlarmTitle a={a} hint={openHint} {...(onOpenOrder ? { onOpen: onOpenOrder } : {})} />
             <span className="alarm-meta" data-testid="alarm-ack-by">
               ✓{' '}
               {t('awareness.alarm.ackBy', {

@@ -2,6 +2,8 @@
  * 态势感知, the hall's wall: today's counters across the top, the situation map as the largest
  * area, and a side column with the three rates against target, urgent-order alarms and the
  * live feed. The grid areas change with the wall layout (awareness.css: .layout-*).
+ * `onOpenOrder` (absent on a public wall): the map popup, an alarm's title and a live-feed line
+ * open that order on the dispatch desk, selected.
  */
 // First: the map's own rules (map.css, imported with the map below) must come after these.
 import './awareness.css';
@@ -41,10 +43,10 @@ export function AwarenessPanel({ onOpenOrder }: { onOpenOrder?: (orderId: string
       </div>
       <div className="aw-rates-area">{today.data && <RatesPanel today={today.data} />}</div>
       <div className="aw-alarms-area">
-        <AlarmList />
+        <AlarmList {...(onOpenOrder ? { onOpenOrder } : {})} />
       </div>
       <div className="aw-feed-area">
-        <LiveFeed limit={layout === 'ultrawide' ? 40 : 30} />
+        <LiveFeed limit={layout === 'ultrawide' ? 40 : 30} onOpenOrder={onOpenOrder} />
       </div>
     </section>
   );

@@ -22,7 +22,13 @@ export function KpiStrip({ today }: { today: AwarenessToday }) {
         const f = today[key] as DayFigure;
         const d = countDelta(f.today, f.yesterday);
         return (
-          <div key={key} className={`kpi${tone ? ` kpi-${tone}` : ''}`} data-testid={`kpi-${key}`}>
+          <div
+            key={key}
+            className={`kpi${tone ? ` kpi-${tone}` : ''}`}
+            data-testid={`kpi-${key}`}
+            // 超期 is one definition on every screen; it is said where the figure is shown.
+            title={key === 'overdue' ? t('definitions.overdue') : undefined}
+          >
             <div className="kpi-label">{t(`awareness.kpi.${key}`)}</div>
             <div className="kpi-value" data-testid={`kpi-${key}-value`}>
               {formatCount(f.today)}

@@ -1,4 +1,5 @@
 /** 实时动态: the newest order events, pushed (the cache refetches on each change hint). */
+import type { KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useQuery } from '../../platform/api/use-query';
 import { formatClock } from '../../platform/format/time';
@@ -8,7 +9,14 @@ import { useReference } from '../reference';
 /** Events younger than this are highlighted as new. */
 const FRESH_MS = 15_000;
 
-export function LiveFeed({ limit = 30 }: { limit?: number }) {
+/** `onOpenOrder`: a click (or Enter) on a line opens that order on the dispatch desk, selected. */
+export function LiveFeed({
+  limit = 30,
+  onOpenOrder,
+}: {
+  limit?: number;
+  onOpenOrder?: ((orderId: string) => void) | undefined;
+}) {
   const { t } = useTranslation();
   const feed = useQuery('awareness.feed', { limit });
   const ref = useReference();
@@ -26,6 +34,21 @@ export function LiveFeed({ limit = 30 }: { limit?: number }) {
               key={i.eventId}
               className={now - i.at < FRESH_MS ? 'fresh' : undefined}
               data-order={i.orderId}
+              data-testid="feed-line"
+              {...(onOpenOrder
+                ? {
+                    role: 'button',
+                    tabIndex: 0,
+                    title: t('desk.openOnDesk'),
+                    style: { cursor: 'pointer' },
+                    onClick: () => onOpenOrder(i.orderId),
+                    onKeyDown: (e: KeyboardEvent<HTMLLIElement>) => {
+                      if (e.key !== 'Enter' && e.key !== ' ') return;
+                      e.preventDefault();
+                      onOpenOrder(i.orderId);
+                    },
+                  }
+                : {})}
             >
               <span className="feed-time">{formatClock(i.at)}</span>
               <span className={`pill feed-type ev-${i.type}`}>{t(`eventType.${i.type}`)}</span>

@@ -1,27 +1,50 @@
-/** 指挥调度: the orders queue with filters and search, and the detail of the open order. */
-import { useEffect, useMemo, useState } from 'react';
+/**
+ * 指挥调度, the dispatch desk: the work queues as tabs with their counts (全部 keeps the filters and
+ * search), the orders of the chosen queue most urgent first, and the open order with its action
+ * bar. Ctrl+K opens the command palette; Esc closes the open form, then the detail.
+ *
+ * Leaving with actions in the undo window: leaving the desk (another panel) sends them at once;
+ * closing or reloading the window sends them at once and asks the browser to hold the page
+ * (its "leave site?" prompt), so nothing submitted is lost without a word.
+ */
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import type { OrderDetail as OrderDetailView } from '../../../../shared/contract/index';
 import { useOrderPages } from '../../platform/api/use-query';
+import { ConfirmDialog } from './ConfirmDialog';
+import { CommandPalette } from './CommandPalette';
+import type { DeskActionId } from './desk-actions';
+import { deskQueue } from './desk-queue';
 import { Filters } from './Filters';
-import { EMPTY_FILTERS, filtersToInput, type FilterState } from './filter-state';
+import { EMPTY_FILTERS, filtersToInput, PAGE_SIZE, type FilterState } from './filter-state';
 import { OrderDetail } from './OrderDetail';
 import { OrdersTable } from './OrdersTable';
+import { QueueTabs, type DeskTab } from './QueueTabs';
+import { UndoToasts } from './UndoToasts';
+import { DeskContext, useDesk } from './use-desk';
 import './dispatch.css';
+import './desk.css';
 
 /** Typing pauses this long before a search runs. */
 const SEARCH_DEBOUNCE_MS = 250;
 
-/** `initialOrderId`: open this order's detail at once (a link from the map or the feed). */
+/** `initialOrderId`: open this order's detail at once (the map, an alarm, a live-feed line). */
 export function DispatchPanel({ initialOrderId = null }: { initialOrderId?: string | null }) {
+  const [tab, setTab] = useState<DeskTab>('all');
   const [filters, setFilters] = useState<FilterState>(EMPTY_FILTERS);
   const [debouncedQ, setDebouncedQ] = useState('');
   const [selectedId, setSelectedId] = useState<string | null>(initialOrderId);
   const [openId, setOpenId] = useState<string | null>(initialOrderId);
+  const [palette, setPalette] = useState(false);
+
+  const openOrder = useCallback((id: string) => {
+    setSelectedId(id);
+    setOpenId(id);
+  }, []);
+  const desk = useDesk(openId, openOrder);
 
   useEffect(() => {
-    if (initialOrderId === null) return;
-    setSelectedId(initialOrderId);
-    setOpenId(initialOrderId);
-  }, [initialOrderId]);
+    if (initialOrderId !== null) openOrder(initialOrderId);
+  }, [initialOrderId, openOrder]);
 
   useEffect(() => {
     const id = window.setTimeout(() => setDebouncedQ(filters.q), SEARCH_DEBOUNCE_MS);
@@ -29,29 +52,88 @@ export function DispatchPanel({ initialOrderId = null }: { initialOrderId?: stri
   }, [filters.q]);
 
   const { input, invalidRange } = useMemo(
-    () => filtersToInput({ ...filters, q: debouncedQ }),
-    [filters, debouncedQ],
+    () =>
+      tab === 'all'
+        ? filtersToInput({ ...filters, q: debouncedQ })
+        : { input: { queue: tab, limit: PAGE_SIZE }, invalidRange: false },
+    [tab, filters, debouncedQ],
   );
   const list = useOrderPages(input);
 
+  const { form, cancel } = desk;
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (e.key !== 'Escape' || openId === null) return;
+      if ((e.ctrlKey || e.metaKey) && !e.altKey && e.key.toLowerCase() === 'k') {
+        e.preventDefault();
+        if (openId === null && selectedId !== null) setOpenId(selectedId);
+        setPalette(true);
+        return;
+      }
+      if (e.key !== 'Escape') return;
+      // A dialog (palette, confirmation, photo) closes itself first.
+      if (document.querySelector('dialog[open]')) return;
+      if (form) {
+        e.preventDefault();
+        cancel();
+        return;
+      }
+      if (openId === null) return;
       e.preventDefault();
       setOpenId(null);
       document.querySelector<HTMLElement>('[data-testid="orders-list"]')?.focus();
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [openId]);
+  }, [openId, selectedId, form, cancel]);
+
+  useEffect(() => {
+    const onUnload = (e: BeforeUnloadEvent) => {
+      if (!deskQueue.busy()) return;
+      void deskQueue.flush();
+      e.preventDefault();
+      // Older browsers need returnValue set to show their prompt.
+      e.returnValue = '';
+    };
+    window.addEventListener('beforeunload', onUnload);
+    return () => window.removeEventListener('beforeunload', onUnload);
+  }, []);
+
+  const onPaletteAction = useCallback(
+    (detail: OrderDetailView, action: DeskActionId) => desk.start(detail, action),
+    [desk],
+  );
+  const onQueue = useCallback((next: DeskTab) => setTab(next), []);
 
   return (
-    <div className="dispatch">
-      <Filters value={filters} onChange={setFilters} invalidRange={invalidRange} />
-      <div className={`dispatch-body${openId ? ' with-detail' : ''}`}>
-        <OrdersTable list={list} selectedId={selectedId} onSelect={setSelectedId} onOpen={setOpenId} />
-        {openId && <OrderDetail orderId={openId} onClose={() => setOpenId(null)} />}
+    <DeskContext.Provider value={desk}>
+      <div className="dispatch desk" data-testid="dispatch-desk" data-tab={tab}>
+        <div className="desk-top">
+          <QueueTabs value={tab} onChange={setTab} />
+          {tab === 'all' && <Filters value={filters} onChange={setFilters} invalidRange={invalidRange} />}
+        </div>
+        <div className={`dispatch-body${openId ? ' with-detail' : ''}`}>
+          <OrdersTable list={list} selectedId={selectedId} onSelect={setSelectedId} onOpen={setOpenId} />
+          {openId && (
+            <OrderDetail
+              orderId={openId}
+              onClose={() => setOpenId(null)}
+              onPalette={() => setPalette(true)}
+            />
+          )}
+        </div>
+        <UndoToasts />
+        {palette && (
+          <CommandPalette
+            orderId={openId}
+            onAction={onPaletteAction}
+            onQueue={onQueue}
+            onClose={() => setPalette(false)}
+          />
+        )}
+        {desk.confirm && (
+          <ConfirmDialog req={desk.confirm} onConfirm={desk.confirmSend} onCancel={desk.cancelConfirm} />
+        )}
       </div>
-    </div>
+    </DeskContext.Provider>
   );
 }

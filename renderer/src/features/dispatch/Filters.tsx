@@ -111,7 +111,7 @@ export function Filters({ value, onChange, invalidRange }: Props) {
           onChange={(e) => set('to', e.target.value)}
         />
       </label>
-      <label className="check">
+      <label className="check" title={t('definitions.overdue')}>
         <input
           type="checkbox"
           data-testid="filter-overdue"

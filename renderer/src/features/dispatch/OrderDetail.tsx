@@ -1,28 +1,40 @@
+/**
+ * The order on the desk: who else is working on it (the soft lock), the action bar with every
+ * lifecycle action the user may take now and the open action's form, the order's fields, 推荐派单
+ * (one click dispatches), its SLA timers and its timeline.
+ */
 import { useTranslation } from 'react-i18next';
 import type { OrderDetail as OrderDetailView } from '../../../../shared/contract/index';
+import type { OrderStatus } from '../../../../shared/features/orders/order';
+import { isOverdue } from '../../../../shared/features/orders/queues';
 import { roleAtLeast } from '../../../../shared/kernel/roles';
-import type { OrderStatus, WorkOrder } from '../../../../shared/features/orders/order';
-import type { TimerState } from '../../../../shared/features/orders/sla-clock';
-import { timerClock } from '../../../../shared/features/orders/timer-clock';
+import { errorText } from '../../platform/api/error-text';
 import { useQuery } from '../../platform/api/use-query';
-import { useAuth } from '../auth';
 import { formatDateTime } from '../../platform/format/time';
 import { useNow } from '../../platform/format/use-now';
+import { useAuth } from '../auth';
 import { useReference, type ReferenceLookups } from '../reference';
-import { actorLabel, eventTypeLabel, summarizeEvent, type Translate } from './event-summary';
+import { ActionBar } from './ActionBar';
+import { ActionForm } from './ActionForm';
+import { actorOf, availableActions, maxExtensionDays } from './desk-actions';
+import type { Translate } from './event-summary';
+import { LockBanner } from './LockBanner';
 import { Recommendations } from './Recommendations';
-import { groupTimers, liveLevel, remainingLabel } from './timers';
-import { errorText } from '../../platform/api/error-text';
+import { Timeline } from './Timeline';
+import { SlaTimers } from './SlaTimers';
+import { useDeskQueue } from './desk-queue';
+import { useDeskContext } from './use-desk';
 
 /** Orders waiting for a unit: not yet dispatched, or a unit asked to give them back. */
 const NEEDS_UNIT: readonly OrderStatus[] = ['received', 'return_requested'];
 
 interface Props {
-  orderId: string;
-  onClose: () => void;
+  readonly orderId: string;
+  readonly onClose: () => void;
+  readonly onPalette: () => void;
 }
 
-export function OrderDetail({ orderId, onClose }: Props) {
+export function OrderDetail({ orderId, onClose, onPalette }: Props) {
   const { t: tf } = useTranslation();
   // i18next's overloaded TFunction, narrowed to the plain signature the pure helpers take.
   const t: Translate = (key, vars) => (vars ? tf(key, vars) : tf(key));
@@ -30,9 +42,15 @@ export function OrderDetail({ orderId, onClose }: Props) {
   const ref = useReference();
 
   return (
-    <aside className="detail" aria-label={t('detail.title')} data-testid="order-detail">
+    <aside
+      className="detail"
+      aria-label={t('detail.title')}
+      data-testid="order-detail"
+      data-order-id={orderId}
+    >
       <div className="detail-head">
         <h2>{q.data ? q.data.order.title : t('detail.title')}</h2>
+        {q.data && <OverduePill detail={q.data} t={t} />}
         <button
           type="button"
           className="btn"
@@ -51,9 +69,21 @@ export function OrderDetail({ orderId, onClose }: Props) {
           </div>
         )}
         {!q.data && !q.error && <div className="state-box">{t('app.loading')}</div>}
-        {q.data && <DetailBody detail={q.data} lookups={ref} t={t} />}
+        {q.data && <DetailBody detail={q.data} lookups={ref} t={t} onPalette={onPalette} />}
       </div>
     </aside>
+  );
+}
+
+/** 超期 by the one definition (queues.ts isOverdue), explained on hover. */
+function OverduePill({ detail, t }: { detail: OrderDetailView; t: Translate }) {
+  const now = useNow(30_000);
+  const finish = detail.timers.find((x) => x.kind === 'finish' && x.scope === 'internal');
+  if (!isOverdue(detail.order, finish?.deadline ?? null, now)) return null;
+  return (
+    <span className="pill overdue-pill" data-testid="detail-overdue" title={t('definitions.overdue')}>
+      {t('list.overdue')}
+    </span>
   );
 }
 
@@ -61,17 +91,32 @@ function DetailBody({
   detail,
   lookups,
   t,
+  onPalette,
 }: {
   detail: OrderDetailView;
   lookups: ReferenceLookups;
   t: Translate;
+  onPalette: () => void;
 }) {
   const o = detail.order;
   const dash = t('detail.none');
-  // orders.recommend is an officer procedure: a viewer (committee, wall) is not shown the section.
   const auth = useAuth();
-  const mayDispatch = auth !== null && roleAtLeast(auth.user.role, 'officer');
-  const rejected = new Map(o.rejected.map((r) => [r.eventId, r]));
+  const desk = useDeskContext();
+  const who = auth ? actorOf(auth.user) : null;
+  // orders.recommend and every action are officer procedures: a viewer (committee, wall) reads only.
+  const isOfficer = who !== null && roleAtLeast(who.role, 'officer');
+  const canBreak = who !== null && roleAtLeast(who.role, 'commander');
+  const policy = lookups.snapshot?.slaPolicy;
+  const actions = who && isOfficer ? availableActions(o, who, policy) : [];
+  const lock = detail.lock;
+  const lockedByOther = lock !== null && !lock.mine;
+  const form = desk.form?.orderId === o.id ? desk.form : null;
+  // An action of this order still in the undo window: the next one waits for it (its version).
+  const pending = useDeskQueue().some(
+    (e) => e.item.orderId === o.id && (e.state === 'waiting' || e.state === 'sending'),
+  );
+  const hints = { maxExtensionDays: maxExtensionDays(o, policy) };
+
   const fields: [string, string][] = [
     ['id', o.id],
     ['status', t(`orderStatus.${o.status}`)],
@@ -87,8 +132,39 @@ function DetailBody({
     ['unit', lookups.unitName(o.unitId) || dash],
     ['coUnits', o.coUnitIds.length ? o.coUnitIds.map((u) => lookups.unitName(u)).join('、') : dash],
     // The API masks the citizen for roles that must not see them; show what it returns.
-    ['citizen', o.citizen ? `${o.citizen.name} ${o.citizen.phone}` : dash],
+    [
+      'citizen',
+      o.citizen ? `${o.citizen.name} ${o.citizen.phone}` : o.anonymous ? t('desk.anonymous') : dash,
+    ],
   ];
+  if (o.extensionDays > 0 || o.extensionPending)
+    fields.push([
+      'extension',
+      [
+        o.extensionDays > 0 ? t('desk.extension.approved', { n: o.extensionDays }) : '',
+        o.extensionPending ? t('desk.extension.pending', { n: o.extensionRequestedDays }) : '',
+      ]
+        .filter(Boolean)
+        .join(' · '),
+    ]);
+  // What 受理 took: the reporting grid worker, the sensor, the category's questions and answers.
+  if (o.reporterId) fields.push(['reporter', lookups.person(o.reporterId)?.name ?? o.reporterId]);
+  if (o.deviceId) fields.push(['deviceId', o.deviceId]);
+  const questions = lookups.snapshot?.categories.find((c) => c.code === o.categoryCode)?.questions ?? [];
+  for (const [qid, answer] of Object.entries(o.answers ?? {}))
+    fields.push([`answer:${qid}`, `${questions.find((q) => q.id === qid)?.text ?? qid}：${answer}`]);
+  if (o.lng === null) fields.push(['place', t('desk.unplaced')]);
+  if (o.callback)
+    fields.push([
+      'callback',
+      [
+        o.callback.contacted ? t('payload.contacted') : t('payload.notContacted'),
+        o.callback.solved ? t('payload.solved') : t('payload.notSolved'),
+        t(`satisfaction.${o.callback.satisfaction}`),
+      ].join(' · '),
+    ]);
+
+  const mayPick = actions.includes('dispatch') && !lockedByOther && form === null && !pending;
   return (
     <>
       {o.rejected.length > 0 && (
@@ -96,9 +172,14 @@ function DetailBody({
           {t('detail.rejectedBanner', { count: o.rejected.length })}
         </div>
       )}
+      {lock && lockedByOther && <LockBanner orderId={o.id} lock={lock} canBreak={canBreak} />}
+      {isOfficer && (
+        <ActionBar detail={detail} actions={actions} hints={hints} pending={pending} onPalette={onPalette} />
+      )}
+      {form && <ActionForm key={form.seq} detail={detail} form={form} />}
       <dl className="fields" data-testid="detail-fields">
         {fields.map(([k, v]) => (
-          <FieldRow key={k} label={t(`detail.fields.${k}`)} value={v} />
+          <FieldRow key={k} label={t(`detail.fields.${k.startsWith('answer:') ? 'answer' : k}`)} value={v} />
         ))}
       </dl>
       {o.description && (
@@ -107,39 +188,20 @@ function DetailBody({
           <p style={{ margin: 0, overflowWrap: 'anywhere' }}>{o.description}</p>
         </>
       )}
-      {mayDispatch && NEEDS_UNIT.includes(o.status) && <Recommendations orderId={o.id} t={t} />}
+      {isOfficer && NEEDS_UNIT.includes(o.status) && (
+        <Recommendations
+          orderId={o.id}
+          t={t}
+          onPick={mayPick ? (unitId) => desk.dispatchTo(detail, unitId) : undefined}
+          note={o.status === 'return_requested' ? t('desk.recommend.afterReturn') : undefined}
+        />
+      )}
       <h3>{t('detail.timers')}</h3>
-      <Timers timers={detail.timers} order={o} t={t} />
+      <SlaTimers timers={detail.timers} order={o} t={t} />
       <h3>{t('detail.timeline')}</h3>
-      <ol className="timeline" data-testid="timeline">
-        {detail.events.map((e) => {
-          const refused = rejected.get(e.id);
-          return (
-            <li key={e.id} className={refused ? 'refused' : undefined} data-testid="timeline-event">
-              <div className="ev-head">
-                <span className="ev-time">{formatDateTime(e.at)}</span>
-                <span className="ev-type">{eventTypeLabel(e, t)}</span>
-                <span className="ev-actor">{actorLabel(e.actor, t, lookups)}</span>
-                {refused && <span className="refused-flag">{t('detail.refused')}</span>}
-              </div>
-              <ul className="ev-lines">
-                {summarizeEvent(e, { t, ...pick(lookups) }).map((line, i) => (
-                  <li key={i}>{line}</li>
-                ))}
-                {refused && (
-                  <li className="refused-flag">{t('detail.refusedReason', { reason: refused.reason })}</li>
-                )}
-              </ul>
-            </li>
-          );
-        })}
-      </ol>
+      <Timeline detail={detail} lookups={lookups} t={t} showPhotos={isOfficer} />
     </>
   );
-}
-
-function pick(l: ReferenceLookups) {
-  return { unitName: l.unitName, categoryPath: l.categoryPath, communityName: l.communityName };
 }
 
 function FieldRow({ label, value }: { label: string; value: string }) {
@@ -148,66 +210,5 @@ function FieldRow({ label, value }: { label: string; value: string }) {
       <dt>{label}</dt>
       <dd>{value}</dd>
     </>
-  );
-}
-
-function Timers({ timers, order, t }: { timers: readonly TimerState[]; order: WorkOrder; t: Translate }) {
-  // Suspended and closed orders' timers are frozen (the SLA clock's rule), not ticking to overdue.
-  const now = timerClock(order, useNow(1000));
-  const { rows, hasUpstream } = groupTimers(timers);
-  if (rows.length === 0) return <p className="muted">{t('detail.noTimers')}</p>;
-  return (
-    <div className="timers" data-testid="timers">
-      {rows.map((r) => (
-        <div
-          className="timer"
-          key={r.kind}
-          data-testid="timer"
-          style={hasUpstream ? undefined : { gridTemplateColumns: '5.5rem minmax(0, 1fr)' }}
-        >
-          <div className="timer-kind">{t(`timerKind.${r.kind}`)}</div>
-          <TimerCell timer={r.internal} scope="internal" now={now} t={t} />
-          {hasUpstream && <TimerCell timer={r.upstream} scope="upstream" now={now} t={t} />}
-        </div>
-      ))}
-    </div>
-  );
-}
-
-function TimerCell({
-  timer,
-  scope,
-  now,
-  t,
-}: {
-  timer: TimerState | null;
-  scope: 'internal' | 'upstream';
-  now: number;
-  t: Translate;
-}) {
-  if (!timer) {
-    return (
-      <div className="timer-cell empty">
-        <div className="scope">{t(`timerScope.${scope}`)}</div>—
-      </div>
-    );
-  }
-  const level = liveLevel(timer, now);
-  return (
-    <div className="timer-cell" data-level={level} data-testid={`timer-${scope}`}>
-      <div className="scope">
-        {t(`timerScope.${scope}`)} · {t(`timerLevel.${level}`)}
-      </div>
-      <div className="when">
-        {t('detail.deadline')} {formatDateTime(timer.deadline)}
-      </div>
-      <div className="remain">
-        {timer.stoppedAt !== null
-          ? `${t('detail.stoppedAt', { time: formatDateTime(timer.stoppedAt) })} · ${
-              timer.met === false ? t('detail.missed') : t('detail.met')
-            }`
-          : remainingLabel(timer, now, t)}
-      </div>
-    </div>
   );
 }

@@ -269,7 +269,11 @@ function Row({
       <div className="cell col-received" role="gridcell">
         {formatShortDateTime(row.receivedAt)}
       </div>
-      <div className={`cell col-deadline${row.overdue ? ' overdue' : ''}`} role="gridcell">
+      <div
+        className={`cell col-deadline${row.overdue ? ' overdue' : ''}`}
+        role="gridcell"
+        title={row.overdue ? t('definitions.overdue') : undefined}
+      >
         {row.finishDeadline !== null ? formatShortDateTime(row.finishDeadline) : '—'}
         {row.overdue && <span className="sr-only"> {t('list.overdue')}</span>}
       </div>

@@ -131,6 +131,7 @@ export function summarizeEvent(e: OrderEvent, c: SummaryContext): string[] {
           t(`satisfaction.${p.satisfaction}`),
         ].join(' · '),
       );
+      if (p.note) note(p.note);
       break;
     }
   }

@@ -14,7 +14,13 @@ export function MonthCounters({ stats }: { stats: MonthStats }) {
   return (
     <div className="counters" data-testid="month-counters">
       {items.map(([k, v, cls]) => (
-        <div key={k} className={`counter${cls ? ` ${cls}` : ''}`}>
+        <div
+          key={k}
+          className={`counter${cls ? ` ${cls}` : ''}`}
+          data-testid={`counter-${k}`}
+          // 超期 is a stock counted now, the same figure the wall shows: say so where it is shown.
+          title={k === 'overdue' ? t('definitions.overdue') : undefined}
+        >
           <div className="label">{t(`stats.${k}`)}</div>
           <div className="value">{formatCount(v)}</div>
         </div>

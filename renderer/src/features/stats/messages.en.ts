@@ -8,7 +8,7 @@ export const statsEn: Catalogue<typeof statsZh> = {
     received: 'Received',
     closed: 'Closed',
     open: 'Open',
-    overdue: 'Overdue',
+    overdue: 'Overdue (now)',
     rates: 'Three rates',
     response: 'Response',
     resolution: 'Resolution',

@@ -5,7 +5,7 @@ export const statsZh = {
     received: '受理',
     closed: '结案',
     open: '在办',
-    overdue: '超期',
+    overdue: '超期（当前）',
     rates: '三率',
     response: '响应率',
     resolution: '解决率',

@@ -68,4 +68,9 @@ export const sharedZh = {
     m: '{{count}}分',
     lessThanMinute: '不足1分',
   },
+  /** Definitions shown on hover wherever the figure appears: one sentence, every screen. */
+  definitions: {
+    overdue:
+      '超期：尚未办结（待派单、待签收、处置中、退单审核中）且已超过街道内部办结时限的工单数，按当前时刻统计，不限受理月份。',
+  },
 } as const;

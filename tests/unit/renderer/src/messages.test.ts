@@ -49,7 +49,19 @@ describe('message catalogues', () => {
   it('takes in every feature catalogue, whose keys collide with no one else’s', async () => {
     const features = await featureCatalogues();
     expect(features.map((f) => f.feature).sort()).toEqual(
-      ['accounts', 'auth', 'awareness', 'dispatch', 'map', 'stats', 'sync', 'wall'].sort(),
+      [
+        'accounts',
+        'audit',
+        'auth',
+        'awareness',
+        'dispatch',
+        'intake',
+        'map',
+        'stats',
+        'sync',
+        'templates',
+        'wall',
+      ].sort(),
     );
     const owner = new Map<string, string>();
     for (const f of features) {

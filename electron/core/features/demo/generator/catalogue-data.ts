@@ -8,6 +8,7 @@
  *  · outage (holiday outages) · hard (complex, slow)
  */
 import type { Urgency } from '../../../../../shared/features/orders/order';
+import type { IntakeQuestion } from '../../../../../shared/features/reference/catalogue';
 
 /** Who handles a minor class: a street-wide unit key, or per-community property/office. */
 export type UnitKey =
@@ -388,7 +389,137 @@ export const CATALOGUE: readonly MajorSpec[] = [
       { name: '便民设施', unit: 'community', leaves: ['快递柜设置建议', '便民菜站建议', '充电桩建设建议'] },
     ],
   },
+  // The two classes below come last and have no hotline weight: the order generator never draws
+  // them (appending keeps every earlier code and every seeded order as it was).
+  {
+    // Emergencies belong to 110 / 119 / 120: the intake form diverts the caller, nothing is saved.
+    name: '紧急警情',
+    hotlineWeight: 0,
+    details: [],
+    minors: [
+      { name: '火警', unit: 'safety', leaves: ['正在起火冒烟|P0|divert'] },
+      { name: '急救', unit: 'health', leaves: ['有人受伤或突发疾病|P0|divert'] },
+      { name: '警情', unit: 'police', leaves: ['正在发生的盗抢斗殴|P0|divert'] },
+    ],
+  },
+  {
+    // Staff channels only (grid patrols, sensors, proactive rounds): hidden from citizen intake.
+    name: '感知与巡查',
+    hotlineWeight: 0,
+    details: [],
+    minors: [
+      {
+        name: '物联告警',
+        unit: 'citymgmt',
+        leaves: ['井盖位移报警|P1|staff', '积水深度超限|P1|staff', '可燃气体浓度超限|P0|staff'],
+      },
+      {
+        name: '巡查发现',
+        unit: 'citymgmt',
+        leaves: ['巡查发现安全隐患|P2|staff', '巡查发现设施损坏|P2|staff'],
+      },
+    ],
+  },
 ];
+
+/** Where an emergency class sends the caller, with the notice the intake form shows. */
+export const EMERGENCY_DIVERSIONS: Readonly<
+  Record<string, { service: '110' | '119' | '120'; notice: string }>
+> = {
+  正在起火冒烟: {
+    service: '119',
+    notice: '正在发生的火情请立即拨打 119 火警电话，并引导群众撤离到安全地带；本中心不受理火情报警。',
+  },
+  有人受伤或突发疾病: {
+    service: '120',
+    notice: '有人受伤或突发疾病请立即拨打 120 急救电话，保持通话并照看伤病员；本中心不受理急救。',
+  },
+  正在发生的盗抢斗殴: {
+    service: '110',
+    notice: '正在发生的违法犯罪请立即拨打 110 报警，注意自身安全；本中心不受理警情。',
+  },
+};
+
+const YES_NO = { kind: 'yesno' } as const;
+
+/** The questions the intake form asks per leaf (answers 是 / 否 for yes-no questions). */
+export const INTAKE_QUESTIONS: Readonly<Record<string, readonly IntakeQuestion[]>> = {
+  燃气泄漏: [
+    { id: 'smell', text: '是否闻到明显的燃气味', ...YES_NO, required: true },
+    {
+      id: 'trapped',
+      text: '是否有人员被困或出现不适',
+      ...YES_NO,
+      required: true,
+      escalate: { answer: '是', urgency: 'P0' },
+    },
+    { id: 'valve', text: '是否已关闭燃气总阀、开窗通风', ...YES_NO },
+  ],
+  停水: [
+    {
+      id: 'scope',
+      text: '停水范围',
+      kind: 'choice',
+      options: ['本户', '本楼', '整个小区', '不清楚'],
+      required: true,
+    },
+    { id: 'since', text: '从什么时候开始', kind: 'text' },
+  ],
+  停电: [
+    {
+      id: 'scope',
+      text: '停电范围',
+      kind: 'choice',
+      options: ['本户', '本楼', '整个小区', '不清楚'],
+      required: true,
+    },
+    {
+      id: 'medical',
+      text: '家中是否有依赖用电的医疗设备',
+      ...YES_NO,
+      escalate: { answer: '是', urgency: 'P0' },
+    },
+  ],
+  犬只伤人: [
+    {
+      id: 'injured',
+      text: '是否有人受伤需要就医',
+      ...YES_NO,
+      required: true,
+      escalate: { answer: '是', urgency: 'P0' },
+    },
+  ],
+  楼道堆放易燃物: [
+    {
+      id: 'burning',
+      text: '是否已经起火冒烟',
+      ...YES_NO,
+      required: true,
+      escalate: { answer: '是', urgency: 'P0' },
+    },
+  ],
+  外墙皮脱落: [
+    {
+      id: 'people',
+      text: '下方是否有行人通行',
+      ...YES_NO,
+      required: true,
+      escalate: { answer: '是', urgency: 'P0' },
+    },
+  ],
+  楼顶漏雨: [
+    { id: 'electric', text: '是否漏到电器或电线', ...YES_NO, escalate: { answer: '是', urgency: 'P1' } },
+  ],
+  商场电梯故障: [
+    {
+      id: 'trapped',
+      text: '是否有人员被困在电梯内',
+      ...YES_NO,
+      required: true,
+      escalate: { answer: '是', urgency: 'P0' },
+    },
+  ],
+};
 
 export interface LeafInfo {
   readonly code: string;

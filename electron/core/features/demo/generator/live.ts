@@ -52,6 +52,15 @@ export function liveOrderId(at: number): string {
   return `WO${date}L${String(sec).padStart(5, '0')}`;
 }
 
+/**
+ * The template's creation moved to `at`: an upstream deadline keeps its distance from receipt
+ * (it runs in real time, like the hall's own deadlines), so a replayed order is never born overdue.
+ */
+function _rebased(e: OrderEvent & { type: 'created' }, at: number): OrderEvent['payload'] {
+  const p = e.payload;
+  return p.upstreamDeadline === null ? p : { ...p, upstreamDeadline: at + (p.upstreamDeadline - e.at) };
+}
+
 export class LivePlanner {
   private readonly rng: Rng;
   private readonly mean: number;
@@ -122,7 +131,7 @@ export class LivePlanner {
         id: `${orderId}-e${k + 1}`,
         orderId,
         type: e.type,
-        payload: e.payload,
+        payload: e.type === 'created' ? _rebased(e as OrderEvent & { type: 'created' }, at) : e.payload,
         actor: e.actor,
         due: k === 0 ? at : at + Math.max(1_000 * k, Math.round((e.at - first.at) / this.speed)),
       });

@@ -22,7 +22,13 @@ import type {
 import type { ReferenceData } from '../../../../../shared/features/reference/reference';
 import { DEFAULT_SLA_POLICY } from '../../../../../shared/features/orders/sla-policy';
 import streetData from '../../../../../resources/demo/street.json';
-import { CATALOGUE, catalogueLeaves, type UnitKey } from './catalogue-data';
+import {
+  CATALOGUE,
+  EMERGENCY_DIVERSIONS,
+  INTAKE_QUESTIONS,
+  catalogueLeaves,
+  type UnitKey,
+} from './catalogue-data';
 import {
   bbox,
   centroid,
@@ -655,12 +661,17 @@ export function generateReference(seed: number): ReferenceData {
         defaultUrgency: 'P2',
       });
       for (const leaf of leaves.filter((l) => l.minorCode === minorCode)) {
+        const questions = INTAKE_QUESTIONS[leaf.name];
+        const emergency = EMERGENCY_DIVERSIONS[leaf.name];
         categories.push({
           code: leaf.code,
           name: leaf.name,
           level: 3,
           parentCode: minorCode,
           defaultUrgency: leaf.urgency,
+          ...(questions ? { questions } : {}),
+          ...(emergency ? { emergency } : {}),
+          ...(leaf.tags.includes('staff') ? { staffOnly: true } : {}),
         });
       }
     });

@@ -38,6 +38,7 @@ const TYPES: Exclude<OrderEventType, 'created'>[] = [
   'reported_in',
   'reported_in',
   'callback_recorded',
+  'located',
 ];
 
 interface Cmd {
@@ -99,6 +100,8 @@ function toEvent(c: Cmd, i: number, at: number): OrderEvent {
       return makeEvent('reported_in', P.reportedIn(u), at, 'O-1', id);
     case 'callback_recorded':
       return makeEvent('callback_recorded', P.callback(c.flag ? 'satisfied' : 'basic'), at, 'O-1', id);
+    case 'located':
+      return makeEvent('located', P.located(c.flag ? 116.47 : 116.46), at, 'O-1', id);
   }
 }
 

@@ -85,6 +85,8 @@ function sample(log: EventLog, type: OrderEventType): OrderEvent {
       return log.add('reported_in', P.reportedIn('U-X'));
     case 'callback_recorded':
       return log.add('callback_recorded', P.callback());
+    case 'located':
+      return log.add('located', P.located());
   }
 }
 
@@ -149,6 +151,11 @@ describe('created', () => {
       communityCode: true,
       gridCode: true,
       citizen: true,
+      anonymous: true,
+      callbackConsent: true,
+      deviceId: true,
+      reporterId: true,
+      answers: true,
       upstreamId: true,
       upstreamDeadline: true,
       status: true,

@@ -35,13 +35,24 @@ describe('account form checks', () => {
     expect(checkNewAccount({ ...ok, username: '王芳' })[0]?.field).toBe('username');
   });
 
-  it('checks the password pair: length at 8, then equality', () => {
+  it("checks the password pair with the core's policy (issue 11, item 9), then equality", () => {
     expect(checkPasswordPair('', '')).toEqual([{ field: 'password', key: 'auth.needPassword' }]);
     expect(checkPasswordPair('1234567', '1234567')).toEqual([
-      { field: 'password', key: 'auth.passwordShort' },
+      { field: 'password', key: 'auth.passwordRule.short' },
     ]);
-    expect(checkPasswordPair('12345678', '12345678')).toEqual([]);
-    expect(checkPasswordPair('12345678', '12345679')).toEqual([
+    for (const [pw, rule] of [
+      ['12345678', 'classes'],
+      ['aaaaaaaa', 'classes'],
+      ['        ', 'blank'],
+      ['\u0000'.repeat(8), 'control'],
+    ] as const)
+      expect(checkPasswordPair(pw, pw)).toEqual([{ field: 'password', key: `auth.passwordRule.${rule}` }]);
+    expect(checkPasswordPair('wang.fang1', 'wang.fang1', { username: 'wang.fang' })).toEqual([
+      { field: 'password', key: 'auth.passwordRule.username' },
+    ]);
+    expect(t('auth.passwordRule.classes')).toBe('密码须包含字母、数字、符号中的至少两类');
+    expect(checkPasswordPair('good-pass-1', 'good-pass-1')).toEqual([]);
+    expect(checkPasswordPair('good-pass-1', 'good-pass-2')).toEqual([
       { field: 'password2', key: 'auth.passwordMismatch' },
     ]);
   });
@@ -80,9 +91,10 @@ describe('server refusals', () => {
   });
 
   it('maps invalid_input by field, and keeps unknown errors with their detail', () => {
-    expect(accountErrorText(ApiError.why('invalid_input', 'x', 'password'), t)).toEqual({
+    // A password refusal carries the core's own sentence for the rule it broke.
+    expect(accountErrorText(ApiError.why('invalid_input', '密码过于常见，请换一个', 'password'), t)).toEqual({
       field: 'password',
-      message: '密码至少 8 个字符',
+      message: '密码过于常见，请换一个',
     });
     expect(accountErrorText(ApiError.why('unavailable', 'Failed to fetch'), t)).toEqual({
       field: null,

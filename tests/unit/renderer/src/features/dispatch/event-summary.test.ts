@@ -91,6 +91,12 @@ describe('event summaries', () => {
       payload: { valid: true, contacted: true, solved: false, satisfaction: 'basic' },
     };
     expect(summarizeEvent(c, ctx())).toEqual(['有效回访 · 已联系 · 未解决 · 基本满意']);
+    // What the caller said is part of the record (回访 entry of the desk).
+    const said: OrderEvent = { ...c, payload: { ...c.payload, note: '夜间仍有噪音' } };
+    expect(summarizeEvent(said, ctx())).toEqual([
+      '有效回访 · 已联系 · 未解决 · 基本满意',
+      '说明：夜间仍有噪音',
+    ]);
     const x: OrderEvent = { ...meta, type: 'extension_requested', payload: { days: 7, reason: '需协调' } };
     expect(summarizeEvent(x, ctx())).toEqual(['7 天', '原因：需协调']);
   });
