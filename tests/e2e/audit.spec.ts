@@ -4,13 +4,9 @@
  * again with 立即校验, and closes with Esc. Also (item 12) a wall signs in with its own viewer
  * account: the login screen of `/?wall=1` says so. Screenshots at 1080p and 4K.
  */
-import { mkdirSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { expect, test, type Page } from '@playwright/test';
-import { E2E_ADMIN, loginThroughScreen } from './accounts';
-
-const ARTIFACTS = fileURLToPath(new URL('./.artifacts/', import.meta.url));
-mkdirSync(ARTIFACTS, { recursive: true });
+import { expect, test } from '@playwright/test';
+import { E2E_ADMIN } from './accounts';
+import { api, appUrl, shots, signIn } from './app-helpers';
 
 const WALL = {
   username: 'wall1',
@@ -19,37 +15,12 @@ const WALL = {
   role: 'viewer',
 } as const;
 
-function appUrl(): string {
-  const url = process.env.HALL_E2E_URL;
-  if (!url) throw new Error('HALL_E2E_URL is not set: global-setup did not start the host');
-  return url;
-}
-
-async function api<T>(page: Page, proc: string, input: unknown): Promise<T> {
-  const res = await page.request.post(`${appUrl()}api/${proc}`, { data: input });
-  const body = (await res.json()) as { ok: boolean; data: T; error?: unknown };
-  if (!body.ok) throw new Error(`${proc}: ${JSON.stringify(body.error)}`);
-  return body.data;
-}
-
-async function shots(page: Page, name: string): Promise<void> {
-  for (const [w, h] of [
-    [1920, 1080],
-    [3840, 2160],
-  ] as const) {
-    await page.setViewportSize({ width: w, height: h });
-    await page.screenshot({ path: `${ARTIFACTS}${name}-${w}x${h}.png` });
-  }
-  await page.setViewportSize({ width: 1920, height: 1080 });
-}
-
 test('admin reads the audit log: chain intact, filters by action and actor, personal-data reads listed', async ({
   page,
 }) => {
   test.setTimeout(120_000);
   await page.addInitScript(() => localStorage.removeItem('hall.lang'));
-  await page.goto(appUrl());
-  await loginThroughScreen(page);
+  await signIn(page);
 
   // Someone (the admin) opens an order with its personal data: that read is audited.
   const list = await api<{ rows: Array<{ id: string }> }>(page, 'orders.list', { limit: 1 });
@@ -118,8 +89,7 @@ test('a wall signs in with its own viewer account and is never more than a viewe
   browser,
 }) => {
   test.setTimeout(120_000);
-  await page.goto(appUrl());
-  await loginThroughScreen(page);
+  await signIn(page);
   await api(page, 'accounts.create', WALL).catch(() => undefined);
 
   const wallContext = await browser.newContext({ viewport: { width: 1920, height: 1080 }, locale: 'zh-CN' });

@@ -2,15 +2,13 @@
  * Helpers of the dispatch-desk specs (issue 13): the duty officer and commander accounts they
  * log in as, API calls for setup (an order to work on, a state to start from — never the step
  * under test), opening an order on the desk by searching its unique title, taking an action
- * through the action bar, and screenshots at 1080p and 4K.
+ * through the action bar. The address, API calls and screenshots are app-helpers' (re-exported).
  */
-import { mkdirSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { expect, type APIRequestContext, type Browser, type Page } from '@playwright/test';
-import { E2E_ADMIN, loginThroughScreen } from './accounts';
+import { expect, test, type APIRequestContext, type Browser, type Page } from '@playwright/test';
+import { E2E_ADMIN } from './accounts';
+import { api, appUrl, signIn } from './app-helpers';
 
-export const ARTIFACTS = fileURLToPath(new URL('./.artifacts/', import.meta.url));
-mkdirSync(ARTIFACTS, { recursive: true });
+export { api, appUrl, ARTIFACTS, shots } from './app-helpers';
 
 export const OFFICER = {
   username: 'desk.officer',
@@ -24,20 +22,6 @@ export const COMMANDER = {
   password: 'desk-commander-2026',
   role: 'commander',
 } as const;
-
-export function appUrl(path = ''): string {
-  const url = process.env.HALL_E2E_URL;
-  if (!url) throw new Error('HALL_E2E_URL is not set: global-setup did not start the host');
-  return `${url}${path}`;
-}
-
-/** A procedure call with the page's session (setup and checks only). */
-export async function api<T>(request: APIRequestContext, proc: string, input: unknown): Promise<T> {
-  const res = await request.post(appUrl(`api/${proc}`), { data: input });
-  const body = (await res.json()) as { ok: boolean; data: T; error?: unknown };
-  expect(body.ok, `${proc}: ${JSON.stringify(body.error)}`).toBe(true);
-  return body.data;
-}
 
 /** The officer and commander accounts, created once by the admin (a taken name is fine). */
 export async function ensureDeskAccounts(browser: Browser): Promise<void> {
@@ -71,9 +55,22 @@ export async function signedInPage(
   const ctx = await browser.newContext();
   const page = await ctx.newPage();
   await page.addInitScript(() => localStorage.removeItem('hall.lang'));
-  await page.goto(appUrl(hash));
-  await loginThroughScreen(page, who);
+  await signIn(page, hash, who);
   return page;
+}
+
+/** The spec's tests need the desk accounts: they are created (once) before its first test. */
+export function withDeskAccounts(): void {
+  test.beforeAll(async ({ browser }) => {
+    await ensureDeskAccounts(browser);
+  });
+}
+
+/** The duty officer and the commander, each signed in in a browser of their own, on the desk. */
+export async function officerAndCommander(browser: Browser): Promise<{ officer: Page; commander: Page }> {
+  const officer = await signedInPage(browser, OFFICER);
+  const commander = await signedInPage(browser, COMMANDER);
+  return { officer, commander };
 }
 
 export async function openDesk(page: Page): Promise<void> {
@@ -162,18 +159,4 @@ export async function actViaApi(
   for (const action of actions)
     d = await api<DetailView>(request, 'orders.act', { orderId, expectedVersion: d.order.version, action });
   return d;
-}
-
-/** Screenshots at 1920×1080 and 3840×2160 (then back to 1080p). */
-export async function shots(page: Page, name: string): Promise<void> {
-  for (const [w, h] of [
-    [1920, 1080],
-    [3840, 2160],
-  ] as const) {
-    await page.setViewportSize({ width: w, height: h });
-    // The layout is rem-based on the viewport: let it settle after the resize.
-    await page.waitForTimeout(250);
-    await page.screenshot({ path: `${ARTIFACTS}${name}-${w}x${h}.png` });
-  }
-  await page.setViewportSize({ width: 1920, height: 1080 });
 }

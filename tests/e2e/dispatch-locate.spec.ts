@@ -9,17 +9,15 @@ import {
   api,
   createOrder,
   detail,
-  ensureDeskAccounts,
   OFFICER,
   openOrder,
   shots,
   signedInPage,
   submitAndApply,
+  withDeskAccounts,
 } from './dispatch-helpers';
 
-test.beforeAll(async ({ browser }) => {
-  await ensureDeskAccounts(browser);
-});
+withDeskAccounts();
 
 test('an order without a place is placed from the desk and leaves 待受理', async ({ browser }) => {
   test.setTimeout(90_000);

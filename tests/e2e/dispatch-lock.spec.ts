@@ -9,27 +9,22 @@ import { expect, test } from '@playwright/test';
 import {
   actViaApi,
   api,
-  COMMANDER,
   createOrder,
   detail,
-  ensureDeskAccounts,
-  OFFICER,
   openOrder,
   shots,
-  signedInPage,
   submitAndApply,
+  officerAndCommander,
+  withDeskAccounts,
 } from './dispatch-helpers';
 
-test.beforeAll(async ({ browser }) => {
-  await ensureDeskAccounts(browser);
-});
+withDeskAccounts();
 
 test('two browsers on one order: the lock is shown, broken by a commander, and a stale save is retried', async ({
   browser,
 }) => {
   test.setTimeout(90_000);
-  const officer = await signedInPage(browser, OFFICER);
-  const commander = await signedInPage(browser, COMMANDER);
+  const { officer, commander } = await officerAndCommander(browser);
   const token = `锁定${Date.now().toString(36)}`;
   const orderId = await createOrder(officer.request, `小区路灯不亮 ${token}`);
   const { units } = await api<{ units: Array<{ id: string }> }>(officer.request, 'reference.snapshot', {});

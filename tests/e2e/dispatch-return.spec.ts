@@ -8,29 +8,24 @@ import { expect, test } from '@playwright/test';
 import {
   actViaApi,
   api,
-  COMMANDER,
   createOrder,
   detail,
-  ensureDeskAccounts,
   expectStatus,
-  OFFICER,
   openDesk,
   openOrder,
   shots,
-  signedInPage,
   submitAndApply,
+  officerAndCommander,
+  withDeskAccounts,
 } from './dispatch-helpers';
 
-test.beforeAll(async ({ browser }) => {
-  await ensureDeskAccounts(browser);
-});
+withDeskAccounts();
 
 test('an officer asks to return an order; a commander refuses it after a confirmation', async ({
   browser,
 }) => {
   test.setTimeout(90_000);
-  const officer = await signedInPage(browser, OFFICER);
-  const commander = await signedInPage(browser, COMMANDER);
+  const { officer, commander } = await officerAndCommander(browser);
   const token = `退单${Date.now().toString(36)}`;
   // Setup (not the step under test): an order already dispatched to a unit and signed.
   const orderId = await createOrder(officer.request, `楼道堆物占用消防通道 ${token}`);

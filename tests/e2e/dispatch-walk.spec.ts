@@ -10,15 +10,13 @@ import { expect, test, type Page } from '@playwright/test';
 import {
   api,
   applyNow,
-  COMMANDER,
   detail,
-  ensureDeskAccounts,
   expectStatus,
-  OFFICER,
   openOrder,
   shots,
-  signedInPage,
   submitAndApply,
+  officerAndCommander,
+  withDeskAccounts,
 } from './dispatch-helpers';
 
 /** A 1×1 PNG: a photo file for the upload (the desk shrinks it to JPEG before it goes). */
@@ -50,16 +48,13 @@ async function action(page: Page, id: string): Promise<void> {
   await expect(page.getByTestId('action-form')).toHaveAttribute('data-action', id);
 }
 
-test.beforeAll(async ({ browser }) => {
-  await ensureDeskAccounts(browser);
-});
+withDeskAccounts();
 
 test('one order from 受理 to 回访 by clicking, and the three rates change on 评估反馈', async ({
   browser,
 }) => {
   test.setTimeout(120_000);
-  const officer = await signedInPage(browser, OFFICER);
-  const commander = await signedInPage(browser, COMMANDER);
+  const { officer, commander } = await officerAndCommander(browser);
   const token = `走查${Date.now().toString(36)}`;
   const title = `商铺夜间噪音扰民 ${token}`;
 

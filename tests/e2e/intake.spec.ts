@@ -6,19 +6,9 @@
  * a page reload. Screenshots of every channel's fields, the questions, the notice, the draft
  * offer and the English form at 1080p and 4K.
  */
-import { mkdirSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { loginThroughScreen } from './accounts';
-
-const ARTIFACTS = fileURLToPath(new URL('./.artifacts/', import.meta.url));
-mkdirSync(ARTIFACTS, { recursive: true });
-
-function appUrl(hash = ''): string {
-  const url = process.env.HALL_E2E_URL;
-  if (!url) throw new Error('HALL_E2E_URL is not set: global-setup did not start the host');
-  return `${url}${hash}`;
-}
+import { api, appUrl, defaultLanguagePerTest, shots } from './app-helpers';
 
 interface Question {
   id: string;
@@ -52,12 +42,6 @@ async function call<T>(
 ): Promise<{ ok: boolean; data: T; error?: { reason: string } }> {
   const res = await page.request.post(appUrl(`api/${proc}`), { data: input });
   return (await res.json()) as { ok: boolean; data: T; error?: { reason: string } };
-}
-
-async function api<T>(page: Page, proc: string, input: unknown): Promise<T> {
-  const body = await call<T>(page, proc, input);
-  expect(body.ok, `${proc}: ${JSON.stringify(body.error)}`).toBe(true);
-  return body.data;
 }
 
 async function openApp(page: Page): Promise<Snapshot> {
@@ -112,17 +96,6 @@ async function openIntakeByKey(page: Page): Promise<Locator> {
   return dialog;
 }
 
-async function shots(page: Page, name: string): Promise<void> {
-  for (const [w, h] of [
-    [1920, 1080],
-    [3840, 2160],
-  ] as const) {
-    await page.setViewportSize({ width: w, height: h });
-    await page.screenshot({ path: `${ARTIFACTS}intake-${name}-${w}x${h}.png` });
-  }
-  await page.setViewportSize({ width: 1920, height: 1080 });
-}
-
 /** Picks a channel by its chip (the radio is drawn as its label). */
 async function pickChannel(page: Page, channel: string): Promise<void> {
   await page
@@ -144,14 +117,7 @@ async function answer(page: Page, q: Question, value: string): Promise<void> {
   await expect(group.locator(`input[value="${value}"]`)).toBeChecked();
 }
 
-test.beforeEach(async ({ page }) => {
-  await page.addInitScript(() => {
-    if (!sessionStorage.getItem('e2e-started')) {
-      sessionStorage.setItem('e2e-started', '1');
-      localStorage.removeItem('hall.lang');
-    }
-  });
-});
+defaultLanguagePerTest();
 
 test('a call taken on behalf of a caller, with the questions answered, opens on the desk', async ({
   page,
@@ -184,7 +150,7 @@ test('a call taken on behalf of a caller, with the questions answered, opens on 
   await page.getByTestId('intake-category').fill(leaf.name.slice(0, 2));
   const option = page.getByTestId('intake-category-list').locator(`[data-code="${leaf.code}"]`);
   await expect(option).toBeVisible();
-  await shots(page, 'category-search');
+  await shots(page, 'intake-category-search');
   await option.click();
   await expect(page.getByTestId('intake-category')).toHaveValue(leaf.name);
   await expect(page.getByTestId('intake-category-path')).toContainText(leaf.name);
@@ -229,7 +195,7 @@ test('a call taken on behalf of a caller, with the questions answered, opens on 
   await expect(page.getByTestId('intake-location')).toContainText(`将归属：${community.name}（无坐标）`);
   await page.getByTestId('intake-address').fill(building.name);
   await expect(place(building.name)).toContainText('楼栋');
-  await shots(page, 'address-suggestions');
+  await shots(page, 'intake-address-suggestions');
   // Enter picks the first suggestion (the building itself), it does not submit the form.
   await page.getByTestId('intake-address').press('Enter');
   await expect(dialog).toBeVisible();
@@ -239,7 +205,7 @@ test('a call taken on behalf of a caller, with the questions answered, opens on 
   const preview = (await page.getByTestId('intake-location').textContent()) ?? '';
   await page.getByTestId('intake-description').fill('住户反映楼道内燃气味很重，有老人感到头晕。');
   await expect(page.getByTestId('intake-saved')).toContainText('草稿已保存');
-  await shots(page, 'walk-in-questions');
+  await shots(page, 'intake-walk-in-questions');
 
   // Ctrl+Enter in the description submits; the new order opens selected on the desk.
   await page.getByTestId('intake-description').press('Control+Enter');
@@ -341,7 +307,7 @@ test('an emergency category shows the 119 notice and saves nothing', async ({ pa
   await page.getByTestId('intake-address').fill('垂杨柳东里');
   await page.getByTestId('intake-title').fill('楼下有车辆起火');
   await page.getByTestId('intake-title').press('Enter');
-  await shots(page, 'emergency-119');
+  await shots(page, 'intake-emergency-119');
   await expect(dialog).toBeVisible();
   await expect(notice).toBeVisible();
   const got = await call(page, 'orders.get', { orderId });
@@ -381,22 +347,22 @@ test('a staff-only category is not offered on a citizen channel; a grid report t
   await expect(page.getByTestId('intake-upstream-deadline')).toBeVisible();
   await expect(page.getByTestId('intake-anonymous')).toBeVisible();
   await page.getByTestId('intake-upstream-id').fill('12345-2026-000777');
-  await shots(page, 'hotline');
+  await shots(page, 'intake-hotline');
   await pickChannel(page, 'volunteer');
   await expect(page.getByTestId('intake-citizen-name')).toBeVisible();
   await expect(page.getByTestId('intake-anonymous')).toHaveCount(0);
-  await shots(page, 'volunteer');
+  await shots(page, 'intake-volunteer');
   await pickChannel(page, 'proactive');
   await expect(page.getByTestId('intake-fields-proactive')).toContainText('街道主动发现');
   await expect(page.getByTestId('intake-citizen-name')).toHaveCount(0);
-  await shots(page, 'proactive');
+  await shots(page, 'intake-proactive');
   await pickChannel(page, 'iot');
   await expect(page.getByTestId('intake-device')).toBeVisible();
   await expect(page.getByTestId('intake-citizen-name')).toHaveCount(0);
   await page.getByTestId('intake-device').fill('MH-0231');
   await page.getByTestId('intake-category').fill(lid.name);
   await expect(page.getByTestId('intake-category-path')).toContainText(lid.name);
-  await shots(page, 'iot');
+  await shots(page, 'intake-iot');
 
   // Chosen on a staff channel, the category is dropped (and said so) when the channel turns citizen.
   await pickChannel(page, 'walk_in');
@@ -417,7 +383,7 @@ test('a staff-only category is not offered on a citizen channel; a grid report t
   await page.keyboard.press('Shift+ArrowRight');
   await expect(page.getByTestId('intake-point')).not.toHaveText(clicked ?? '');
   const [lngText, latText] = ((await page.getByTestId('intake-point').textContent()) ?? '').split(',');
-  await shots(page, 'grid');
+  await shots(page, 'intake-grid');
   const orderId = (await page.getByTestId('intake-order-id').textContent())?.trim() ?? '';
   await page.getByTestId('intake-submit').click();
   await expect(page.getByTestId('intake-dialog')).toBeHidden();
@@ -464,14 +430,14 @@ test('the draft survives closing the form and a page reload, per user', async ({
   await page.keyboard.press('Escape');
   await expect(dialog).toBeHidden();
   await expect(page.getByTestId('intake-draft-badge')).toHaveText('草稿');
-  await shots(page, 'header-draft-badge');
+  await shots(page, 'intake-header-draft-badge');
 
   // Reopened: offered back; Enter continues (the focus is on 继续填写).
   dialog = await openIntakeByKey(page);
   await expect(page.getByTestId('intake-draft-offer')).toBeVisible();
   await expect(page.getByTestId('intake-offer-caller')).toHaveText('孙大爷 010-65551234');
   await expect(page.getByTestId('intake-resume')).toBeFocused();
-  await shots(page, 'draft-offer');
+  await shots(page, 'intake-draft-offer');
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('intake-citizen-name')).toHaveValue('孙大爷');
   await expect(page.getByTestId('intake-title')).toHaveValue('电话打断前记下的诉求');
@@ -565,12 +531,12 @@ test('English form: every channel and the notice in English', async ({ page }) =
   await page.getByTestId('intake-category').fill(emergencyLeaf(snap, '120').name);
   await expect(page.getByTestId('intake-emergency')).toContainText('Direct the caller to 120');
   await expect(page.getByTestId('intake-submit')).toHaveText('Not taken here');
-  await shots(page, 'english-120');
+  await shots(page, 'intake-english-120');
   await page.getByTestId('intake-category').fill(questionLeaf(snap).name);
   await page.getByTestId('intake-title').press('Enter');
   await expect(page.getByTestId('intake-error')).toContainText('field(s) to fill in or correct');
   await expect(dialog).toContainText('Enter the name, or tick anonymous');
-  await shots(page, 'english-problems');
+  await shots(page, 'intake-english-problems');
   // Chinese text would mean a string that bypasses i18n (catalogue data — category names,
   // questions, the notice — is Chinese by nature and is left out).
   const ui = await dialog.evaluate((d) => {

@@ -4,19 +4,8 @@
  * after a confirmation (Esc and 取消 first keep it); the list and templates.list agree at each
  * step. A duty officer has no such entry. Screenshots at 1080p and 4K, Chinese and English.
  */
-import { mkdirSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { expect, test, type Page } from '@playwright/test';
-import { loginThroughScreen } from './accounts';
-
-const ARTIFACTS = fileURLToPath(new URL('./.artifacts/', import.meta.url));
-mkdirSync(ARTIFACTS, { recursive: true });
-
-function appUrl(): string {
-  const url = process.env.HALL_E2E_URL;
-  if (!url) throw new Error('HALL_E2E_URL is not set: global-setup did not start the host');
-  return url;
-}
+import { api, defaultLanguagePerTest, shots, signIn } from './app-helpers';
 
 interface Template {
   id: string;
@@ -26,42 +15,16 @@ interface Template {
   updatedBy: string;
 }
 
-async function api<T>(page: Page, proc: string, input: unknown): Promise<T> {
-  const res = await page.request.post(`${appUrl()}api/${proc}`, { data: input });
-  const body = (await res.json()) as { ok: boolean; data: T; error?: unknown };
-  expect(body.ok, `${proc}: ${JSON.stringify(body.error)}`).toBe(true);
-  return body.data;
-}
-
-async function shots(page: Page, name: string): Promise<void> {
-  for (const [w, h] of [
-    [1920, 1080],
-    [3840, 2160],
-  ] as const) {
-    await page.setViewportSize({ width: w, height: h });
-    await page.screenshot({ path: `${ARTIFACTS}templates-${name}-${w}x${h}.png` });
-  }
-  await page.setViewportSize({ width: 1920, height: 1080 });
-}
-
 const row = (page: Page, title: string) => page.getByTestId('template-row').filter({ hasText: title });
 
-test.beforeEach(async ({ page }) => {
-  await page.addInitScript(() => {
-    if (!sessionStorage.getItem('e2e-started')) {
-      sessionStorage.setItem('e2e-started', '1');
-      localStorage.removeItem('hall.lang');
-    }
-  });
-});
+defaultLanguagePerTest();
 
 test('an admin creates, edits and deletes reply templates; an officer has no editor', async ({
   page,
   browser,
 }) => {
   test.setTimeout(120_000);
-  await page.goto(`${appUrl()}#evaluation`);
-  await loginThroughScreen(page);
+  await signIn(page, '#evaluation');
   const snap = await api<{
     categories: Array<{ code: string; name: string; level: number; parentCode: string | null }>;
   }>(page, 'reference.snapshot', {});
@@ -120,7 +83,7 @@ test('an admin creates, edits and deletes reply templates; an officer has no edi
       expect.arrayContaining(['已修复-通用答复', '暂无法解决-解释说明']),
     );
   }
-  await shots(page, 'list');
+  await shots(page, 'templates-list');
 
   // Edit: the form takes the template; Esc leaves the edit first, not the dialog.
   await row(page, '已修复-通用答复').getByTestId('template-edit').click();
@@ -152,7 +115,7 @@ test('an admin creates, edits and deletes reply templates; an officer has no edi
   const confirm = page.getByTestId('template-delete-confirm');
   await expect(confirm).toContainText('删除模板「暂无法解决-解释说明」');
   await expect(page.getByTestId('template-delete-cancel')).toBeFocused();
-  await shots(page, 'delete-confirm');
+  await shots(page, 'templates-delete-confirm');
   await page.getByTestId('template-delete-cancel').click();
   await expect(confirm).toHaveCount(0);
   await expect(row(page, '暂无法解决-解释说明')).toHaveCount(1);
@@ -174,7 +137,7 @@ test('an admin creates, edits and deletes reply templates; an officer has no edi
   await expect(page.getByTestId('template-form')).toContainText(
     'Choose a category, or tick general template',
   );
-  await shots(page, 'english');
+  await shots(page, 'templates-english');
   await page.keyboard.press('Escape');
   await page.getByTestId('lang-select').selectOption('zh');
 
@@ -187,8 +150,7 @@ test('an admin creates, edits and deletes reply templates; an officer has no edi
   });
   const ctx = await browser.newContext();
   const officer = await ctx.newPage();
-  await officer.goto(appUrl());
-  await loginThroughScreen(officer, { username: 'tpl.officer', password: 'tpl-officer-2026' });
+  await signIn(officer, '', { username: 'tpl.officer', password: 'tpl-officer-2026' });
   await expect(officer.getByTestId('intake-open')).toBeVisible();
   await expect(officer.getByTestId('templates-open')).toHaveCount(0);
   await ctx.close();
@@ -202,8 +164,7 @@ test('an admin creates, edits and deletes reply templates; an officer has no edi
   });
   const ctx2 = await browser.newContext();
   const viewer = await ctx2.newPage();
-  await viewer.goto(appUrl());
-  await loginThroughScreen(viewer, { username: 'tpl.viewer', password: 'tpl-viewer-2026' });
+  await signIn(viewer, '', { username: 'tpl.viewer', password: 'tpl-viewer-2026' });
   await expect(viewer.getByTestId('user-role')).toBeVisible();
   await expect(viewer.getByTestId('intake-open')).toHaveCount(0);
   await expect(viewer.getByTestId('templates-open')).toHaveCount(0);

@@ -4,14 +4,9 @@
  * reaches the wall — the live feed and the alarm — and nothing of it is readable there unmasked.
  * The wall signs in with its own viewer account. Screenshot at 1080p and 4K.
  */
-import { mkdirSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { digitsView } from '../../shared/kernel/masking';
-import { loginThroughScreen } from './accounts';
-
-const ARTIFACTS = fileURLToPath(new URL('./.artifacts/', import.meta.url));
-mkdirSync(ARTIFACTS, { recursive: true });
+import { api, appUrl, ARTIFACTS, signIn } from './app-helpers';
 
 const WALL = {
   username: 'wall2',
@@ -21,23 +16,9 @@ const WALL = {
 } as const;
 const CITIZEN = '欧阳修远';
 
-function appUrl(): string {
-  const url = process.env.HALL_E2E_URL;
-  if (!url) throw new Error('HALL_E2E_URL is not set: global-setup did not start the host');
-  return url;
-}
-
-async function api<T>(page: Page, proc: string, input: unknown): Promise<T> {
-  const res = await page.request.post(`${appUrl()}api/${proc}`, { data: input });
-  const body = (await res.json()) as { ok: boolean; data: T; error?: unknown };
-  if (!body.ok) throw new Error(`${proc}: ${JSON.stringify(body.error)}`);
-  return body.data;
-}
-
 test('the wall shows an urgent order with every form masked', async ({ page, browser }) => {
   test.setTimeout(180_000);
-  await page.goto(appUrl());
-  await loginThroughScreen(page);
+  await signIn(page);
   await api(page, 'accounts.create', WALL).catch(() => undefined);
   const ref = await api<{ communities: Array<{ code: string; centroid: [number, number] }> }>(
     page,

@@ -1,4 +1,4 @@
-/** The right-hand side of 账号管理: the create form, the 停用 confirmation, the password reset. */
+/** The right-hand side of 账号管理: the create form and the password reset (停用 asks with ConfirmPanel). */
 import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AccountRow } from '../../../../shared/contract/index';
@@ -158,7 +158,7 @@ export function CreateForm({ onCreated }: { readonly onCreated: (row: AccountRow
   return (
     <form
       ref={form}
-      className="accounts-form"
+      className="dialog-form"
       onSubmit={(e) => void submit(e)}
       noValidate
       aria-labelledby="account-create-title"
@@ -214,64 +214,6 @@ export function CreateForm({ onCreated }: { readonly onCreated: (row: AccountRow
         {busy ? t('auth.working') : t('accounts.create')}
       </button>
     </form>
-  );
-}
-
-/** The 停用 confirmation; the dialog runs the mutation and says how it went (`busy`, `error`). */
-export function ConfirmDisable({
-  row,
-  busy,
-  error,
-  onConfirm,
-  onCancel,
-}: {
-  readonly row: AccountRow;
-  readonly busy: boolean;
-  readonly error: string;
-  readonly onConfirm: () => void;
-  readonly onCancel: () => void;
-}) {
-  const { t } = useTranslation();
-  const cancel = useRef<HTMLButtonElement>(null);
-  // Cancel is the safe default under the keyboard.
-  useEffect(() => cancel.current?.focus(), []);
-
-  return (
-    <div
-      className="accounts-form accounts-confirm"
-      role="alertdialog"
-      aria-labelledby="account-disable-title"
-      aria-describedby="account-disable-text"
-      data-testid="account-disable-confirm"
-    >
-      <h3 id="account-disable-title">
-        {t('accounts.disableTitle', { username: row.username, name: row.displayName })}
-      </h3>
-      <p id="account-disable-text">{t('accounts.disableConfirm')}</p>
-      <div className="auth-error" role="alert" data-testid="account-disable-error">
-        {error}
-      </div>
-      <div className="accounts-buttons">
-        <button
-          type="button"
-          className="auth-submit danger"
-          data-testid="account-disable-confirm-btn"
-          disabled={busy}
-          onClick={onConfirm}
-        >
-          {busy ? t('auth.working') : t('accounts.confirmDisable')}
-        </button>
-        <button
-          type="button"
-          className="btn"
-          ref={cancel}
-          onClick={onCancel}
-          data-testid="account-side-cancel"
-        >
-          {t('accounts.cancel')}
-        </button>
-      </div>
-    </div>
   );
 }
 
@@ -336,7 +278,7 @@ export function ResetPassword({
   return (
     <form
       ref={form}
-      className="accounts-form"
+      className="dialog-form"
       onSubmit={(e) => void submit(e)}
       noValidate
       aria-labelledby="account-reset-title"
@@ -351,7 +293,7 @@ export function ResetPassword({
       <div className="auth-error" role="alert" data-testid="account-reset-error">
         {general}
       </div>
-      <div className="accounts-buttons">
+      <div className="dialog-buttons">
         <button type="submit" className="auth-submit" data-testid="account-reset-submit" disabled={busy}>
           {busy ? t('auth.working') : t('accounts.confirmReset')}
         </button>

@@ -7,13 +7,16 @@ import { useCallback, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ALL_PERMISSIONS_FROM, roleAtLeast } from '../../../../shared/kernel/roles';
 import type { AccountRow } from '../../../../shared/contract/index';
-import { asApiError, errorText } from '../../platform/api/error-text';
+import { asApiError } from '../../platform/api/error-text';
 import { useMutation } from '../../platform/api/use-mutation';
 import { useQuery } from '../../platform/api/use-query';
 import { formatDateTime } from '../../platform/format/time';
+import { ConfirmPanel } from '../../platform/ui/ConfirmPanel';
+import { DialogHead } from '../../platform/ui/DialogHead';
+import { QueryStatus } from '../../platform/ui/QueryStatus';
 import { useModalDialog } from '../../platform/ui/use-modal-dialog';
 import { accountErrorText } from './account-form';
-import { ConfirmDisable, CreateForm, ResetPassword } from './AccountForms';
+import { CreateForm, ResetPassword } from './AccountForms';
 import './accounts.css';
 
 type Side =
@@ -32,7 +35,6 @@ export function AccountsDialog({ currentUser, onClose }: AccountsDialogProps) {
   // Refreshed by every account change (the mutations below, and other admins' via the push).
   const list = useQuery('accounts.list', {});
   const rows = list.data ?? null;
-  const listError = list.error ? errorText(list.error, t) : null;
   const disable = useMutation('accounts.setDisabled');
   const enable = useMutation('accounts.setDisabled');
   const setPermissions = useMutation('accounts.setPermissions');
@@ -106,34 +108,26 @@ export function AccountsDialog({ currentUser, onClose }: AccountsDialogProps) {
       // Panel shortcuts (Alt+1…, F1…) must not switch the panel behind the modal.
       onKeyDown={(e) => e.stopPropagation()}
     >
-      <div className="accounts-head">
-        <h2 id="accounts-title">{t('accounts.title')}</h2>
-        <span className="muted">{t('accounts.closeHint')}</span>
-        <button type="button" className="btn" data-testid="accounts-close" onClick={onClose}>
-          {t('accounts.close')}
-        </button>
-      </div>
-      <div className="accounts-body">
-        <section className="accounts-list" aria-labelledby="accounts-list-title">
-          <div className="accounts-list-head">
+      <DialogHead
+        id="accounts"
+        title={t('accounts.title')}
+        hint={t('accounts.closeHint')}
+        closeLabel={t('accounts.close')}
+        onClose={onClose}
+      />
+      <div className="dialog-body">
+        <section className="dialog-list" aria-labelledby="accounts-list-title">
+          <div className="dialog-list-head">
             <h3 id="accounts-list-title">{t('accounts.listTitle')}</h3>
             {rows && <span className="muted">{t('accounts.count', { count: rows.length })}</span>}
           </div>
-          <div className="accounts-notice" role="status" data-testid="accounts-notice">
+          <div className="dialog-notice" role="status" data-testid="accounts-notice">
             {notice}
           </div>
-          {listError && (
-            <div className="error-box" role="alert">
-              {t('accounts.loadFailed')}：{listError}{' '}
-              <button type="button" className="btn" onClick={list.refetch}>
-                {t('app.retry')}
-              </button>
-            </div>
-          )}
-          {!rows && !listError && <div className="state-box">{t('app.loading')}</div>}
+          <QueryStatus query={list} failed={t('accounts.loadFailed')} />
           {rows && (
-            <div className="accounts-scroll">
-              <table className="accounts-table" data-testid="accounts-table">
+            <div className="dialog-scroll">
+              <table className="data-table accounts-table" data-testid="accounts-table">
                 <thead>
                   <tr>
                     <th scope="col">{t('accounts.columns.username')}</th>
@@ -176,7 +170,7 @@ export function AccountsDialog({ currentUser, onClose }: AccountsDialogProps) {
                         </span>
                       </td>
                       <td className="nowrap">{formatDateTime(r.createdAt)}</td>
-                      <td className="accounts-actions">
+                      <td className="dialog-actions">
                         {r.disabled ? (
                           <button
                             type="button"
@@ -227,7 +221,7 @@ export function AccountsDialog({ currentUser, onClose }: AccountsDialogProps) {
             </div>
           )}
         </section>
-        <section className="accounts-side">
+        <section className="dialog-side">
           {side.kind === 'create' && (
             <CreateForm
               onCreated={(row) =>
@@ -236,9 +230,14 @@ export function AccountsDialog({ currentUser, onClose }: AccountsDialogProps) {
             />
           )}
           {side.kind === 'disable' && (
-            <ConfirmDisable
+            <ConfirmPanel
               key={side.row.username}
-              row={side.row}
+              id="account-disable"
+              title={t('accounts.disableTitle', { username: side.row.username, name: side.row.displayName })}
+              text={t('accounts.disableConfirm')}
+              confirmLabel={t('accounts.confirmDisable')}
+              cancelLabel={t('accounts.cancel')}
+              cancelTestId="account-side-cancel"
               busy={disable.busy}
               error={disable.error ? accountErrorText(disable.error, t).message : ''}
               onConfirm={() => void confirmDisable(side.row)}

@@ -11,6 +11,8 @@ import { asApiError, errorText } from '../../platform/api/error-text';
 import { useMutation } from '../../platform/api/use-mutation';
 import { useQuery } from '../../platform/api/use-query';
 import { formatDateTime } from '../../platform/format/time';
+import { DialogHead } from '../../platform/ui/DialogHead';
+import { QueryStatus } from '../../platform/ui/QueryStatus';
 import { useModalDialog } from '../../platform/ui/use-modal-dialog';
 import { actionLabel, auditInput, detailText, EMPTY_FILTER, type AuditFilterDraft } from './audit-view';
 import './audit.css';
@@ -109,13 +111,13 @@ export default function AuditDialog({ onClose }: AuditDialogProps) {
       }}
       onKeyDown={(e) => e.stopPropagation()}
     >
-      <div className="audit-head">
-        <h2 id="audit-title">{t('audit.title')}</h2>
-        <span className="muted">{t('audit.hint')}</span>
-        <button type="button" className="btn" data-testid="audit-close" onClick={onClose}>
-          {t('audit.close')}
-        </button>
-      </div>
+      <DialogHead
+        id="audit"
+        title={t('audit.title')}
+        hint={t('audit.hint')}
+        closeLabel={t('audit.close')}
+        onClose={onClose}
+      />
       <ChainState />
       <form className="audit-filters" onSubmit={submit} aria-label={t('audit.filters')}>
         <label>
@@ -168,18 +170,10 @@ export default function AuditDialog({ onClose }: AuditDialogProps) {
         </div>
       </form>
       <div className="audit-body">
-        {first.error && (
-          <div className="error-box" role="alert">
-            {t('audit.loadFailed')}：{errorText(first.error, t)}{' '}
-            <button type="button" className="btn" onClick={first.refetch}>
-              {t('app.retry')}
-            </button>
-          </div>
-        )}
-        {!rows && !first.error && <div className="state-box">{t('audit.loading')}</div>}
+        <QueryStatus query={first} failed={t('audit.loadFailed')} loading={t('audit.loading')} />
         {rows && (
-          <div className="audit-scroll">
-            <table className="audit-table" data-testid="audit-table">
+          <div className="dialog-scroll">
+            <table className="data-table audit-table" data-testid="audit-table">
               <thead>
                 <tr>
                   <th scope="col">{t('audit.columns.at')}</th>

@@ -10,6 +10,7 @@ import { errorText } from '../../platform/api/error-text';
 import { useMutation } from '../../platform/api/use-mutation';
 import { useQuery } from '../../platform/api/use-query';
 import { formatDateTime } from '../../platform/format/time';
+import { QueryStatus } from '../../platform/ui/QueryStatus';
 import { ConfirmBox } from './ConfirmBox';
 
 const ACTIONS: readonly ConflictResolution[] = ['keep_current', 'reapply', 'dismiss'];
@@ -76,14 +77,13 @@ export function ConflictList({ canResolve, escClaim }: ConflictListProps) {
           {notice}
         </span>
       </div>
-      {q.error && (
-        <div className="error-box" role="alert">
-          {errorText(q.error, t)}{' '}
-          <button type="button" className="btn" onClick={q.refetch}>
-            {t('app.retry')}
-          </button>
-        </div>
-      )}
+      <QueryStatus
+        query={q}
+        loading={false}
+        empty={rows.length === 0}
+        emptyText={t('sync.conflicts.empty')}
+        emptyTestId="sync-conflicts-empty"
+      />
       {pending && (
         <ConfirmBox
           title={t('sync.conflicts.confirmTitle', { action: t(`sync.conflicts.actions.${pending.action}`) })}
@@ -97,11 +97,6 @@ export function ConflictList({ canResolve, escClaim }: ConflictListProps) {
           onConfirm={(note) => void resolve(note)}
           onCancel={cancel}
         />
-      )}
-      {q.data && rows.length === 0 && (
-        <div className="state-box" data-testid="sync-conflicts-empty">
-          {t('sync.conflicts.empty')}
-        </div>
       )}
       {rows.length > 0 && (
         <div className="sync-scroll">

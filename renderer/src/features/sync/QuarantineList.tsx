@@ -9,6 +9,7 @@ import { errorText } from '../../platform/api/error-text';
 import { useMutation } from '../../platform/api/use-mutation';
 import { useQuery } from '../../platform/api/use-query';
 import { formatDateTime } from '../../platform/format/time';
+import { QueryStatus } from '../../platform/ui/QueryStatus';
 import { ConfirmBox } from './ConfirmBox';
 
 export interface QuarantineListProps {
@@ -56,14 +57,13 @@ export function QuarantineList({ escClaim }: QuarantineListProps) {
           {t('sync.quarantine.showDismissed')}
         </label>
       </div>
-      {q.error && (
-        <div className="error-box" role="alert">
-          {errorText(q.error, t)}{' '}
-          <button type="button" className="btn" onClick={q.refetch}>
-            {t('app.retry')}
-          </button>
-        </div>
-      )}
+      <QueryStatus
+        query={q}
+        loading={false}
+        empty={rows.length === 0}
+        emptyText={t('sync.quarantine.empty')}
+        emptyTestId="sync-quarantine-empty"
+      />
       {pending && (
         <ConfirmBox
           title={t('sync.quarantine.dismiss')}
@@ -76,11 +76,6 @@ export function QuarantineList({ escClaim }: QuarantineListProps) {
           onConfirm={() => void dismiss()}
           onCancel={cancel}
         />
-      )}
-      {q.data && rows.length === 0 && (
-        <div className="state-box" data-testid="sync-quarantine-empty">
-          {t('sync.quarantine.empty')}
-        </div>
       )}
       {rows.length > 0 && (
         <ul className="sync-quarantine-rows">

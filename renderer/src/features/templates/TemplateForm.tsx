@@ -1,6 +1,6 @@
 /**
  * The right-hand side of 答复模板: the form that creates a template or edits one (category or
- * 通用, name, reply text), and the delete confirmation.
+ * 通用, name, reply text). The delete confirmation is the platform's ConfirmPanel.
  */
 import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -84,7 +84,7 @@ export function TemplateForm({ editing, categories, onSaved, onCancel, onGone }:
   return (
     <form
       ref={form}
-      className="templates-form"
+      className="dialog-form"
       noValidate
       onSubmit={(e) => void submit(e)}
       aria-labelledby="template-form-title"
@@ -185,7 +185,7 @@ export function TemplateForm({ editing, categories, onSaved, onCancel, onGone }:
       <div className="auth-error" role="alert" data-testid="template-error">
         {generalError}
       </div>
-      <div className="templates-buttons">
+      <div className="dialog-buttons">
         <button type="submit" className="auth-submit" data-testid="template-save" disabled={busy}>
           {busy ? t('auth.working') : editing ? t('templates.saveChanges') : t('templates.create')}
         </button>
@@ -196,59 +196,5 @@ export function TemplateForm({ editing, categories, onSaved, onCancel, onGone }:
         )}
       </div>
     </form>
-  );
-}
-
-export function ConfirmDelete({
-  template,
-  busy,
-  error,
-  onConfirm,
-  onCancel,
-}: {
-  readonly template: ReplyTemplate;
-  readonly busy: boolean;
-  readonly error: string;
-  readonly onConfirm: () => void;
-  readonly onCancel: () => void;
-}) {
-  const { t } = useTranslation();
-  const cancel = useRef<HTMLButtonElement>(null);
-  // Cancel is the safe default under the keyboard.
-  useEffect(() => cancel.current?.focus(), []);
-  return (
-    <div
-      className="templates-form templates-confirm"
-      role="alertdialog"
-      aria-labelledby="template-delete-title"
-      aria-describedby="template-delete-text"
-      data-testid="template-delete-confirm"
-    >
-      <h3 id="template-delete-title">{t('templates.deleteTitle', { title: template.title })}</h3>
-      <p id="template-delete-text">{t('templates.deleteConfirm')}</p>
-      <div className="auth-error" role="alert" data-testid="template-delete-error">
-        {error}
-      </div>
-      <div className="templates-buttons">
-        <button
-          type="button"
-          className="auth-submit templates-danger"
-          data-testid="template-delete-confirm-btn"
-          disabled={busy}
-          onClick={onConfirm}
-        >
-          {busy ? t('auth.working') : t('templates.confirmDelete')}
-        </button>
-        <button
-          type="button"
-          className="btn"
-          ref={cancel}
-          onClick={onCancel}
-          data-testid="template-delete-cancel"
-        >
-          {t('templates.cancel')}
-        </button>
-      </div>
-    </div>
   );
 }

@@ -11,11 +11,14 @@ import { errorText } from '../../platform/api/error-text';
 import { useMutation } from '../../platform/api/use-mutation';
 import { useQuery } from '../../platform/api/use-query';
 import { formatDateTime } from '../../platform/format/time';
+import { ConfirmPanel } from '../../platform/ui/ConfirmPanel';
+import { DialogHead } from '../../platform/ui/DialogHead';
+import { QueryStatus } from '../../platform/ui/QueryStatus';
 import { useModalDialog } from '../../platform/ui/use-modal-dialog';
 import { categoryMap, pathOf } from '../intake';
 import { useReference } from '../reference';
 import { templateRefusal } from './template-form';
-import { ConfirmDelete, TemplateForm } from './TemplateForm';
+import { TemplateForm } from './TemplateForm';
 import './templates.css';
 
 type Side =
@@ -87,16 +90,16 @@ export default function TemplatesDialog({ onClose }: { readonly onClose: () => v
       }}
       onKeyDown={(e) => e.stopPropagation()}
     >
-      <div className="templates-head">
-        <h2 id="templates-title">{t('templates.title')}</h2>
-        <span className="muted">{t('templates.hint')}</span>
-        <button type="button" className="btn" data-testid="templates-close" onClick={onClose}>
-          {t('templates.close')}
-        </button>
-      </div>
-      <div className="templates-body">
-        <section className="templates-list" aria-labelledby="templates-list-title">
-          <div className="templates-list-head">
+      <DialogHead
+        id="templates"
+        title={t('templates.title')}
+        hint={t('templates.hint')}
+        closeLabel={t('templates.close')}
+        onClose={onClose}
+      />
+      <div className="dialog-body">
+        <section className="dialog-list" aria-labelledby="templates-list-title">
+          <div className="dialog-list-head">
             <h3 id="templates-list-title">{t('templates.listTitle')}</h3>
             {list.data && <span className="muted">{t('templates.count', { count: list.data.length })}</span>}
             <input
@@ -120,21 +123,13 @@ export default function TemplatesDialog({ onClose }: { readonly onClose: () => v
               {t('templates.new')}
             </button>
           </div>
-          <div className="templates-notice" role="status" data-testid="templates-notice">
+          <div className="dialog-notice" role="status" data-testid="templates-notice">
             {notice}
           </div>
-          {list.error && (
-            <div className="error-box" role="alert">
-              {t('templates.loadFailed')}：{errorText(list.error, t)}{' '}
-              <button type="button" className="btn" onClick={list.refetch}>
-                {t('app.retry')}
-              </button>
-            </div>
-          )}
-          {!list.data && !list.error && <div className="state-box">{t('app.loading')}</div>}
+          <QueryStatus query={list} failed={t('templates.loadFailed')} />
           {list.data && (
-            <div className="templates-scroll">
-              <table className="templates-table" data-testid="templates-table">
+            <div className="dialog-scroll">
+              <table className="data-table templates-table" data-testid="templates-table">
                 <thead>
                   <tr>
                     <th scope="col">{t('templates.columns.category')}</th>
@@ -169,7 +164,7 @@ export default function TemplatesDialog({ onClose }: { readonly onClose: () => v
                         <br />
                         {r.updatedBy}
                       </td>
-                      <td className="templates-actions">
+                      <td className="dialog-actions">
                         <button
                           type="button"
                           className="btn"
@@ -194,7 +189,7 @@ export default function TemplatesDialog({ onClose }: { readonly onClose: () => v
             </div>
           )}
         </section>
-        <section className="templates-side">
+        <section className="dialog-side">
           {side.kind === 'new' && (
             <TemplateForm
               key={`new-${side.n}`}
@@ -226,9 +221,14 @@ export default function TemplatesDialog({ onClose }: { readonly onClose: () => v
             />
           )}
           {side.kind === 'delete' && (
-            <ConfirmDelete
+            <ConfirmPanel
               key={side.row.id}
-              template={side.row}
+              id="template-delete"
+              title={t('templates.deleteTitle', { title: side.row.title })}
+              text={t('templates.deleteConfirm')}
+              confirmLabel={t('templates.confirmDelete')}
+              cancelLabel={t('templates.cancel')}
+              cancelTestId="template-delete-cancel"
               busy={remove.busy}
               error={
                 remove.error && templateRefusal(remove.error).kind !== 'gone'
