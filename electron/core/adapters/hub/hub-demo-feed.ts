@@ -13,15 +13,33 @@ import { readReference, writeReference } from '../../store/reference';
 import { appendHubEvents, appendReferenceItem, repliedHotlineOrders } from '../../features/sync';
 import type { Hub } from './hub-server';
 
-const TITLES = [
-  '小区楼道堆物',
-  '夜间施工噪音',
-  '路灯不亮',
-  '井盖缺失',
-  '共享单车乱停放',
-  '垃圾清运不及时',
-  '占道经营',
-];
+const OPENERS = ['市民来电反映：', '来电人反映：', '市民通过12345反映：', '市民网上留言反映：'];
+const ASKS = ['希望相关部门尽快处理。', '请尽快协调解决。', '希望尽快派人查看。'];
+
+/**
+ * What a 12345 caller says, derived from the category it is filed under: the leaf's name is the
+ * problem as a citizen reports it, so title and category always agree (they used to be drawn
+ * independently: "垃圾清运不及时" under 共享单车乱停放). Staff-only leaves (grid/IoT) never come
+ * from the hotline.
+ */
+export function demoHotlineAppeal(
+  ref: Pick<ReferenceData, 'categories' | 'grids'>,
+  rng: () => number,
+): { categoryCode: string; title: string; description: string; gridIndex: number } | null {
+  const leaves = ref.categories.filter((c) => c.level === 3 && !c.staffOnly && !c.emergency);
+  const gridIndex = Math.floor(rng() * ref.grids.length);
+  const grid = ref.grids[gridIndex];
+  const cat = leaves[Math.floor(rng() * leaves.length)];
+  if (!grid || !cat) return null;
+  const opener = OPENERS[Math.floor(rng() * OPENERS.length)] as string;
+  const ask = ASKS[Math.floor(rng() * ASKS.length)] as string;
+  return {
+    categoryCode: cat.code,
+    title: `${grid.name}${cat.name}`,
+    description: `${opener}${grid.name}${cat.name}，${ask}`,
+    gridIndex,
+  };
+}
 
 /** Writes the demo reference data once and puts it in the feed. */
 export function publishDemoReference(hub: Hub, seed = 1): ReferenceData {
@@ -42,11 +60,11 @@ export function demoTick(hub: Hub, ref: ReferenceData, rng: () => number, now: n
     const hlc = nextLocalHlc(db, hub.node, now);
     return { hlc, at: decodeHlc(hlc).physical };
   };
-  const leaves = ref.categories.filter((c) => c.level === 3);
-  const grid = ref.grids[Math.floor(rng() * ref.grids.length)];
-  const cat = leaves[Math.floor(rng() * leaves.length)];
+  const appeal = demoHotlineAppeal(ref, rng);
+  const grid = appeal ? ref.grids[appeal.gridIndex] : undefined;
+  const cat = appeal ? ref.categories.find((c) => c.code === appeal.categoryCode) : undefined;
   const events: OrderEvent[] = [];
-  if (grid && cat) {
+  if (appeal && grid && cat) {
     const orderId = `up-${randomUUID()}`;
     const { hlc, at } = stamp();
     events.push({
@@ -62,8 +80,8 @@ export function demoTick(hub: Hub, ref: ReferenceData, rng: () => number, now: n
         appealType: 'complaint',
         categoryCode: cat.code,
         urgency: cat.defaultUrgency,
-        title: TITLES[Math.floor(rng() * TITLES.length)] as string,
-        description: '12345 热线转办',
+        title: appeal.title,
+        description: appeal.description,
         address: grid.name,
         lng: grid.centroid[0],
         lat: grid.centroid[1],

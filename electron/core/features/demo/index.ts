@@ -11,6 +11,14 @@ export { createRng } from './generator/random';
 
 /** Loaded only when seeding, so a normal start does not parse the generator. */
 export async function loadDemoGenerator(): Promise<DemoGenerator> {
-  const [ref, orders] = await Promise.all([import('./generator/reference'), import('./generator/orders')]);
-  return { generateReference: ref.generateReference, generateOrderEvents: orders.generateOrderEvents };
+  const [ref, orders, dup] = await Promise.all([
+    import('./generator/reference'),
+    import('./generator/orders'),
+    import('./generator/duplicates'),
+  ]);
+  return {
+    generateReference: ref.generateReference,
+    // The demo's known duplicates (a second report merged into the first) ride along.
+    generateOrderEvents: (r, opts) => dup.withKnownDuplicates(orders.generateOrderEvents(r, opts), opts),
+  };
 }

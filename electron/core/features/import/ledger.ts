@@ -1,0 +1,377 @@
+/**
+ * import.preview / check / run / progress / cancel: a 台账 becomes closed historical orders.
+ *
+ * One pass reads the file (streaming) and converts each row with the pure `convertRow`; `check`
+ * only counts, `run` checks the whole file first (so a refused file writes nothing) and then
+ * writes the valid rows in batches of BATCH orders — each batch one transaction, the writer
+ * yielding between batches so dispatch stays responsive. Each row's order id is derived from the
+ * row (its 工单编号, else its whole text), and the event id from the order id: importing the same
+ * rows again adds nothing (ON CONFLICT DO NOTHING on the event id). Imported events do not enter
+ * the outbox: history is the hall's own, upstream has its 12345 orders already.
+ */
+import { createHash } from 'node:crypto';
+import { ApiError } from '../../../../shared/contract/index';
+import {
+  MAX_LISTED_ERRORS,
+  type ColumnMapping,
+  type LedgerCheck,
+  type LedgerPreview,
+  type LedgerProgress,
+  type LedgerRunResult,
+  type UnknownCategory,
+} from '../../../../shared/features/import/contract';
+import { CategoryResolver } from '../../../../shared/features/import/categories';
+import { guessMapping } from '../../../../shared/features/import/fields';
+import { convertRow, type LedgerOrder, type RowError } from '../../../../shared/features/import/ledger-row';
+import { EVENT_PAYLOADS, type OrderEvent } from '../../../../shared/features/orders/order-events';
+import { encodeHlc } from '../../../../shared/kernel/hlc';
+import { appendOrderEvents } from '../../store/event-log/events';
+import type { ReadableDb } from '../../store/types';
+import { referenceIndex, type ReferenceIndex } from '../reference';
+import type { Handler, WriteEnv } from '../../runtime/context';
+import { openLedger, LedgerFileError } from './read-table';
+import { appendChunk, beginUpload, discardUpload, uploadedFile } from './uploads';
+import { existingOrderIds, finishImportJob, insertImportJob } from './queries';
+
+/**
+ * Orders per write transaction: ~15 ms of the writer each, so a dispatch action waits at most
+ * about that long behind an import.
+ */
+export const BATCH = 100;
+/** Reading and checking rows gives the writer back to other calls at least this often. */
+const SLICE_MS = 8;
+const PREVIEW_ROWS = 8;
+
+export function importOrderId(key: string): string {
+  return `imp-${createHash('sha256').update(key).digest('hex').slice(0, 24)}`;
+}
+
+function refuseFile(err: unknown): never {
+  if (err instanceof LedgerFileError) throw ApiError.why('file_refused', err.message, 'uploadId');
+  throw err;
+}
+
+interface ScanInput {
+  readonly path: string;
+  readonly mapping: ColumnMapping;
+  readonly categoryMap: Readonly<Record<string, string>>;
+}
+
+interface Scan {
+  rows: number;
+  valid: number;
+  already: number;
+  refused: number;
+  errorCount: number;
+  errors: RowError[];
+  unknown: Map<string, number>;
+}
+
+const yieldToCalls = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
+function isBlank(cells: readonly string[]): boolean {
+  return cells.every((c) => c.trim() === '');
+}
+
+/**
+ * Reads every row; `onBatch` gets the valid, new orders BATCH at a time (with their ids).
+ * Rows repeated within the file count once (the later copy is 'already').
+ */
+async function scan(
+  db: ReadableDb,
+  input: ScanInput,
+  now: number,
+  onBatch?: (orders: ReadonlyArray<{ id: string; order: LedgerOrder }>) => Promise<boolean>,
+): Promise<Scan> {
+  const ref = referenceIndex(db);
+  if (!ref.loaded) throw new ApiError('no_reference');
+  const resolver = new CategoryResolver([...ref.categories.values()]);
+  const communityByName = new Map<string, string>();
+  for (const c of ref.communities.values()) {
+    communityByName.set(c.name, c.code);
+    communityByName.set(c.code, c.code);
+    communityByName.set(c.name.replace(/社区$/, ''), c.code);
+  }
+  const categoryMap: Record<string, string> = {};
+  for (const [k, v] of Object.entries(input.categoryMap)) if (ref.categories.has(v)) categoryMap[k] = v;
+  const out: Scan = {
+    rows: 0,
+    valid: 0,
+    already: 0,
+    refused: 0,
+    errorCount: 0,
+    errors: [],
+    unknown: new Map(),
+  };
+  const seen = new Set<string>();
+  let pending: Array<{ id: string; order: LedgerOrder }> = [];
+  const flush = async (): Promise<boolean> => {
+    const batch = pending;
+    pending = [];
+    if (batch.length === 0) return true;
+    const known = existingOrderIds(
+      db,
+      batch.map((b) => b.id),
+    );
+    const fresh = batch.filter((b) => !known.has(b.id));
+    out.already += batch.length - fresh.length;
+    out.valid += fresh.length;
+    return onBatch ? onBatch(fresh) : true;
+  };
+  let headers: string[] | null = null;
+  // `for await` over parsed rows runs on microtasks: without this, a whole file would be read
+  // and checked before any other call got the writer.
+  let sliceStart = performance.now();
+  try {
+    for await (const { number, cells } of openLedger(input.path).rows()) {
+      if ((number & 63) === 0 && performance.now() - sliceStart > SLICE_MS) {
+        await yieldToCalls();
+        sliceStart = performance.now();
+      }
+      if (headers === null) {
+        if (isBlank(cells)) throw new LedgerFileError('第 1 行 (表头) 为空');
+        headers = cells;
+        continue;
+      }
+      if (isBlank(cells)) continue;
+      out.rows++;
+      const r = convertRow(cells, number, {
+        headers,
+        mapping: input.mapping,
+        category: (s) => resolver.resolve(s),
+        categoryMap,
+        community: (s) => communityByName.get(s.trim()) ?? null,
+        now,
+      });
+      if (!r.ok) {
+        out.refused++;
+        out.errorCount += r.errors.length;
+        for (const e of r.errors) if (out.errors.length < MAX_LISTED_ERRORS) out.errors.push(e);
+        if (r.unknownCategory !== undefined)
+          out.unknown.set(r.unknownCategory, (out.unknown.get(r.unknownCategory) ?? 0) + 1);
+        continue;
+      }
+      const id = importOrderId(r.order.key);
+      if (seen.has(id)) {
+        out.already++;
+        continue;
+      }
+      seen.add(id);
+      pending.push({ id, order: r.order });
+      if (pending.length >= BATCH && !(await flush())) return out;
+    }
+  } catch (err) {
+    refuseFile(err);
+  }
+  if (headers === null) refuseFile(new LedgerFileError('文件是空的'));
+  await flush();
+  return out;
+}
+
+function checkView(s: Scan): LedgerCheck {
+  const unknownCategories: UnknownCategory[] = [...s.unknown]
+    .map(([text, rows]) => ({ text, rows }))
+    .sort((a, b) => b.rows - a.rows)
+    .slice(0, 200);
+  return {
+    rows: s.rows,
+    toAdd: s.valid,
+    already: s.already,
+    refused: s.refused,
+    errorCount: s.errorCount,
+    errors: s.errors,
+    unknownCategories,
+  };
+}
+
+/** The `created` event of one ledger row (validated like any event). */
+function createdEvent(
+  env: WriteEnv,
+  ref: ReferenceIndex,
+  actor: string,
+  id: string,
+  o: LedgerOrder,
+): OrderEvent {
+  const placed = o.lng !== null && o.lat !== null ? ref.locator.locate([o.lng, o.lat]) : null;
+  const payload = EVENT_PAYLOADS.created.parse({
+    source: 'hotline',
+    appealType: o.appealType,
+    categoryCode: o.categoryCode,
+    urgency: ref.categories.get(o.categoryCode)?.defaultUrgency ?? 'P2',
+    title: o.title,
+    description: o.description,
+    address: o.address,
+    lng: o.lng,
+    lat: o.lat,
+    communityCode: o.communityCode ?? placed?.communityCode ?? null,
+    gridCode: placed?.gridCode ?? null,
+    citizen: null,
+    callbackConsent: false,
+    imported: { closedAt: o.closedAt, satisfaction: o.satisfaction, unitName: o.unitName },
+  });
+  return {
+    id: `${id}:created`,
+    orderId: id,
+    type: 'created',
+    payload,
+    actor,
+    node: env.node,
+    hlc: encodeHlc({ physical: o.receivedAt, counter: 0, node: env.node }),
+    at: o.receivedAt,
+  };
+}
+
+interface Job {
+  progress: LedgerProgress;
+  cancel: boolean;
+}
+const jobs = new Map<string, Job>();
+
+export const importUploadBegin: Handler<'import.uploadBegin'> = (input, _call, env) =>
+  beginUpload(env.dataDir, input.fileName, input.size, env.now());
+
+export const importUploadChunk: Handler<'import.uploadChunk'> = (input) =>
+  appendChunk(input.uploadId, input.offset, input.data);
+
+export const importDiscard: Handler<'import.discard'> = (input) => ({
+  discarded: discardUpload(input.uploadId),
+});
+
+export const importPreview: Handler<'import.preview'> = async (input): Promise<LedgerPreview> => {
+  const file = uploadedFile(input.uploadId);
+  const table = (() => {
+    try {
+      return openLedger(file.path);
+    } catch (err) {
+      return refuseFile(err);
+    }
+  })();
+  let headers: string[] | null = null;
+  const rows: string[][] = [];
+  try {
+    for await (const { cells } of table.rows()) {
+      if (headers === null) {
+        if (isBlank(cells)) throw new LedgerFileError('第 1 行 (表头) 为空');
+        headers = cells;
+        continue;
+      }
+      if (isBlank(cells)) continue;
+      rows.push(cells.map((c) => c.slice(0, 200)));
+      if (rows.length >= PREVIEW_ROWS) break;
+    }
+  } catch (err) {
+    refuseFile(err);
+  }
+  if (headers === null) refuseFile(new LedgerFileError('文件是空的'));
+  return {
+    uploadId: input.uploadId,
+    format: table.format,
+    encoding: table.encoding,
+    headers: headers.map((h) => h.slice(0, 60)),
+    rows,
+    mapping: guessMapping(headers),
+  };
+};
+
+/**
+ * The last check of each upload: a run with the same mapping (and catalogue version) trusts its
+ * verdict on bad rows instead of reading the file twice. Rows are refused by the file, the
+ * mapping and the catalogue alone, so the verdict cannot go stale otherwise.
+ */
+const checked = new Map<string, { readonly key: string; readonly refused: number; readonly valid: number }>();
+
+function checkKey(
+  db: ReadableDb,
+  input: { mapping: ColumnMapping; categoryMap: Record<string, string> },
+): string {
+  return JSON.stringify([referenceIndex(db).version, input.mapping, input.categoryMap]);
+}
+
+export const importCheck: Handler<'import.check'> = async (input, _call, env) => {
+  const file = uploadedFile(input.uploadId);
+  const s = await scan(env.db, { ...input, path: file.path }, env.now());
+  checked.set(input.uploadId, { key: checkKey(env.db, input), refused: s.refused, valid: s.valid });
+  return checkView(s);
+};
+
+export const importRun: Handler<'import.run'> = async (input, call, env, tools): Promise<LedgerRunResult> => {
+  if ([...jobs.values()].some((j) => j.progress.state === 'running')) throw new ApiError('import_running');
+  if (jobs.has(input.jobId)) throw ApiError.why('invalid_input', '该导入任务编号已使用', 'jobId');
+  const file = uploadedFile(input.uploadId);
+  const started = performance.now();
+  const job: Job = {
+    progress: { jobId: input.jobId, state: 'running', done: 0, total: null, added: 0 },
+    cancel: false,
+  };
+  jobs.set(input.jobId, job);
+  try {
+    const scanInput = { ...input, path: file.path };
+    const last = checked.get(input.uploadId);
+    const verdict =
+      last && last.key === checkKey(env.db, input) ? last : await scan(env.db, scanInput, env.now());
+    if (verdict.refused > 0 && !input.skipBadRows)
+      throw new ApiError('import_has_errors', { params: { rows: String(verdict.refused) } });
+    insertImportJob(env.db, {
+      id: input.jobId,
+      fileName: file.fileName,
+      actor: call.actor,
+      startedAt: env.now(),
+    });
+    job.progress = { ...job.progress, total: verdict.valid };
+    let added = 0;
+    const written = await scan(env.db, scanInput, env.now(), async (batch) => {
+      if (job.cancel) return false;
+      const ref = referenceIndex(env.db);
+      const res = appendOrderEvents(
+        env.db,
+        batch.map((b) => createdEvent(env, ref, call.actor, b.id, b.order)),
+        { source: 'import', now: env.now() },
+      );
+      added += res.inserted.length;
+      job.progress = { ...job.progress, done: job.progress.done + batch.length, added };
+      await yieldToCalls();
+      return !job.cancel;
+    });
+    const state = job.cancel ? 'cancelled' : 'done';
+    finishImportJob(env.db, {
+      id: input.jobId,
+      state,
+      at: env.now(),
+      total: written.rows,
+      added,
+      already: written.already,
+      refused: written.refused,
+    });
+    job.progress = { ...job.progress, state };
+    if (added > 0) tools.hint({ topic: 'orders.changed', orderIds: [] });
+    if (state === 'done') {
+      discardUpload(input.uploadId);
+      checked.delete(input.uploadId);
+    }
+    return {
+      ...checkView(written),
+      // What this run did: `toAdd` of the scan counts rows that were new when it read them.
+      toAdd: added,
+      jobId: input.jobId,
+      added,
+      cancelled: state === 'cancelled',
+      ms: Math.round(performance.now() - started),
+    };
+  } catch (err) {
+    job.progress = { ...job.progress, state: 'failed' };
+    throw err;
+  } finally {
+    // The finished job's progress stays readable for a minute (the dialog's last poll).
+    setTimeout(() => jobs.delete(input.jobId), 60_000).unref();
+  }
+};
+
+export const importProgress: Handler<'import.progress'> = (input) =>
+  jobs.get(input.jobId)?.progress ?? { jobId: input.jobId, state: 'none', done: 0, total: null, added: 0 };
+
+export const importCancel: Handler<'import.cancel'> = (input) => {
+  const job = jobs.get(input.jobId);
+  if (!job || job.progress.state !== 'running') return { cancelled: false };
+  job.cancel = true;
+  return { cancelled: true };
+};

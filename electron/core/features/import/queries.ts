@@ -1,0 +1,45 @@
+/** SQL of the import feature: its runs, and which imported orders exist already. */
+import type { ReadableDb, WritableDb } from '../../store/types';
+import { stmt } from '../../store/statements';
+
+export function insertImportJob(
+  db: WritableDb,
+  j: { id: string; fileName: string; actor: string; startedAt: number },
+): void {
+  stmt(
+    db,
+    "INSERT INTO import_job(id, file_name, actor, started_at, state) VALUES (?, ?, ?, ?, 'running')",
+  ).run(j.id, j.fileName, j.actor, j.startedAt);
+}
+
+export function finishImportJob(
+  db: WritableDb,
+  j: {
+    id: string;
+    state: 'done' | 'cancelled' | 'failed';
+    at: number;
+    total: number;
+    added: number;
+    already: number;
+    refused: number;
+  },
+): void {
+  stmt(
+    db,
+    'UPDATE import_job SET state = ?, finished_at = ?, total = ?, added = ?, already = ?, refused = ? WHERE id = ?',
+  ).run(j.state, j.at, j.total, j.added, j.already, j.refused, j.id);
+}
+
+/** The ids among `ids` that are orders already (an earlier import of the same rows). */
+export function existingOrderIds(db: ReadableDb, ids: readonly string[]): Set<string> {
+  const out = new Set<string>();
+  const CHUNK = 500;
+  for (let i = 0; i < ids.length; i += CHUNK) {
+    const part = ids.slice(i, i + CHUNK);
+    const rows = stmt(db, `SELECT id FROM work_order WHERE id IN (${part.map(() => '?').join(', ')})`)
+      .pluck()
+      .all(...part) as string[];
+    for (const id of rows) out.add(id);
+  }
+  return out;
+}

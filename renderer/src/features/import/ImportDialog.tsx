@@ -1,0 +1,393 @@
+/**
+ * 导入历史台账 (commander, admin): choose a file → check the guessed column mapping against a
+ * preview → check (dry run: each refused row with its row and column, unknown categories to map)
+ * → import with progress and cancel → summary. A native modal <dialog>: Esc closes it.
+ */
+import { useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { IMPORT_FIELDS } from '../../../../shared/features/import/fields';
+import {
+  type ColumnMapping,
+  type ImportField,
+  type LedgerCheck,
+  type LedgerPreview,
+  type LedgerRunResult,
+} from '../../../../shared/contract/index';
+import { call } from '../../platform/api/client';
+import { caughtErrorText } from '../../platform/api/error-text';
+import { mutate } from '../../platform/api/use-mutation';
+import { useQuery } from '../../platform/api/use-query';
+import { useModalDialog } from '../../platform/ui/use-modal-dialog';
+import { ImportProgress } from './ImportProgress';
+import { uploadLedger } from './ledger-upload';
+import './import.css';
+
+export interface ImportDialogProps {
+  readonly onClose: () => void;
+}
+
+const REQUIRED: readonly ImportField[] = ['receivedAt', 'category'];
+
+type Step =
+  | { readonly kind: 'file'; readonly busy: string }
+  | { readonly kind: 'mapping'; readonly preview: LedgerPreview; readonly fileName: string }
+  | {
+      readonly kind: 'running';
+      readonly preview: LedgerPreview;
+      readonly fileName: string;
+      readonly jobId: string;
+    }
+  | { readonly kind: 'done'; readonly result: LedgerRunResult };
+
+function newJobId(): string {
+  return `job-${crypto.randomUUID()}`;
+}
+
+export default function ImportDialog({ onClose }: ImportDialogProps) {
+  const { t } = useTranslation();
+  const dialog = useModalDialog();
+  const ref = useQuery('reference.snapshot', {});
+  const [step, setStep] = useState<Step>({ kind: 'file', busy: '' });
+  const [mapping, setMapping] = useState<ColumnMapping>({});
+  const [categoryMap, setCategoryMap] = useState<Record<string, string>>({});
+  const [check, setCheck] = useState<LedgerCheck | null>(null);
+  const [checking, setChecking] = useState(false);
+  const [skip, setSkip] = useState(false);
+  const [error, setError] = useState('');
+  const [cancelling, setCancelling] = useState(false);
+  const fileInput = useRef<HTMLInputElement>(null);
+
+  const categoryOptions = useMemo(() => {
+    const cats = ref.data?.categories ?? [];
+    const byCode = new Map(cats.map((c) => [c.code, c]));
+    const path = (code: string): string => {
+      const c = byCode.get(code);
+      if (!c) return code;
+      return c.parentCode ? `${path(c.parentCode)} / ${c.name}` : c.name;
+    };
+    return cats.map((c) => ({ code: c.code, label: path(c.code) }));
+  }, [ref.data]);
+
+  const chooseFile = async (file: File): Promise<void> => {
+    setError('');
+    setCheck(null);
+    setCategoryMap({});
+    setSkip(false);
+    try {
+      setStep({ kind: 'file', busy: t('ledgerImport.uploading', { pct: 0 }) });
+      const uploadId = await uploadLedger(file, (f) =>
+        setStep({ kind: 'file', busy: t('ledgerImport.uploading', { pct: Math.round(f * 100) }) }),
+      );
+      setStep({ kind: 'file', busy: t('ledgerImport.reading') });
+      const preview = await call('import.preview', { uploadId });
+      setMapping(preview.mapping);
+      setStep({ kind: 'mapping', preview, fileName: file.name });
+    } catch (err) {
+      setError(caughtErrorText(err, t));
+      setStep({ kind: 'file', busy: '' });
+    }
+  };
+
+  const runCheck = async (preview: LedgerPreview): Promise<void> => {
+    setError('');
+    setChecking(true);
+    try {
+      setCheck(await call('import.check', { uploadId: preview.uploadId, mapping, categoryMap }));
+    } catch (err) {
+      setCheck(null);
+      setError(caughtErrorText(err, t));
+    } finally {
+      setChecking(false);
+    }
+  };
+
+  const runImport = async (preview: LedgerPreview, fileName: string): Promise<void> => {
+    setError('');
+    const jobId = newJobId();
+    setStep({ kind: 'running', preview, fileName, jobId });
+    try {
+      const result = await mutate('import.run', {
+        uploadId: preview.uploadId,
+        mapping,
+        categoryMap,
+        jobId,
+        skipBadRows: skip,
+      });
+      setStep({ kind: 'done', result });
+    } catch (err) {
+      setError(caughtErrorText(err, t));
+      setStep({ kind: 'mapping', preview, fileName });
+    } finally {
+      setCancelling(false);
+    }
+  };
+
+  const cancel = (jobId: string): void => {
+    setCancelling(true);
+    void call('import.cancel', { jobId }).catch(() => undefined);
+  };
+
+  const setField = (f: ImportField, v: string): void => {
+    setCheck(null);
+    setMapping((m) => {
+      const next: ColumnMapping = { ...m };
+      if (v === '') delete next[f];
+      else next[f] = Number(v);
+      return next;
+    });
+  };
+
+  const canRun = check !== null && check.toAdd > 0 && (check.refused === 0 || skip);
+
+  return (
+    <dialog
+      ref={dialog}
+      className="modal-dialog import-dialog"
+      aria-labelledby="import-title"
+      data-testid="import-dialog"
+      onCancel={(e) => {
+        e.preventDefault();
+        if (step.kind !== 'running') onClose();
+      }}
+      onKeyDown={(e) => e.stopPropagation()}
+    >
+      <div className="dialog-head">
+        <h2 id="import-title">{t('ledgerImport.title')}</h2>
+        <span className="muted">{t('ledgerImport.hint')}</span>
+        <button
+          type="button"
+          className="btn"
+          data-testid="import-close"
+          disabled={step.kind === 'running'}
+          onClick={onClose}
+        >
+          {t('ledgerImport.close')}
+        </button>
+      </div>
+      <ol className="import-steps" aria-label={t('ledgerImport.title')}>
+        {(['file', 'mapping', 'check', 'run'] as const).map((s, i) => {
+          const at = step.kind === 'file' ? 0 : step.kind === 'mapping' ? (check ? 2 : 1) : 3;
+          return (
+            <li key={s} className={i === at ? 'current' : i < at ? 'past' : ''}>
+              {t(`ledgerImport.steps.${s}`)}
+            </li>
+          );
+        })}
+      </ol>
+      <div className="import-body">
+        {error && (
+          <p className="import-error" role="alert" data-testid="import-error">
+            {error}
+          </p>
+        )}
+        {step.kind === 'file' && (
+          <label className="import-file">
+            {t('ledgerImport.chooseFile')}
+            <input
+              ref={fileInput}
+              type="file"
+              accept=".xlsx,.csv"
+              data-testid="import-file"
+              disabled={step.busy !== ''}
+              onChange={(e) => {
+                const f = e.target.files?.[0];
+                if (f) void chooseFile(f);
+              }}
+            />
+            {step.busy && <span className="muted">{step.busy}</span>}
+          </label>
+        )}
+        {(step.kind === 'mapping' || step.kind === 'running') && (
+          <>
+            <p className="muted" data-testid="import-file-info">
+              {step.preview.format === 'csv'
+                ? t('ledgerImport.fileInfo', {
+                    name: step.fileName,
+                    format: 'CSV',
+                    encoding: step.preview.encoding.toUpperCase(),
+                  })
+                : t('ledgerImport.fileInfoXlsx', { name: step.fileName })}
+            </p>
+            <h3>{t('ledgerImport.mappingTitle')}</h3>
+            <div className="import-mapping">
+              {IMPORT_FIELDS.map((f) => (
+                <label key={f}>
+                  <span>
+                    {t(`ledgerImport.fields.${f}`)}
+                    {REQUIRED.includes(f) && <em> *</em>}
+                  </span>
+                  <select
+                    data-testid={`import-map-${f}`}
+                    value={mapping[f] ?? ''}
+                    disabled={step.kind === 'running'}
+                    onChange={(e) => setField(f, e.target.value)}
+                  >
+                    <option value="">{t('ledgerImport.notMapped')}</option>
+                    {step.preview.headers.map((h, i) => (
+                      <option key={i} value={i}>
+                        {h || `#${i + 1}`}
+                      </option>
+                    ))}
+                  </select>
+                </label>
+              ))}
+            </div>
+            <h3>{t('ledgerImport.preview', { n: step.preview.rows.length })}</h3>
+            <div className="import-preview">
+              <table className="data-table" data-testid="import-preview">
+                <thead>
+                  <tr>
+                    {step.preview.headers.map((h, i) => (
+                      <th key={i}>{h}</th>
+                    ))}
+                  </tr>
+                </thead>
+                <tbody>
+                  {step.preview.rows.map((r, i) => (
+                    <tr key={i}>
+                      {step.preview.headers.map((_h, j) => (
+                        <td key={j}>{r[j] ?? ''}</td>
+                      ))}
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+            {step.kind === 'mapping' && (
+              <div className="import-actions">
+                <button
+                  type="button"
+                  className="btn"
+                  data-testid="import-check"
+                  disabled={checking}
+                  onClick={() => void runCheck(step.preview)}
+                >
+                  {checking ? t('ledgerImport.checking') : t('ledgerImport.check')}
+                </button>
+              </div>
+            )}
+            {check && step.kind === 'mapping' && (
+              <section className="import-check" data-testid="import-check-result">
+                <p data-testid="import-summary">{t('ledgerImport.summary', { ...check })}</p>
+                {check.errorCount === 0 ? (
+                  <p className="ok">{t('ledgerImport.noErrors')}</p>
+                ) : (
+                  <>
+                    <h3>
+                      {t('ledgerImport.errorsTitle', { count: check.errorCount })}
+                      {check.errors.length < check.errorCount &&
+                        ` · ${t('ledgerImport.errorsMore', { n: check.errors.length })}`}
+                    </h3>
+                    <ul className="import-errors" data-testid="import-errors">
+                      {check.errors.map((e, i) => (
+                        <li key={i}>{t('ledgerImport.errorRow', { ...e })}</li>
+                      ))}
+                    </ul>
+                  </>
+                )}
+                {check.unknownCategories.length > 0 && (
+                  <>
+                    <h3>{t('ledgerImport.unknownTitle')}</h3>
+                    <ul className="import-unknown" data-testid="import-unknown">
+                      {check.unknownCategories.map((u) => (
+                        <li key={u.text}>
+                          <span className="import-unknown-text">{u.text}</span>
+                          <span className="muted">{t('ledgerImport.unknownRows', { n: u.rows })}</span>
+                          <select
+                            data-testid={`import-catmap-${u.text}`}
+                            value={categoryMap[u.text] ?? ''}
+                            onChange={(e) =>
+                              setCategoryMap((m) => {
+                                const next = { ...m };
+                                if (e.target.value === '') delete next[u.text];
+                                else next[u.text] = e.target.value;
+                                return next;
+                              })
+                            }
+                          >
+                            <option value="">{t('ledgerImport.pickCategory')}</option>
+                            {categoryOptions.map((c) => (
+                              <option key={c.code} value={c.code}>
+                                {c.label}
+                              </option>
+                            ))}
+                          </select>
+                        </li>
+                      ))}
+                    </ul>
+                  </>
+                )}
+                <div className="import-actions">
+                  {check.refused > 0 && (
+                    <label className="import-skip">
+                      <input
+                        type="checkbox"
+                        data-testid="import-skip"
+                        checked={skip}
+                        onChange={(e) => setSkip(e.target.checked)}
+                      />
+                      {t('ledgerImport.skipBadRows')}
+                    </label>
+                  )}
+                  <button
+                    type="button"
+                    className="btn primary"
+                    data-testid="import-run"
+                    disabled={!canRun}
+                    onClick={() => void runImport(step.preview, step.fileName)}
+                  >
+                    {t('ledgerImport.run')}
+                  </button>
+                </div>
+              </section>
+            )}
+            {step.kind === 'running' && (
+              <div className="import-actions">
+                <ImportProgress jobId={step.jobId} />
+                <button
+                  type="button"
+                  className="btn btn-danger"
+                  data-testid="import-cancel"
+                  disabled={cancelling}
+                  onClick={() => cancel(step.jobId)}
+                >
+                  {cancelling ? t('ledgerImport.cancelling') : t('ledgerImport.cancel')}
+                </button>
+              </div>
+            )}
+          </>
+        )}
+        {step.kind === 'done' && (
+          <section className="import-done" data-testid="import-done">
+            <p data-testid="import-result" data-added={step.result.added}>
+              {step.result.cancelled
+                ? t('ledgerImport.cancelled', { added: step.result.added })
+                : t('ledgerImport.done', {
+                    added: step.result.added,
+                    already: step.result.already,
+                    refused: step.result.refused,
+                    s: (step.result.ms / 1000).toFixed(1),
+                  })}
+            </p>
+            <div className="import-actions">
+              <button
+                type="button"
+                className="btn"
+                data-testid="import-another"
+                onClick={() => {
+                  setCheck(null);
+                  setStep({ kind: 'file', busy: '' });
+                }}
+              >
+                {t('ledgerImport.another')}
+              </button>
+              <button type="button" className="btn primary" data-testid="import-finish" onClick={onClose}>
+                {t('ledgerImport.close')}
+              </button>
+            </div>
+          </section>
+        )}
+      </div>
+    </dialog>
+  );
+}

@@ -1,0 +1,48 @@
+/** triage strings, English: category suggestions, doubtful category, possible duplicates. */
+export const triageEn = {
+  triage: {
+    suggest: {
+      title: 'Suggested categories',
+      hint: 'From the appeal text; click to use',
+      basis: 'Because of: {{words}}',
+      noBasis: 'Because of: the category name',
+      confidence: '{{pct}}%',
+      picked: 'Chosen',
+      learned: 'Learned from {{count}} past orders',
+      cold: 'From the catalogue (no past orders yet)',
+      failed: 'Suggestions unavailable',
+    },
+    doubt: {
+      title: 'Category in doubt',
+      text: 'The text reads like "{{suggested}}" ({{pct}}%); filed as "{{filed}}"',
+      upstream: 'The upstream category disagrees with the text; please check',
+    },
+    dup: {
+      title: 'Possible duplicates',
+      hint: 'Open or recent orders at the same place with similar content',
+      none: 'No possible duplicates found',
+      failed: 'Duplicate check unavailable',
+      score: '{{pct}}% alike',
+      meters: '{{m}} m away',
+      hoursAgo: '{{h}} h earlier',
+      hoursLater: '{{h}} h later',
+      mergeAtIntake: 'Merge into this on submit',
+      mergeChosen: 'Will merge into {{id}} on submit',
+      cancelMerge: 'Do not merge',
+      merge: 'Merge into this',
+      merging: 'Merging…',
+      merged: 'Merged into {{id}}',
+      open: 'Open',
+      closedNote: 'Finished; a repeat of it',
+      reasons: {
+        same_spot: 'Same spot',
+        near: 'Nearby',
+        same_community: 'Same community',
+        similar_text: 'Similar text',
+        same_category: 'Same category',
+        same_class: 'Same class',
+        recent: 'Within 48 h',
+      },
+    },
+  },
+} as const;

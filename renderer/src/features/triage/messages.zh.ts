@@ -1,0 +1,48 @@
+/** triage strings, Simplified Chinese: 分类建议, 分类存疑, 可能重复. Spread into the catalogue by renderer/src/messages.ts. */
+export const triageZh = {
+  triage: {
+    suggest: {
+      title: '分类建议',
+      hint: '根据诉求内容推荐，点击即选用',
+      basis: '依据：{{words}}',
+      noBasis: '依据：分类名称',
+      confidence: '{{pct}}%',
+      picked: '已选用',
+      learned: '已学习 {{count}} 件历史工单',
+      cold: '按分类目录推荐（尚无历史工单）',
+      failed: '分类建议暂不可用',
+    },
+    doubt: {
+      title: '分类存疑',
+      text: '诉求内容更像「{{suggested}}」（{{pct}}%），当前分类为「{{filed}}」',
+      upstream: '上游派来的分类与诉求内容不符，请核对',
+    },
+    dup: {
+      title: '可能重复',
+      hint: '同一地点、相近内容的在办或近期工单',
+      none: '未发现可能重复的工单',
+      failed: '重复检测暂不可用',
+      score: '相似度 {{pct}}%',
+      meters: '相距 {{m}} 米',
+      hoursAgo: '{{h}} 小时前',
+      hoursLater: '{{h}} 小时后',
+      mergeAtIntake: '提交后并入此单',
+      mergeChosen: '提交后并入 {{id}}',
+      cancelMerge: '不并案',
+      merge: '并案到此单',
+      merging: '并案中…',
+      merged: '已并入 {{id}}',
+      open: '在办',
+      closedNote: '已办结，可作重复诉求参考',
+      reasons: {
+        same_spot: '同一地点',
+        near: '地点相近',
+        same_community: '同一社区',
+        similar_text: '内容相似',
+        same_category: '同一分类',
+        same_class: '同类事项',
+        recent: '48 小时内',
+      },
+    },
+  },
+} as const;

@@ -1,0 +1,75 @@
+/**
+ * Triage (研判): category suggestion while an appeal is typed, a doubtful filed category, and
+ * duplicates/repeats of a report. Queries on the read pool; the model is learned on the core.
+ */
+import { z } from 'zod';
+import { query, type Proc } from '../../kernel/proc';
+import { Lat, Lng } from '../orders/order-events';
+import type { OrderStatus } from '../orders/order';
+import { SAFE_ID, SAFE_ID_MESSAGE } from '../orders/safe-text';
+import type { DuplicateReason } from './duplicates';
+import type { Suggestion } from './suggest';
+
+export type { DuplicateReason } from './duplicates';
+export type { Suggestion } from './suggest';
+
+const CATEGORY_CODE = z.string().regex(/^\d{2}(\.\d{2}(\.\d{3})?)?$/, '分类编码格式不正确');
+
+export const TriageSuggestInput = z.object({
+  text: z.string().max(5000),
+  /** The filed category: the answer says whether the text disagrees with it (分类存疑). */
+  categoryCode: CATEGORY_CODE.optional(),
+  /** The intake channel: staff-only categories are not offered to a citizen channel. */
+  source: z.string().max(20).optional(),
+});
+
+export interface TriageSuggestView {
+  readonly suggestions: readonly Suggestion[];
+  /** The filed category disagrees with the text: the model is sure of another leaf. */
+  readonly doubt: { readonly filed: string; readonly suggested: Suggestion } | null;
+  /** Closed orders the model has learned from (0: catalogue names only). */
+  readonly learned: number;
+}
+
+export const TriageDuplicatesInput = z
+  .object({
+    point: z.tuple([Lng, Lat]).optional(),
+    communityCode: z.string().max(20).optional(),
+    text: z.string().max(5000).default(''),
+    categoryCode: CATEGORY_CODE.optional(),
+    receivedAt: z.number().int().positive().optional(),
+    excludeOrderId: z.string().min(1).max(64).regex(SAFE_ID, SAFE_ID_MESSAGE).optional(),
+  })
+  .refine((x) => x.point !== undefined || x.communityCode !== undefined, {
+    message: '请给出地点或社区',
+    path: ['point'],
+  });
+
+export interface DuplicateCandidate {
+  readonly orderId: string;
+  readonly title: string;
+  readonly address: string;
+  readonly categoryCode: string;
+  readonly status: OrderStatus;
+  /** Still open: it can take a 并案. */
+  readonly open: boolean;
+  readonly receivedAt: number;
+  readonly version: number;
+  readonly score: number;
+  readonly reasons: readonly DuplicateReason[];
+  readonly distanceM: number | null;
+  readonly textSimilarity: number;
+  readonly hoursApart: number;
+}
+
+const READ = { stale: ['orders.changed', 'reference.changed'] } as const;
+
+export const TRIAGE_PROCS = {
+  /** Top three categories for a text, with confidence and the words that drove each. */
+  'triage.suggest': query<TriageSuggestView>()(TriageSuggestInput, { ...READ, role: 'officer' }),
+  /** Earlier orders alike to a report (same place, text, category, within the window), best first. */
+  'triage.duplicates': query<readonly DuplicateCandidate[]>()(TriageDuplicatesInput, {
+    ...READ,
+    role: 'officer',
+  }),
+} as const satisfies Record<string, Proc<z.ZodType, unknown>>;
