@@ -1,6 +1,8 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAuth } from '../features/auth';
+import { DutyStatus } from '../features/duty';
+import { useWall } from '../features/wall';
 import { SyncDialog, SyncStatusItems } from '../features/sync';
 import { useConnectionState } from '../platform/api/connection';
 import { useQuery } from '../platform/api/use-query';
@@ -17,6 +19,7 @@ export function StatusBar() {
   const d = info.data;
   const auth = useAuth();
   const [syncOpen, setSyncOpen] = useState(false);
+  const { wall } = useWall();
   return (
     <footer className="statusbar" role="contentinfo">
       <span className="conn" data-state={conn} data-testid="conn-state" aria-live="polite">
@@ -31,6 +34,8 @@ export function StatusBar() {
         </>
       )}
       <SyncStatusItems fallbackPending={d ? d.outboxPending : null} onOpen={() => setSyncOpen(true)} />
+      {/* 值班: who is on duty now (issue 15); not on a public wall (names). */}
+      {auth && !wall && <DutyStatus role={auth.user.role} />}
       <span className="spacer" />
       <span className="clock" data-testid="clock">
         {t('status.clock')} {formatDate(now)} {formatClock(now)}

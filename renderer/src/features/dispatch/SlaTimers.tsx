@@ -8,6 +8,7 @@ import { timerClock } from '../../../../shared/features/orders/timer-clock';
 import { formatDateTime } from '../../platform/format/time';
 import { useNow } from '../../platform/format/use-now';
 import type { Translate } from './event-summary';
+import { useReference } from '../reference';
 import { groupTimers, liveLevel, remainingLabel } from './timers';
 
 export function SlaTimers({
@@ -21,6 +22,7 @@ export function SlaTimers({
 }) {
   // Suspended and closed orders' timers are frozen (the SLA clock's rule), not ticking to overdue.
   const now = timerClock(order, useNow(1000));
+  const lookups = useReference();
   const { rows, hasUpstream } = groupTimers(timers);
   if (rows.length === 0) return <p className="muted">{t('detail.noTimers')}</p>;
   return (
@@ -28,11 +30,16 @@ export function SlaTimers({
       {rows.map((r) => (
         <div
           className="timer"
-          key={r.kind}
+          key={r.summons === undefined ? r.kind : `${r.kind}-${r.summons}`}
           data-testid="timer"
           style={hasUpstream ? undefined : { gridTemplateColumns: '5.5rem minmax(0, 1fr)' }}
         >
-          <div className="timer-kind">{t(`timerKind.${r.kind}`)}</div>
+          <div className="timer-kind">
+            {t(`timerKind.${r.kind}`)}
+            {r.summons !== undefined && order.whistle[r.summons] && (
+              <div className="scope">{lookups.unitName(order.whistle[r.summons]?.unitId ?? '')}</div>
+            )}
+          </div>
           <TimerCell timer={r.internal} scope="internal" now={now} t={t} />
           {hasUpstream && <TimerCell timer={r.upstream} scope="upstream" now={now} t={t} />}
         </div>

@@ -8,6 +8,11 @@ export interface TimerRow {
   readonly kind: TimerKind;
   readonly internal: TimerState | null;
   readonly upstream: TimerState | null;
+  /**
+   * For 报到 rows: which summons (index into the order's `whistle`, the order sla-clock emits
+   * them in). Every summoned unit has its own row: one unit's 按时 says nothing about another.
+   */
+  readonly summons?: number;
 }
 
 export function groupTimers(timers: readonly TimerState[]): { rows: TimerRow[]; hasUpstream: boolean } {
@@ -15,6 +20,11 @@ export function groupTimers(timers: readonly TimerState[]): { rows: TimerRow[]; 
   for (const kind of TIMER_KINDS) {
     const of = timers.filter((x) => x.kind === kind);
     if (of.length === 0) continue;
+    if (kind === 'report_in') {
+      // One row per summoned unit (the timers come in the order of `order.whistle`).
+      of.forEach((x, i) => rows.push({ kind, internal: x, upstream: null, summons: i }));
+      continue;
+    }
     rows.push({
       kind,
       internal: of.find((x) => x.scope === 'internal') ?? null,

@@ -56,3 +56,20 @@ describe('SLA timer display', () => {
     expect(formatDuration(20_000, t)).toBe('不足1分');
   });
 });
+
+describe('报到 rows (issue 15)', () => {
+  it('keeps one row per summoned unit: a unit that never reported is not hidden behind one that did', () => {
+    const g = groupTimers([
+      timer({ kind: 'finish' }),
+      timer({ kind: 'report_in', stoppedAt: 5 * 60_000, met: true, level: 'ok' }),
+      timer({ kind: 'report_in', deadline: 30 * 60_000, level: 'overdue' }),
+      timer({ kind: 'report_in', deadline: 30 * 60_000 }),
+    ]);
+    const reports = g.rows.filter((r) => r.kind === 'report_in');
+    expect(reports).toHaveLength(3);
+    expect(reports.map((r) => r.summons)).toEqual([0, 1, 2]);
+    expect(reports[0]?.internal?.met).toBe(true);
+    expect(reports[1]?.internal?.level).toBe('overdue');
+    expect(reports[2]?.internal?.stoppedAt).toBeNull();
+  });
+});
