@@ -5,6 +5,7 @@
  *   preload.cjs     electron/preload.ts    (sandboxed preload: requires only 'electron')
  *   core-worker.cjs electron/core/runtime/core-worker.ts (the core's SQL worker thread, found by core.ts
  *                   as a sibling of main.cjs)
+ *   job-worker.cjs electron/core/runtime/job-worker.ts (background jobs: exports; started by features/jobs)
  *   basemap-worker.cjs electron/core/adapters/basemap/basemap-worker.ts (reads and checks basemap
  *                   files off the threads that answer calls; found by isolated.ts as a sibling)
  * 'electron' and 'better-sqlite3' (native) stay external.
@@ -68,11 +69,17 @@ await Promise.all([
     : Promise.reject(new Error(`no core worker entry found (looked for ${workerCandidates.join(', ')})`)),
   build({
     ...common,
+    entryPoints: [path.join(root, 'electron/core/runtime/job-worker.ts')],
+    outfile: path.join(out, 'job-worker.cjs'),
+    target: nodeTarget,
+  }),
+  build({
+    ...common,
     entryPoints: [path.join(root, 'electron/core/adapters/basemap/basemap-worker.ts')],
     outfile: path.join(out, 'basemap-worker.cjs'),
     target: nodeTarget,
   }),
 ]);
 console.log(
-  `built dist-electron/{main,preload,core-worker,basemap-worker}.cjs for Electron ${electronVersion} in ${Date.now() - t0} ms`,
+  `built dist-electron/{main,preload,core-worker,job-worker,basemap-worker}.cjs for Electron ${electronVersion} in ${Date.now() - t0} ms`,
 );

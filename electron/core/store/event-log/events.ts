@@ -10,6 +10,7 @@ import { finishDeadline } from '../../../../shared/features/orders/sla-clock';
 import { FINISH_RUNNING, needsCallback } from '../../../../shared/features/orders/queues';
 import { chinaCalendar, type WorkCalendar } from '../../../../shared/kernel/calendar';
 import { isOpen, rollupCells, shortGrams } from './projection';
+import { addAnalysisCells, flushAnalysisDelta } from './analysis-rollup';
 import { ORDER_ROW_COLS, decodeOrder, encodeOrderJson, type OrderRow } from './order-codec';
 import { stmt } from '../statements';
 import type { IngestSource, ReadableDb, WritableDb } from '../types';
@@ -114,6 +115,7 @@ function _addCells(deltas: Deltas, order: WorkOrder | null, sign: 1 | -1): void 
     const k = `${month}\u0000${metric}`;
     deltas.set(k, (deltas.get(k) ?? 0) + sign);
   }
+  addAnalysisCells(deltas, order, sign);
 }
 
 function _flushDeltas(db: WritableDb, deltas: Deltas): void {
@@ -122,7 +124,7 @@ function _flushDeltas(db: WritableDb, deltas: Deltas): void {
     'INSERT INTO rollup(month, metric, n) VALUES (?, ?, ?) ON CONFLICT(month, metric) DO UPDATE SET n = n + excluded.n',
   );
   for (const [k, n] of deltas) {
-    if (n === 0) continue;
+    if (n === 0 || flushAnalysisDelta(db, k, n)) continue;
     const [month, metric] = k.split('\u0000') as [string, string];
     up.run(month, metric, n);
   }
@@ -444,7 +446,7 @@ export function rebuildProjections(db: WritableDb, env?: Partial<ProjectionEnv>)
       DELETE FROM work_order;
       DELETE FROM order_fts;
       DELETE FROM order_fts_short;
-      DELETE FROM rollup;
+      DELETE FROM rollup; DELETE FROM analysis_day; DELETE FROM analysis_cell;
       UPDATE order_event SET flag = NULL WHERE flag IS NOT NULL;
     `);
     const ids = (

@@ -1,59 +1,137 @@
-/** 分析研判: this month's orders by status as a bar chart (data counted by the core). */
-import { useMemo } from 'react';
+/**
+ * 分析研判: the volume trend (day / week / month, with last year and last month), the category ×
+ * community × month cube with its Pareto, and the hotspots (density and repeat points). Every mark
+ * drills down to its orders on the dispatch desk (`onDrill`; none on a wall). The charts draw what
+ * the core counted from the analysis rollups (analysis.*).
+ */
+import { useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { MonthStats } from '../../../../shared/contract/index';
-import { STATUSES } from '../../../../shared/features/orders/order';
-import { useEChart, type EChartOption } from '../../platform/charts/use-echart';
-import { remPx } from '../../platform/format/use-now';
-import { MonthCounters, StatsFrame } from '../stats';
+import type { TrendGrain } from '../../../../shared/features/analysis/trend';
+import { chinaDate } from '../../../../shared/kernel/china-time';
+import { useQuery } from '../../platform/api/use-query';
+import { errorText } from '../../platform/api/error-text';
+import type { DeskDrill } from '../dispatch';
+import { useReference } from '../reference';
+import { CubeHeat } from './CubeHeat';
+import { HotspotChart } from './HotspotChart';
+import { ParetoChart } from './ParetoChart';
+import { ForecastBox, SurgeBox } from './SurgeForecast';
+import { PlaybookStrip } from './Playbooks';
+import { useAuth } from '../auth';
+import { TrendChart } from './TrendChart';
+import { useRemPx } from './chart-style';
+import { cubeRange, trendRange } from './ranges';
 import './analysis.css';
 
-export function AnalysisPanel() {
+const HOTSPOT_DAYS = 30;
+const GRAINS: readonly TrendGrain[] = ['day', 'week', 'month'];
+
+type Drill = (d: Omit<DeskDrill, 'seq'>) => void;
+
+export function AnalysisPanel({ onDrill }: { onDrill?: Drill | undefined }) {
+  const { t } = useTranslation();
+  const ref = useReference();
+  const [grain, setGrain] = useState<TrendGrain>('day');
+  const [category, setCategory] = useState('');
+  const [community, setCommunity] = useState('');
+  // The day the panel opened: the ranges stay put while someone is reading them.
+  const today = useMemo(() => chinaDate(Date.now()), []);
+  const filter = {
+    ...(category ? { category } : {}),
+    ...(community ? { community } : {}),
+  };
+  const trend = useQuery('analysis.trend', { grain, ...trendRange(grain, today), ...filter });
+  const cube = useQuery('analysis.cube', { ...cubeRange(today), ...(community ? { community } : {}) });
+  const hot = useQuery('analysis.hotspot', {
+    to: today,
+    days: HOTSPOT_DAYS,
+    ...(category ? { category } : {}),
+  });
+  const surge = useQuery('analysis.surge', { to: today });
+  const forecast = useQuery('analysis.forecast', { from: today });
+  const playbooks = useQuery('analysis.playbooks', { date: today });
+  const auth = useAuth();
+  const isAdmin = auth?.user.role === 'admin';
+  const topCategories = (ref.snapshot?.categories ?? []).filter((c) => c.level === 1);
+  const communities = ref.snapshot?.communities ?? [];
+  // Chart sizes follow the root font size: redraw the charts when it changes.
+  const rem = useRemPx();
+
   return (
-    <StatsFrame testId="panel-analysis">
-      {(s) => (
-        <>
-          <MonthCounters stats={s} />
-          <StatusChart stats={s} />
-        </>
-      )}
-    </StatsFrame>
+    <section className="analysis" data-testid="panel-analysis">
+      <div className="an-bar">
+        <h2>{t('analysis.title')}</h2>
+        <span className="an-demo">{t('analysis.demo')}</span>
+        <div className="an-grain" role="group" aria-label={t('analysis.grain.label')}>
+          {GRAINS.map((g) => (
+            <button
+              key={g}
+              type="button"
+              className={g === grain ? 'active' : ''}
+              aria-pressed={g === grain}
+              data-testid={`grain-${g}`}
+              onClick={() => setGrain(g)}
+            >
+              {t(`analysis.grain.${g}`)}
+            </button>
+          ))}
+        </div>
+        <label>
+          {t('analysis.category')}
+          <select value={category} onChange={(e) => setCategory(e.target.value)} data-testid="an-category">
+            <option value="">{t('analysis.all')}</option>
+            {topCategories.map((c) => (
+              <option key={c.code} value={c.code}>
+                {c.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('analysis.community')}
+          <select value={community} onChange={(e) => setCommunity(e.target.value)} data-testid="an-community">
+            <option value="">{t('analysis.all')}</option>
+            {communities.map((c) => (
+              <option key={c.code} value={c.code}>
+                {c.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        {onDrill && <span className="an-hint">{t('analysis.drillHint')}</span>}
+      </div>
+      {playbooks.data && <PlaybookStrip data={playbooks.data} canEdit={isAdmin && onDrill !== undefined} />}
+      <div className="an-grid" key={rem}>
+        <Slot q={trend}>{(d) => <TrendChart trend={d} onDrill={onDrill} />}</Slot>
+        <Slot q={cube}>{(d) => <ParetoChart cube={d} community={community} onDrill={onDrill} />}</Slot>
+        <Slot q={surge}>{(d) => <SurgeBox surge={d} onDrill={onDrill} />}</Slot>
+        <Slot q={cube}>{(d) => <CubeHeat cube={d} onDrill={onDrill} />}</Slot>
+        <Slot q={hot}>{(d) => <HotspotChart hot={d} days={HOTSPOT_DAYS} onDrill={onDrill} />}</Slot>
+        <Slot q={forecast}>{(d) => <ForecastBox forecast={d} />}</Slot>
+      </div>
+    </section>
   );
 }
 
-function StatusChart({ stats }: { stats: MonthStats }) {
-  const { t, i18n } = useTranslation();
-  const option = useMemo<EChartOption>(() => {
-    // ECharts sizes are pixels: derive them from the root font size so 4K stays readable.
-    const fs = Math.round(remPx() * 0.95);
-    return {
-      backgroundColor: 'transparent',
-      textStyle: { fontSize: fs },
-      grid: { left: fs * 3, right: fs * 1.5, top: fs * 1.5, bottom: fs * 2.5 },
-      tooltip: { trigger: 'axis', textStyle: { fontSize: fs } },
-      xAxis: {
-        type: 'category',
-        data: STATUSES.map((s) => t(`orderStatus.${s}`)),
-        axisLabel: { fontSize: fs, interval: 0 },
-      },
-      yAxis: { type: 'value', axisLabel: { fontSize: fs }, minInterval: 1 },
-      series: [
-        {
-          type: 'bar',
-          data: STATUSES.map((s) => stats.byStatus[s] ?? 0),
-          itemStyle: { color: '#3da0ff' },
-          barMaxWidth: fs * 4,
-          label: { show: true, position: 'top', fontSize: fs, color: '#e6edf7' },
-        },
-      ],
-    };
-    // i18n.language: labels change with the language.
-  }, [stats, t, i18n.language]);
-  const ref = useEChart(option);
-  return (
-    <div className="chart-box">
-      <h3>{t('stats.byStatus')}</h3>
-      <div className="chart" ref={ref} data-testid="status-chart" />
-    </div>
-  );
+/** A chart's place: loading, error with retry, or the chart. */
+function Slot<T>({
+  q,
+  children,
+}: {
+  q: { data: T | undefined; error: Parameters<typeof errorText>[0] | null; refetch: () => void };
+  children: (d: T) => ReactNode;
+}) {
+  const { t } = useTranslation();
+  if (q.data !== undefined) return <>{children(q.data)}</>;
+  if (q.error)
+    return (
+      <div className="chart-box error-box">
+        {t('app.errorPrefix')}
+        {errorText(q.error, t)}{' '}
+        <button type="button" className="btn" onClick={q.refetch}>
+          {t('app.retry')}
+        </button>
+      </div>
+    );
+  return <div className="chart-box state-box">{t('app.loading')}</div>;
 }

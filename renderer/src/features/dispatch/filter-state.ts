@@ -1,6 +1,7 @@
 /** Filter state of the orders list and its translation to an `orders.list` input. Pure. */
 import type { OrdersListInput } from '../../../../shared/contract/index';
 import type { OrderStatus, Urgency } from '../../../../shared/features/orders/order';
+import type { QueueId } from '../../../../shared/features/orders/queues';
 import { STATUSES, URGENCIES } from '../../../../shared/features/orders/order';
 import { dateInputToEpoch } from '../../platform/format/time';
 
@@ -29,6 +30,35 @@ export const EMPTY_FILTERS: FilterState = {
 };
 
 export const PAGE_SIZE = 100;
+
+/**
+ * A drill-down from another panel (分析研判): the desk opens 全部 with these filters, or exactly
+ * these orders (`ids`). `label` says on the desk where the list came from; `seq` makes a repeated
+ * click on the same mark open it again.
+ */
+export interface DeskDrill {
+  readonly label: string;
+  readonly seq: number;
+  readonly category?: string;
+  readonly community?: string;
+  /** Beijing dates, inclusive. */
+  readonly from?: string;
+  readonly to?: string;
+  readonly ids?: readonly string[];
+  /** Open this work queue instead of 全部 (评估反馈's 待回访 link). */
+  readonly queue?: QueueId;
+}
+
+/** The filters a drill-down sets (the rest cleared). */
+export function drillFilters(d: DeskDrill): FilterState {
+  return {
+    ...EMPTY_FILTERS,
+    category: d.category ?? '',
+    community: d.community ?? '',
+    from: d.from ?? '',
+    to: d.to ?? '',
+  };
+}
 /** The API's limit on the search term; longer input is cut rather than sent and refused. */
 export const MAX_QUERY_LENGTH = 100;
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { OrdersListInput } from '../../../../../../shared/contract/index';
 import {
+  drillFilters,
   EMPTY_FILTERS,
   filtersToInput,
   PAGE_SIZE,
@@ -53,5 +54,29 @@ describe('filtersToInput', () => {
     expect(input.receivedFrom).toBeUndefined();
     expect(input.status).toBeUndefined();
     expect(OrdersListInput.safeParse(input).success).toBe(true);
+  });
+});
+
+describe('a drill-down from 分析研判', () => {
+  it('sets its category, community and dates and clears the rest', () => {
+    const f = drillFilters({
+      label: 'x',
+      seq: 1,
+      category: '03',
+      community: 'c1',
+      from: '2026-03-01',
+      to: '2026-03-31',
+    });
+    expect(f).toEqual({
+      ...EMPTY_FILTERS,
+      category: '03',
+      community: 'c1',
+      from: '2026-03-01',
+      to: '2026-03-31',
+    });
+    const { input } = filtersToInput(f);
+    expect(input.categoryCode).toBe('03');
+    expect(input.communityCode).toBe('c1');
+    expect(input.receivedFrom).toBeLessThan(input.receivedTo ?? 0);
   });
 });
