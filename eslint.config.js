@@ -48,7 +48,7 @@ const policies = [
     from: { element: { type: 'features' } },
     allow: [
       { to: elements('features', 'runtime', 'store', 'adapter-basemap', 'shared') },
-      { to: { module: [node, ...pkg('zod', 'flatbush')] } },
+      { to: { module: [node, ...pkg('zod', 'flatbush', 'exceljs', 'csv-parse', 'iconv-lite')] } },
     ],
   },
   {

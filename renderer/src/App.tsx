@@ -2,6 +2,7 @@ import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAuth } from './features/auth';
 import { AwarenessPanel } from './features/awareness';
+import type { DeskDrill } from './features/dispatch';
 import { IntakeHost } from './features/intake';
 import { SyncBanner } from './features/sync';
 import {
@@ -16,6 +17,7 @@ import {
   WallContext,
 } from './features/wall';
 import { Header } from './shell/Header';
+import { WhistleAlarmBanner } from './features/whistle';
 import { PanelTabs } from './shell/PanelTabs';
 import { StatusBar } from './shell/StatusBar';
 import { PANELS, panelForKey, panelFromHash, type PanelId } from './shell/panels';
@@ -57,14 +59,25 @@ export function App() {
 
   // A link from the map (popup 查看工单) opens the order in 指挥调度; a wall has no such link.
   const [linkedOrder, setLinkedOrder] = useState<string | null>(null);
+  const [drill, setDrill] = useState<DeskDrill | null>(null);
   const openOrderOnDesk = useCallback(
     (orderId: string) => {
       setLinkedOrder(orderId);
+      setDrill(null);
       setPanel('dispatch');
     },
     [setPanel],
   );
   const openOrder = wall ? undefined : openOrderOnDesk;
+  // 分析研判: a chart mark opens its orders on the desk (not on a wall: it has no desk).
+  const openDrillOnDesk = useCallback(
+    (d: Omit<DeskDrill, 'seq'>) => {
+      setDrill((prev) => ({ ...d, seq: (prev?.seq ?? 0) + 1 }));
+      setLinkedOrder(null);
+      setPanel('dispatch');
+    },
+    [setPanel],
+  );
 
   const setCarouselMs = useCallback((ms: number) => {
     saveCarouselMs(storage(), ms);
@@ -127,6 +140,7 @@ export function App() {
         />
         {!wall && <PanelTabs current={panel} onSelect={setPanel} />}
         <AlarmBanner onOpen={() => setPanel('awareness')} />
+        <WhistleAlarmBanner onOpen={() => setPanel('dispatch')} />
         <SyncBanner />
         <main className="panel" role="tabpanel" id={`panel-${panel}`} aria-labelledby={`tab-${panel}`}>
           {panel === 'awareness' && <AwarenessPanel onOpenOrder={openOrder} />}
@@ -137,9 +151,9 @@ export function App() {
               </p>
             }
           >
-            {panel === 'analysis' && <AnalysisPanel />}
-            {panel === 'dispatch' && <DispatchPanel initialOrderId={linkedOrder} />}
-            {panel === 'evaluation' && <EvaluationPanel />}
+            {panel === 'analysis' && <AnalysisPanel onDrill={wall ? undefined : openDrillOnDesk} />}
+            {panel === 'dispatch' && <DispatchPanel initialOrderId={linkedOrder} drill={drill} />}
+            {panel === 'evaluation' && <EvaluationPanel onDrill={wall ? undefined : openDrillOnDesk} />}
           </Suspense>
         </main>
         <StatusBar />

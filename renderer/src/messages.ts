@@ -6,6 +6,8 @@
  * must not collide across features (checked by tests/unit/renderer/src/messages.test.ts).
  */
 import { accountsEn } from './features/accounts/messages.en';
+import { analysisEn } from './features/analysis/messages.en';
+import { analysisZh } from './features/analysis/messages.zh';
 import { accountsZh } from './features/accounts/messages.zh';
 import { auditEn } from './features/audit/messages.en';
 import { auditZh } from './features/audit/messages.zh';
@@ -15,6 +17,12 @@ import { awarenessEn } from './features/awareness/messages.en';
 import { awarenessZh } from './features/awareness/messages.zh';
 import { dispatchEn } from './features/dispatch/messages.en';
 import { dispatchZh } from './features/dispatch/messages.zh';
+import { evaluationEn } from './features/evaluation/messages.en';
+import { evaluationZh } from './features/evaluation/messages.zh';
+import { jobsEn } from './features/jobs/messages.en';
+import { jobsZh } from './features/jobs/messages.zh';
+import { importEn } from './features/import/messages.en';
+import { importZh } from './features/import/messages.zh';
 import { intakeEn } from './features/intake/messages.en';
 import { intakeZh } from './features/intake/messages.zh';
 import { mapEn } from './features/map/messages.en';
@@ -25,8 +33,14 @@ import { syncEn } from './features/sync/messages.en';
 import { syncZh } from './features/sync/messages.zh';
 import { templatesEn } from './features/templates/messages.en';
 import { templatesZh } from './features/templates/messages.zh';
+import { triageEn } from './features/triage/messages.en';
+import { triageZh } from './features/triage/messages.zh';
 import { wallEn } from './features/wall/messages.en';
 import { wallZh } from './features/wall/messages.zh';
+import { whistleEn } from './features/whistle/messages.en';
+import { dutyEn } from './features/duty/messages.en';
+import { dutyZh } from './features/duty/messages.zh';
+import { whistleZh } from './features/whistle/messages.zh';
 import type { Catalogue } from './platform/i18n/catalogue';
 import { sharedEn } from './platform/i18n/messages.en';
 import { sharedZh } from './platform/i18n/messages.zh';
@@ -45,6 +59,13 @@ export const zh = {
   ...syncZh,
   ...intakeZh,
   ...templatesZh,
+  ...triageZh,
+  ...analysisZh,
+  ...jobsZh,
+  ...evaluationZh,
+  ...whistleZh,
+  ...dutyZh,
+  ...importZh,
 } as const;
 
 export type Messages = Catalogue<typeof zh>;
@@ -63,4 +84,11 @@ export const en: Messages = {
   ...syncEn,
   ...intakeEn,
   ...templatesEn,
+  ...triageEn,
+  ...analysisEn,
+  ...jobsEn,
+  ...evaluationEn,
+  ...whistleEn,
+  ...dutyEn,
+  ...importEn,
 };

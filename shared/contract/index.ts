@@ -17,6 +17,13 @@ import { OPEN311_PROCS } from '../features/open311/contract';
 import { TEMPLATES_PROCS } from '../features/templates/contract';
 import { ATTACHMENTS_PROCS } from '../features/attachments/contract';
 import { AUDIT_PROCS } from '../features/audit/contract';
+import { TRIAGE_PROCS } from '../features/triage/contract';
+import { JOBS_PROCS } from '../features/jobs/contract';
+import { EVALUATION_PROCS } from '../features/evaluation/contract';
+import { ANALYSIS_PROCS } from '../features/analysis/contract';
+import { WHISTLE_PROCS } from '../features/whistle/contract';
+import { DUTY_PROCS } from '../features/duty/contract';
+import { IMPORT_PROCS } from '../features/import/contract';
 
 export const CONTRACT = {
   ...AUTH_PROCS,
@@ -31,6 +38,13 @@ export const CONTRACT = {
   ...TEMPLATES_PROCS,
   ...ATTACHMENTS_PROCS,
   ...AUDIT_PROCS,
+  ...JOBS_PROCS,
+  ...EVALUATION_PROCS,
+  ...TRIAGE_PROCS,
+  ...ANALYSIS_PROCS,
+  ...WHISTLE_PROCS,
+  ...DUTY_PROCS,
+  ...IMPORT_PROCS,
 } as const satisfies Record<string, Proc<z.ZodType, unknown>>;
 
 export type Contract = typeof CONTRACT;
@@ -63,6 +77,13 @@ export type * from '../features/open311/contract';
 export type * from '../features/templates/contract';
 export type * from '../features/attachments/contract';
 export type * from '../features/audit/contract';
+export type * from '../features/triage/contract';
+export type * from '../features/jobs/contract';
+export type * from '../features/evaluation/contract';
+export type * from '../features/analysis/contract';
+export type * from '../features/whistle/contract';
+export type * from '../features/duty/contract';
+export type * from '../features/import/contract';
 export {
   OrdersListInput,
   OrdersCreateInput,

@@ -75,6 +75,26 @@ export const REASONS = {
   sync_off: { code: 'unavailable', message: '本进程未运行同步引擎' },
   record_not_found: { code: 'not_found', message: '记录不存在: {id}' },
   already_handled: { code: 'conflict', message: '该记录已由他人处理，请刷新' },
+  // 吹哨报到 (issue 15)
+  whistle_not_found: { code: 'not_found', message: '吹哨记录不存在: {id}' },
+  whistle_closed: { code: 'rejected', message: '该吹哨已结束，不能再变更' },
+  not_summoned: { code: 'rejected', message: '该单位不在本次吹哨的召集名单中' },
+  report_far_from_site: {
+    code: 'invalid_input',
+    message: '报到位置距集合地点 {distance} 米，超过 {radius} 米，请填写原因',
+  },
+  report_needs_position: { code: 'invalid_input', message: '请填写报到位置，或说明无法定位的原因' },
+  // 台账导入 (issue 14)
+  import_has_errors: {
+    code: 'rejected',
+    message: '台账有 {rows} 行未通过检查，请修正文件，或选择跳过这些行后再导入',
+  },
+  import_running: { code: 'conflict', message: '已有台账正在导入，请等它完成或取消后再试' },
+  // 后台任务 (issue 16)
+  job_kind_unknown: { code: 'invalid_input', message: '未知的任务类型: {kind}' },
+  job_not_found: { code: 'not_found', message: '任务不存在: {id}' },
+  job_not_ready: { code: 'rejected', message: '任务尚未完成，暂无文件可下载' },
+  job_finished: { code: 'rejected', message: '任务已结束，不能取消' },
   // Everything else
   unavailable: { code: 'unavailable', message: '{why}' },
   busy: { code: 'unavailable', message: '系统繁忙，请稍后重试' },

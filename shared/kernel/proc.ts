@@ -19,7 +19,15 @@ export type ChangeHint =
   /** Sync state, conflicts, quarantine, connector settings. */
   | { readonly topic: 'sync.changed' }
   /** The reply templates (办结答复模板) admins edit. */
-  | { readonly topic: 'templates.changed' };
+  | { readonly topic: 'templates.changed' }
+  /** Background jobs queued, progressing, finished (jobs.list). */
+  | { readonly topic: 'jobs.changed' }
+  /** 评估反馈 weights and targets changed. */
+  | { readonly topic: 'evaluation.changed' }
+  /** 吹哨报到: a whistle, its recipients' delivery states, its timeline and tasks. */
+  | { readonly topic: 'whistle.changed' }
+  /** 值班表 and 交接班 reports. */
+  | { readonly topic: 'duty.changed' };
 export type Topic = ChangeHint['topic'];
 export const TOPICS = [
   'orders.changed',
@@ -29,6 +37,10 @@ export const TOPICS = [
   'map.changed',
   'sync.changed',
   'templates.changed',
+  'jobs.changed',
+  'evaluation.changed',
+  'whistle.changed',
+  'duty.changed',
 ] as const satisfies readonly Topic[];
 
 export type ProcKind = 'query' | 'mutation';

@@ -24,6 +24,9 @@ import { benchMap } from './map-bench';
 import { benchSync } from './sync-bench';
 import { benchReadPool } from './pool-bench';
 import { benchDesk } from './desk-bench';
+import { benchAnalysis } from './analysis-bench';
+import { benchImport } from './import-bench';
+import { benchTriage } from './triage-bench';
 
 const ORDERS = Number(process.env.BENCH_ORDERS ?? 1_000_000);
 const DAYS = 365;
@@ -33,7 +36,7 @@ const hallDir = join(dir, 'hall');
 const rawFile = join(dir, 'raw.db');
 const anchor = Date.UTC(2026, 10, 20, 4, 0, 0); // fixed: the same data every run
 const table = new Table();
-const SECTIONS = ['store', 'awareness', 'map', 'sync'] as const;
+const SECTIONS = ['store', 'awareness', 'map', 'sync', 'import'] as const;
 const only = new Set((process.env.BENCH_ONLY ?? SECTIONS.join(',')).split(',').map((s) => s.trim()));
 
 rmSync(dir, { recursive: true, force: true });
@@ -44,6 +47,7 @@ async function benchIssueSections(): Promise<void> {
   if (only.has('awareness')) await awarenessBench(table);
   if (only.has('map')) await benchMap(table);
   if (only.has('sync')) await benchSync(table);
+  if (only.has('import')) await benchImport(table, dir);
 }
 
 if (!only.has('store')) {
@@ -209,6 +213,8 @@ await core.close();
 // ---- 3. The read pool: a dispatch action while a long analysis read runs. ---------------------
 await benchReadPool(table, hallDir, storeLabel, anchor);
 await benchDesk(table, hallDir, storeLabel);
+await benchAnalysis(table, hallDir, storeLabel, anchor);
+await benchTriage(table, hallDir, storeLabel);
 
 // ---- 4. Memory of a fresh core process over the 1 M store. ------------------------------------
 for (const [mode, label] of [

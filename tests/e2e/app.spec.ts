@@ -70,10 +70,10 @@ test('shell: demo badge, street, four panels, status bar', async ({ page }) => {
   // Keyboard: Alt+2 and F4 switch panels, the chart renders on 分析研判.
   await page.keyboard.press('Alt+2');
   await expect(page.getByTestId('panel-analysis')).toBeVisible();
-  await expect(page.getByTestId('status-chart').locator('canvas')).toBeVisible();
+  await expect(page.getByTestId('trend-chart').locator('canvas')).toBeVisible();
   await page.keyboard.press('F4');
   await expect(page.getByTestId('panel-evaluation')).toBeVisible();
-  await expect(page.getByTestId('three-rates')).toContainText('综合得分');
+  await expect(page.getByTestId('eval-figures')).toContainText('综合得分');
 });
 
 test('dispatch: search with 2 and 4 characters, open an order, see timeline and timers', async ({ page }) => {
@@ -199,7 +199,7 @@ test('screenshots at 1920×1080 and 3840×2160', async ({ page }) => {
     await shot(page, `awareness-${w}x${h}`);
 
     await page.keyboard.press('F2');
-    await expect(page.getByTestId('status-chart').locator('canvas')).toBeVisible();
+    await expect(page.getByTestId('trend-chart').locator('canvas')).toBeVisible();
     await page.waitForTimeout(500); // ECharts animates its bars in
     await shot(page, `analysis-${w}x${h}`);
 

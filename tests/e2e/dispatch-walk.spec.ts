@@ -38,9 +38,13 @@ const pct = (x: number) => `${(Math.round(x * 1000) / 10).toFixed(1)}%`;
 
 async function rateTexts(page: Page): Promise<string[]> {
   await page.keyboard.press('F4');
-  const cards = page.getByTestId('three-rates').locator('.counter.rate .value');
-  await expect(cards.first()).toBeVisible();
-  return (await cards.allTextContents()).slice(0, 3).map((s) => s.trim());
+  const figures = page.getByTestId('eval-figures');
+  await expect(figures).toBeVisible();
+  const out: string[] = [];
+  for (const k of ['response', 'resolution', 'satisfaction']) {
+    out.push(((await figures.getByTestId(`fig-${k}`).locator('.value').textContent()) ?? '').trim());
+  }
+  return out;
 }
 
 async function action(page: Page, id: string): Promise<void> {

@@ -1,13 +1,15 @@
 /**
- * Starts the browser-mode host (`serve-cli.ts`) on a free port with a fresh demo store in a temp
- * folder, creates the first (admin) account over HTTP — the specs log in with it through the
- * real login screen — and hands the URL to the tests. Builds nothing: dist/renderer must exist.
+ * Starts one browser-mode host (`serve-cli.ts`) per Playwright worker, each on a free port with a
+ * fresh demo store in a temp folder, creates the first (admin) account on each over HTTP — the
+ * specs log in with it through the real login screen — and hands the URLs to the workers.
+ * Builds nothing: dist/renderer must exist.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { FullConfig } from '@playwright/test';
 import { E2E_ADMIN } from './accounts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -18,11 +20,29 @@ export const STATE_FILE = path.join(
 );
 const START_TIMEOUT_MS = 180_000;
 
-export default async function globalSetup(): Promise<void> {
+/** What teardown needs to stop a host and remove its store. */
+export interface HostState {
+  readonly pid: number;
+  readonly url: string;
+  readonly dataDir: string;
+}
+
+export default async function globalSetup(config: FullConfig): Promise<void> {
   const rendererDir = process.env.HALL_RENDERER_DIR ?? 'dist/renderer';
   if (!existsSync(path.join(root, rendererDir, 'index.html'))) {
     throw new Error(`${rendererDir} is not built: run \`npm run build:renderer\` before the e2e tests`);
   }
+  // One host and one store per worker (playwright.config.ts points each worker at its own).
+  const hosts = await Promise.all(Array.from({ length: config.workers }, () => startDemoHost()));
+  hosts.forEach((h, i) => {
+    process.env[`HALL_E2E_URL_${i}`] = h.url;
+  });
+  process.env.HALL_E2E_URL = hosts[0]!.url;
+  writeFileSync(STATE_FILE, JSON.stringify(hosts));
+}
+
+/** A fresh demo store in a temp folder, its host, and the first (admin) account. */
+async function startDemoHost(): Promise<HostState> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'hall-e2e-'));
   // No live demo trickle: the specs create the orders they wait for (deterministic).
   const { child, url } = await startHost(['--data-dir', dataDir, '--demo-days', '20', '--no-live-demo']);
@@ -32,8 +52,7 @@ export default async function globalSetup(): Promise<void> {
     body: JSON.stringify(E2E_ADMIN),
   });
   if (!res.ok) throw new Error(`auth.setup on the e2e host failed: ${res.status} ${await res.text()}`);
-  process.env.HALL_E2E_URL = url;
-  writeFileSync(STATE_FILE, JSON.stringify({ pid: child.pid, url, dataDir }));
+  return { pid: child.pid ?? 0, url, dataDir };
 }
 
 /** Starts serve-cli on a free port in its own process group; resolves once it prints its URL. */

@@ -1,10 +1,15 @@
-/** Stops the host process group started by global-setup.ts and removes its temp store. */
+/** Stops the hosts started by global-setup.ts (each its own process group) and removes their stores. */
 import { existsSync, readFileSync, rmSync } from 'node:fs';
-import { STATE_FILE } from './global-setup';
+import { STATE_FILE, type HostState } from './global-setup';
 
 export default async function globalTeardown(): Promise<void> {
   if (!existsSync(STATE_FILE)) return;
-  const { pid, dataDir } = JSON.parse(readFileSync(STATE_FILE, 'utf8')) as { pid: number; dataDir: string };
+  const hosts = JSON.parse(readFileSync(STATE_FILE, 'utf8')) as HostState[];
+  await Promise.all(hosts.map(stopHost));
+  rmSync(STATE_FILE, { force: true });
+}
+
+async function stopHost({ pid, dataDir }: HostState): Promise<void> {
   try {
     process.kill(-pid, 'SIGTERM'); // the whole group: npx → tsx → node
   } catch {
@@ -25,5 +30,4 @@ export default async function globalTeardown(): Promise<void> {
     // stopped cleanly
   }
   rmSync(dataDir, { recursive: true, force: true });
-  rmSync(STATE_FILE, { force: true });
 }

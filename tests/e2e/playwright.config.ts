@@ -7,14 +7,24 @@ import { defineConfig } from '@playwright/test';
 
 const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
 
+/**
+ * Two workers, each with a host and a store of its own (global-setup starts one per worker):
+ * the specs wait on the page far more than they compute, so two halve the wall time on two cores.
+ */
+export const E2E_WORKERS = Math.max(1, Number(process.env.HALL_E2E_WORKERS ?? 2));
+// Playwright loads this file in every worker too: point the worker at its own host.
+const slot = process.env.TEST_PARALLEL_INDEX;
+const own = slot === undefined ? undefined : process.env[`HALL_E2E_URL_${slot}`];
+if (own) process.env.HALL_E2E_URL = own;
+
 export default defineConfig({
   testDir: here('.'),
   testMatch: /.*\.spec\.ts$/,
   outputDir: here('.artifacts/test-output'),
   globalSetup: here('./global-setup.ts'),
   globalTeardown: here('./global-teardown.ts'),
-  // One host, one store: specs share it, so run them one after another.
-  workers: 1,
+  // A spec file runs in one worker, its tests in order; files are spread over the workers.
+  workers: E2E_WORKERS,
   fullyParallel: false,
   timeout: 60_000,
   expect: { timeout: 15_000 },
@@ -26,6 +36,9 @@ export default defineConfig({
     viewport: { width: 1920, height: 1080 },
     locale: 'zh-CN',
     timezoneId: 'Asia/Shanghai',
+    // The app honours reduced motion (no overdue pulse on the map): without a GPU every pulse is a
+    // software-rendered repaint that competes with the test for the two cores.
+    reducedMotion: 'reduce',
     screenshot: 'only-on-failure',
     trace: 'off',
     launchOptions: {

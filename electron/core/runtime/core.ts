@@ -20,9 +20,12 @@ import { getMeta, isDemo, setMeta } from '../store/meta';
 import { createGate, type Gate, type SessionUser } from './gate';
 import type { AuditEntry } from '../store/audit';
 import { startAuditCheck } from '../features/audit';
+import { startJobs } from '../features/jobs';
+import { spawnJobWorker } from './job-worker-link';
 import { toApiError } from './errors';
 import type { CallContext, ReadEnv, WriteEnv } from './context';
 import { loadDemoGenerator, seedDemoIfEmpty, startLiveDemo } from '../features/demo';
+import { startWhistleLoop } from '../features/whistle';
 import { setSyncKv } from '../features/sync';
 import { createOpen311Connector } from '../adapters/open311/connector';
 import { createSyncEngine, type SyncTiming } from '../adapters/sync/engine';
@@ -201,6 +204,11 @@ export async function createInProcessCore(opts: CoreOptions): Promise<Core> {
   const gate = createGate({ side: 'writer', env }, publish);
   // The audit chain is checked at every start, in chunks between calls (admins see the result).
   startAuditCheck(env, () => publish({ topic: 'system.changed' }));
+  // Background jobs (exports): each in a worker thread of its own, off the writer (issue 16).
+  const jobs = startJobs(env, publish, {
+    spawn: spawnJobWorker,
+    ...(opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {}),
+  });
   sync?.start();
   // A local write is pushed within a moment while the link is up, not at the next poll (issue 12).
   if (sync)
@@ -216,6 +224,8 @@ export async function createInProcessCore(opts: CoreOptions): Promise<Core> {
           ...(liveOpt.speed !== undefined ? { speed: liveOpt.speed } : {}),
         })
       : null;
+  // 吹哨报到's delivery loop: retries pushes and marks 超时 (features/whistle/loop.ts).
+  const whistleLoop = startWhistleLoop(env, publish);
   // The Open311 connector idles until configured (open311.configure); tests drive it directly.
   const open311 = opts.host === 'test' ? null : createOpen311Connector({ db, node, now, publish });
   let closed = false;
@@ -247,6 +257,8 @@ export async function createInProcessCore(opts: CoreOptions): Promise<Core> {
       if (closed) return;
       closed = true;
       live?.stop();
+      whistleLoop.stop();
+      await jobs.stop();
       await sync?.stop();
       await open311?.stop();
       listeners.clear();

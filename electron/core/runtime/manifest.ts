@@ -15,6 +15,13 @@ import * as open311 from '../features/open311';
 import * as templates from '../features/templates';
 import * as attachments from '../features/attachments';
 import * as audit from '../features/audit';
+import * as triage from '../features/triage';
+import * as whistle from '../features/whistle';
+import * as duty from '../features/duty';
+import * as jobs from '../features/jobs';
+import * as evaluation from '../features/evaluation';
+import * as analysis from '../features/analysis';
+import * as ledgerImport from '../features/import';
 
 export const FEATURES: readonly FeatureModule[] = [
   auth,
@@ -29,4 +36,11 @@ export const FEATURES: readonly FeatureModule[] = [
   templates,
   attachments,
   audit,
+  triage,
+  analysis,
+  ledgerImport,
+  jobs,
+  evaluation,
+  whistle,
+  duty,
 ];

@@ -12,4 +12,5 @@ export type ReadableDb = Database.Database & { readonly [readableBrand]: true };
 /** A connection that may write; it can also do everything a reader can. */
 export type WritableDb = ReadableDb & { readonly [writableBrand]: true };
 
-export type IngestSource = 'local' | 'upstream' | 'demo';
+/** Where events come from; 'import' is a 台账 import (history: not pushed upstream). */
+export type IngestSource = 'local' | 'upstream' | 'demo' | 'import';

@@ -2,6 +2,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AccountsDialog } from '../features/accounts';
 import { AuditButton } from '../features/audit';
+import { JobsButton } from '../features/jobs';
+import { ImportButton } from '../features/import';
 import { useAuth } from '../features/auth';
 import { IntakeButton } from '../features/intake';
 import { TemplatesButton } from '../features/templates';
@@ -94,6 +96,10 @@ export function Header({ wall, onWall, carouselMs, onCarouselMs, carouselPaused 
           )}
           {/* 审计日志 (admins; red when the hash chain check failed). */}
           <AuditButton />
+          {/* 导入台账: history from Excel/CSV (commanders and admins, issue 14). */}
+          <ImportButton />
+          {/* 导出任务: background exports, progress, cancel, download (issue 16). */}
+          <JobsButton />
           {auth.session && (
             <button type="button" className="btn" data-testid="logout" onClick={() => void auth.logout()}>
               {t('auth.logout')}

@@ -113,6 +113,8 @@ export const OrdersListInput = z.object({
   overdueOnly: z.boolean().optional(),
   /** Full-text search over title, description and address; 1 character and up. */
   q: z.string().trim().max(100).optional(),
+  /** Exactly these orders (a drill-down from 分析研判: a hotspot's orders); other filters still apply. */
+  ids: z.array(orderId).min(1).max(500).optional(),
   /** A work queue of the desk: its orders, most urgent first (other filters still apply). */
   queue: z.enum(QUEUES).optional(),
   limit: z.number().int().min(1).max(500).default(100),
@@ -129,11 +131,17 @@ export const OrdersLockInput = z.object({
   purpose: z.string().max(40).default(''),
 });
 
-export const OrdersCreateInput = z.object({
-  /** Client-chosen id makes the intake idempotent: repeating it returns the same order. */
-  orderId: orderId.optional(),
-  order: EVENT_PAYLOADS.created,
-});
+export const OrdersCreateInput = z
+  .object({
+    /** Client-chosen id makes the intake idempotent: repeating it returns the same order. */
+    orderId: orderId.optional(),
+    order: EVENT_PAYLOADS.created,
+  })
+  .refine((i) => i.order.imported === undefined, {
+    // History enters only through the 台账 import (import.run), never as a new intake.
+    message: '历史工单只能通过导入台账录入',
+    path: ['order', 'imported'],
+  });
 
 export const OrdersRecommendInput = z.object({
   orderId,

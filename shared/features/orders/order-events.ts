@@ -69,6 +69,17 @@ const PAYLOAD_SCHEMAS = {
         .record(z.string().max(40), z.string().trim().max(500))
         .refine((a) => Object.keys(a).length <= 20, '问答最多 20 项')
         .optional(),
+      /**
+       * History from a 台账 import (import feature): the order is closed at `closedAt` from the
+       * start — never on an SLA timer, a work queue or the call-back list; it feeds statistics.
+       */
+      imported: z
+        .object({
+          closedAt: z.number().int().nonnegative(),
+          satisfaction: Satisfaction.nullable().default(null),
+          unitName: z.string().trim().max(100).default(''),
+        })
+        .optional(),
     })
     .refine((p) => (p.lng === null) === (p.lat === null), {
       message: '经纬度须同时给出或同时为空',

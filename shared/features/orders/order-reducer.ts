@@ -113,6 +113,31 @@ function resumeStatus(o: WorkOrder): OrderStatus {
 
 function createOrder(e: OrderEventOf<'created'>): WorkOrder {
   const p = e.payload;
+  const created = openOrder(e);
+  const imp = p.imported;
+  if (!imp) return created;
+  // A 台账 row: closed history with its call-back result, if the ledger had one.
+  const callback = imp.satisfaction
+    ? {
+        at: imp.closedAt,
+        valid: true,
+        contacted: true,
+        solved: imp.satisfaction !== 'unsatisfied',
+        satisfaction: imp.satisfaction,
+      }
+    : null;
+  return {
+    ...created,
+    status: 'closed',
+    closedAt: imp.closedAt,
+    callbackConsent: false,
+    callback,
+    imported: true,
+  };
+}
+
+function openOrder(e: OrderEventOf<'created'>): WorkOrder {
+  const p = e.payload;
   return {
     id: e.orderId,
     version: 1,
@@ -134,6 +159,7 @@ function createOrder(e: OrderEventOf<'created'>): WorkOrder {
     deviceId: p.deviceId ?? null,
     reporterId: p.reporterId ?? null,
     answers: p.answers ?? {},
+    imported: false,
     upstreamId: p.upstreamId,
     upstreamDeadline: p.upstreamDeadline,
     status: 'received',

@@ -101,6 +101,8 @@ export interface WorkOrder {
   readonly deviceId?: string | null;
   readonly reporterId?: string | null;
   readonly answers?: Readonly<Record<string, string>>;
+  /** History from a 台账 import: closed from the start, never on a timer or in a queue. */
+  readonly imported?: boolean;
   readonly upstreamId: string | null;
   readonly upstreamDeadline: number | null;
   readonly status: OrderStatus;

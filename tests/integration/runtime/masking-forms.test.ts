@@ -13,6 +13,7 @@ import { openDb } from '../../../electron/core/store/db';
 import { writeReference } from '../../../electron/core/store/reference';
 import { CONTRACT, type ProcName } from '../../../shared/contract/index';
 import { digitsView } from '../../../shared/kernel/masking';
+import { cellIndex } from '../../../shared/features/analysis/cells';
 import { createdPayload, T0, TINY_REF, tempDir } from '../store/fixtures';
 
 const CITIZEN = '欧阳修远';
@@ -41,6 +42,8 @@ const NAME_FORMS = [CITIZEN, `欧${ZW}阳修远`, '欧阳 修远'];
 const cleanups: Array<() => Promise<void> | void> = [];
 let core: Core;
 const orderIds: string[] = [];
+/** The place cell of the first order (a hotspot's drill-down asks for one). */
+let spot: { cx: number; cy: number } = { cx: 0, cy: 0 };
 const admin: CallContext = { role: 'admin', actor: 'root' };
 
 beforeAll(async () => {
@@ -78,6 +81,8 @@ beforeAll(async () => {
       admin,
     );
   }
+  const first = await core.call('orders.get', { orderId: orderIds[0]! }, admin);
+  spot = { cx: cellIndex(first.order.lng ?? 0), cy: cellIndex(first.order.lat ?? 0) };
 }, 120_000);
 
 afterAll(async () => {
@@ -99,6 +104,22 @@ function inputsFor(proc: string): unknown[] {
       return [{ from: '2026-01', to: '2026-03' }];
     case 'reference.places':
       return [{ q: '光华' }];
+    // The month of T0 (2026-03) for the monthly and ranged reads.
+    case 'evaluation.scores':
+    case 'evaluation.whatIf':
+    case 'whistle.assessment':
+      return [{ month: '2026-03' }];
+    case 'evaluation.orders':
+      return [{ month: '2026-03', level: 'unit', key: 'u-cg' }];
+    case 'analysis.trend':
+      return [{ from: '2026-03-01', to: '2026-03-31' }];
+    case 'analysis.cube':
+      return [{ from: '2026-01', to: '2026-03' }];
+    case 'analysis.spotOrders':
+      return [{ ...spot, from: '2026-03-01', to: '2026-03-31' }];
+    case 'jobs.download':
+      // Needs a finished job of the caller's own; an export reads through its starter's gate.
+      return [];
     default:
       return [{}];
   }

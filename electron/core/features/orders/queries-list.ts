@@ -21,6 +21,8 @@ export interface OrderListQuery {
   readonly receivedTo?: number;
   readonly overdueOnly?: boolean;
   readonly q?: string;
+  /** Exactly these orders (a drill-down from 分析研判). */
+  readonly ids?: readonly string[];
   readonly queue?: QueueId;
   readonly limit: number;
   /** rowid to continue below (exclusive), from the previous page's cursor (newest-first lists). */
@@ -80,6 +82,7 @@ export function listOrders(db: ReadableDb, q: OrderListQuery): OrderListPage {
   if (q.status) _in('w.status', q.status, where, args);
   if (q.urgency) _in('w.urgency', q.urgency, where, args);
   if (q.source) _in('w.source', q.source, where, args);
+  if (q.ids) _in('w.id', q.ids, where, args);
   if (q.categoryCode) {
     // '/' sorts right after '.', so [code, code + '/') is the code and all its descendants.
     where.push('w.category_code >= ? AND w.category_code < ?');

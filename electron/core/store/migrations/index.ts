@@ -16,6 +16,11 @@ import { migration0010UpstreamRepairs } from './0010-upstream-repairs';
 import { migration0011DispatchDesk } from './0011-dispatch-desk';
 import { migration0012SecurityRepairs } from './0012-security-repairs';
 import { migration0013Permissions } from './0013-permissions';
+import { migration0014Triage } from './0014-triage';
+import { migration0015Import } from './0015-import';
+import { migration0016Whistle } from './0016-whistle';
+import { migration0017Analysis } from './0017-analysis';
+import { migration0018Evaluation } from './0018-evaluation';
 
 export interface Migration {
   readonly version: number;
@@ -37,6 +42,11 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 11, name: 'dispatch-desk', up: migration0011DispatchDesk },
   { version: 12, name: 'security-repairs', up: migration0012SecurityRepairs },
   { version: 13, name: 'permissions', up: migration0013Permissions },
+  { version: 14, name: 'triage', up: migration0014Triage },
+  { version: 15, name: 'import', up: migration0015Import },
+  { version: 16, name: 'whistle', up: migration0016Whistle },
+  { version: 17, name: 'analysis', up: migration0017Analysis },
+  { version: 18, name: 'evaluation', up: migration0018Evaluation },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

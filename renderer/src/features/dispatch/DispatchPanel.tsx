@@ -8,33 +8,61 @@
  * (its "leave site?" prompt), so nothing submitted is lost without a word.
  */
 import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { OrderDetail as OrderDetailView } from '../../../../shared/contract/index';
 import { useOrderPages } from '../../platform/api/use-query';
+import { formatDate } from '../../platform/format/time';
+import { ExportButton } from '../jobs';
+import { useReference } from '../reference';
+import { ordersLedgerParams } from './export-ledger';
 import { ConfirmDialog } from './ConfirmDialog';
 import { CommandPalette } from './CommandPalette';
 import type { DeskActionId } from './desk-actions';
 import { deskQueue } from './desk-queue';
 import { Filters } from './Filters';
-import { EMPTY_FILTERS, filtersToInput, PAGE_SIZE, type FilterState } from './filter-state';
+import {
+  drillFilters,
+  EMPTY_FILTERS,
+  filtersToInput,
+  PAGE_SIZE,
+  type DeskDrill,
+  type FilterState,
+} from './filter-state';
+import { DrillBanner } from './DrillBanner';
 import { OrderDetail } from './OrderDetail';
 import { OrdersTable } from './OrdersTable';
 import { QueueTabs, type DeskTab } from './QueueTabs';
 import { UndoToasts } from './UndoToasts';
 import { DeskContext, useDesk } from './use-desk';
+import { WhistleView, type WhistleSeed } from '../whistle';
 import './dispatch.css';
 import './desk.css';
 
 /** Typing pauses this long before a search runs. */
 const SEARCH_DEBOUNCE_MS = 250;
 
-/** `initialOrderId`: open this order's detail at once (the map, an alarm, a live-feed line). */
-export function DispatchPanel({ initialOrderId = null }: { initialOrderId?: string | null }) {
+/**
+ * `initialOrderId`: open this order's detail at once (the map, an alarm, a live-feed line).
+ * `drill`: open 全部 with a drill-down's filters or exactly its orders (分析研判).
+ */
+export function DispatchPanel({
+  initialOrderId = null,
+  drill = null,
+}: {
+  initialOrderId?: string | null;
+  drill?: DeskDrill | null;
+}) {
+  const { t } = useTranslation();
+  const ref = useReference();
   const [tab, setTab] = useState<DeskTab>('all');
-  const [filters, setFilters] = useState<FilterState>(EMPTY_FILTERS);
+  const [filters, setFilters] = useState<FilterState>(() => (drill ? drillFilters(drill) : EMPTY_FILTERS));
+  const [drillShown, setDrillShown] = useState<DeskDrill | null>(drill);
   const [debouncedQ, setDebouncedQ] = useState('');
   const [selectedId, setSelectedId] = useState<string | null>(initialOrderId);
   const [openId, setOpenId] = useState<string | null>(initialOrderId);
   const [palette, setPalette] = useState(false);
+  // 吹哨报到 (issue 15): the whistle view in place of the queue, seeded when opened from an order.
+  const [whistle, setWhistle] = useState<{ seed: WhistleSeed | null } | null>(null);
 
   const openOrder = useCallback((id: string) => {
     setSelectedId(id);
@@ -47,17 +75,23 @@ export function DispatchPanel({ initialOrderId = null }: { initialOrderId?: stri
   }, [initialOrderId, openOrder]);
 
   useEffect(() => {
+    if (!drill) return;
+    setTab(drill.queue ?? 'all');
+    setFilters(drillFilters(drill));
+    setDrillShown(drill);
+  }, [drill]);
+
+  useEffect(() => {
     const id = window.setTimeout(() => setDebouncedQ(filters.q), SEARCH_DEBOUNCE_MS);
     return () => window.clearTimeout(id);
   }, [filters.q]);
 
-  const { input, invalidRange } = useMemo(
-    () =>
-      tab === 'all'
-        ? filtersToInput({ ...filters, q: debouncedQ })
-        : { input: { queue: tab, limit: PAGE_SIZE }, invalidRange: false },
-    [tab, filters, debouncedQ],
-  );
+  const { input, invalidRange } = useMemo(() => {
+    if (tab !== 'all') return { input: { queue: tab, limit: PAGE_SIZE }, invalidRange: false };
+    const q = filtersToInput({ ...filters, q: debouncedQ });
+    const ids = drillShown?.ids;
+    return ids && ids.length > 0 ? { ...q, input: { ...q.input, ids: [...ids] } } : q;
+  }, [tab, filters, debouncedQ, drillShown]);
   const list = useOrderPages(input);
 
   const { form, cancel } = desk;
@@ -104,13 +138,41 @@ export function DispatchPanel({ initialOrderId = null }: { initialOrderId?: stri
   );
   const onQueue = useCallback((next: DeskTab) => setTab(next), []);
 
+  if (whistle) return <WhistleView seed={whistle.seed} onBack={() => setWhistle(null)} />;
+
   return (
     <DeskContext.Provider value={desk}>
       <div className="dispatch desk" data-testid="dispatch-desk" data-tab={tab}>
         <div className="desk-top">
-          <QueueTabs value={tab} onChange={setTab} />
+          <div className="desk-top-row">
+            <QueueTabs value={tab} onChange={setTab} />
+            <button
+              type="button"
+              className="btn"
+              data-testid="open-whistles"
+              onClick={() => setWhistle({ seed: null })}
+            >
+              {t('whistleDesk.open')}
+            </button>
+          </div>
           {tab === 'all' && <Filters value={filters} onChange={setFilters} invalidRange={invalidRange} />}
+          {/* 导出: the list as it is filtered now, built in the background (issue 16). */}
+          <ExportButton
+            testId="desk-export"
+            title={t('jobs.ledger.title', { date: formatDate(Date.now()) })}
+            params={() => ordersLedgerParams(input, t, ref)}
+          />
         </div>
+        {tab === 'all' && drillShown && (
+          <DrillBanner
+            drill={drillShown}
+            total={list.total}
+            onClear={() => {
+              setDrillShown(null);
+              setFilters(EMPTY_FILTERS);
+            }}
+          />
+        )}
         <div className={`dispatch-body${openId ? ' with-detail' : ''}`}>
           <OrdersTable list={list} selectedId={selectedId} onSelect={setSelectedId} onOpen={setOpenId} />
           {openId && (
@@ -118,6 +180,17 @@ export function DispatchPanel({ initialOrderId = null }: { initialOrderId?: stri
               orderId={openId}
               onClose={() => setOpenId(null)}
               onPalette={() => setPalette(true)}
+              onWhistle={(d) =>
+                setWhistle({
+                  seed: {
+                    orderId: d.order.id,
+                    title: d.order.title,
+                    address: d.order.address,
+                    lng: d.order.lng,
+                    lat: d.order.lat,
+                  },
+                })
+              }
             />
           )}
         </div>

@@ -14,6 +14,7 @@ import { formatDateTime } from '../../platform/format/time';
 import { useNow } from '../../platform/format/use-now';
 import { useAuth } from '../auth';
 import { useReference, type ReferenceLookups } from '../reference';
+import { OrderTriage } from '../triage';
 import { ActionBar } from './ActionBar';
 import { ActionForm } from './ActionForm';
 import { actorOf, availableActions, maxExtensionDays } from './desk-actions';
@@ -32,9 +33,11 @@ interface Props {
   readonly orderId: string;
   readonly onClose: () => void;
   readonly onPalette: () => void;
+  /** 发起吹哨 from this order (吹哨报到 view, issue 15); the button shows only when given. */
+  readonly onWhistle?: (detail: OrderDetailView) => void;
 }
 
-export function OrderDetail({ orderId, onClose, onPalette }: Props) {
+export function OrderDetail({ orderId, onClose, onPalette, onWhistle }: Props) {
   const { t: tf } = useTranslation();
   // i18next's overloaded TFunction, narrowed to the plain signature the pure helpers take.
   const t: Translate = (key, vars) => (vars ? tf(key, vars) : tf(key));
@@ -51,6 +54,16 @@ export function OrderDetail({ orderId, onClose, onPalette }: Props) {
       <div className="detail-head">
         <h2>{q.data ? q.data.order.title : t('detail.title')}</h2>
         {q.data && <OverduePill detail={q.data} t={t} />}
+        {q.data && onWhistle && (
+          <button
+            type="button"
+            className="btn"
+            data-testid="detail-whistle"
+            onClick={() => q.data && onWhistle(q.data)}
+          >
+            {tf('whistleDesk.fromOrder')}
+          </button>
+        )}
         <button
           type="button"
           className="btn"
@@ -188,6 +201,7 @@ function DetailBody({
           <p style={{ margin: 0, overflowWrap: 'anywhere' }}>{o.description}</p>
         </>
       )}
+      {isOfficer && <OrderTriage order={o} />}
       {isOfficer && NEEDS_UNIT.includes(o.status) && (
         <Recommendations
           orderId={o.id}

@@ -69,6 +69,7 @@ export const dispatchEn: Catalogue<typeof dispatchZh> = {
     overdue: 'Overdue',
     keyboardHint: '↑/↓ select, Enter open, Esc close',
   },
+  deskDrill: { banner: 'Drill-down from Analysis: {{label}} ({{n}} orders)', clear: 'Clear drill-down' },
   filters: {
     search: 'Search',
     searchPlaceholder: 'Title, description, address',

@@ -55,6 +55,7 @@ export const dispatchZh = {
     overdue: '超期',
     keyboardHint: '↑/↓ 选择，Enter 打开，Esc 关闭',
   },
+  deskDrill: { banner: '分析研判钻取：{{label}}（{{n}} 件）', clear: '清除钻取' },
   filters: {
     search: '搜索',
     searchPlaceholder: '标题、描述、地址（如：噪音）',

@@ -12,6 +12,7 @@ import { useMutation } from '../../platform/api/use-mutation';
 import { formatClock } from '../../platform/format/time';
 import { useModalDialog } from '../../platform/ui/use-modal-dialog';
 import { useReference } from '../reference';
+import { IntakeDuplicates, SuggestionChips } from '../triage';
 import { AddressField } from './AddressField';
 import { CategoryPicker } from './CategoryPicker';
 import { categoryMap, emergencyOf, exactCategory, offeredCategories, questionsOf } from './category-search';
@@ -45,6 +46,9 @@ export default function IntakeDialog({ username, preset, onClose, onCreated }: I
   const state = useIntakeDraft(username, preset);
   const { draft, set } = state;
   const create = useMutation('orders.create');
+  const act = useMutation('orders.act');
+  // 并案 chosen in the 可能重复 box: the new order is merged into it right after it is saved.
+  const [mergeInto, setMergeInto] = useState<string | null>(null);
   const [errors, setErrors] = useState<Errors>({});
   const [general, setGeneral] = useState('');
   const [refusedService, setRefusedService] = useState<string | null>(null);
@@ -78,7 +82,7 @@ export default function IntakeDialog({ username, preset, onClose, onCreated }: I
   const questions = questionsOf(cats, draft.categoryCode);
   const urgency = urgencyOf(cats, draft);
   const titleSuggestion = suggestedTitle(cats, draft);
-  const busy = create.busy;
+  const busy = create.busy || act.busy;
 
   // The first thing to type when the form (or a new draft) opens: the channel's first field,
   // else the category. After the frame: showModal() focuses the dialog's first control.
@@ -155,6 +159,14 @@ export default function IntakeDialog({ username, preset, onClose, onCreated }: I
     setGeneral('');
     try {
       const detail = await create.run(built.input);
+      if (mergeInto)
+        await act
+          .run({
+            orderId: detail.order.id,
+            expectedVersion: detail.order.version,
+            action: { type: 'merged', payload: { intoOrderId: mergeInto } },
+          })
+          .catch(() => undefined); // saved either way; the desk offers 并案 again
       state.done();
       onCreated(detail.order.id);
       onClose();
@@ -339,6 +351,22 @@ export default function IntakeDialog({ username, preset, onClose, onCreated }: I
                   />
                 )}
               </Field>
+              <SuggestionChips
+                text={`${draft.title} ${draft.description}`}
+                source={draft.channel}
+                value={draft.categoryCode}
+                onPick={(code, name) => {
+                  change(
+                    {
+                      categoryCode: code,
+                      categoryText: name,
+                      answers: code === draft.categoryCode ? draft.answers : {},
+                    },
+                    'category',
+                  );
+                  setRefusedService(null);
+                }}
+              />
             </div>
             <aside className="intake-side">
               <LocationPanel
@@ -350,6 +378,14 @@ export default function IntakeDialog({ username, preset, onClose, onCreated }: I
                 onClear={() => change({ point: null, communityCode: null, gridCode: null })}
                 communityName={ref.communityName}
                 gridName={ref.gridName}
+              />
+              <IntakeDuplicates
+                point={draft.point}
+                communityCode={located.communityCode}
+                text={`${draft.title} ${draft.description}`}
+                categoryCode={draft.categoryCode}
+                mergeInto={mergeInto}
+                onMergeInto={setMergeInto}
               />
               {/* A diverted case is not taken in at any urgency. */}
               {!blocked && (

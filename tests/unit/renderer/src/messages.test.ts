@@ -51,16 +51,23 @@ describe('message catalogues', () => {
     expect(features.map((f) => f.feature).sort()).toEqual(
       [
         'accounts',
+        'analysis',
         'audit',
         'auth',
         'awareness',
         'dispatch',
+        'duty',
+        'evaluation',
+        'import',
         'intake',
+        'jobs',
         'map',
         'stats',
         'sync',
         'templates',
+        'triage',
         'wall',
+        'whistle',
       ].sort(),
     );
     const owner = new Map<string, string>();

@@ -156,6 +156,7 @@ describe('created', () => {
       deviceId: true,
       reporterId: true,
       answers: true,
+      imported: true,
       upstreamId: true,
       upstreamDeadline: true,
       status: true,
