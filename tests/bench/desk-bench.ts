@@ -50,8 +50,14 @@ export async function benchDesk(table: Table, dataDir: string, storeLabel: strin
       baseline: `median ${pct(queues, 0.5).toFixed(2)} ms`,
       ratio: pct(queues, 0.95) / pct(queues, 0.5),
     });
-    const open = await core.call('orders.list', { queue: 'to_sign', limit: 100 }, officer);
-    const targets = open.rows.map((r) => r.id);
+    // Orders a 催办 applies to: waiting to be signed for first, then any running one (a smaller
+    // store may have none waiting).
+    const targets: string[] = [];
+    for (const queue of ['to_sign', 'due_soon', 'overdue'] as const) {
+      const open = await core.call('orders.list', { queue, limit: 100 }, officer);
+      for (const r of open.rows) if (targets.length < 100 && !targets.includes(r.id)) targets.push(r.id);
+    }
+    if (targets.length === 0) throw new Error('desk bench: no running order to act on');
     const versions = new Map<string, number>();
     for (const id of targets)
       versions.set(id, (await core.call('orders.get', { orderId: id }, officer)).order.version);

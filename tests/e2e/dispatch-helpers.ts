@@ -74,8 +74,11 @@ export async function officerAndCommander(browser: Browser): Promise<{ officer: 
 }
 
 export async function openDesk(page: Page): Promise<void> {
-  await page.keyboard.press('F3');
-  await expect(page.locator('#tab-dispatch')).toHaveAttribute('aria-selected', 'true');
+  // Right after a sign-in the panel keys are bound once the shell has mounted: press until then.
+  await expect(async () => {
+    await page.keyboard.press('F3');
+    await expect(page.locator('#tab-dispatch')).toHaveAttribute('aria-selected', 'true', { timeout: 2000 });
+  }).toPass({ timeout: 15_000 });
   await expect(page.getByTestId('dispatch-desk')).toBeVisible();
 }
 

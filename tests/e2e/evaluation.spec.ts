@@ -13,7 +13,7 @@ test('evaluation panel: rates, ranking with movement, risk, what-if; a row drill
   test.setTimeout(150_000);
   await page.addInitScript(() => localStorage.removeItem('hall.lang'));
   await signIn(page);
-  await page.keyboard.press('F4');
+  await page.getByRole('tab', { name: /评估反馈/ }).click();
   const panel = page.getByTestId('panel-evaluation');
   await expect(panel).toBeVisible();
 

@@ -10,7 +10,7 @@ test('the meeting report prints to a PDF with its pages', async ({ page }) => {
   test.setTimeout(120_000);
   await page.addInitScript(() => localStorage.removeItem('hall.lang'));
   await signIn(page);
-  await page.keyboard.press('F4');
+  await page.getByRole('tab', { name: /评估反馈/ }).click();
   await expect(page.getByTestId('panel-evaluation')).toBeVisible();
   const month = page.getByTestId('eval-month');
   const [y, m] = (await month.inputValue()).split('-').map(Number) as [number, number];

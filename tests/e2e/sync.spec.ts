@@ -285,8 +285,17 @@ test('sync: Open311 says which window waits and why; a save keeps hidden setting
     await page.getByTestId('sync-tab-status').click();
     await expect(page.getByTestId('open311-waiting')).toHaveCount(0, { timeout: 60_000 });
     await expect(page.getByTestId('open311-status')).toContainText('拉取完成', { timeout: 60_000 });
-    const order = await api('orders.get', { orderId: 'O311-E2E-W1' });
-    expect(order['order']).toMatchObject({ upstreamId: 'E2E-W1' });
+    // The status may still show the cycle before the reset: wait for the request itself.
+    await expect
+      .poll(
+        async () => {
+          const res = await page.request.post(`${base}api/orders.get`, { data: { orderId: 'O311-E2E-W1' } });
+          const body = (await res.json()) as { ok: boolean; data?: { order: { upstreamId: string | null } } };
+          return body.ok ? body.data?.order.upstreamId : null;
+        },
+        { timeout: 60_000 },
+      )
+      .toBe('E2E-W1');
 
     // A second reset reads the hostile item again: still one row in 隔离区, now with its count.
     await api('open311.resetCursor', {});
