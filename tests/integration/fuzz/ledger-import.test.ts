@@ -21,12 +21,10 @@ const ZIP = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
 const bytes = fc.uint8Array({ minLength: 0, maxLength: 2048 });
 const file = fc.oneof(
   bytes.map((b) => ({ ext: 'csv', data: Buffer.from(b) })),
-  fc
-    .tuple(fc.integer({ min: 0, max: CSV.length }), bytes)
-    .map(([at, junk]) => ({
-      ext: 'csv',
-      data: Buffer.concat([CSV.subarray(0, at), junk, CSV.subarray(at)]),
-    })),
+  fc.tuple(fc.integer({ min: 0, max: CSV.length }), bytes).map(([at, junk]) => ({
+    ext: 'csv',
+    data: Buffer.concat([CSV.subarray(0, at), junk, CSV.subarray(at)]),
+  })),
   bytes.map((b) => ({ ext: 'xlsx', data: Buffer.concat([ZIP, Buffer.from(b)]) })),
 );
 
