@@ -48,7 +48,9 @@ describe('Open311 against a flaky server', () => {
       lat: 39.8937,
       long: 116.4612,
     }));
-    const seed = Number(process.env.FLAKY_SEED ?? Date.now() % 100_000);
+    // A fixed seed by default: a random one made the run itself flaky (35 GETs at 10 % can draw no
+    // cut-off at all, 2.5 % of runs). FLAKY_SEED=n tries others.
+    const seed = Number(process.env.FLAKY_SEED ?? 20_261_206);
     const server = await startLoopbackOpen311({
       requests,
       quirks: { pageLimit: 50, flaky: { p503: 0.2, pTruncate: 0.1, delayMs: 300, rnd: mulberry32(seed) } },
