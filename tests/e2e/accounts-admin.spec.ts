@@ -8,6 +8,7 @@ import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { expect, test, type Page } from '@playwright/test';
 import { E2E_ADMIN, loginThroughScreen } from './accounts';
+import { shotSizes } from './app-helpers';
 
 const ARTIFACTS = fileURLToPath(new URL('./.artifacts/', import.meta.url));
 mkdirSync(ARTIFACTS, { recursive: true });
@@ -78,10 +79,10 @@ test('admin creates an officer account; the officer has no 账号管理; a disab
   await expect(dialog).toContainText('两次输入的密码不一致');
   await expect(page.getByTestId('account-password2')).toBeFocused();
 
-  for (const [w, h] of [
+  for (const [w, h] of shotSizes([
     [1920, 1080],
     [3840, 2160],
-  ] as const) {
+  ] as const)) {
     await page.setViewportSize({ width: w, height: h });
     await page.screenshot({ path: `${ARTIFACTS}accounts-errors-${w}x${h}.png` });
   }
@@ -110,10 +111,10 @@ test('admin creates an officer account; the officer has no 账号管理; a disab
   );
   await page.getByTestId('account-disable-confirm-btn').click();
   await expect(page.getByTestId('account-disable-error')).toHaveText('不能停用自己的账号');
-  for (const [w, h] of [
+  for (const [w, h] of shotSizes([
     [1920, 1080],
     [3840, 2160],
-  ] as const) {
+  ] as const)) {
     await page.setViewportSize({ width: w, height: h });
     await page.screenshot({ path: `${ARTIFACTS}accounts-dialog-${w}x${h}.png` });
   }

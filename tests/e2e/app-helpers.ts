@@ -53,12 +53,23 @@ export function defaultLanguagePerTest(): void {
   });
 }
 
-/** Screenshots at 1920×1080 and 3840×2160 (then back to 1080p): `${name}-${w}x${h}.png`. */
+/**
+ * Which screenshot sizes a run takes. `npm test` (and CI) takes 1920×1080 only: a 3840×2160 or
+ * 5760×1080 frame of the software-rendered map costs seconds each and the screenshots assert
+ * nothing. HALL_E2E_SHOTS=all adds the big sizes — run that way when UI work is to be looked at
+ * (`npm run test:e2e:shots`). Tests that assert a layout at a big size run it either way.
+ */
+export const BIG_SHOTS = process.env.HALL_E2E_SHOTS === 'all';
+export function shotSizes<T extends readonly [number, number, ...unknown[]]>(sizes: readonly T[]): T[] {
+  return sizes.filter(([w, h]) => BIG_SHOTS || (w <= 1920 && h <= 1080));
+}
+
+/** Screenshots at 1920×1080 and (BIG_SHOTS) 3840×2160, then back to 1080p: `${name}-${w}x${h}.png`. */
 export async function shots(page: Page, name: string): Promise<void> {
-  for (const [w, h] of [
+  for (const [w, h] of shotSizes([
     [1920, 1080],
     [3840, 2160],
-  ] as const) {
+  ] as const)) {
     await page.setViewportSize({ width: w, height: h });
     // The layout is rem-based on the viewport: let it settle after the resize.
     await page.waitForTimeout(250);

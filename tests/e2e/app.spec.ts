@@ -7,6 +7,7 @@ import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { expect, test, type Page } from '@playwright/test';
 import { loginThroughScreen } from './accounts';
+import { shotSizes } from './app-helpers';
 
 const ARTIFACTS = fileURLToPath(new URL('./.artifacts/', import.meta.url));
 mkdirSync(ARTIFACTS, { recursive: true });
@@ -185,13 +186,15 @@ test('bad filters: an inverted date range and a search with no hits do not break
   expect(errors).toEqual([]);
 });
 
-test('screenshots at 1920×1080 and 3840×2160', async ({ page }) => {
+test('screenshots of the panels and the desk (1920×1080; HALL_E2E_SHOTS=all adds 3840×2160)', async ({
+  page,
+}) => {
   // 态势感知 now draws the map (WebGL, software-rendered here) at 4K: give the sizes time.
   test.setTimeout(180_000);
-  for (const [w, h] of [
+  for (const [w, h] of shotSizes([
     [1920, 1080],
     [3840, 2160],
-  ] as const) {
+  ] as const)) {
     await page.setViewportSize({ width: w, height: h });
     await openApp(page, '#awareness');
     await page.reload(); // same URL with a new viewport: start from a fresh page

@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { expect, test } from '@playwright/test';
 import { E2E_ADMIN, loginThroughScreen } from './accounts';
 import { startHost } from './global-setup';
+import { shotSizes } from './app-helpers';
 
 const ARTIFACTS = fileURLToPath(new URL('./.artifacts/', import.meta.url));
 mkdirSync(ARTIFACTS, { recursive: true });
@@ -47,10 +48,10 @@ test('login screen: focus, Chinese errors, Enter submits, demo badge, no data be
   const refused = await page.request.post(`${appUrl()}api/orders.list`, { data: {} });
   expect(refused.status()).toBe(401);
 
-  for (const [w, h] of [
+  for (const [w, h] of shotSizes([
     [1920, 1080],
     [3840, 2160],
-  ] as const) {
+  ] as const)) {
     await page.setViewportSize({ width: w, height: h });
     await page.screenshot({ path: `${ARTIFACTS}login-${w}x${h}.png` });
   }

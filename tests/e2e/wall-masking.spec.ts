@@ -6,7 +6,7 @@
  */
 import { expect, test } from '@playwright/test';
 import { digitsView } from '../../shared/kernel/masking';
-import { api, appUrl, ARTIFACTS, signIn } from './app-helpers';
+import { api, appUrl, ARTIFACTS, signIn, shotSizes } from './app-helpers';
 
 const WALL = {
   username: 'wall2',
@@ -51,10 +51,10 @@ test('the wall shows an urgent order with every form masked', async ({ page, bro
   await wall.getByTestId('auth-password').press('Enter');
   // The order reaches the wall: its masked title is on screen.
   await expect(wall.getByText('欧***反映燃气泄漏').first()).toBeVisible({ timeout: 60_000 });
-  for (const [w, h] of [
+  for (const [w, h] of shotSizes([
     [1920, 1080],
     [3840, 2160],
-  ] as const) {
+  ] as const)) {
     await wall.setViewportSize({ width: w, height: h });
     await wall.screenshot({ path: `${ARTIFACTS}wall-masked-${w}x${h}.png` });
   }
