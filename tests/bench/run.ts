@@ -7,7 +7,6 @@
  */
 import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { spawnSync } from 'node:child_process';
 import Database from 'better-sqlite3';
 import { generateReference } from '../../electron/core/features/demo/generator/reference';
 import { generateOrderEvents } from '../../electron/core/features/demo/generator/orders';
@@ -27,6 +26,7 @@ import { benchDesk } from './desk-bench';
 import { benchAnalysis } from './analysis-bench';
 import { benchImport } from './import-bench';
 import { benchTriage } from './triage-bench';
+import { benchRss } from './rss-bench';
 
 const ORDERS = Number(process.env.BENCH_ORDERS ?? 1_000_000);
 const DAYS = 365;
@@ -216,36 +216,8 @@ await benchDesk(table, hallDir, storeLabel);
 await benchAnalysis(table, hallDir, storeLabel, anchor);
 await benchTriage(table, hallDir, storeLabel);
 
-// ---- 4. Memory of a fresh core process over the 1 M store. ------------------------------------
-for (const [mode, label] of [
-  ['inprocess', 'core on one thread'],
-  ['pool', "core with its read pool (writer + 2 readers in worker threads), the app's shape"],
-] as const) {
-  const probeRun = spawnSync('npx', ['tsx', 'tests/bench/rss-probe.ts', hallDir, month, mode], {
-    encoding: 'utf8',
-  });
-  const rss = JSON.parse(probeRun.stdout.trim().split('\n').pop() ?? '{}') as {
-    rssMb?: number;
-    baselineMb?: number;
-  };
-  if (rss.rssMb !== undefined && rss.baselineMb !== undefined) {
-    table.add({
-      what: `process RSS with the ${storeLabel} store open, after queries: ${label}`,
-      value: `${rss.rssMb.toFixed(0)} MB`,
-      budget: '≤ 400 MB',
-      pass: rss.rssMb <= 400,
-      baseline: `empty Node process ${rss.baselineMb.toFixed(0)} MB`,
-      ratio: rss.rssMb / rss.baselineMb,
-    });
-  } else {
-    table.add({
-      what: `process RSS: ${label}`,
-      value: `probe failed: ${probeRun.stderr.slice(0, 200)}`,
-      budget: '≤ 400 MB',
-      pass: false,
-    });
-  }
-}
+// ---- 4. Memory of a fresh core process over the store, bundled as the app ships. ------------
+await benchRss(table, dir, hallDir, storeLabel, month);
 
 // ---- 5. The wall and sync sections. -----------------------------------------------------------
 await benchIssueSections();
