@@ -8,6 +8,7 @@ import { app, BrowserWindow, dialog, Menu } from 'electron';
 import { builtinBasemapDir, importedBasemapDir } from './core/adapters/basemap/catalog';
 import { createCore, type Core } from './core/runtime/core';
 import { registerHallIpc } from './main-ipc';
+import { registerPrintIpc } from './main-print';
 import { createMainWindow, hardenSession, installAppProtocol, registerAppScheme } from './window';
 import { parseShellArgs } from './window-policy';
 
@@ -63,6 +64,9 @@ if (!app.requestSingleInstanceLock()) {
     // `--wall`: this app is a public wall; the main process, not the page, decides the masking.
     wall: args.wall,
   });
+
+  // 点评会报告 → PDF (webContents.printToPDF), asked by the page.
+  registerPrintIpc();
 
   app.on('second-instance', () => {
     const win = BrowserWindow.getAllWindows()[0];

@@ -4,7 +4,8 @@
  */
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 import type { CallResult, ChangeHint, HallBridge } from '../shared/contract';
-import { CALL_CHANNEL, CHANGE_CHANNEL } from './ipc-channels';
+import type { PdfResult } from '../shared/kernel/bridge';
+import { CALL_CHANNEL, CHANGE_CHANNEL, PDF_CHANNEL } from './ipc-channels';
 
 /** HallBridge plus the per-call flags: `{ masked: true }` while the page is in wall mode (大屏模式). */
 interface WallAwareBridge extends HallBridge {
@@ -24,6 +25,9 @@ const bridge: WallAwareBridge = {
     return () => {
       ipcRenderer.removeListener(CHANGE_CHANNEL, wrapped);
     };
+  },
+  printToPdf(fileName: string) {
+    return ipcRenderer.invoke(PDF_CHANNEL, fileName) as Promise<PdfResult>;
   },
 };
 

@@ -4,7 +4,8 @@
  * an https origin instead, and lets every response carry our CSP.
  */
 import { open } from 'node:fs/promises';
-import { BrowserWindow, protocol, session, type WebContents } from 'electron';
+import { BrowserWindow, protocol, screen, session, type WebContents } from 'electron';
+import { mayOpenPresenter, presenterWindowOptions, type DisplayArea } from './meeting-policy';
 import { BasemapCatalog, builtinBasemapDir, type BasemapDirs } from './core/adapters/basemap/catalog';
 import { answerBasemap, isBasemapPath } from './core/adapters/basemap/serve';
 import { securityHeaders } from './core/adapters/host/csp';
@@ -152,7 +153,16 @@ export function hardenSession(): void {
   });
 }
 
-/** Blocks navigation, new windows and <webview> on a webContents. */
+function _displays(): DisplayArea[] {
+  return screen?.getAllDisplays().map((d) => ({ id: d.id, workArea: d.workArea })) ?? [];
+}
+
+function _displayOf(contents: WebContents): number | null {
+  const win = BrowserWindow.fromWebContents?.(contents);
+  return win && screen ? screen.getDisplayMatching(win.getBounds()).id : null;
+}
+
+/** Blocks navigation, new windows (but the presenter notes) and <webview> on a webContents. */
 function lockDownContents(contents: WebContents): void {
   contents.on('will-navigate', (event, url) => {
     if (!mayNavigate(url)) event.preventDefault();
@@ -161,8 +171,17 @@ function lockDownContents(contents: WebContents): void {
     if (!mayNavigate(url)) event.preventDefault();
   });
   contents.on('will-attach-webview', (event) => event.preventDefault());
-  // No window.open at all: not even to the system browser, so a compromised page cannot launch URLs.
-  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+  // No window.open, not even to the system browser, so a compromised page cannot launch URLs —
+  // except meeting mode's presenter notes: a blank same-origin window by name, on another display.
+  contents.setWindowOpenHandler((d) =>
+    mayOpenPresenter(d)
+      ? {
+          action: 'allow',
+          overrideBrowserWindowOptions: presenterWindowOptions(_displays(), _displayOf(contents)),
+        }
+      : { action: 'deny' },
+  );
+  contents.on('did-create-window', (child) => lockDownContents(child.webContents));
 }
 
 export function createMainWindow(preload: string, args: ShellArgs): BrowserWindow {

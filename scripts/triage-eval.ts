@@ -1,5 +1,5 @@
 /**
- * npm run triage:eval -- [--data-dir <dir>] [--file <csv|xlsx> --text-columns <a,b> --label-column <c>]
+ * npm run triage:eval -- [--data-dir <dir>] [--file <csv|xlsx> --text-columns <a,b> --label-column <c> [--time-column <t>]]
  *                        [--folds 5] [--seed 1]
  *
  * Evaluates category suggestion with the app's own model (shared/features/triage/suggest.ts):
@@ -7,19 +7,21 @@
  * and the two baselines (most frequent class; catalogue names/keywords only). On a store (the
  * closed orders of --data-dir, default a fresh demo store) it also measures triage.duplicates'
  * lookup on the store's known duplicate pairs (the demo seeds them): precision and recall.
- * A file is read with the 台账 import's reader (electron/core/features/import: CSV in UTF-8,
- * with or without BOM, or GB18030, and .xlsx).
+ * A file (--file) goes through the app's own 台账 import into a temporary store (CSV in UTF-8,
+ * with or without BOM, or GB18030, and .xlsx; labels by code, name or path; rows that fail the
+ * import's check are skipped and counted) and is evaluated from there.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { generateReference } from '../electron/core/features/demo';
-import { openLedger } from '../electron/core/features/import';
 import { findDuplicates, ordersForEval } from '../electron/core/features/triage';
 import { createInProcessCore } from '../electron/core/runtime/core';
 import { openDb } from '../electron/core/store/db';
-import { readReferenceSnapshot } from '../electron/core/store/reference';
+import { readReferenceSnapshot, writeReference } from '../electron/core/store/reference';
+import { LEDGER_CHUNK_BYTES, type ColumnMapping } from '../shared/features/import/contract';
+import type { ReferenceData } from '../shared/features/reference/reference';
 import type { CatalogueEntry } from '../shared/features/triage/suggest';
 import {
   duplicateScores,
@@ -34,6 +36,7 @@ const { values } = parseArgs({
     file: { type: 'string' },
     'text-columns': { type: 'string' },
     'label-column': { type: 'string' },
+    'time-column': { type: 'string' },
     folds: { type: 'string', default: '5' },
     seed: { type: 'string', default: '1' },
     'per-class': { type: 'string', default: '30' },
@@ -48,18 +51,15 @@ function table(label: string, m: Metrics): string {
   return `${label.padEnd(22)} ${pct(m.macroF1).padStart(8)} ${pct(m.acc1).padStart(8)} ${pct(m.acc3).padStart(8)} ${m.msPerSuggestion.toFixed(3).padStart(10)}`;
 }
 
-/** A label of the file (a code, a leaf name, or a path "a/b/c", "a>b>c", "a-b-c") → a catalogue code when known. */
-function labelOf(raw: string, byName: ReadonlyMap<string, string>, codes: ReadonlySet<string>): string {
-  const s = raw.trim();
-  if (codes.has(s)) return s;
-  const last =
-    s
-      .split(/[/>＞\-—|｜\\]/)
-      .pop()
-      ?.trim() ?? s;
-  return byName.get(last) ?? byName.get(s) ?? s;
-}
+const EVAL_ACTOR = { role: 'commander', actor: 'triage-eval' } as const;
 
+/**
+ * A labelled file → texts and catalogue codes, through the app's own 台账 import: the file is
+ * uploaded in chunks into a temporary store (the catalogue of `--data-dir`, else the demo's),
+ * previewed (the guessed mapping, overridden by --text-columns / --label-column /
+ * --time-column), checked and imported with bad rows skipped (their count and the labels the
+ * catalogue lacks are printed); the imported orders are then read back from the store.
+ */
 async function fromFile(path: string, catalogue: readonly CatalogueEntry[]): Promise<LabelledText[]> {
   const textCols = (values['text-columns'] ?? '')
     .split(',')
@@ -67,31 +67,80 @@ async function fromFile(path: string, catalogue: readonly CatalogueEntry[]): Pro
     .filter(Boolean);
   const labelCol = values['label-column']?.trim();
   if (textCols.length === 0 || !labelCol) throw new Error('--file 需要 --text-columns 和 --label-column');
-  const leaves = catalogue.filter((c) => c.level === 3);
-  const byName = new Map(leaves.map((c) => [c.name, c.code]));
-  const codes = new Set(leaves.map((c) => c.code));
-  const docs: LabelledText[] = [];
-  let header: string[] | null = null;
-  let ti: number[] = [];
-  let li = -1;
-  for await (const row of openLedger(path).rows()) {
-    if (!header) {
-      header = row.cells.map((c) => c.trim());
-      ti = textCols.map((c) => header!.indexOf(c));
-      li = header.indexOf(labelCol);
-      const missing = [...textCols.filter((_, i) => ti[i]! < 0), ...(li < 0 ? [labelCol] : [])];
-      if (missing.length)
-        throw new Error(`文件中没有这些列：${missing.join('、')}（有：${header.join('、')}）`);
-      continue;
+  if (textCols.length > 2) throw new Error('--text-columns 最多两列（标题、诉求内容）');
+  const dir = mkdtempSync(join(tmpdir(), 'triage-eval-file-'));
+  try {
+    const db = openDb(dir);
+    writeReference(db, { ...generateReference(seed), categories: catalogue as ReferenceData['categories'] });
+    db.close();
+    const core = await createInProcessCore({ dataDir: dir, host: 'test', liveDemo: false });
+    try {
+      const bytes = readFileSync(path);
+      const begin = await core.call(
+        'import.uploadBegin',
+        { fileName: basename(path), size: bytes.length },
+        EVAL_ACTOR,
+      );
+      for (let at = 0; at < bytes.length;) {
+        const part = bytes.subarray(at, at + LEDGER_CHUNK_BYTES);
+        const s = await core.call(
+          'import.uploadChunk',
+          { uploadId: begin.uploadId, offset: at, data: part.toString('base64') },
+          EVAL_ACTOR,
+        );
+        at = s.received;
+      }
+      const preview = await core.call('import.preview', { uploadId: begin.uploadId }, EVAL_ACTOR);
+      const col = (name: string): number => {
+        const i = preview.headers.findIndex((h) => h.trim() === name);
+        if (i < 0) throw new Error(`文件中没有「${name}」列（有：${preview.headers.join('、')}）`);
+        return i;
+      };
+      const mapping: ColumnMapping = {
+        ...preview.mapping,
+        title: textCols.length === 2 ? col(textCols[0]!) : undefined,
+        text: col(textCols[textCols.length - 1]!),
+        category: col(labelCol),
+        ...(values['time-column'] ? { receivedAt: col(values['time-column'].trim()) } : {}),
+      };
+      if (mapping.receivedAt === undefined)
+        throw new Error('找不到受理时间列，请用 --time-column 指定（导入需要受理时间）');
+      const input = { uploadId: begin.uploadId, mapping, categoryMap: {} };
+      const check = await core.call('import.check', input, EVAL_ACTOR);
+      const run = await core.call(
+        'import.run',
+        { ...input, jobId: `eval-${Date.now().toString(36)}`, skipBadRows: true },
+        EVAL_ACTOR,
+      );
+      console.log(
+        `导入 import: ${check.rows} 行, ${run.added} 行已导入, ${check.refused} 行未通过检查（跳过）` +
+          (check.unknownCategories.length
+            ? `, 目录中没有的分类: ${check.unknownCategories.map((u) => `${u.text}(${u.rows})`).join('、')}`
+            : ''),
+      );
+      for (const e of check.errors.slice(0, 5)) console.log(`  第 ${e.row} 行「${e.column}」：${e.message}`);
+    } finally {
+      await core.close();
     }
-    const label = row.cells[li]?.trim() ?? '';
-    const text = ti
-      .map((i) => row.cells[i] ?? '')
-      .join(' ')
-      .trim();
-    if (label && text) docs.push({ text, label: labelOf(label, byName, codes) });
+    const read = openDb(dir);
+    try {
+      return ordersForEval(read)
+        .filter((r) => r.id.startsWith('imp-'))
+        .map((r) => ({
+          text: evalText(textCols.length, r.title, r.description),
+          label: r.categoryCode,
+        }));
+    } finally {
+      read.close();
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
   }
-  return docs;
+}
+
+/** The text as the file had it: title and content, or the content alone (the import derives a title from it). */
+function evalText(columns: number, title: string, description: string): string {
+  return columns === 2 ? `${title} ${description}` : description;
 }
 
 async function main(): Promise<void> {
@@ -102,6 +151,14 @@ async function main(): Promise<void> {
   let dup: ReturnType<typeof duplicateScores> | null = null;
   const t0 = performance.now();
   if (values.file) {
+    if (dir) {
+      const db = openDb(dir);
+      try {
+        catalogue = readReferenceSnapshot(db).categories;
+      } finally {
+        db.close();
+      }
+    }
     docs = await fromFile(values.file, catalogue);
     console.log(`文件 ${values.file}: ${docs.length} 行`);
   } else {

@@ -40,7 +40,15 @@ import { wallZh } from './features/wall/messages.zh';
 import { whistleEn } from './features/whistle/messages.en';
 import { dutyEn } from './features/duty/messages.en';
 import { dutyZh } from './features/duty/messages.zh';
+import { partyEn } from './features/party/messages.en';
+import { partyZh } from './features/party/messages.zh';
 import { whistleZh } from './features/whistle/messages.zh';
+import { fieldEn } from './features/field/messages.en';
+import { fieldZh } from './features/field/messages.zh';
+import { addressEn } from './features/address/messages.en';
+import { addressZh } from './features/address/messages.zh';
+import { problemsEn } from './features/problems/messages.en';
+import { problemsZh } from './features/problems/messages.zh';
 import type { Catalogue } from './platform/i18n/catalogue';
 import { sharedEn } from './platform/i18n/messages.en';
 import { sharedZh } from './platform/i18n/messages.zh';
@@ -65,7 +73,11 @@ export const zh = {
   ...evaluationZh,
   ...whistleZh,
   ...dutyZh,
+  ...partyZh,
   ...importZh,
+  ...fieldZh,
+  ...addressZh,
+  ...problemsZh,
 } as const;
 
 export type Messages = Catalogue<typeof zh>;
@@ -90,5 +102,9 @@ export const en: Messages = {
   ...evaluationEn,
   ...whistleEn,
   ...dutyEn,
+  ...partyEn,
   ...importEn,
+  ...fieldEn,
+  ...addressEn,
+  ...problemsEn,
 };

@@ -24,6 +24,11 @@ import { ANALYSIS_PROCS } from '../features/analysis/contract';
 import { WHISTLE_PROCS } from '../features/whistle/contract';
 import { DUTY_PROCS } from '../features/duty/contract';
 import { IMPORT_PROCS } from '../features/import/contract';
+import { PARTY_PROCS } from '../features/party/contract';
+import { ADDRESS_PROCS } from '../features/address/contract';
+import { ASSETS_PROCS } from '../features/assets/contract';
+import { PROBLEMS_PROCS } from '../features/problems/contract';
+import { FIELD_PROCS } from '../features/field/contract';
 
 export const CONTRACT = {
   ...AUTH_PROCS,
@@ -45,6 +50,11 @@ export const CONTRACT = {
   ...WHISTLE_PROCS,
   ...DUTY_PROCS,
   ...IMPORT_PROCS,
+  ...ADDRESS_PROCS,
+  ...ASSETS_PROCS,
+  ...PROBLEMS_PROCS,
+  ...FIELD_PROCS,
+  ...PARTY_PROCS,
 } as const satisfies Record<string, Proc<z.ZodType, unknown>>;
 
 export type Contract = typeof CONTRACT;
@@ -78,12 +88,16 @@ export type * from '../features/templates/contract';
 export type * from '../features/attachments/contract';
 export type * from '../features/audit/contract';
 export type * from '../features/triage/contract';
+export type * from '../features/address/contract';
+export type * from '../features/assets/contract';
 export type * from '../features/jobs/contract';
 export type * from '../features/evaluation/contract';
 export type * from '../features/analysis/contract';
 export type * from '../features/whistle/contract';
 export type * from '../features/duty/contract';
 export type * from '../features/import/contract';
+export type * from '../features/problems/contract';
+export type * from '../features/field/contract';
 export {
   OrdersListInput,
   OrdersCreateInput,
@@ -93,3 +107,4 @@ export {
 export { AuthLoginInput, AuthSetupInput, AccountsCreateInput } from '../features/auth/contract';
 /** True (as a type) for the procedures that run on the writer (mutations, writer-bound queries). */
 export type RunsOnWriter<P extends ProcName> = Contract[P]['on'] extends 'writer' ? true : false;
+export type * from '../features/party/contract';

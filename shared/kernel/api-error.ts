@@ -84,6 +84,16 @@ export const REASONS = {
     message: '报到位置距集合地点 {distance} 米，超过 {radius} 米，请填写原因',
   },
   report_needs_position: { code: 'invalid_input', message: '请填写报到位置，或说明无法定位的原因' },
+  // 现场力量 (field force positions)
+  field_outside_street: {
+    code: 'invalid_input',
+    message: '位置不在本街道范围内（经度 {lng}，纬度 {lat}），请检查定位设备',
+  },
+  field_not_field_person: { code: 'rejected', message: '{name}不是网格员或双报到党员，不能上报位置' },
+  field_time_future: {
+    code: 'invalid_input',
+    message: '定位时间比当前时间晚 {minutes} 分钟以上，请检查设备时钟',
+  },
   // 台账导入 (issue 14)
   import_has_errors: {
     code: 'rejected',
@@ -95,6 +105,12 @@ export const REASONS = {
   job_not_found: { code: 'not_found', message: '任务不存在: {id}' },
   job_not_ready: { code: 'rejected', message: '任务尚未完成，暂无文件可下载' },
   job_finished: { code: 'rejected', message: '任务已结束，不能取消' },
+  // 每月一题 (issue 16)
+  problem_not_found: { code: 'not_found', message: '每月一题不存在: {id}' },
+  problem_stale: { code: 'conflict', message: '该题目已被他人更新，请刷新后重试' },
+  problem_closed: { code: 'rejected', message: '该题目已结题，不能再修改' },
+  // 单位账号 (issue 15)
+  unit_scope: { code: 'forbidden', message: '该事项不涉及本单位，单位账号无权查看或处理' },
   // Everything else
   unavailable: { code: 'unavailable', message: '{why}' },
   busy: { code: 'unavailable', message: '系统繁忙，请稍后重试' },

@@ -9,6 +9,15 @@ export interface HallBridge {
   call(proc: string, input: unknown): Promise<CallResult>;
   /** Subscribe to change hints pushed by the core; returns the unsubscribe function. */
   onChange(listener: (hint: ChangeHint) => void): () => void;
+  /** Electron only: prints the calling page to PDF (webContents.printToPDF) and saves it. */
+  printToPdf?(fileName: string): Promise<PdfResult>;
+}
+
+/** What printToPdf answers: where the PDF was saved (null: the user cancelled), or why not. */
+export interface PdfResult {
+  readonly ok: boolean;
+  readonly saved: string | null;
+  readonly error?: string;
 }
 
 /** HTTP transport (browser mode): `POST ${API_PREFIX}/<proc>` with the JSON input, answers CallResult. */

@@ -27,7 +27,11 @@ export type ChangeHint =
   /** 吹哨报到: a whistle, its recipients' delivery states, its timeline and tasks. */
   | { readonly topic: 'whistle.changed' }
   /** 值班表 and 交接班 reports. */
-  | { readonly topic: 'duty.changed' };
+  | { readonly topic: 'duty.changed' }
+  /** 现场力量: field force positions reported (the map's layer, a whistle's near-site list). */
+  | { readonly topic: 'field.changed' }
+  /** 每月一题: the problem bank. */
+  | { readonly topic: 'problems.changed' };
 export type Topic = ChangeHint['topic'];
 export const TOPICS = [
   'orders.changed',
@@ -41,6 +45,8 @@ export const TOPICS = [
   'evaluation.changed',
   'whistle.changed',
   'duty.changed',
+  'field.changed',
+  'problems.changed',
 ] as const satisfies readonly Topic[];
 
 export type ProcKind = 'query' | 'mutation';

@@ -24,9 +24,12 @@ import { benchSync } from './sync-bench';
 import { benchReadPool } from './pool-bench';
 import { benchDesk } from './desk-bench';
 import { benchAnalysis } from './analysis-bench';
+import { benchExport } from './export-bench';
 import { benchImport } from './import-bench';
 import { benchTriage } from './triage-bench';
+import { benchProblems } from './problems-bench';
 import { benchRss } from './rss-bench';
+import { benchField } from './field-bench';
 
 const ORDERS = Number(process.env.BENCH_ORDERS ?? 1_000_000);
 const DAYS = 365;
@@ -36,7 +39,7 @@ const hallDir = join(dir, 'hall');
 const rawFile = join(dir, 'raw.db');
 const anchor = Date.UTC(2026, 10, 20, 4, 0, 0); // fixed: the same data every run
 const table = new Table();
-const SECTIONS = ['store', 'awareness', 'map', 'sync', 'import'] as const;
+const SECTIONS = ['store', 'awareness', 'map', 'sync', 'import', 'field'] as const;
 const only = new Set((process.env.BENCH_ONLY ?? SECTIONS.join(',')).split(',').map((s) => s.trim()));
 
 rmSync(dir, { recursive: true, force: true });
@@ -48,6 +51,7 @@ async function benchIssueSections(): Promise<void> {
   if (only.has('map')) await benchMap(table);
   if (only.has('sync')) await benchSync(table);
   if (only.has('import')) await benchImport(table, dir);
+  if (only.has('field')) await benchField(table, dir);
 }
 
 if (!only.has('store')) {
@@ -214,7 +218,9 @@ await core.close();
 await benchReadPool(table, hallDir, storeLabel, anchor);
 await benchDesk(table, hallDir, storeLabel);
 await benchAnalysis(table, hallDir, storeLabel, anchor);
+await benchExport(table, hallDir, storeLabel, anchor);
 await benchTriage(table, hallDir, storeLabel);
+await benchProblems(table, hallDir, storeLabel, anchor);
 
 // ---- 4. Memory of a fresh core process over the store, bundled as the app ships. ------------
 await benchRss(table, dir, hallDir, storeLabel, month);

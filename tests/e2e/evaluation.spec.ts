@@ -2,7 +2,7 @@
  * Issue 16, item 2 end to end: 评估反馈 renders the street's rates against target, the ranking of
  * units with movement, 不满意风险预警 and 排名推演 from the demo store; switching to 社区 ranks the
  * communities; clicking a ranking row opens its call-back orders on the dispatch desk (drill-down);
- * the 待回访 link opens the desk's 待回访 queue. Screenshots at 1080p, 4K and the 5760×1080 wall.
+ * the 待回访 link opens the desk's 待回访 queue; 吹哨报到双考核 lists the summoned units with 考核得分. Screenshots at 1080p, 4K and the 5760×1080 wall.
  */
 import { expect, test } from '@playwright/test';
 import { ARTIFACTS, shots, signIn } from './app-helpers';
@@ -31,6 +31,10 @@ test('evaluation panel: rates, ranking with movement, risk, what-if; a row drill
   await expect(rows.first().locator('td.rank')).toHaveText('1');
   await expect(page.getByTestId('eval-risk').or(page.getByText('目前没有风险工单'))).toBeVisible();
   await expect(page.getByText('排名推演')).toBeVisible();
+  // 吹哨报到双考核: the summoned units with their report-in and task figures and 考核得分.
+  await expect(page.getByTestId('eval-dual-rule')).toContainText('综合得分 × 80% + 双考核分 × 20%');
+  await expect(page.getByTestId('eval-dual-row').first()).toBeVisible();
+  await expect(page.getByTestId('eval-dual-assessed').first()).not.toHaveText('—');
   await shots(page, 'evaluation');
 
   // The 5760×1080 wall: three columns side by side.

@@ -18,7 +18,7 @@ test('meeting mode steps through its slides with the keyboard', async ({ page })
 
   const deck = page.getByTestId('deck');
   await expect(deck).toHaveAttribute('data-slide', 'overview');
-  await expect(deck).toHaveAttribute('data-count', '8');
+  await expect(deck).toHaveAttribute('data-count', '9');
   await expect(page.getByTestId('deck-slide')).toContainText('接诉即办总体情况');
   await expect(deck).toContainText('模拟数据');
   await shots(page, 'meeting');
@@ -30,6 +30,13 @@ test('meeting mode steps through its slides with the keyboard', async ({ page })
   await expect(page.getByTestId('deck-slide').locator('li').first()).toBeVisible();
   await page.keyboard.press('PageUp');
   await expect(deck).toHaveAttribute('data-slide', 'rates');
+  // 每月一题 progress has its slide before the typical cases.
+  await page.keyboard.press('End');
+  await page.keyboard.press('ArrowLeft');
+  await page.keyboard.press('ArrowLeft');
+  await page.keyboard.press('ArrowLeft');
+  await expect(deck).toHaveAttribute('data-slide', 'problems');
+  await expect(page.getByTestId('problems-progress')).toBeVisible();
   await page.keyboard.press('End');
   await expect(deck).toHaveAttribute('data-slide', 'case-3');
   expect(await page.getByTestId('deck-slide').innerText()).not.toMatch(/1[3-9]\d{9}/);

@@ -162,3 +162,28 @@ test('on the detail: a doubtful category is flagged, and 并案 into the earlier
     expect(o.order).toMatchObject({ status: 'merged', mergedInto: first });
   }).toPass({ timeout: 10_000 });
 });
+
+test('on the detail: a second report is linked as a repeat (重复件) by a click, shown on both details', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  await openApp(page);
+  const token = `劲松${Date.now() % 100000}`;
+  const text = '楼下饭馆油烟太大，熏得开不了窗，衣服都不敢晾';
+  const first = await createOrder(page.request, `${token}饭馆油烟`, { description: text });
+  const second = await createOrder(page.request, `${token}饭馆油烟`, { description: text });
+  await openOrder(page, second, token);
+  const d = page.locator(`[data-testid="order-detail"][data-order-id="${second}"]`);
+  const dup = d.locator(`[data-testid="triage-duplicate"][data-order-id="${first}"]`);
+  await dup.getByTestId('triage-link-repeat').click();
+  await expect(dup.getByTestId('triage-repeat-linked')).toBeVisible();
+  await expect(d.getByTestId('triage-repeat-of')).toContainText(first);
+  await shots(page, 'triage-detail-repeat');
+  // Both stay as they were (no 并案); the earlier one lists the repeat.
+  const o = await api<{ order: { status: string } }>(page, 'orders.get', { orderId: second });
+  expect(o.order.status).not.toBe('merged');
+  await openOrder(page, first, token);
+  await expect(
+    page.locator(`[data-testid="order-detail"][data-order-id="${first}"]`).getByTestId('triage-repeated-by'),
+  ).toContainText(second);
+});

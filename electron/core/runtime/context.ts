@@ -15,7 +15,7 @@ import type {
 import type { ReadableDb, WritableDb } from '../store/types';
 import type { BackupManager } from '../store/backup-schedule';
 import type { SyncControl } from '../../../shared/features/sync/control';
-import type { CitizenNameLookup } from './masking';
+import type { CitizenNameLookup, OrderUnitLookup } from './masking';
 
 /**
  * Who is calling, as a host presents them. `role` is what the transport grants by itself (a
@@ -53,6 +53,13 @@ export interface ResolvedCallContext extends CallContext {
   readonly permissions: readonly Permission[];
   /** The citizen's name of an order (unmasked), so masking can find it in free text. */
   readonly citizenName?: CitizenNameLookup;
+  /**
+   * A unit account's unit (issue 15), or null for a hall account, a token or a wall: the caller
+   * sees only what its unit is on, and personal data only where it is the 主办.
+   */
+  readonly unitId?: string | null;
+  /** The 主办 unit of an order, for a unit account's masking (looked up once per order per call). */
+  readonly orderUnit?: OrderUnitLookup;
 }
 
 /** The context of a non-public procedure: the gate has checked there is a role. */

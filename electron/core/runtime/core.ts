@@ -26,6 +26,7 @@ import { toApiError } from './errors';
 import type { CallContext, ReadEnv, WriteEnv } from './context';
 import { loadDemoGenerator, seedDemoIfEmpty, startLiveDemo } from '../features/demo';
 import { startWhistleLoop } from '../features/whistle';
+import { startAutoLocate } from '../features/address';
 import { setSyncKv } from '../features/sync';
 import { createOpen311Connector } from '../adapters/open311/connector';
 import { createSyncEngine, type SyncTiming } from '../adapters/sync/engine';
@@ -226,6 +227,11 @@ export async function createInProcessCore(opts: CoreOptions): Promise<Core> {
       : null;
   // 吹哨报到's delivery loop: retries pushes and marks 超时 (features/whistle/loop.ts).
   const whistleLoop = startWhistleLoop(env, publish);
+  // 自动定位 of upstream orders without a point, a moment after orders change (features/address).
+  const autoLocate = startAutoLocate(env, publish);
+  listeners.add((h) => {
+    if (h.topic === 'orders.changed') autoLocate.poke();
+  });
   // The Open311 connector idles until configured (open311.configure); tests drive it directly.
   const open311 = opts.host === 'test' ? null : createOpen311Connector({ db, node, now, publish });
   let closed = false;
@@ -258,6 +264,7 @@ export async function createInProcessCore(opts: CoreOptions): Promise<Core> {
       closed = true;
       live?.stop();
       whistleLoop.stop();
+      autoLocate.stop();
       await jobs.stop();
       await sync?.stop();
       await open311?.stop();

@@ -22,7 +22,12 @@ import { auditMutation, personalReadEntry, recordPersonalRead } from '../feature
 import { auditWrites, type AuditEntry } from '../store/audit';
 import { getOrder } from '../store/event-log/events';
 import type { CallContext, ReadEnv, ResolvedCallContext, WriteEnv } from './context';
-import { maskOrderTextsDeep, mayseePersonalData, type CitizenNameLookup } from './masking';
+import {
+  maskOrderTextsDeep,
+  mayseePersonalData,
+  type CitizenNameLookup,
+  type OrderUnitLookup,
+} from './masking';
 import { invalidInput } from './errors';
 import { FEATURES } from './manifest';
 import { HandlerRegistry } from './registry';
@@ -92,9 +97,23 @@ function _citizenNames(env: ReadEnv): CitizenNameLookup {
   };
 }
 
+/** The 主办 unit of an order, read once per order per call (a unit account's masking). */
+function _orderUnits(env: ReadEnv): OrderUnitLookup {
+  const seen = new Map<string, string | null>();
+  return (orderId) => {
+    let unit = seen.get(orderId);
+    if (unit === undefined) {
+      unit = getOrder(env.db, orderId)?.unitId ?? null;
+      seen.set(orderId, unit);
+    }
+    return unit;
+  };
+}
+
 /**
  * The caller as the gate sees it: a live session's account decides role and actor. A wall the
- * host declared (`wall`) is masked and never more than a viewer, whoever signed in at it.
+ * host declared (`wall`) is masked and never more than a viewer, whoever signed in at it. A unit
+ * account (issue 15) is never more than an officer and carries its unit.
  */
 function _resolveCaller(env: ReadEnv, ctx: CallContext): ResolvedCallContext {
   const wall = ctx.wall === true;
@@ -103,10 +122,19 @@ function _resolveCaller(env: ReadEnv, ctx: CallContext): ResolvedCallContext {
   const base = user
     ? { role: user.role, actor: user.actor, session: ctx.session ?? null }
     : { role: ctx.role ?? null, actor: ctx.role ? ctx.actor : 'anonymous', session: null };
+  const unitId = user && !wall ? (user.unitId ?? null) : null;
+  const role =
+    wall && base.role !== null
+      ? 'viewer'
+      : unitId !== null && base.role !== null && roleAtLeast(base.role, 'commander')
+        ? 'officer'
+        : base.role;
   return {
     ...base,
-    role: wall && base.role !== null ? 'viewer' : base.role,
-    permissions: user && !wall ? user.permissions : [],
+    role,
+    unitId,
+    orderUnit: _orderUnits(env),
+    permissions: user && !wall && unitId === null ? user.permissions : [],
     masked,
     wall,
     local: ctx.local === true,
@@ -186,13 +214,17 @@ export function createGate(side: GateEnv, publish: (hint: ChangeHint) => void): 
           auditWrites() === audited
         )
           auditMutation(side.env.db, { at: env.now(), actor: caller.actor, proc, input: parsed.data });
-        if (PERSONAL_READS.has(proc) && caller.role !== null && mayseePersonalData(caller)) {
-          const orderId = (parsed.data as { orderId?: unknown }).orderId;
-          if (typeof orderId === 'string') {
-            const entry = personalReadEntry(env.now(), caller.actor, orderId);
-            if (side.side === 'writer') recordPersonalRead(side.env.db, entry);
-            else side.audit?.(entry);
-          }
+        const readOrderId = (parsed.data as { orderId?: unknown }).orderId;
+        if (
+          PERSONAL_READS.has(proc) &&
+          caller.role !== null &&
+          typeof readOrderId === 'string' &&
+          mayseePersonalData(caller, readOrderId)
+        ) {
+          // Who saw a citizen unmasked (a unit account only on its own 主办 orders) is audited.
+          const entry = personalReadEntry(env.now(), caller.actor, readOrderId);
+          if (side.side === 'writer') recordPersonalRead(side.env.db, entry);
+          else side.audit?.(entry);
         }
         for (const h of hints) publish(h);
         return v;

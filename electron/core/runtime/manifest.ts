@@ -22,6 +22,11 @@ import * as jobs from '../features/jobs';
 import * as evaluation from '../features/evaluation';
 import * as analysis from '../features/analysis';
 import * as ledgerImport from '../features/import';
+import * as party from '../features/party';
+import * as address from '../features/address';
+import * as assets from '../features/assets';
+import * as problems from '../features/problems';
+import * as field from '../features/field';
 
 export const FEATURES: readonly FeatureModule[] = [
   auth,
@@ -39,8 +44,13 @@ export const FEATURES: readonly FeatureModule[] = [
   triage,
   analysis,
   ledgerImport,
+  problems,
   jobs,
   evaluation,
   whistle,
   duty,
+  party,
+  field,
+  address,
+  assets,
 ];

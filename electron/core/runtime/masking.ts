@@ -15,19 +15,48 @@ import type { OrderEvent } from '../../../shared/features/orders/order-events';
 /** The citizen's name of an order (unmasked), or null; set by the gate for each call. */
 export type CitizenNameLookup = (orderId: string) => string | null;
 
-/** A role alone, or a caller: a wall-mode call (`masked`) is treated like a viewer. */
+/** The 主办 unit of an order, or null; set by the gate for each call (unit accounts). */
+export type OrderUnitLookup = (orderId: string) => string | null;
+
+/**
+ * A role alone, or a caller: a wall-mode call (`masked`) is treated like a viewer. A unit account
+ * (`unitId`, issue 15) sees a citizen's name and phone only on the orders its unit is the 主办 of:
+ * as a 协办 or a summoned unit it sees the facts with the citizen masked, and everywhere else
+ * (the wall, the map, lists without an order) it is masked like a viewer.
+ */
 export type MaskSubject =
   | Role
   | {
       readonly role: Role | null;
       readonly masked?: boolean;
       readonly citizenName?: CitizenNameLookup;
+      readonly unitId?: string | null;
+      readonly orderUnit?: OrderUnitLookup;
     };
 
-export function mayseePersonalData(who: MaskSubject): boolean {
+/**
+ * May the caller see personal data — in general, or on one order (`orderId`; `orderUnitId` when
+ * the caller already has the order's 主办 at hand)? A unit account only on its own 主办 orders.
+ */
+export function mayseePersonalData(
+  who: MaskSubject,
+  orderId?: string | null,
+  orderUnitId?: string | null,
+): boolean {
   if (typeof who === 'string') return roleAtLeast(who, 'officer');
   if (who.masked || who.role === null) return false;
-  return roleAtLeast(who.role, 'officer');
+  if (!roleAtLeast(who.role, 'officer')) return false;
+  if (!who.unitId) return true;
+  if (!orderId) return false;
+  let main = orderUnitId;
+  if (main === undefined) {
+    try {
+      main = who.orderUnit?.(orderId) ?? null;
+    } catch {
+      main = null;
+    }
+  }
+  return main === who.unitId;
 }
 
 function _nameOf(who: MaskSubject, orderId: string): string | null {
@@ -46,7 +75,7 @@ function _address(text: string, names: readonly (string | null)[]): string {
 
 /** Free text as a caller without personal-data rights sees it (numbers and the order's citizen). */
 export function maskTextFor(who: MaskSubject, text: string, orderId?: string | null): string {
-  if (mayseePersonalData(who)) return text;
+  if (mayseePersonalData(who, orderId)) return text;
   return maskPersonalIn(text, orderId ? [_nameOf(who, orderId)] : []);
 }
 
@@ -73,7 +102,7 @@ function _deepMask(value: unknown, names: readonly (string | null)[], key = ''):
 }
 
 export function maskOrder(order: WorkOrder, who: MaskSubject): WorkOrder {
-  if (mayseePersonalData(who)) return order;
+  if (mayseePersonalData(who, order.id, order.unitId)) return order;
   const names = [order.citizen?.name ?? null, _nameOf(who, order.id)];
   return {
     ...order,
@@ -85,7 +114,7 @@ export function maskOrder(order: WorkOrder, who: MaskSubject): WorkOrder {
 }
 
 export function maskEvent(e: OrderEvent, who: MaskSubject): OrderEvent {
-  if (mayseePersonalData(who)) return e;
+  if (mayseePersonalData(who, e.orderId)) return e;
   const own = e.type === 'created' ? (e.payload.citizen?.name ?? null) : null;
   const names = [own, _nameOf(who, e.orderId)];
   const payload = _deepMask(e.payload, names) as Record<string, unknown>;
@@ -99,6 +128,7 @@ export function maskListPage(page: OrderListPage, who: MaskSubject): OrderListPa
   return {
     ...page,
     rows: page.rows.map((r) => {
+      if (mayseePersonalData(who, r.id, r.unitId)) return r;
       const names = [_nameOf(who, r.id)];
       return { ...r, title: maskPersonalIn(r.title, names), address: _address(r.address, names) };
     }),
@@ -127,7 +157,7 @@ export function maskOrderTextsDeep<T>(value: T, who: MaskSubject): T {
     let out: Record<string, unknown> | null = null;
     for (const [k, x] of Object.entries(o)) {
       let y: unknown = x;
-      if (orderId && typeof x === 'string' && ORDER_TEXT_KEYS.has(k))
+      if (orderId && typeof x === 'string' && ORDER_TEXT_KEYS.has(k) && !mayseePersonalData(who, orderId))
         y = k === 'address' ? _address(x, [_nameOf(who, orderId)]) : maskTextFor(who, x, orderId);
       else if (x !== null && typeof x === 'object') y = walk(x, depth + 1);
       if (y !== x) {

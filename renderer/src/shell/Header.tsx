@@ -1,11 +1,13 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AccountsDialog } from '../features/accounts';
+import { AssetImportButton } from '../features/address';
 import { AuditButton } from '../features/audit';
 import { JobsButton } from '../features/jobs';
 import { ImportButton } from '../features/import';
 import { useAuth } from '../features/auth';
 import { IntakeButton } from '../features/intake';
+import { PartyButton } from '../features/party';
 import { TemplatesButton } from '../features/templates';
 import { CAROUSEL_CHOICES } from '../features/wall';
 import { useQuery } from '../platform/api/use-query';
@@ -98,8 +100,12 @@ export function Header({ wall, onWall, carouselMs, onCarouselMs, carouselPaused 
           <AuditButton />
           {/* 导入台账: history from Excel/CSV (commanders and admins, issue 14). */}
           <ImportButton />
+          {/* 部件导入: 城市部件 from CSV/GeoJSON (admins, issue 14 item 5). */}
+          <AssetImportButton />
           {/* 导出任务: background exports, progress, cancel, download (issue 16). */}
           <JobsButton />
+          {/* 党群: volunteer dispatch, 积分, branches and stations (issue 15). */}
+          <PartyButton />
           {auth.session && (
             <button type="button" className="btn" data-testid="logout" onClick={() => void auth.logout()}>
               {t('auth.logout')}

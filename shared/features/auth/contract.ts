@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { mutation, publicProc, query, type Proc } from '../../kernel/proc';
 import { PERMISSIONS, ROLES, type Permission, type Role } from '../../kernel/roles';
+import { SAFE_ID, SAFE_ID_MESSAGE } from '../orders/safe-text';
 import { MIN_PASSWORD_LENGTH, PASSWORD_RULE_TEXT, passwordProblem } from './password-policy';
 
 /** The signed-in user as the renderer shows them (never the password hash or the session token). */
@@ -11,6 +12,11 @@ export interface AuthUser {
   readonly role: Role;
   /** Granted beside the role (核查结案); commanders and admins have every permission anyway. */
   readonly permissions: readonly Permission[];
+  /**
+   * A unit account's unit (issue 15): it sees the orders and whistles its unit is on, at most as
+   * an officer, and a citizen's name and phone only where it is the 主办. Null or absent: a hall account.
+   */
+  readonly unitId?: string | null;
 }
 
 export interface AuthStatus {
@@ -52,6 +58,7 @@ const password = z
   .string()
   .min(MIN_PASSWORD_LENGTH, PASSWORD_RULE_TEXT.short)
   .max(256, PASSWORD_RULE_TEXT.long);
+const unitId = z.string().min(1).max(64).regex(SAFE_ID, SAFE_ID_MESSAGE);
 const displayName = z.string().trim().min(1, '请填写姓名').max(40, '姓名最多 40 个字符');
 
 /** The password checked against the whole policy, the user name included. */
@@ -79,6 +86,8 @@ export const AccountsCreateInput = z
     password,
     role: z.enum(ROLES),
     permissions: z.array(z.enum(PERMISSIONS)).max(PERMISSIONS.length).default([]),
+    /** A unit account: the unit it belongs to (a unit of the reference data), or null. */
+    unitId: unitId.nullable().default(null),
   })
   .superRefine(withPasswordPolicy);
 const AccountsResetPasswordInput = z
@@ -109,6 +118,11 @@ export const AUTH_PROCS = {
       username: z.string().max(64),
       permissions: z.array(z.enum(PERMISSIONS)).max(PERMISSIONS.length),
     }),
+    { role: 'admin', changes: ['system.changed'] },
+  ),
+  /** Makes an account a unit account (or a hall account again: null); audited. */
+  'accounts.setUnit': mutation<AccountRow>()(
+    z.object({ username: z.string().max(64), unitId: unitId.nullable() }),
     { role: 'admin', changes: ['system.changed'] },
   ),
 } as const satisfies Record<string, Proc<z.ZodType, unknown>>;

@@ -71,3 +71,29 @@ export function onDutyAt(
 export function minuteLabel(m: number): string {
   return `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
 }
+
+/** Who covers a responsibility-list group (a unit) at an instant (shift-aware dispatch). */
+export interface UnitDuty {
+  /** The person on duty in the unit's group now, or null: nobody (dispatch falls back to the unit). */
+  readonly onDuty: {
+    readonly person: string;
+    readonly shiftId: string;
+    readonly from: number;
+    readonly to: number;
+  } | null;
+}
+
+/**
+ * The duty of each unit that has a group in the roster (shifts with its `unitId`): the person on
+ * duty at `ms` (the shift that started last when several overlap: it has taken over), or `onDuty: null`. Units
+ * without any shift are not in the map: they are dispatched to as a unit, as before.
+ */
+export function unitDutyAt(shifts: readonly DutyShift[], ms: number): Map<string, UnitDuty> {
+  const out = new Map<string, UnitDuty>();
+  for (const s of shifts) if (s.unitId !== null && !out.has(s.unitId)) out.set(s.unitId, { onDuty: null });
+  for (const { shift, from, to } of onDutyAt(shifts, ms).reverse()) {
+    if (shift.unitId === null || out.get(shift.unitId)?.onDuty) continue;
+    out.set(shift.unitId, { onDuty: { person: shift.person, shiftId: shift.id, from, to } });
+  }
+  return out;
+}

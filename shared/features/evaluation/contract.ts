@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import { mutation, query, type Proc } from '../../kernel/proc';
 import type { CallbackCounts, RateWeights, ThreeRates } from '../stats/three-rates';
+import type { UnitAssessment } from '../whistle/whistle';
 
 export const EVAL_LEVELS = ['unit', 'community', 'grid', 'person'] as const;
 export type EvalLevel = (typeof EVAL_LEVELS)[number];
@@ -92,6 +93,26 @@ export interface WhatIf {
   readonly rows: readonly WhatIfRow[];
 }
 
+/** 双考核 of one summoned unit (from whistle.assessment) and what it does to the unit's score. */
+export interface DualRow extends UnitAssessment {
+  readonly unitName: string;
+  /** Mean of 报到按时率 and 任务按期完成率 (whichever exist). */
+  readonly dual: number | null;
+  /** The unit's composite of the month (null without valid call-backs) and its rank by it. */
+  readonly composite: number | null;
+  readonly rank: number | null;
+  /** 考核得分 = composite × (1 − weight) + dual × weight; its rank among all units. */
+  readonly assessed: number | null;
+  readonly assessedRank: number | null;
+}
+
+export interface EvaluationDual {
+  readonly month: string;
+  /** The 双考核 share of a summoned unit's 考核得分. */
+  readonly weight: number;
+  readonly rows: readonly DualRow[];
+}
+
 const MONTH = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/);
 const frac = z.number().min(0).max(1);
 
@@ -123,6 +144,10 @@ export const EVALUATION_PROCS = {
     z.object({ month: MONTH, level: z.enum(EVAL_LEVELS), key: z.string().max(64) }),
     READ,
   ),
+  /** 吹哨报到 双考核 per summoned unit and the 考核得分 it gives (whistles created in the month). */
+  'evaluation.dual': query<EvaluationDual>()(z.object({ month: MONTH }), {
+    stale: [...READ.stale, 'whistle.changed'],
+  }),
   /** Open orders most likely to end unresolved or unsatisfied, with why. */
   'evaluation.risk': query<readonly RiskRow[]>()(
     z.object({ limit: z.number().int().min(1).max(200).default(30) }),

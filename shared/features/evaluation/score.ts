@@ -8,7 +8,8 @@ import {
   type CallbackCounts,
   type RateWeights,
 } from '../stats/three-rates';
-import type { EvalTargets, EvaluationSettings, RiskReason } from './contract';
+import type { UnitAssessment } from '../whistle/whistle';
+import type { DualRow, EvalTargets, EvaluationSettings, RiskReason } from './contract';
 
 export const DEFAULT_TARGETS: EvalTargets = {
   response: 0.98,
@@ -112,4 +113,86 @@ export function riskScore(reasons: ReadonlyArray<{ code: RiskReason }>): number 
     1,
     reasons.reduce((s, r) => s + RISK_WEIGHTS[r.code], 0),
   );
+}
+
+/**
+ * 双考核 feeds a summoned unit's score: its 双考核分 is the mean of its 报到按时率 and 任务按期完成率
+ * (whichever it has that month), and its 考核得分 = 综合分 × (1 − DUAL_WEIGHT) + 双考核分 ×
+ * DUAL_WEIGHT. A unit not summoned and owning no task keeps its 综合分; a unit without valid
+ * call-backs has no 考核得分 (its 双考核 is still shown).
+ */
+export const DUAL_WEIGHT = 0.2;
+
+export function dualScore(onTimeRate: number | null, taskRate: number | null): number | null {
+  const parts = [onTimeRate, taskRate].filter((v): v is number => v !== null);
+  return parts.length ? parts.reduce((s, v) => s + v, 0) / parts.length : null;
+}
+
+export function assessedScore(
+  composite: number | null,
+  dual: number | null,
+  weight = DUAL_WEIGHT,
+): number | null {
+  if (composite === null) return null;
+  return dual === null ? composite : composite * (1 - weight) + dual * weight;
+}
+
+/** Ties share a rank; keys with a null score get none. */
+export function rankScores(
+  scores: ReadonlyArray<{ readonly key: string; readonly v: number | null }>,
+): Map<string, number> {
+  const sorted = scores
+    .filter((r): r is { key: string; v: number } => r.v !== null)
+    .sort((a, b) => b.v - a.v || a.key.localeCompare(b.key));
+  const ranks = new Map<string, number>();
+  let prev: number | null = null;
+  let rank = 0;
+  sorted.forEach((r, i) => {
+    if (prev === null || Math.abs(r.v - prev) > 1e-12) rank = i + 1;
+    prev = r.v;
+    ranks.set(r.key, rank);
+  });
+  return ranks;
+}
+
+/**
+ * The 双考核 table: one row per unit summoned or owning a task in the month, with its composite
+ * and rank among all units with call-backs, and its 考核得分 and the rank the 考核得分 gives it
+ * (every unit ranked by 考核得分; units without a whistle keep their composite).
+ */
+export function dualRows(
+  assessed: ReadonlyArray<UnitAssessment & { readonly unitName: string }>,
+  composites: ReadonlyArray<{ readonly key: string; readonly composite: number | null }>,
+  weight = DUAL_WEIGHT,
+): DualRow[] {
+  const byUnit = new Map(assessed.map((a) => [a.unitId, a]));
+  const comp = new Map(composites.map((c) => [c.key, c.composite]));
+  const keys = new Set([...comp.keys(), ...byUnit.keys()]);
+  const all = [...keys].map((key) => {
+    const a = byUnit.get(key);
+    const c = comp.get(key) ?? null;
+    const d = a ? dualScore(a.onTimeRate, a.taskRate) : null;
+    return { key, c, d, s: assessedScore(c, d, weight) };
+  });
+  const rankBefore = rankScores(all.map((r) => ({ key: r.key, v: r.c })));
+  const rankAfter = rankScores(all.map((r) => ({ key: r.key, v: r.s })));
+  const info = new Map(all.map((r) => [r.key, r]));
+  return assessed
+    .map((a) => {
+      const r = info.get(a.unitId)!;
+      return {
+        ...a,
+        dual: r.d,
+        composite: r.c,
+        assessed: r.s,
+        rank: rankBefore.get(a.unitId) ?? null,
+        assessedRank: rankAfter.get(a.unitId) ?? null,
+      };
+    })
+    .sort(
+      (x, y) =>
+        (x.assessedRank ?? 1e9) - (y.assessedRank ?? 1e9) ||
+        (y.dual ?? -1) - (x.dual ?? -1) ||
+        x.unitId.localeCompare(y.unitId),
+    );
 }

@@ -29,7 +29,38 @@ export interface JobView {
   readonly rows: number | null;
   /** Why it failed (Chinese), when failed. */
   readonly error: string | null;
+  /** The slot a scheduled run was queued for (定时台账); null when a person started it. */
+  readonly scheduledFor: number | null;
 }
+
+/** Kinds that can be scheduled (the monthly ledger: the previous month's orders). */
+export const SCHEDULED_KINDS = ['ledger.monthly'] as const;
+export type ScheduledKind = (typeof SCHEDULED_KINDS)[number];
+
+/** A schedule: day D of each month at hour H (China time). */
+export interface JobScheduleView {
+  readonly kind: ScheduledKind;
+  readonly enabled: boolean;
+  readonly day: number;
+  readonly hour: number;
+  /** The last slot queued, and the next one (null when disabled). */
+  readonly lastSlot: number | null;
+  readonly nextAt: number | null;
+  readonly setBy: string | null;
+  /** Where the ledgers are kept: `<dataDir>/ledgers/`. */
+  readonly folder: string;
+}
+
+export const JobsSetScheduleInput = z.object({
+  kind: z.enum(SCHEDULED_KINDS),
+  enabled: z.boolean(),
+  day: z.number().int().min(1).max(28),
+  hour: z.number().int().min(0).max(23),
+});
+export type JobsSetScheduleInput = z.input<typeof JobsSetScheduleInput>;
+
+/** The monthly ledger's params: the month it covers. */
+export const LedgerMonthlyParams = z.object({ month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/) });
 
 export interface JobDownload {
   readonly fileName: string;
@@ -98,6 +129,10 @@ export const JOBS_PROCS = {
   'jobs.start': mutation<JobView>()(JobsStartInput, { ...WRITE, role: 'viewer' }),
   /** Stops a queued or running job; its partial file is removed. */
   'jobs.cancel': mutation<JobView>()(z.object({ id: JobId }), { ...WRITE, role: 'viewer' }),
+  /** The schedules (定时台账; admin: it names the data folder): every kind that can be scheduled. */
+  'jobs.schedules': query<readonly JobScheduleView[]>()(z.object({}), { ...READ, role: 'admin' }),
+  /** Sets a schedule (admin); the next run is the first slot after now. */
+  'jobs.setSchedule': mutation<JobScheduleView>()(JobsSetScheduleInput, { ...WRITE, role: 'admin' }),
   /** A finished job's file. */
   'jobs.download': query<JobDownload>()(z.object({ id: JobId }), READ),
 } as const satisfies Record<string, Proc<z.ZodType, unknown>>;

@@ -39,6 +39,10 @@ export const ACTION_ROLES: Readonly<Record<ActionType, Role>> = {
   reported_in: 'officer',
   callback_recorded: 'officer',
   located: 'officer',
+  volunteer_assigned: 'officer',
+  volunteer_accepted: 'officer',
+  volunteer_declined: 'officer',
+  volunteer_rated: 'officer',
 };
 
 /** Chinese names of the actions as the role refusal says them (the glossary's nouns). */
@@ -56,7 +60,23 @@ export const ACTION_PERMISSIONS: Readonly<Partial<Record<ActionType, Permission>
 export interface Actor {
   readonly role: Role;
   readonly permissions?: readonly Permission[];
+  /** A unit account's unit (issue 15): it takes only UNIT_ACTIONS, in its unit's name. */
+  readonly unitId?: string | null;
 }
+
+/**
+ * What a unit account may do on its unit's orders: the unit's own steps. Dispatching, approving,
+ * closing, merging, urging and whistling stay with the hall.
+ */
+export const UNIT_ACTIONS: ReadonlySet<ActionType> = new Set<ActionType>([
+  'signed',
+  'contacted',
+  'progressed',
+  'replied',
+  'return_requested',
+  'extension_requested',
+  'reported_in',
+]);
 
 /** The permission `who` lacks for `action` (role enough, permission missing), or null. */
 export function missingPermission(who: Actor, action: ActionType): Permission | null {
@@ -68,6 +88,7 @@ export function missingPermission(who: Actor, action: ActionType): Permission | 
 
 /** Whether `who` may take `action` (role, then permission): the core and the desk's buttons agree. */
 export function mayTakeAction(who: Actor, action: ActionType): boolean {
+  if (who.unitId && !UNIT_ACTIONS.has(action)) return false;
   if (!roleAtLeast(who.role, ACTION_ROLES[action])) return false;
   const need = ACTION_PERMISSIONS[action];
   if (!need) return true;

@@ -7,6 +7,7 @@ import { SAFE_ID, SAFE_ID_MESSAGE } from './safe-text';
 import { QUEUES, type QueueId } from './queues';
 import type { TimerState } from './sla-clock';
 import type { UnitKind } from '../reference/organisation';
+import type { UnitDuty } from '../duty/duty';
 
 /** A row of the orders list: enough for the table, nothing personal. */
 export interface OrderListRow {
@@ -84,6 +85,11 @@ export interface UnitRecommendation {
   readonly distanceM: number | null;
   /** Short Chinese reasons (责任单位, 本社区, 距离…, 在办…件). */
   readonly reasons: readonly string[];
+  /**
+   * Shift-aware dispatch: when the unit has a group in the 值班表, who is on duty in it now
+   * (`onDuty: null` = nobody: the order goes to the unit itself); null when it has no group.
+   */
+  readonly duty: UnitDuty | null;
 }
 
 export interface OrderRecommendations {

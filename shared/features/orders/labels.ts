@@ -40,4 +40,8 @@ export const EVENT_NAMES: Readonly<Record<OrderEventType, string>> = {
   reported_in: '报到',
   callback_recorded: '回访',
   located: '定位',
+  volunteer_assigned: '志愿派单',
+  volunteer_accepted: '接单',
+  volunteer_declined: '拒单',
+  volunteer_rated: '评单',
 };

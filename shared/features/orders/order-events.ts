@@ -90,7 +90,13 @@ const PAYLOAD_SCHEMAS = {
       path: ['citizen'],
     }),
   /** 派单 (also 转派 when already dispatched). */
-  dispatched: z.object({ unitId: id, coUnitIds: z.array(id).max(10).default([]), note }),
+  dispatched: z.object({
+    unitId: id,
+    coUnitIds: z.array(id).max(10).default([]),
+    note,
+    /** Shift-aware dispatch: who was on duty in the unit's 值班表 group (set by the core). */
+    dutyPerson: z.string().trim().min(1).max(40).optional(),
+  }),
   /** 签收 */
   signed: z.object({ unitId: id }),
   /** 联系群众 */
@@ -146,6 +152,31 @@ const PAYLOAD_SCHEMAS = {
     gridCode: z.string().max(24).nullable().default(null),
     note,
   }),
+  // The volunteer loop (居民点单 → 派单 → 接单 → 办结 → 评单, docs/PARTY.md): a 双报到 member or a
+  // 红色驿站/党群服务中心 instead of a unit; 办结 is the ordinary `replied`. Written by party.* only.
+  /** 派单 to a member or a site (only from 待派单; a decline sends the order back there). */
+  volunteer_assigned: z.object({
+    assignee: z.object({ kind: z.enum(['member', 'site']), id }),
+    note,
+  }),
+  /** 接单: the member (or site) accepts; recorded by an operator on their behalf. */
+  volunteer_accepted: z.object({
+    assigneeId: id,
+    person: z.string().trim().max(40).default(''),
+    via: z.enum(['phone', 'on_site', 'app']),
+  }),
+  /** 拒单 with a reason: back to 待派单. */
+  volunteer_declined: z.object({
+    assigneeId: id,
+    reason: text(500),
+    via: z.enum(['phone', 'on_site', 'app']),
+  }),
+  /** 评单: the resident's rating (recorded by an operator); a 已办结 order is closed by it. */
+  volunteer_rated: z.object({
+    stars: z.number().int().min(1).max(5),
+    satisfaction: Satisfaction,
+    note,
+  }),
   /** 回访 result reported by upstream or the hall. */
   callback_recorded: z.object({
     valid: z.boolean(),
@@ -164,6 +195,13 @@ export const EVENT_PAYLOADS = Object.fromEntries(
 
 export type OrderEventType = keyof typeof PAYLOAD_SCHEMAS;
 export const ORDER_EVENT_TYPES = Object.keys(EVENT_PAYLOADS) as OrderEventType[];
+/** The volunteer loop's events: written only by party.* (its checks: member, site), not orders.act. */
+export const VOLUNTEER_EVENT_TYPES: ReadonlySet<OrderEventType> = new Set<OrderEventType>([
+  'volunteer_assigned',
+  'volunteer_accepted',
+  'volunteer_declined',
+  'volunteer_rated',
+]);
 export type EventPayload<T extends OrderEventType> = z.output<(typeof EVENT_PAYLOADS)[T]>;
 export type EventPayloadInput<T extends OrderEventType> = z.input<(typeof EVENT_PAYLOADS)[T]>;
 
@@ -213,7 +251,7 @@ export type OrderAction = {
 
 export const OrderActionSchema = z.discriminatedUnion(
   'type',
-  ORDER_EVENT_TYPES.filter((t) => t !== 'created').map((type) =>
+  ORDER_EVENT_TYPES.filter((t) => t !== 'created' && !VOLUNTEER_EVENT_TYPES.has(t)).map((type) =>
     z.object({ type: z.literal(type), payload: EVENT_PAYLOADS[type] }),
   ) as unknown as [z.ZodObject, ...z.ZodObject[]],
 ) as unknown as z.ZodType<Exclude<OrderAction, { type: 'created' }>>;

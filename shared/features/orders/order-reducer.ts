@@ -20,6 +20,7 @@ import { STATUS_LABELS } from './labels';
 import { compareEvents } from '../../kernel/hlc';
 import type { OrderEvent, OrderEventOf, OrderEventType } from './order-events';
 import { OPEN_STATUSES, type OrderStatus, type RejectedEvent, type WorkOrder } from './order';
+import { volunteerChange } from './volunteer-transitions';
 
 export type ApplyResult =
   { readonly ok: true; readonly order: WorkOrder } | { readonly ok: false; readonly reason: string };
@@ -50,6 +51,10 @@ export const EVENT_LABELS: Readonly<Record<OrderEventType, string>> = {
   reported_in: '报到',
   callback_recorded: '记录回访',
   located: '定位',
+  volunteer_assigned: '志愿派单',
+  volunteer_accepted: '接单',
+  volunteer_declined: '拒单',
+  volunteer_rated: '评单',
 };
 
 /** Which statuses each event may be applied in (created: only when there is no order). */
@@ -82,6 +87,10 @@ export const ALLOWED_FROM: Readonly<Record<Exclude<OrderEventType, 'created'>, r
   ],
   callback_recorded: ['replied', 'closed'],
   located: ['received', 'dispatched', 'in_progress', 'return_requested', 'replied', 'suspended'],
+  volunteer_assigned: ['received'],
+  volunteer_accepted: ['dispatched'],
+  volunteer_declined: ['dispatched', 'in_progress'],
+  volunteer_rated: ['replied', 'closed'],
 };
 
 /** Approved extension days (a pending request does not count). Kept for existing callers. */
@@ -189,6 +198,8 @@ function openOrder(e: OrderEventOf<'created'>): WorkOrder {
     whistle: [],
     callback: null,
     rejected: [],
+    volunteer: null,
+    volunteerDeclines: 0,
   };
 }
 
@@ -207,6 +218,8 @@ function transition(o: WorkOrder, e: OrderEvent): Partial<WorkOrder> | ApplyResu
         dispatchedAt: e.at,
         signedAt: null,
         arrivedAt: null,
+        // 派单 to a unit ends a volunteer assignment (the unit now owns the order).
+        ...(o.volunteer ? { volunteer: null } : {}),
       };
     }
     case 'signed':
@@ -321,6 +334,11 @@ function transition(o: WorkOrder, e: OrderEvent): Partial<WorkOrder> | ApplyResu
       const whistle = o.whistle.map((s, j) => (j === i ? { ...s, reportedAt: e.at } : s));
       return { whistle };
     }
+    case 'volunteer_assigned':
+    case 'volunteer_accepted':
+    case 'volunteer_declined':
+    case 'volunteer_rated':
+      return volunteerChange(o, e);
     case 'callback_recorded':
       return {
         callback: {

@@ -70,6 +70,22 @@ export interface SuspensionSpan {
   readonly resumedAt: number;
 }
 
+/**
+ * The volunteer loop's state of an order (docs/PARTY.md): who it was given to (a 双报到 member or a
+ * 红色驿站/党群服务中心), when it was accepted, and the resident's rating. Absent on other orders.
+ */
+export interface VolunteerTask {
+  readonly kind: 'member' | 'site';
+  readonly id: string;
+  readonly assignedAt: number;
+  readonly acceptedAt: number | null;
+  readonly rating: {
+    readonly stars: number;
+    readonly satisfaction: Satisfaction;
+    readonly at: number;
+  } | null;
+}
+
 /** A transition the reducer refused; kept on the order for a person to resolve. */
 export interface RejectedEvent {
   readonly eventId: string;
@@ -144,4 +160,8 @@ export interface WorkOrder {
   readonly whistle: readonly WhistleSummons[];
   readonly callback: CallbackResult | null;
   readonly rejected: readonly RejectedEvent[];
+  /** The volunteer loop (older projections and other orders lack it: read as null / 0). */
+  readonly volunteer?: VolunteerTask | null;
+  /** How often a member or site declined this order (拒单). */
+  readonly volunteerDeclines?: number;
 }

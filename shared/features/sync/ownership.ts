@@ -31,6 +31,10 @@ export const HALL_OWNED: ReadonlySet<OrderEventType> = new Set<OrderEventType>([
   'whistled',
   'reported_in',
   'located',
+  'volunteer_assigned',
+  'volunteer_accepted',
+  'volunteer_declined',
+  'volunteer_rated',
 ]);
 
 export type OrderOrigin = 'upstream' | 'hall';

@@ -76,12 +76,13 @@ export interface PushResponse {
   readonly seq: number;
 }
 
-const FEED_KINDS = ['event', 'reference'] as const;
+const FEED_KINDS = ['event', 'reference', 'positions'] as const;
 export type FeedKind = (typeof FEED_KINDS)[number];
 
 /**
- * One item of the pull feed. `event` is an OrderEvent and `reference` a whole reference-data
- * version; both are validated by the receiver (see shared/features/sync/validate-item.ts).
+ * One item of the pull feed. `event` is an OrderEvent, `reference` a whole reference-data
+ * version, `positions` a batch of field-force position reports (`{reports: FieldReport[]}`, ≤ 500,
+ * docs/FIELD.md); all are validated by the receiver (see shared/features/sync/validate-item.ts).
  */
 export const FeedItemEnvelope = z.object({
   seq: z.number().int().positive(),

@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { OrderEventSchema, type OrderEvent } from '../orders/order-events';
+import { FieldReportInput, type FieldReport } from '../field/contract';
 import { FeedItemEnvelope, ReferenceBody } from './protocol';
 import { checkOwnership, UPSTREAM_OWNED, type OrderOrigin } from './ownership';
 import { SAFE_ID, firstScriptPath } from '../orders/safe-text';
@@ -35,6 +36,12 @@ export type ValidItem =
       readonly kind: 'reference';
       readonly seq: number;
       readonly reference: z.infer<typeof ReferenceBody>;
+    }
+  | {
+      readonly ok: true;
+      readonly kind: 'positions';
+      readonly seq: number;
+      readonly reports: readonly FieldReport[];
     }
   | { readonly ok: false; readonly seq: number | null; readonly ref: string | null; readonly reason: string };
 
@@ -69,7 +76,7 @@ function _envelope(raw: unknown): z.infer<typeof FeedItemEnvelope> | null {
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) return null;
   const r = raw as { seq?: unknown; kind?: unknown; body?: unknown; concurrentWith?: unknown };
   if (typeof r.seq !== 'number' || !Number.isSafeInteger(r.seq) || r.seq <= 0) return null;
-  if (r.kind !== 'event' && r.kind !== 'reference') return null;
+  if (r.kind !== 'event' && r.kind !== 'reference' && r.kind !== 'positions') return null;
   if (r.concurrentWith !== undefined) {
     const cw = r.concurrentWith;
     if (!Array.isArray(cw) || cw.length > 50 || cw.some((x) => typeof x !== 'string' || x.length > 128))
@@ -102,6 +109,13 @@ export function validateFeedItem(raw: unknown, ctx: ValidateContext): ValidItem 
     const script = firstScriptPath(ref.data.data, 'data');
     if (script) return { ok: false, seq, ref: 'reference', reason: `${script}: 含有脚本或网页标记，已拒收` };
     return { ok: true, kind, seq, reference: ref.data };
+  }
+  if (kind === 'positions') {
+    // The batch's shape here; who may report and where (person, street box, clock) when applied.
+    const pos = FieldReportInput.safeParse(body, { error: ZH });
+    if (!pos.success)
+      return { ok: false, seq, ref: 'positions', reason: `位置上报格式错误 ${_issue(pos.error)}` };
+    return { ok: true, kind, seq, reports: pos.data.reports };
   }
   const ref = _refOf(body);
   const parsed = parseEvent(body);

@@ -3,7 +3,7 @@
  * duplicates/repeats of a report. Queries on the read pool; the model is learned on the core.
  */
 import { z } from 'zod';
-import { query, type Proc } from '../../kernel/proc';
+import { mutation, query, type Proc } from '../../kernel/proc';
 import { Lat, Lng } from '../orders/order-events';
 import type { OrderStatus } from '../orders/order';
 import { SAFE_ID, SAFE_ID_MESSAGE } from '../orders/safe-text';
@@ -62,6 +62,27 @@ export interface DuplicateCandidate {
   readonly hoursApart: number;
 }
 
+const ORDER_ID = z.string().min(1).max(64).regex(SAFE_ID, SAFE_ID_MESSAGE);
+
+/** 重复件: link a report as a repeat of an earlier order (open or closed), without merging it. */
+export const TriageLinkRepeatInput = z.object({ orderId: ORDER_ID, ofOrderId: ORDER_ID });
+
+export interface RepeatLink {
+  readonly orderId: string;
+  readonly title: string;
+  readonly status: OrderStatus;
+  readonly receivedAt: number;
+  readonly linkedAt: number;
+  readonly linkedBy: string;
+}
+
+export interface TriageRepeatsView {
+  /** The earlier orders this one repeats. */
+  readonly repeatOf: readonly RepeatLink[];
+  /** The later reports linked as repeats of this one. */
+  readonly repeatedBy: readonly RepeatLink[];
+}
+
 const READ = { stale: ['orders.changed', 'reference.changed'] } as const;
 
 export const TRIAGE_PROCS = {
@@ -72,4 +93,19 @@ export const TRIAGE_PROCS = {
     ...READ,
     role: 'officer',
   }),
+  /** Links a report as a repeat (重复件) of an earlier order; idempotent. */
+  'triage.linkRepeat': mutation<{ readonly linked: boolean }>()(TriageLinkRepeatInput, {
+    role: 'officer',
+    changes: ['orders.changed'],
+  }),
+  /** An order's repeat links, both ways. */
+  'triage.repeats': query<TriageRepeatsView>()(z.object({ orderId: ORDER_ID }), {
+    stale: ['orders.changed'],
+    role: 'officer',
+  }),
+  /** 重复诉求: reports received in [from, to) that are linked as repeats of an earlier order. */
+  'triage.repeatCount': query<{ readonly repeats: number }>()(
+    z.object({ from: z.number().int().nonnegative(), to: z.number().int().positive() }),
+    { stale: ['orders.changed'], role: 'officer' },
+  ),
 } as const satisfies Record<string, Proc<z.ZodType, unknown>>;

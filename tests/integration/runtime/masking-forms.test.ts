@@ -107,6 +107,7 @@ function inputsFor(proc: string): unknown[] {
     // The month of T0 (2026-03) for the monthly and ranged reads.
     case 'evaluation.scores':
     case 'evaluation.whatIf':
+    case 'evaluation.dual':
     case 'whistle.assessment':
       return [{ month: '2026-03' }];
     case 'evaluation.orders':
@@ -117,6 +118,8 @@ function inputsFor(proc: string): unknown[] {
       return [{ from: '2026-01', to: '2026-03' }];
     case 'analysis.spotOrders':
       return [{ ...spot, from: '2026-03-01', to: '2026-03-31' }];
+    case 'field.near':
+      return [{ lng: 116.405, lat: 39.905 }];
     case 'jobs.download':
       // Needs a finished job of the caller's own; an export reads through its starter's gate.
       return [];

@@ -116,6 +116,27 @@ export const P = {
     reason: '多部门联合处置',
   }),
   reportedIn: (unitId: string): EventPayload<'reported_in'> => ({ unitId }),
+  volunteerAssigned: (
+    id = 'M-1',
+    kind: 'member' | 'site' = 'member',
+  ): EventPayload<'volunteer_assigned'> => ({
+    assignee: { kind, id },
+    note: '',
+  }),
+  volunteerAccepted: (assigneeId = 'M-1'): EventPayload<'volunteer_accepted'> => ({
+    assigneeId,
+    person: '',
+    via: 'phone',
+  }),
+  volunteerDeclined: (assigneeId = 'M-1'): EventPayload<'volunteer_declined'> => ({
+    assigneeId,
+    reason: '本周出差',
+    via: 'phone',
+  }),
+  volunteerRated: (
+    stars = 5,
+    satisfaction: 'satisfied' | 'basic' | 'unsatisfied' = 'satisfied',
+  ): EventPayload<'volunteer_rated'> => ({ stars, satisfaction, note: '' }),
   callback: (
     satisfaction: 'satisfied' | 'basic' | 'unsatisfied' = 'satisfied',
     valid = true,

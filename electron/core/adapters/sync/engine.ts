@@ -226,6 +226,7 @@ export function createSyncEngine(opts: SyncEngineOptions): SyncEngine {
       });
       if (res.orderIds.length > 0) publish({ topic: 'orders.changed', orderIds: res.orderIds });
       if (res.referenceVersion !== null) publish({ topic: 'reference.changed' });
+      if (res.positions > 0) publish({ topic: 'field.changed' });
       if (res.quarantined > 0 || res.conflicts > 0) publish({ topic: 'sync.changed' });
       changed = changed || res.applied > 0 || res.quarantined > 0;
       if (!page.more) break;

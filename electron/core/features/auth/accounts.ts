@@ -10,11 +10,13 @@ import {
   setAccountDisabled,
   setAccountPassword,
   setAccountPermissions,
+  setAccountUnit,
   type AccountRecord,
 } from './queries-accounts';
 import { clearLoginFailures } from './queries-login-throttle';
 import type { Handler } from '../../runtime/context';
 import { hashPassword } from './passwords';
+import { readReferenceSnapshot } from '../../store/reference';
 
 function toRow(a: AccountRecord): AccountRow {
   return {
@@ -24,7 +26,14 @@ function toRow(a: AccountRecord): AccountRow {
     permissions: a.permissions,
     createdAt: a.createdAt,
     disabled: a.disabled,
+    ...(a.unitId ? { unitId: a.unitId } : {}),
   };
+}
+
+/** A unit account names a unit of the street's reference data. */
+function checkUnit(db: Parameters<typeof getAccount>[0], unitId: string | null): void {
+  if (unitId !== null && !readReferenceSnapshot(db).units.some((u) => u.id === unitId))
+    throw new ApiError('unknown_reference', { params: { what: '单位', id: unitId }, field: 'unitId' });
 }
 
 function mustGet(db: Parameters<typeof getAccount>[0], username: string): AccountRecord {
@@ -42,6 +51,7 @@ export const accountsCreate: Handler<'accounts.create'> = async (input, call, en
     if (other) throw new ApiError('username_taken', { params: { username: other }, field: 'username' });
   };
   taken();
+  checkUnit(env.db, input.unitId);
   const { salt, hash } = await hashPassword(input.password);
   const now = env.now();
   return env.db
@@ -56,13 +66,19 @@ export const accountsCreate: Handler<'accounts.create'> = async (input, call, en
         createdAt: now,
         disabled: false,
         permissions: [...new Set(input.permissions)],
+        unitId: input.unitId,
       };
       insertAccount(env.db, a);
       insertAudit(env.db, {
         at: now,
         actor: call.actor,
         action: 'accounts.create',
-        detail: JSON.stringify({ username: a.username, role: a.role, permissions: a.permissions }),
+        detail: JSON.stringify({
+          username: a.username,
+          role: a.role,
+          permissions: a.permissions,
+          ...(a.unitId ? { unitId: a.unitId } : {}),
+        }),
       });
       return toRow(a);
     })
@@ -103,6 +119,28 @@ export const accountsSetPermissions: Handler<'accounts.setPermissions'> = (input
         detail: JSON.stringify({ username: a.username, from: a.permissions, to: permissions }),
       });
       return toRow({ ...a, permissions });
+    })
+    .immediate();
+
+/**
+ * Makes an account a unit account (or a hall account again). A unit account acts at most as an
+ * officer (the gate caps it), so an admin cannot make themselves one: that would lock them out.
+ */
+export const accountsSetUnit: Handler<'accounts.setUnit'> = (input, call, env) =>
+  env.db
+    .transaction(() => {
+      const a = mustGet(env.db, input.username);
+      if (input.unitId !== null && a.username === call.actor)
+        throw ApiError.why('self_change', '不能把自己的账号设为单位账号', 'username');
+      checkUnit(env.db, input.unitId);
+      setAccountUnit(env.db, a.username, input.unitId);
+      insertAudit(env.db, {
+        at: env.now(),
+        actor: call.actor,
+        action: 'accounts.setUnit',
+        detail: JSON.stringify({ username: a.username, from: a.unitId, to: input.unitId }),
+      });
+      return toRow({ ...a, unitId: input.unitId });
     })
     .immediate();
 

@@ -38,7 +38,14 @@ export interface SessionUser extends AuthUser {
 }
 
 function toAuthUser(a: AccountRecord): AuthUser {
-  return { username: a.username, displayName: a.displayName, role: a.role, permissions: a.permissions };
+  return {
+    username: a.username,
+    displayName: a.displayName,
+    role: a.role,
+    permissions: a.permissions,
+    // Only a unit account carries its unit; a hall account's user is as before.
+    ...(a.unitId ? { unitId: a.unitId } : {}),
+  };
 }
 
 /**
@@ -79,6 +86,7 @@ export const authStatus: Handler<'auth.status'> = (_input, call, env) => {
         role: call.role,
         // A wall is capped at viewer: no permission goes with it.
         permissions: call.wall ? [] : su.permissions,
+        ...(su.unitId && !call.wall ? { unitId: su.unitId } : {}),
       },
     };
   // A wall token or a host's --loopback-role: a role without an account.
@@ -112,6 +120,7 @@ export const authSetup: Handler<'auth.setup'> = async (input, call, env) => {
         disabled: false,
         // An admin has every permission with the role.
         permissions: [],
+        unitId: null,
       };
       insertAccount(env.db, a);
       insertAudit(env.db, {

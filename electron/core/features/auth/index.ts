@@ -7,6 +7,7 @@ import {
   accountsResetPassword,
   accountsSetDisabled,
   accountsSetPermissions,
+  accountsSetUnit,
 } from './accounts';
 import { authLogin, authLogout, authSetup, authStatus } from './auth';
 import { getAccount } from './queries-accounts';
@@ -23,7 +24,8 @@ export function register(registry: HandlerRegistry): void {
     .register('accounts.create', accountsCreate)
     .register('accounts.setDisabled', accountsSetDisabled)
     .register('accounts.resetPassword', accountsResetPassword)
-    .register('accounts.setPermissions', accountsSetPermissions);
+    .register('accounts.setPermissions', accountsSetPermissions)
+    .register('accounts.setUnit', accountsSetUnit);
 }
 
 /** An account's full name as other features show an actor (the user name when unknown). */

@@ -13,6 +13,8 @@ export interface AccountRecord {
   readonly disabled: boolean;
   /** Granted beside the role (migration 13). */
   readonly permissions: readonly Permission[];
+  /** The unit the account belongs to (a unit account), or null (migration 20). */
+  readonly unitId: string | null;
 }
 
 interface AccountSqlRow {
@@ -24,9 +26,10 @@ interface AccountSqlRow {
   created_at: number;
   disabled: number;
   permissions: string;
+  unit_id: string | null;
 }
 
-const COLS = 'username, display_name, role, salt, hash, created_at, disabled, permissions';
+const COLS = 'username, display_name, role, salt, hash, created_at, disabled, permissions, unit_id';
 
 function toRecord(r: AccountSqlRow): AccountRecord {
   return {
@@ -38,6 +41,7 @@ function toRecord(r: AccountSqlRow): AccountRecord {
     createdAt: r.created_at,
     disabled: r.disabled !== 0,
     permissions: r.permissions.split(',').filter(isPermission),
+    unitId: r.unit_id ?? null,
   };
 }
 
@@ -66,7 +70,7 @@ export function listAccounts(db: ReadableDb): AccountRecord[] {
 export function insertAccount(db: WritableDb, a: AccountRecord): void {
   stmt(
     db,
-    'INSERT INTO account(username, display_name, role, salt, hash, created_at, disabled, permissions) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+    'INSERT INTO account(username, display_name, role, salt, hash, created_at, disabled, permissions, unit_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
   ).run(
     a.username,
     a.displayName,
@@ -76,7 +80,12 @@ export function insertAccount(db: WritableDb, a: AccountRecord): void {
     a.createdAt,
     a.disabled ? 1 : 0,
     a.permissions.join(','),
+    a.unitId,
   );
+}
+
+export function setAccountUnit(db: WritableDb, username: string, unitId: string | null): void {
+  stmt(db, 'UPDATE account SET unit_id = ? WHERE username = ?').run(unitId, username);
 }
 
 export function setAccountPermissions(
@@ -111,7 +120,8 @@ export function insertSession(
 export function sessionAccount(db: ReadableDb, tokenHash: string, now: number): AccountRecord | null {
   const r = stmt(
     db,
-    `SELECT a.username, a.display_name, a.role, a.salt, a.hash, a.created_at, a.disabled, a.permissions
+    `SELECT a.username, a.display_name, a.role, a.salt, a.hash, a.created_at, a.disabled, a.permissions,
+            a.unit_id
        FROM session s JOIN account a ON a.username = s.username
       WHERE s.token_hash = ? AND s.expires_at > ? AND a.disabled = 0`,
   ).get(tokenHash, now) as AccountSqlRow | undefined;

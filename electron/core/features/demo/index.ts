@@ -11,14 +11,21 @@ export { createRng } from './generator/random';
 
 /** Loaded only when seeding, so a normal start does not parse the generator. */
 export async function loadDemoGenerator(): Promise<DemoGenerator> {
-  const [ref, orders, dup] = await Promise.all([
+  const [ref, orders, dup, patterns] = await Promise.all([
     import('./generator/reference'),
     import('./generator/orders'),
     import('./generator/duplicates'),
+    import('./generator/problem-patterns'),
   ]);
   return {
     generateReference: ref.generateReference,
     // The demo's known duplicates (a second report merged into the first) ride along.
-    generateOrderEvents: (r, opts) => dup.withKnownDuplicates(orders.generateOrderEvents(r, opts), opts),
+    generateOrderEvents: (r, opts) =>
+      // …and the 一类事 patterns of 每月一题 (generator/problem-patterns.ts).
+      patterns.withProblemPatterns(
+        dup.withKnownDuplicates(orders.generateOrderEvents(r, opts), opts),
+        r,
+        opts,
+      ),
   };
 }

@@ -11,6 +11,7 @@ import { nextLocalHlc } from '../../store/meta';
 import { getOrder, ingestEvents } from '../../store/event-log/events';
 import { readReference } from '../../store/reference';
 import type { WriteEnv } from '../../runtime/context';
+import { startFieldDemo } from './field-demo';
 
 export interface LiveDemoOptions extends Partial<Omit<LivePlanOptions, 'node'>> {
   /** How often due events are written, ms (default 1 s). 0: no timer, the caller calls step(). */
@@ -31,6 +32,8 @@ export function startLiveDemo(
   const ref = readReference(env.db);
   if (!ref) return null;
   const planner = new LivePlanner(ref, { ...opts, seed: opts.seed ?? 1, node: env.node }, env.now());
+  // 现场力量: grid workers on patrol and party members on duty report every 30 s (FIELD.md).
+  const field = startFieldDemo(env, publish, ref, opts.seed ?? 1);
   const step = (): number => {
     const due = planner.due(env.now());
     if (due.length === 0) return 0;
@@ -71,6 +74,7 @@ export function startLiveDemo(
   if (tickMs > 0) {
     timer = setInterval(() => {
       try {
+        field.step();
         step();
       } catch (err) {
         // A demo hiccup must never take the core down; the next tick tries again.

@@ -11,6 +11,13 @@ import { writeReference } from '../../store/reference';
 import type { WritableDb } from '../../store/types';
 import { seedTemplatesIfEmpty } from '../templates';
 import { demoTemplates } from './generator/templates';
+import { demoMemberSlots } from './generator/party';
+import { writeMemberSlots } from '../party';
+import { seedDemoWhistles } from './queries-whistles';
+import { writeGazetteerExtras } from '../address';
+import { demoGazetteerExtras } from './generator/address-gazetteer';
+import { writeAssets } from '../assets';
+import { demoAssets } from './generator/assets';
 
 /** The interface of electron/core/demo. */
 export interface DemoGenerator {
@@ -49,6 +56,7 @@ export function seedDemoIfEmpty(
     const seed = opts.seed ?? 1;
     const ref = gen.generateReference(seed);
     writeReference(db, ref);
+    writeMemberSlots(db, demoMemberSlots(ref, seed), opts.now, 'demo');
     let batch: OrderEvent[] = [];
     const flush = (): void => {
       if (batch.length === 0) return;
@@ -67,7 +75,10 @@ export function seedDemoIfEmpty(
       if (batch.length >= BATCH) flush();
     }
     flush();
+    seedDemoWhistles(db, opts.now);
     seedTemplatesIfEmpty(db, demoTemplates(ref, opts.now));
+    writeGazetteerExtras(db, demoGazetteerExtras(ref));
+    writeAssets(db, demoAssets(ref), 'demo', opts.now);
     setDemo(db, true);
   }).immediate();
   return { seeded: true, orders, events, ms: performance.now() - t0 };

@@ -9,6 +9,8 @@ import type {
 import { EvaluationSettingsInput } from '../../../../shared/features/evaluation/contract';
 import {
   DEFAULT_SETTINGS,
+  DUAL_WEIGHT,
+  dualRows,
   rankByComposite,
   riskReasons,
   riskScore,
@@ -23,6 +25,7 @@ import {
 import { chinaMonthRange } from '../../../../shared/kernel/china-time';
 import type { Handler } from '../../runtime/context';
 import type { ReadableDb } from '../../store/types';
+import { whistleAssessment } from '../whistle';
 import {
   awaitingCallback,
   callbackCounts,
@@ -99,6 +102,21 @@ export const evaluationScores: Handler<'evaluation.scores'> = (input, _call, env
     settings,
     street: { counts: street, rates: threeRates(street, w), prev: threeRates(prevStreet, w) },
     rows,
+  };
+};
+
+/** 双考核 (whistle.assessment of the month) beside each summoned unit's composite, and its 考核得分. */
+export const evaluationDual: Handler<'evaluation.dual'> = async (input, call, env, tools) => {
+  const w = readSettings(env.db).weights;
+  const assessment = await whistleAssessment({ month: input.month }, call, env, tools);
+  const composites = _monthRows(env.db, 'unit', input.month).map((r) => ({
+    key: r.key,
+    composite: threeRates(r.counts, w).composite,
+  }));
+  return {
+    month: input.month,
+    weight: DUAL_WEIGHT,
+    rows: dualRows(assessment.rows, composites, DUAL_WEIGHT),
   };
 };
 

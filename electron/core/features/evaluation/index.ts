@@ -1,6 +1,7 @@
 /** evaluation.*: 评估反馈 — scores per unit/community/grid/person, settings, risk, what-if. */
 import type { HandlerRegistry } from '../../runtime/registry';
 import {
+  evaluationDual,
   evaluationOrders,
   evaluationRisk,
   evaluationScores,
@@ -18,5 +19,6 @@ export function register(registry: HandlerRegistry): void {
     .register('evaluation.setSettings', evaluationSetSettings)
     .register('evaluation.risk', evaluationRisk)
     .register('evaluation.whatIf', evaluationWhatIf)
-    .register('evaluation.orders', evaluationOrders);
+    .register('evaluation.orders', evaluationOrders)
+    .register('evaluation.dual', evaluationDual);
 }

@@ -34,12 +34,13 @@ import { appendChunk, beginUpload, discardUpload, uploadedFile } from './uploads
 import { existingOrderIds, finishImportJob, insertImportJob } from './queries';
 
 /**
- * Orders per write transaction: ~15 ms of the writer each, so a dispatch action waits at most
- * about that long behind an import.
+ * Orders per write transaction: a few ms of the writer each, so a dispatch action waits at most
+ * about that long behind an import (100 held a concurrent orders.create's p95 at 6.6× its quiet
+ * p95 on the loaded bench machine; 20, with 16 KB CSV reads, 2.3–3.3×: docs/IMPORT.md).
  */
-export const BATCH = 100;
+export const BATCH = 20;
 /** Reading and checking rows gives the writer back to other calls at least this often. */
-const SLICE_MS = 8;
+const SLICE_MS = 4;
 const PREVIEW_ROWS = 8;
 
 export function importOrderId(key: string): string {
@@ -124,7 +125,7 @@ async function scan(
   let sliceStart = performance.now();
   try {
     for await (const { number, cells } of openLedger(input.path).rows()) {
-      if ((number & 63) === 0 && performance.now() - sliceStart > SLICE_MS) {
+      if ((number & 15) === 0 && performance.now() - sliceStart > SLICE_MS) {
         await yieldToCalls();
         sliceStart = performance.now();
       }

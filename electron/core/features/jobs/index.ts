@@ -5,6 +5,8 @@
 import type { HandlerRegistry } from '../../runtime/registry';
 import { jobsCancel, jobsDownload, jobsList, jobsStart } from './jobs';
 import { registerJobKind } from './kinds';
+import { LEDGER_MONTHLY } from './ledger';
+import { jobsSchedules, jobsSetSchedule } from './schedule';
 import { TABLE_XLSX } from './xlsx';
 
 export {
@@ -27,12 +29,17 @@ export {
   type FromJobWorker,
 } from './runner';
 export { openSheet, type SheetWriter } from './xlsx';
+export { checkSchedules } from './schedule';
+export { ledgersDir, ledgerFileName } from './ledger';
 
 export function register(registry: HandlerRegistry): void {
   registerJobKind(TABLE_XLSX);
+  registerJobKind(LEDGER_MONTHLY);
   registry
     .register('jobs.start', jobsStart)
     .register('jobs.list', jobsList)
     .register('jobs.cancel', jobsCancel)
-    .register('jobs.download', jobsDownload);
+    .register('jobs.download', jobsDownload)
+    .register('jobs.schedules', jobsSchedules)
+    .register('jobs.setSchedule', jobsSetSchedule);
 }

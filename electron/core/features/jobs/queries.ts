@@ -20,6 +20,7 @@ interface JobRowDb {
   created_at: number;
   started_at: number | null;
   finished_at: number | null;
+  scheduled_for: number | null;
 }
 
 export interface JobRow extends JobView {
@@ -43,6 +44,7 @@ function _row(r: JobRowDb): JobRow {
     bytes: r.bytes,
     rows: r.rows,
     error: r.error,
+    scheduledFor: r.scheduled_for ?? null,
     params: r.params,
     caller: r.caller,
   };
@@ -63,13 +65,14 @@ export function insertJob(
     caller: string;
     createdBy: string;
     at: number;
+    scheduledFor?: number;
   },
 ): void {
   stmt(
     db,
-    `INSERT INTO job (id, kind, title, params, caller, created_by, status, created_at)
-     VALUES (?, ?, ?, ?, ?, ?, 'queued', ?)`,
-  ).run(j.id, j.kind, j.title, j.params, j.caller, j.createdBy, j.at);
+    `INSERT INTO job (id, kind, title, params, caller, created_by, status, created_at, scheduled_for)
+     VALUES (?, ?, ?, ?, ?, ?, 'queued', ?, ?)`,
+  ).run(j.id, j.kind, j.title, j.params, j.caller, j.createdBy, j.at, j.scheduledFor ?? null);
 }
 
 export function getJob(db: ReadableDb, id: string): JobRow | null {
@@ -145,5 +148,73 @@ export function cancelQueued(db: WritableDb, id: string, at: number): void {
   stmt(db, "UPDATE job SET status = 'cancelled', finished_at = ? WHERE id = ? AND status = 'queued'").run(
     at,
     id,
+  );
+}
+
+export interface ScheduleRow {
+  readonly kind: string;
+  readonly enabled: boolean;
+  readonly day: number;
+  readonly hour: number;
+  readonly lastSlot: number | null;
+  readonly setBy: string;
+  readonly setRole: string;
+}
+
+export function listSchedules(db: ReadableDb): ScheduleRow[] {
+  return (
+    stmt(
+      db,
+      'SELECT kind, enabled, day, hour, last_slot, set_by, set_role FROM job_schedule ORDER BY kind',
+    ).all() as Array<{
+      kind: string;
+      enabled: number;
+      day: number;
+      hour: number;
+      last_slot: number | null;
+      set_by: string;
+      set_role: string;
+    }>
+  ).map((r) => ({
+    kind: r.kind,
+    enabled: r.enabled === 1,
+    day: r.day,
+    hour: r.hour,
+    lastSlot: r.last_slot,
+    setBy: r.set_by,
+    setRole: r.set_role,
+  }));
+}
+
+export function putSchedule(
+  db: WritableDb,
+  s: {
+    kind: string;
+    enabled: boolean;
+    day: number;
+    hour: number;
+    lastSlot: number | null;
+    setBy: string;
+    setRole: string;
+    at: number;
+  },
+): void {
+  stmt(
+    db,
+    `INSERT INTO job_schedule (kind, enabled, day, hour, last_slot, set_by, set_role, updated_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+     ON CONFLICT (kind) DO UPDATE SET enabled = excluded.enabled, day = excluded.day, hour = excluded.hour,
+       last_slot = excluded.last_slot, set_by = excluded.set_by, set_role = excluded.set_role,
+       updated_at = excluded.updated_at`,
+  ).run(s.kind, s.enabled ? 1 : 0, s.day, s.hour, s.lastSlot, s.setBy, s.setRole, s.at);
+}
+
+/** Records the slot queued; false when another pass got there first. */
+export function claimSlot(db: WritableDb, kind: string, slot: number): boolean {
+  return (
+    stmt(
+      db,
+      'UPDATE job_schedule SET last_slot = ? WHERE kind = ? AND enabled = 1 AND (last_slot IS NULL OR last_slot < ?)',
+    ).run(slot, kind, slot).changes === 1
   );
 }

@@ -10,6 +10,7 @@ import type { Worker } from 'node:worker_threads';
 import type { ChangeHint } from '../../../../shared/kernel/proc';
 import type { WriteEnv } from '../../runtime/context';
 import { jobKind, type JobCaller } from './kinds';
+import { checkSchedules } from './schedule';
 import {
   failInterrupted,
   finishJob,
@@ -42,6 +43,8 @@ export interface JobsOptions {
   /** Starts the job worker thread (the runtime knows where its entry is). */
   readonly spawn: (data: JobWorkerData) => Worker;
   readonly nativeBinding?: string;
+  /** How often schedules are checked (default a minute). */
+  readonly scheduleEveryMs?: number;
 }
 
 export interface JobRunner {
@@ -51,6 +54,7 @@ export interface JobRunner {
 }
 
 const PROGRESS_EVERY_MS = 250;
+const SCHEDULE_EVERY_MS = 60_000;
 const runners = new WeakMap<object, JobRunner>();
 
 /** The runner of a writer connection (the jobs handlers reach it through their env's db). */
@@ -223,11 +227,24 @@ export function startJobs(env: WriteEnv, publish: (h: ChangeHint) => void, opts:
     },
     async stop() {
       stopped = true;
+      clearInterval(timer);
       runners.delete(db);
       if (current) await current.stop();
     },
   };
   runners.set(db, runner);
+  // 定时台账: runs missed while the app was off are queued once now, then checked every minute.
+  const scheduleTick = (): void => {
+    if (stopped) return;
+    try {
+      if (checkSchedules(env, publish) > 0) kick();
+    } catch (err) {
+      console.error('[jobs] schedule check failed:', _message(err));
+    }
+  };
+  scheduleTick();
+  const timer = setInterval(scheduleTick, opts.scheduleEveryMs ?? SCHEDULE_EVERY_MS);
+  timer.unref();
   setImmediate(kick);
   return runner;
 }

@@ -4,6 +4,8 @@ import { ApiError } from '../../../../shared/contract/index';
 import type { OrderDetail } from '../../../../shared/features/orders/contract';
 import { decodeHlc } from '../../../../shared/kernel/hlc';
 import type { OrderEvent } from '../../../../shared/features/orders/order-events';
+import type { WorkOrder } from '../../../../shared/features/orders/order';
+import { UNIT_ACTIONS, type ActionType } from '../../../../shared/features/orders/action-roles';
 import { applyEvent } from '../../../../shared/features/orders/order-reducer';
 import { chinaCalendar } from '../../../../shared/kernel/calendar';
 import { orderTimers } from '../../../../shared/features/orders/sla-clock';
@@ -21,6 +23,33 @@ import { knownAttachments } from '../attachments';
 import { checkIntake } from './intake-checks';
 import { checkNotLockedByOther, lockView } from './locks';
 import { liveLock } from './queries-locks';
+import { unitShifts } from './queries-dispatch';
+import { unitDutyAt } from '../../../../shared/features/duty/duty';
+
+/** The units an order involves: its 主办, its 协办 and the units a 吹哨 summoned. */
+export function orderInvolvesUnit(order: WorkOrder, unitId: string): boolean {
+  return (
+    order.unitId === unitId ||
+    order.coUnitIds.includes(unitId) ||
+    order.whistle.some((s) => s.unitId === unitId)
+  );
+}
+
+/** A unit account (issue 15) works only on the orders its unit is on. */
+function _checkUnitScope(order: WorkOrder, unitId: string | null | undefined): void {
+  if (unitId && !orderInvolvesUnit(order, unitId)) throw new ApiError('unit_scope', { field: 'orderId' });
+}
+
+/** A unit account takes only the unit's own steps (UNIT_ACTIONS), in its own unit's name. */
+function _checkUnitAction(
+  action: { readonly type: ActionType; readonly payload: object },
+  unitId: string,
+): void {
+  if (!UNIT_ACTIONS.has(action.type)) throw new ApiError('unit_scope', { field: 'action' });
+  const named = (action.payload as { unitId?: unknown }).unitId;
+  if (named !== undefined && named !== unitId)
+    throw new ApiError('unit_scope', { field: 'action.payload.unitId' });
+}
 
 function _detail(
   db: ReadableDb,
@@ -30,6 +59,7 @@ function _detail(
 ): OrderDetail {
   const order = getOrder(db, orderId);
   if (!order) throw new ApiError('order_not_found', { params: { orderId }, field: 'orderId' });
+  _checkUnitScope(order, typeof who === 'string' ? null : who.unitId);
   const timers = orderTimers(order, readSlaPolicy(db), now, chinaCalendar);
   return {
     order: maskOrder(order, who),
@@ -76,6 +106,20 @@ function _checkMergeTarget(db: ReadableDb, orderId: string, intoOrderId: string)
   }
 }
 
+/**
+ * Shift-aware dispatch: a 派单 to a unit with a group in the 值班表 names whoever is on duty in it
+ * now (decided here, never by the page); nobody on duty → the unit itself, no name.
+ */
+function _withDutyPerson<P extends { readonly unitId: string; readonly dutyPerson?: string | undefined }>(
+  db: ReadableDb,
+  payload: P,
+  now: number,
+): P {
+  const { dutyPerson: _ignored, ...rest } = payload;
+  const person = unitDutyAt(unitShifts(db), now).get(payload.unitId)?.onDuty?.person;
+  return (person ? { ...rest, dutyPerson: person } : rest) as P;
+}
+
 export const ordersGet: Handler<'orders.get'> = (input, call, env) =>
   _detail(env.db, input.orderId, call, env.now());
 
@@ -88,6 +132,7 @@ export const ordersList: Handler<'orders.list'> = (input, call, env) => {
     listOrders(env.db, {
       ...input,
       q: input.q || undefined,
+      ...(call.unitId ? { unitScope: call.unitId } : {}),
       beforeRowid: cursor && 'rowid' in cursor ? cursor.rowid : null,
       offset: cursor && 'offset' in cursor ? cursor.offset : null,
       now: env.now(),
@@ -97,6 +142,8 @@ export const ordersList: Handler<'orders.list'> = (input, call, env) => {
 };
 
 export const ordersCreate: Handler<'orders.create'> = (input, call, env, tools) => {
+  // 受理 is the hall's: a unit account receives orders by 派单, it does not take them in.
+  if (call.unitId) throw new ApiError('unit_scope');
   const db = env.db;
   const orderId = input.orderId ?? randomUUID();
   const created = db
@@ -149,6 +196,10 @@ export const ordersAct: Handler<'orders.act'> = (input, call, env, tools) => {
       const order = getOrder(db, input.orderId);
       if (!order)
         throw new ApiError('order_not_found', { params: { orderId: input.orderId }, field: 'orderId' });
+      if (call.unitId) {
+        _checkUnitScope(order, call.unitId);
+        _checkUnitAction(input.action, call.unitId);
+      }
       // Someone else working on the order (a soft lock) goes first; then a stale version.
       checkNotLockedByOther(db, input.orderId, call.actor, env.now());
       if (order.version !== input.expectedVersion)
@@ -171,7 +222,9 @@ export const ordersAct: Handler<'orders.act'> = (input, call, env, tools) => {
                 gridCode: input.action.payload.gridCode ?? null,
               }),
             }
-          : input.action.payload;
+          : input.action.type === 'dispatched'
+            ? _withDutyPerson(db, input.action.payload, env.now())
+            : input.action.payload;
       const { hlc, at } = _stamp(env);
       const event = {
         id: input.eventId ?? randomUUID(),

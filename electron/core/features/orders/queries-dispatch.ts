@@ -1,4 +1,5 @@
 /** What dispatch recommendation reads: the responsibility list and the current load per unit. */
+import type { DutyShift } from '../../../../shared/features/duty/duty';
 import type { ResponsibilityRule } from '../../../../shared/features/reference/catalogue';
 import { stmt } from '../../store/statements';
 import type { ReadableDb } from '../../store/types';
@@ -38,4 +39,15 @@ export function storeChangeStamp(db: ReadableDb): string {
     v: number;
   };
   return `${r.c}:${r.v}`;
+}
+
+/** The roster's shifts that cover a responsibility-list group (a unit), for shift-aware dispatch. */
+export function unitShifts(db: ReadableDb): DutyShift[] {
+  return (
+    stmt(
+      db,
+      `SELECT id, person, role, weekdays, start_min AS startMin, end_min AS endMin, unit_id AS unitId
+         FROM duty_shift WHERE unit_id IS NOT NULL ORDER BY start_min, person, id`,
+    ).all() as Array<Omit<DutyShift, 'weekdays'> & { weekdays: string }>
+  ).map((r) => ({ ...r, weekdays: JSON.parse(r.weekdays) as number[] }));
 }

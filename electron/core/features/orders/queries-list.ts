@@ -24,6 +24,8 @@ export interface OrderListQuery {
   /** Exactly these orders (a drill-down from 分析研判). */
   readonly ids?: readonly string[];
   readonly queue?: QueueId;
+  /** A unit account's scope: orders its unit is 主办, 协办 or summoned (吹哨) on. */
+  readonly unitScope?: string;
   readonly limit: number;
   /** rowid to continue below (exclusive), from the previous page's cursor (newest-first lists). */
   readonly beforeRowid?: number | null;
@@ -108,6 +110,13 @@ export function listOrders(db: ReadableDb, q: OrderListQuery): OrderListPage {
   if (q.overdueOnly) {
     where.push('w.is_open = 1 AND w.finish_deadline < ?');
     args.push(q.now);
+  }
+  if (q.unitScope) {
+    where.push(
+      `(w.unit_id = ? OR EXISTS (SELECT 1 FROM json_each(w.json, '$.coUnitIds') WHERE value = ?)
+        OR EXISTS (SELECT 1 FROM json_each(w.json, '$.whistle') WHERE json_extract(value, '$.unitId') = ?))`,
+    );
+    args.push(q.unitScope, q.unitScope, q.unitScope);
   }
   const queue = q.queue ? QUEUE_SQL[q.queue] : null;
   if (queue) where.push(`(${queue.where})`);

@@ -16,7 +16,8 @@ import type { ResponsibilityRule } from '../../../../shared/features/reference/c
 import { findResponsibleUnit } from '../../../../shared/features/reference/catalogue';
 import type { Unit } from '../../../../shared/features/reference/organisation';
 import { recommend, unitCandidate } from '../../../../shared/features/orders/recommend';
-import { openOrdersByUnit, readResponsibilityRules, storeChangeStamp } from './queries-dispatch';
+import { unitDutyAt } from '../../../../shared/features/duty/duty';
+import { openOrdersByUnit, readResponsibilityRules, storeChangeStamp, unitShifts } from './queries-dispatch';
 import { getOrder } from '../../store/event-log/events';
 import { readReferenceSnapshot, referenceVersion } from '../../store/reference';
 import type { ReadableDb } from '../../store/types';
@@ -82,6 +83,8 @@ export const ordersRecommend: Handler<'orders.recommend'> = (input, _call, env) 
     candidates,
     ref.rules,
   );
+  // Shift-aware dispatch: a unit with a group in the 值班表 names whoever is on duty in it now.
+  const duty = unitDutyAt(unitShifts(db), env.now());
   return {
     orderId: order.id,
     responsibleUnitId:
@@ -96,6 +99,7 @@ export const ordersRecommend: Handler<'orders.recommend'> = (input, _call, env) 
       load: r.candidate.load,
       distanceM: r.distanceM,
       reasons: r.reasons,
+      duty: duty.get(r.candidate.id) ?? null,
     })),
   };
 };

@@ -11,6 +11,7 @@ import type { WritableDb } from '../../store/types';
 import { ingestEvents } from '../../store/event-log/events';
 import { referenceVersion, writeReference } from '../../store/reference';
 import { recordQuarantine } from './queries-quarantine';
+import { ingestPositions } from '../field';
 import { categoryCodes, orderOrigin, recordConflict, setSyncKv } from './queries';
 
 export interface ApplyBatchOptions {
@@ -28,6 +29,8 @@ export interface ApplyBatchResult {
   readonly conflicts: number;
   readonly orderIds: readonly string[];
   readonly referenceVersion: number | null;
+  /** Field-force positions that became someone's latest (the map's 现场力量 layer). */
+  readonly positions: number;
 }
 
 /** One excerpt of a bad item, for the admin's quarantine view (the text as received). */
@@ -50,6 +53,8 @@ export function applyPulledBatch(
     const concurrent = new Map<string, readonly string[]>();
     let quarantined = 0;
     let refVersion: number | null = null;
+    let positions = 0;
+    let positionItems = 0;
     const flush = (): ReturnType<typeof ingestEvents> | null => {
       if (events.length === 0) return null;
       const res = ingestEvents(db, events, {
@@ -90,6 +95,23 @@ export function applyPulledBatch(
         }
         continue;
       }
+      if (v.kind === 'positions') {
+        positionItems++;
+        // Each bad report is quarantined on its own; the good ones of the batch are applied.
+        const r = ingestPositions(db, v.reports, { source: 'upstream', now: opts.now, allOrNothing: false });
+        positions += r.accepted;
+        for (const bad of r.refused) {
+          recordQuarantine(db, {
+            source: 'hub',
+            reason: `位置上报 reports.${bad.index}: ${bad.error.message}`,
+            payload: _excerpt(v.reports[bad.index]),
+            ref: 'positions',
+            at: opts.now,
+          });
+          quarantined++;
+        }
+        continue;
+      }
       events.push(v.event);
       if (v.concurrentWith.length > 0) concurrent.set(v.event.id, v.concurrentWith);
     }
@@ -119,11 +141,12 @@ export function applyPulledBatch(
     const valid = items.length - quarantined;
     return {
       applied,
-      repeats: valid - applied - (refVersion === null ? 0 : 1),
+      repeats: Math.max(0, valid - applied - (refVersion === null ? 0 : 1) - positionItems),
       quarantined,
       conflicts,
       orderIds: Array.from(orderIds),
       referenceVersion: refVersion,
+      positions,
     };
   })();
 }

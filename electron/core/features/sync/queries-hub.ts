@@ -83,6 +83,15 @@ export function appendReferenceItem(db: WritableDb, version: number, data: unkno
   return Number(r.lastInsertRowid);
 }
 
+/** Publishes a batch of field-force position reports (≤ 500) in the feed (docs/FIELD.md). */
+export function appendPositionsItem(db: WritableDb, reports: readonly unknown[], hubNode: string): number {
+  const r = stmt(db, "INSERT INTO hub_feed(kind, origin, body) VALUES ('positions', ?, ?)").run(
+    hubNode,
+    JSON.stringify({ reports }),
+  );
+  return Number(r.lastInsertRowid);
+}
+
 /** Test and tooling hook: a raw feed item exactly as given (hostile-upstream tests use it). */
 export function appendRawFeedItem(db: WritableDb, kind: string, body: string, origin: string): number {
   const r = stmt(db, 'INSERT INTO hub_feed(kind, origin, body) VALUES (?, ?, ?)').run(kind, origin, body);

@@ -2,6 +2,7 @@
  * triage.*: category suggestion (a model learned from the store's closed orders on top of the
  * catalogue's names) and duplicates/repeats of a report (same place, text, category, time).
  */
+import { ApiError } from '../../../../shared/contract/index';
 import { categoriesForChannel } from '../../../../shared/features/reference/catalogue';
 import type { DuplicateCandidate } from '../../../../shared/features/triage/contract';
 import { DUP_WINDOW_MS, matchDuplicate } from '../../../../shared/features/triage/duplicates';
@@ -10,6 +11,7 @@ import type { Handler } from '../../runtime/context';
 import type { HandlerRegistry } from '../../runtime/registry';
 import { referenceIndex } from '../reference';
 import { storeModel } from './model';
+import { insertRepeat, orderHead, repeatCount, repeatedBy, repeatLinked, repeatsOf } from './queries-repeats';
 import { ordersInCommunity } from './queries';
 
 export { storeModel, orderText, CATALOGUE_WEIGHT } from './model';
@@ -100,6 +102,44 @@ export function findDuplicates(
 const duplicates: Handler<'triage.duplicates'> = (input, _call, env) =>
   findDuplicates(env.db, { ...input, receivedAt: input.receivedAt ?? env.now() });
 
+/** 重复件: the report `orderId` repeats the earlier `ofOrderId` (open or closed); both stay as they are. */
+const linkRepeat: Handler<'triage.linkRepeat'> = (input, call, env, tools) => {
+  const db = env.db;
+  const linked = db
+    .transaction((): boolean => {
+      const order = orderHead(db, input.orderId);
+      if (!order)
+        throw new ApiError('order_not_found', { params: { orderId: input.orderId }, field: 'orderId' });
+      const of = orderHead(db, input.ofOrderId);
+      if (!of)
+        throw new ApiError('order_not_found', { params: { orderId: input.ofOrderId }, field: 'ofOrderId' });
+      if (order.id === of.id)
+        throw ApiError.why('lifecycle_refused', '不能把工单关联为它自己的重复件', 'ofOrderId');
+      if (of.receivedAt > order.receivedAt || repeatLinked(db, of.id, order.id))
+        throw ApiError.why('lifecycle_refused', '只能关联为更早受理的工单的重复件', 'ofOrderId');
+      // The gate audits the call (action triage.linkRepeat, its input).
+      const added = insertRepeat(db, { orderId: order.id, ofOrderId: of.id, at: env.now(), by: call.actor });
+      return added;
+    })
+    .immediate();
+  if (linked) tools.hint({ topic: 'orders.changed', orderIds: [input.orderId, input.ofOrderId] });
+  return { linked };
+};
+
+const repeats: Handler<'triage.repeats'> = (input, _call, env) => ({
+  repeatOf: repeatsOf(env.db, input.orderId),
+  repeatedBy: repeatedBy(env.db, input.orderId),
+});
+
+const countRepeats: Handler<'triage.repeatCount'> = (input, _call, env) => ({
+  repeats: repeatCount(env.db, input.from, input.to),
+});
+
 export function register(registry: HandlerRegistry): void {
-  registry.register('triage.suggest', suggest).register('triage.duplicates', duplicates);
+  registry
+    .register('triage.suggest', suggest)
+    .register('triage.duplicates', duplicates)
+    .register('triage.linkRepeat', linkRepeat)
+    .register('triage.repeats', repeats)
+    .register('triage.repeatCount', countRepeats);
 }

@@ -15,6 +15,8 @@ import {
 } from './whistle';
 import { whistleAssessment } from './assessment';
 
+/** 双考核 of a month, for 评估反馈 (evaluation.dual). */
+export { whistleAssessment } from './assessment';
 export { startWhistleLoop, whistleTick, type WhistleLoop } from './loop';
 
 export function register(registry: HandlerRegistry): void {

@@ -142,8 +142,19 @@ function _recipientOr(db: ReadableDb, whistleId: string, unitId: string) {
   return r;
 }
 
-export const whistleList: Handler<'whistle.list'> = (input, _call, env) => {
-  const rows = whistleRows(env.db, input.orderId ?? null, input.includeClosed);
+/**
+ * A unit account (issue 15) answers for its own unit only: it sees the whistles its unit was
+ * summoned to and acknowledges or reports in for that unit, never for another.
+ */
+function _checkOwnUnit(call: { readonly unitId?: string | null }, unitId: string): void {
+  if (call.unitId && call.unitId !== unitId) throw new ApiError('unit_scope', { field: 'unitId' });
+}
+
+export const whistleList: Handler<'whistle.list'> = (input, call, env) => {
+  const unit = call.unitId;
+  const rows = whistleRows(env.db, input.orderId ?? null, input.includeClosed).filter(
+    (w) => !unit || recipientRow(env.db, w.id, unit) !== null,
+  );
   const counts = new Map<string, Record<RecipientState, number>>();
   for (const c of stateCounts(env.db)) {
     let m = counts.get(c.whistleId);
@@ -163,8 +174,15 @@ export const whistleList: Handler<'whistle.list'> = (input, _call, env) => {
   }));
 };
 
-export const whistleGet: Handler<'whistle.get'> = (input, _call, env) =>
-  whistleDetail(env.db, input.whistleId, env.now());
+export const whistleGet: Handler<'whistle.get'> = (input, call, env) => {
+  if (
+    call.unitId &&
+    _whistleOr404(env.db, input.whistleId) &&
+    !recipientRow(env.db, input.whistleId, call.unitId)
+  )
+    throw new ApiError('unit_scope', { field: 'whistleId' });
+  return whistleDetail(env.db, input.whistleId, env.now());
+};
 
 export const whistleSuggest: Handler<'whistle.suggest'> = (input, _call, env) => {
   const snap = readReferenceSnapshot(env.db);
@@ -186,6 +204,8 @@ export const whistleSuggest: Handler<'whistle.suggest'> = (input, _call, env) =>
 };
 
 export const whistleCreate: Handler<'whistle.create'> = (input, call, env, tools) => {
+  // Summoning, deciding and acknowledging alarms are the hall's, not a unit account's.
+  if (call.unitId) throw new ApiError('unit_scope');
   const db = env.db;
   const id = input.id ?? randomUUID();
   const unitIds = [...new Set(input.unitIds)];
@@ -247,8 +267,11 @@ export const whistleCreate: Handler<'whistle.create'> = (input, call, env, tools
   return whistleDetail(db, id, env.now());
 };
 
-export const whistleAck: Handler<'whistle.ack'> = (input, call, env, tools) => {
+export const whistleAck: Handler<'whistle.ack'> = (given, call, env, tools) => {
   const db = env.db;
+  _checkOwnUnit(call, given.unitId);
+  // The unit's own account acknowledges in its own name: recorded as by the unit (本单位账号).
+  const input = call.unitId ? { ...given, via: 'app' as const } : given;
   db.transaction(() => {
     _open(db, input.whistleId);
     const r = _recipientOr(db, input.whistleId, input.unitId);
@@ -271,6 +294,7 @@ export const whistleAck: Handler<'whistle.ack'> = (input, call, env, tools) => {
 
 export const whistleReportIn: Handler<'whistle.reportIn'> = (input, call, env, tools) => {
   const db = env.db;
+  _checkOwnUnit(call, input.unitId);
   let orderId: string | null = null;
   db.transaction(() => {
     const w = _open(db, input.whistleId);
@@ -322,6 +346,8 @@ export const whistleReportIn: Handler<'whistle.reportIn'> = (input, call, env, t
 };
 
 export const whistleDecide: Handler<'whistle.decide'> = (input, call, env, tools) => {
+  // Summoning, deciding and acknowledging alarms are the hall's, not a unit account's.
+  if (call.unitId) throw new ApiError('unit_scope');
   const db = env.db;
   db.transaction(() => {
     _open(db, input.whistleId);
@@ -360,6 +386,8 @@ export const whistleCompleteTask: Handler<'whistle.completeTask'> = (input, call
   const db = env.db;
   const t = taskRow(db, input.taskId);
   if (!t) throw new ApiError('record_not_found', { params: { id: input.taskId }, field: 'taskId' });
+  // A unit account completes only the tasks its unit owns.
+  _checkOwnUnit(call, t.ownerUnitId);
   db.transaction(() => {
     const at = env.now();
     if (!completeTaskRow(db, input.taskId, at, call.actor))
@@ -403,6 +431,8 @@ export const whistleAlarms: Handler<'whistle.alarms'> = (_input, _call, env) => 
 };
 
 export const whistleAcknowledgeAlarm: Handler<'whistle.acknowledgeAlarm'> = (input, call, env, tools) => {
+  // Summoning, deciding and acknowledging alarms are the hall's, not a unit account's.
+  if (call.unitId) throw new ApiError('unit_scope');
   const db = env.db;
   db.transaction(() => {
     _whistleOr404(db, input.whistleId);

@@ -21,6 +21,13 @@ import { migration0015Import } from './0015-import';
 import { migration0016Whistle } from './0016-whistle';
 import { migration0017Analysis } from './0017-analysis';
 import { migration0018Evaluation } from './0018-evaluation';
+import { migration0019Party } from './0019-party';
+import { migration0020UnitAccounts } from './0020-unit-accounts';
+import { migration0021FieldForce } from './0021-field-force';
+import { migration0022ProblemBank } from './0022-problem-bank';
+import { migration0023ScheduledLedgers } from './0023-scheduled-ledgers';
+import { migration0024AddressAssets } from './0024-address-assets';
+import { migration0025TriageRepeats } from './0025-triage-repeats';
 
 export interface Migration {
   readonly version: number;
@@ -47,6 +54,13 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 16, name: 'whistle', up: migration0016Whistle },
   { version: 17, name: 'analysis', up: migration0017Analysis },
   { version: 18, name: 'evaluation', up: migration0018Evaluation },
+  { version: 19, name: 'party', up: migration0019Party },
+  { version: 20, name: 'unit-accounts', up: migration0020UnitAccounts },
+  { version: 21, name: 'field-force', up: migration0021FieldForce },
+  { version: 22, name: 'problem-bank', up: migration0022ProblemBank },
+  { version: 23, name: 'scheduled-ledgers', up: migration0023ScheduledLedgers },
+  { version: 24, name: 'address-assets', up: migration0024AddressAssets },
+  { version: 25, name: 'triage-repeats', up: migration0025TriageRepeats },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -16,6 +16,7 @@ import { DialogHead } from '../../platform/ui/DialogHead';
 import { QueryStatus } from '../../platform/ui/QueryStatus';
 import { useModalDialog } from '../../platform/ui/use-modal-dialog';
 import { accountErrorText } from './account-form';
+import { useReference } from '../reference';
 import { CreateForm, ResetPassword } from './AccountForms';
 import './accounts.css';
 
@@ -38,6 +39,9 @@ export function AccountsDialog({ currentUser, onClose }: AccountsDialogProps) {
   const disable = useMutation('accounts.setDisabled');
   const enable = useMutation('accounts.setDisabled');
   const setPermissions = useMutation('accounts.setPermissions');
+  const setUnit = useMutation('accounts.setUnit');
+  const ref = useReference();
+  const units = ref.snapshot?.units ?? [];
   const [side, setSide] = useState<Side>({ kind: 'create' });
   const [notice, setNotice] = useState('');
   // The row button that opened a confirmation gets focus back when it closes.
@@ -77,6 +81,20 @@ export function AccountsDialog({ currentUser, onClose }: AccountsDialogProps) {
         t(granted ? 'accounts.permission.revoked' : 'accounts.permission.granted', {
           username: row.username,
         }),
+      );
+    } catch (err) {
+      setNotice(accountErrorText(asApiError(err), t).message);
+      list.refetch();
+    }
+  };
+
+  const changeUnit = async (row: AccountRow, unitId: string) => {
+    try {
+      await setUnit.run({ username: row.username, unitId: unitId || null });
+      setNotice(
+        unitId
+          ? t('accounts.unit.set', { username: row.username, unit: ref.unitName(unitId) })
+          : t('accounts.unit.cleared', { username: row.username }),
       );
     } catch (err) {
       setNotice(accountErrorText(asApiError(err), t).message);
@@ -132,7 +150,9 @@ export function AccountsDialog({ currentUser, onClose }: AccountsDialogProps) {
                   <tr>
                     <th scope="col">{t('accounts.columns.username')}</th>
                     <th scope="col">{t('accounts.columns.displayName')}</th>
-                    <th scope="col">{t('accounts.columns.role')}</th>
+                    <th scope="col" title={t('accounts.unit.hint')}>
+                      {t('accounts.columns.role')}
+                    </th>
                     <th scope="col">{t('accounts.columns.status')}</th>
                     <th scope="col">{t('accounts.columns.createdAt')}</th>
                     <th scope="col">{t('accounts.columns.actions')}</th>
@@ -160,6 +180,22 @@ export function AccountsDialog({ currentUser, onClose }: AccountsDialogProps) {
                             {t('accounts.permission.short')}
                           </span>
                         )}
+                        <select
+                          className="account-unit"
+                          data-testid="account-unit"
+                          aria-label={t('accounts.unit.label', { username: r.username })}
+                          title={t('accounts.unit.hint')}
+                          value={r.unitId ?? ''}
+                          disabled={r.username === currentUser || setUnit.busy}
+                          onChange={(e) => void changeUnit(r, e.target.value)}
+                        >
+                          <option value="">{t('accounts.unit.hall')}</option>
+                          {units.map((u) => (
+                            <option key={u.id} value={u.id}>
+                              {u.name}
+                            </option>
+                          ))}
+                        </select>
                       </td>
                       <td>
                         <span

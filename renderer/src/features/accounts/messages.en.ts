@@ -14,7 +14,7 @@ export const accountsEn: Catalogue<typeof accountsZh> = {
     columns: {
       username: 'User name',
       displayName: 'Full name',
-      role: 'Role',
+      role: 'Role / unit',
       status: 'Status',
       createdAt: 'Created',
       actions: 'Actions',
@@ -34,6 +34,13 @@ export const accountsEn: Catalogue<typeof accountsZh> = {
       revoke: 'Revoke verify & close',
       granted: '{{username}} may now verify and close orders',
       revoked: '{{username}} may no longer verify and close orders',
+    },
+    unit: {
+      hall: 'Street command centre',
+      label: 'Unit of {{username}}',
+      hint: 'A unit account sees only the orders and whistles its unit is on, acts at most as an officer, and sees a citizen’s name and phone only as the lead unit',
+      set: '{{username}} is now an account of “{{unit}}”',
+      cleared: '{{username}} is a command-centre account again',
     },
     createTitle: 'New account',
     field: {

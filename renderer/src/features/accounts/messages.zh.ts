@@ -11,7 +11,7 @@ export const accountsZh = {
     columns: {
       username: '用户名',
       displayName: '姓名',
-      role: '角色',
+      role: '角色 / 所属单位',
       status: '状态',
       createdAt: '创建时间',
       actions: '操作',
@@ -31,6 +31,13 @@ export const accountsZh = {
       revoke: '收回核查结案',
       granted: '已授予 {{username}} 核查结案权限',
       revoked: '已收回 {{username}} 的核查结案权限',
+    },
+    unit: {
+      hall: '街道指挥中心',
+      label: '{{username}} 的所属单位',
+      hint: '单位账号只能看到本单位参与的工单和吹哨，最高按值班员处理；群众姓名和电话仅对主办单位可见',
+      set: '已将 {{username}} 设为「{{unit}}」的单位账号',
+      cleared: '{{username}} 已改回街道指挥中心账号',
     },
     createTitle: '新建账号',
     field: {

@@ -18,6 +18,7 @@ import { ParetoChart } from './ParetoChart';
 import { ForecastBox, SurgeBox } from './SurgeForecast';
 import { PlaybookStrip } from './Playbooks';
 import { useAuth } from '../auth';
+import { ProblemsSection } from '../problems';
 import { TrendChart } from './TrendChart';
 import { useRemPx } from './chart-style';
 import { cubeRange, trendRange } from './ranges';
@@ -34,6 +35,8 @@ export function AnalysisPanel({ onDrill }: { onDrill?: Drill | undefined }) {
   const [grain, setGrain] = useState<TrendGrain>('day');
   const [category, setCategory] = useState('');
   const [community, setCommunity] = useState('');
+  // 每月一题 (renderer/src/features/problems) shares the panel with the charts.
+  const [view, setView] = useState<'charts' | 'problems'>('charts');
   // The day the panel opened: the ranges stay put while someone is reading them.
   const today = useMemo(() => chinaDate(Date.now()), []);
   const filter = {
@@ -62,6 +65,20 @@ export function AnalysisPanel({ onDrill }: { onDrill?: Drill | undefined }) {
       <div className="an-bar">
         <h2>{t('analysis.title')}</h2>
         <span className="an-demo">{t('analysis.demo')}</span>
+        <div className="an-grain" role="group">
+          {(['charts', 'problems'] as const).map((v) => (
+            <button
+              key={v}
+              type="button"
+              className={v === view ? 'active' : ''}
+              aria-pressed={v === view}
+              data-testid={`an-view-${v}`}
+              onClick={() => setView(v)}
+            >
+              {t(`problems.tab.${v}`)}
+            </button>
+          ))}
+        </div>
         <div className="an-grain" role="group" aria-label={t('analysis.grain.label')}>
           {GRAINS.map((g) => (
             <button
@@ -101,14 +118,17 @@ export function AnalysisPanel({ onDrill }: { onDrill?: Drill | undefined }) {
         {onDrill && <span className="an-hint">{t('analysis.drillHint')}</span>}
       </div>
       {playbooks.data && <PlaybookStrip data={playbooks.data} canEdit={isAdmin && onDrill !== undefined} />}
-      <div className="an-grid" key={rem}>
-        <Slot q={trend}>{(d) => <TrendChart trend={d} onDrill={onDrill} />}</Slot>
-        <Slot q={cube}>{(d) => <ParetoChart cube={d} community={community} onDrill={onDrill} />}</Slot>
-        <Slot q={surge}>{(d) => <SurgeBox surge={d} onDrill={onDrill} />}</Slot>
-        <Slot q={cube}>{(d) => <CubeHeat cube={d} onDrill={onDrill} />}</Slot>
-        <Slot q={hot}>{(d) => <HotspotChart hot={d} days={HOTSPOT_DAYS} onDrill={onDrill} />}</Slot>
-        <Slot q={forecast}>{(d) => <ForecastBox forecast={d} />}</Slot>
-      </div>
+      {view === 'problems' && <ProblemsSection onDrill={onDrill} />}
+      {view === 'charts' && (
+        <div className="an-grid" key={rem}>
+          <Slot q={trend}>{(d) => <TrendChart trend={d} onDrill={onDrill} />}</Slot>
+          <Slot q={cube}>{(d) => <ParetoChart cube={d} community={community} onDrill={onDrill} />}</Slot>
+          <Slot q={surge}>{(d) => <SurgeBox surge={d} onDrill={onDrill} />}</Slot>
+          <Slot q={cube}>{(d) => <CubeHeat cube={d} onDrill={onDrill} />}</Slot>
+          <Slot q={hot}>{(d) => <HotspotChart hot={d} days={HOTSPOT_DAYS} onDrill={onDrill} />}</Slot>
+          <Slot q={forecast}>{(d) => <ForecastBox forecast={d} />}</Slot>
+        </div>
+      )}
     </section>
   );
 }

@@ -15,6 +15,7 @@ import { useNow } from '../../platform/format/use-now';
 import { useAuth } from '../auth';
 import { useReference, type ReferenceLookups } from '../reference';
 import { OrderTriage } from '../triage';
+import { OrderLocate } from '../address';
 import { ActionBar } from './ActionBar';
 import { ActionForm } from './ActionForm';
 import { actorOf, availableActions, maxExtensionDays } from './desk-actions';
@@ -43,6 +44,8 @@ export function OrderDetail({ orderId, onClose, onPalette, onWhistle }: Props) {
   const t: Translate = (key, vars) => (vars ? tf(key, vars) : tf(key));
   const q = useQuery('orders.get', { orderId });
   const ref = useReference();
+  // A unit account (issue 15) does not summon: 吹哨 is the hall's (the core refuses it too).
+  const unitAccount = Boolean(useAuth()?.user.unitId);
 
   return (
     <aside
@@ -54,7 +57,7 @@ export function OrderDetail({ orderId, onClose, onPalette, onWhistle }: Props) {
       <div className="detail-head">
         <h2>{q.data ? q.data.order.title : t('detail.title')}</h2>
         {q.data && <OverduePill detail={q.data} t={t} />}
-        {q.data && onWhistle && (
+        {q.data && onWhistle && !unitAccount && (
           <button
             type="button"
             className="btn"
@@ -118,6 +121,8 @@ function DetailBody({
   const who = auth ? actorOf(auth.user) : null;
   // orders.recommend and every action are officer procedures: a viewer (committee, wall) reads only.
   const isOfficer = who !== null && roleAtLeast(who.role, 'officer');
+  // The hall's own tools (定位, triage, 推荐派单) are not a unit account's: it works its orders only.
+  const isHall = isOfficer && !who.unitId;
   const canBreak = who !== null && roleAtLeast(who.role, 'commander');
   const policy = lookups.snapshot?.slaPolicy;
   const actions = who && isOfficer ? availableActions(o, who, policy) : [];
@@ -201,8 +206,9 @@ function DetailBody({
           <p style={{ margin: 0, overflowWrap: 'anywhere' }}>{o.description}</p>
         </>
       )}
-      {isOfficer && <OrderTriage order={o} />}
-      {isOfficer && NEEDS_UNIT.includes(o.status) && (
+      {isHall && <OrderLocate order={o} />}
+      {isHall && <OrderTriage order={o} />}
+      {isHall && NEEDS_UNIT.includes(o.status) && (
         <Recommendations
           orderId={o.id}
           t={t}

@@ -8,6 +8,7 @@ import type { UnitRecommendation } from '../../../../shared/contract/index';
 import { useQuery } from '../../platform/api/use-query';
 import { errorText } from '../../platform/api/error-text';
 import type { Translate } from './event-summary';
+import { DutyLine } from './UnitDutyNote';
 
 const FACTORS = ['responsibility', 'grid', 'distance', 'load', 'skills'] as const;
 
@@ -72,6 +73,7 @@ function Candidate({
         <span className="rec-score">{t('recommend.score', { score: Math.round(c.score * 100) })}</span>
       </div>
       <div className="rec-reasons">{c.reasons.join(' · ')}</div>
+      <DutyLine duty={c.duty} t={t} />
     </>
   );
   return (

@@ -9,6 +9,7 @@ import type { WorkOrder } from '../../../../shared/features/orders/order';
 import type { Unit, UnitKind } from '../../../../shared/features/reference/organisation';
 import { useQuery } from '../../platform/api/use-query';
 import { useReference } from '../reference';
+import { UnitDutyNote } from './UnitDutyNote';
 
 /** The units a duty officer dispatches to most, first; then by name. */
 const KIND_ORDER: readonly UnitKind[] = [
@@ -90,37 +91,40 @@ function AnyUnitSelect({ id, name, order, value, invalid, describedBy, onChange 
     onChange(best);
   }, [best, onChange]);
   return (
-    <select
-      id={id}
-      data-testid={`field-${name}`}
-      value={value}
-      aria-invalid={invalid}
-      aria-describedby={describedBy}
-      onChange={(e) => {
-        picked.current = true;
-        onChange(e.target.value);
-      }}
-    >
-      <option value="">{t('desk.units.choose')}</option>
-      {recommended.length > 0 && (
-        <optgroup label={t('desk.units.recommended')}>
-          {recommended.map((c) => (
-            <option key={`rec-${c.unitId}`} value={c.unitId}>
-              {c.name} · {t('recommend.score', { score: Math.round(c.score * 100) })}
-            </option>
-          ))}
+    <>
+      <select
+        id={id}
+        data-testid={`field-${name}`}
+        value={value}
+        aria-invalid={invalid}
+        aria-describedby={describedBy}
+        onChange={(e) => {
+          picked.current = true;
+          onChange(e.target.value);
+        }}
+      >
+        <option value="">{t('desk.units.choose')}</option>
+        {recommended.length > 0 && (
+          <optgroup label={t('desk.units.recommended')}>
+            {recommended.map((c) => (
+              <option key={`rec-${c.unitId}`} value={c.unitId}>
+                {c.name} · {t('recommend.score', { score: Math.round(c.score * 100) })}
+              </option>
+            ))}
+          </optgroup>
+        )}
+        <optgroup label={t('desk.units.all')}>
+          {units
+            .filter((u) => u.id !== order.unitId)
+            .map((u) => (
+              <option key={u.id} value={u.id}>
+                {u.name} · {t(`recommend.unitKind.${u.kind}`)}
+              </option>
+            ))}
         </optgroup>
-      )}
-      <optgroup label={t('desk.units.all')}>
-        {units
-          .filter((u) => u.id !== order.unitId)
-          .map((u) => (
-            <option key={u.id} value={u.id}>
-              {u.name} · {t(`recommend.unitKind.${u.kind}`)}
-            </option>
-          ))}
-      </optgroup>
-    </select>
+      </select>
+      <UnitDutyNote unitId={value} />
+    </>
   );
 }
 

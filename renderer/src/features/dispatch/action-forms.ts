@@ -260,6 +260,12 @@ export function buildAction(id: DeskActionId, draft: Draft): BuildResult {
           },
         };
       }
+      // The volunteer loop is written by party.* (党群服务), never by a desk action.
+      case 'volunteer_assigned':
+      case 'volunteer_accepted':
+      case 'volunteer_declined':
+      case 'volunteer_rated':
+        throw new Error(`not a desk action: ${type}`);
     }
   })();
   return { ok: true, action };

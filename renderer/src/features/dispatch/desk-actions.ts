@@ -80,10 +80,14 @@ export function needsConfirmation(id: DeskActionId): boolean {
 }
 
 /** The signed-in user as the role table sees them; permissions once accounts carry them. */
-export function actorOf(user: { readonly role: Role } & { readonly permissions?: unknown }): Actor {
+export function actorOf(
+  user: { readonly role: Role } & { readonly permissions?: unknown; readonly unitId?: unknown },
+): Actor {
   const p = user.permissions;
   const permissions = Array.isArray(p) ? (p.filter((x) => x === 'verify') as Permission[]) : [];
-  return { role: user.role, permissions };
+  // A unit account is offered only its unit's own steps (the core refuses the others too).
+  const unitId = typeof user.unitId === 'string' && user.unitId ? user.unitId : null;
+  return unitId ? { role: user.role, permissions, unitId } : { role: user.role, permissions };
 }
 
 /** Longest extension in days the order's SLA rule allows; null when it allows none. */

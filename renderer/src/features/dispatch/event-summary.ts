@@ -66,6 +66,7 @@ export function summarizeEvent(e: OrderEvent, c: SummaryContext): string[] {
       lines.push(kv(t('payload.unit'), c.unitName(e.payload.unitId)));
       if (e.payload.coUnitIds.length > 0)
         lines.push(kv(t('payload.coUnits'), e.payload.coUnitIds.map((u) => c.unitName(u)).join('、')));
+      if (e.payload.dutyPerson) lines.push(kv(t('payload.dutyPerson'), e.payload.dutyPerson));
       note(e.payload.note);
       break;
     case 'signed':

@@ -128,6 +128,8 @@ export const dispatchEn: Catalogue<typeof dispatchZh> = {
     title: 'Recommended units',
     hint: 'Ranked by responsibility list, grid ownership, distance, current load and skills (advisory)',
     empty: 'No unit to recommend',
+    onDuty: 'On duty now: {{person}} ({{from}}–{{to}})',
+    nobodyOnDuty: 'Nobody on duty in this unit now; the order goes to the unit itself',
     score: 'Match {{score}}',
     factor: {
       responsibility: 'Responsibility',
@@ -149,6 +151,7 @@ export const dispatchEn: Catalogue<typeof dispatchZh> = {
     colon: ': ',
     unit: 'Unit',
     coUnits: 'Co-units',
+    dutyPerson: 'On duty',
     note: 'Note',
     result: 'Result',
     reason: 'Reason',

@@ -114,6 +114,8 @@ export const dispatchZh = {
     title: '推荐派单',
     hint: '按责任清单、网格归属、距离、在办量和技能排序（仅供参考）',
     empty: '暂无可推荐的单位',
+    onDuty: '当前值班：{{person}}（{{from}}–{{to}}）',
+    nobodyOnDuty: '该单位当前无人值班，将派至单位本身',
     score: '匹配度 {{score}}',
     factor: {
       responsibility: '责任',
@@ -135,6 +137,7 @@ export const dispatchZh = {
     colon: '：',
     unit: '单位',
     coUnits: '协办',
+    dutyPerson: '值班人员',
     note: '说明',
     result: '结果',
     reason: '原因',

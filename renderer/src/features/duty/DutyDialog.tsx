@@ -12,6 +12,7 @@ import { useQuery } from '../../platform/api/use-query';
 import { errorText } from '../../platform/api/error-text';
 import { formatShortDateTime } from '../../platform/format/time';
 import { DialogHead } from '../../platform/ui/DialogHead';
+import { useReference } from '../reference';
 import { useModalDialog } from '../../platform/ui/use-modal-dialog';
 import './duty.css';
 
@@ -27,6 +28,7 @@ export function DutyDialog({ role, onClose }: { role: Role; onClose: () => void 
   const roster = useQuery('duty.roster', {});
   const now = useQuery('duty.now', {});
   const del = useMutation('duty.deleteShift');
+  const ref = useReference();
   const canEdit = roleAtLeast(role, 'commander');
   const onIds = new Set((now.data ?? []).map((d) => d.shiftId));
   return (
@@ -59,6 +61,7 @@ export function DutyDialog({ role, onClose }: { role: Role; onClose: () => void 
                 <th>
                   {t('duty.from')}–{t('duty.to')}
                 </th>
+                <th>{t('duty.group')}</th>
                 <th />
               </tr>
             </thead>
@@ -74,6 +77,7 @@ export function DutyDialog({ role, onClose }: { role: Role; onClose: () => void 
                   <td>
                     {minuteLabel(s.startMin)}–{minuteLabel(s.endMin)}
                   </td>
+                  <td data-testid="duty-shift-group">{s.unitId ? ref.unitName(s.unitId) : ''}</td>
                   <td>
                     {canEdit && (
                       <button
@@ -104,13 +108,25 @@ function ShiftForm() {
   const [days, setDays] = useState<ReadonlySet<number>>(new Set([1, 2, 3, 4, 5, 6, 7]));
   const [from, setFrom] = useState('08:00');
   const [to, setTo] = useState('20:00');
+  const [unitId, setUnitId] = useState('');
+  const ref = useReference();
+  const units = ref.snapshot?.units ?? [];
   const save = useMutation('duty.saveShift');
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    save.run({ person, role, weekdays: [...days], startMin: toMin(from), endMin: toMin(to) }).then(
-      () => setPerson(''),
-      () => undefined,
-    );
+    save
+      .run({
+        person,
+        role,
+        weekdays: [...days],
+        startMin: toMin(from),
+        endMin: toMin(to),
+        unitId: unitId || null,
+      })
+      .then(
+        () => setPerson(''),
+        () => undefined,
+      );
   };
   return (
     <form className="duty-form" onSubmit={submit} data-testid="shift-form">
@@ -164,6 +180,20 @@ function ShiftForm() {
         aria-label={t('duty.to')}
         data-testid="shift-to"
       />
+      <select
+        value={unitId}
+        onChange={(e) => setUnitId(e.target.value)}
+        aria-label={t('duty.group')}
+        title={t('duty.groupHint')}
+        data-testid="shift-unit"
+      >
+        <option value="">{t('duty.noGroup')}</option>
+        {units.map((u) => (
+          <option key={u.id} value={u.id}>
+            {u.name}
+          </option>
+        ))}
+      </select>
       <button type="submit" className="btn primary small" disabled={save.busy} data-testid="shift-save">
         {t('duty.addShift')}
       </button>

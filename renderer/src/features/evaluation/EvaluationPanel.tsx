@@ -22,6 +22,7 @@ import { QueryStatus } from '../../platform/ui/QueryStatus';
 import { useAuth } from '../auth';
 import type { DeskDrill } from '../dispatch';
 import { ExportButton } from '../jobs';
+import { DualTable } from './DualTable';
 import { Ranking, useKeyName } from './Ranking';
 import { MeetingDeck } from './MeetingDeck';
 import { ReportView } from './ReportView';
@@ -110,6 +111,7 @@ export function EvaluationPanel({ onDrill }: { readonly onDrill?: Drill | undefi
   const risk = useQuery('evaluation.risk', { limit: 12 });
   const whatIf = useQuery('evaluation.whatIf', { month, limit: 8 });
   const queues = useQuery('orders.queues', {});
+  const dual = useQuery('evaluation.dual', { month });
   const name = useKeyName(level);
   const levelLabel = t(`evaluation.level.${level}`);
 
@@ -210,6 +212,9 @@ export function EvaluationPanel({ onDrill }: { readonly onDrill?: Drill | undefi
               <span className="muted"> · {t('evaluation.ranking.hint')}</span>
             </h3>
             <Ranking scores={scores.data} onRow={drillRow} />
+            <h3>{t('evaluation.dual.title')}</h3>
+            <QueryStatus query={dual} />
+            {dual.data && <DualTable data={dual.data} />}
           </section>
           <section className="eval-side">
             <h3>{t('evaluation.risk.title')}</h3>

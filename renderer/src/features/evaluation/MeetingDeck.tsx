@@ -12,6 +12,7 @@ import { useQuery } from '../../platform/api/use-query';
 import { formatCount } from '../../platform/format/numbers';
 import { percent } from '../../platform/format/time';
 import { useReference } from '../reference';
+import { ProblemsProgress } from '../problems';
 import { useKeyName } from './Ranking';
 
 const pts = (v: number | null) => (v === null ? '—' : (v * 100).toFixed(1));
@@ -134,6 +135,13 @@ export function MeetingDeck({ month, onClose }: { readonly month: string; readon
         </ol>
       ),
       notes: t('evaluation.deck.notesHotspots'),
+    });
+    // 每月一题 progress (renderer/src/features/problems).
+    slides.push({
+      id: 'problems',
+      title: t('problems.progressBox.title'),
+      body: <ProblemsProgress month={month} bare />,
+      notes: t('problems.progressBox.notes'),
     });
     risk.data.slice(0, 3).forEach((r, k) =>
       slides.push({

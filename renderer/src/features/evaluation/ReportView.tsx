@@ -5,13 +5,14 @@
  * Typical cases carry no personal data: titles, units and reasons only. Labelled 模拟数据 on a demo.
  */
 import { createPortal } from 'react-dom';
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { EvaluationScores, RiskRow, WhatIf } from '../../../../shared/contract/index';
 import { useQuery } from '../../platform/api/use-query';
 import { formatCount } from '../../platform/format/numbers';
 import { percent } from '../../platform/format/time';
 import { useReference } from '../reference';
+import { ProblemsProgress } from '../problems';
 import { useKeyName } from './Ranking';
 
 const FIG = ['response', 'resolution', 'satisfaction', 'composite'] as const;
@@ -139,12 +140,47 @@ export function ReportView({ month, onClose }: { readonly month: string; readonl
   const ready = u && comms.data && risk.data && whatIf.data;
   const street = ref.snapshot?.street.name ?? '';
   const w: WhatIf | undefined = whatIf.data;
+  const [printing, setPrinting] = useState(false);
+  const [printNote, setPrintNote] = useState<string | null>(null);
   return createPortal(
     <div className="report-root" data-testid="report" data-ready={ready ? '1' : '0'}>
       <div className="report-tools">
-        <button type="button" className="btn" data-testid="report-print" onClick={() => window.print()}>
+        <button
+          type="button"
+          className="btn"
+          data-testid="report-print"
+          disabled={printing}
+          onClick={() => {
+            // Electron: webContents.printToPDF in the main process and a save dialog; browser: print().
+            const bridge = window.hall;
+            if (!bridge?.printToPdf) {
+              window.print();
+              return;
+            }
+            setPrinting(true);
+            setPrintNote(null);
+            bridge
+              .printToPdf(t('evaluation.report.fileName', { street, month }))
+              .then((r) =>
+                setPrintNote(
+                  r.ok
+                    ? r.saved
+                      ? t('evaluation.report.saved', { path: r.saved })
+                      : null
+                    : (r.error ?? t('evaluation.report.printFailed')),
+                ),
+              )
+              .catch(() => setPrintNote(t('evaluation.report.printFailed')))
+              .finally(() => setPrinting(false));
+          }}
+        >
           {t('evaluation.report.print')}
         </button>
+        {printNote && (
+          <span className="report-print-note" role="status" data-testid="report-print-note">
+            {printNote}
+          </span>
+        )}
         <button type="button" className="btn" data-testid="report-close" onClick={onClose}>
           {t('evaluation.report.close')}
         </button>
@@ -177,6 +213,10 @@ export function ReportView({ month, onClose }: { readonly month: string; readonl
           <section className="report-page">
             <h2>{t('evaluation.ranking.title', { level: t('evaluation.level.unit') })}</h2>
             <RankTable scores={u} name={unitName} limit={25} />
+          </section>
+          {/* 每月一题 progress (renderer/src/features/problems). */}
+          <section className="report-page">
+            <ProblemsProgress month={month} />
           </section>
           <section className="report-page">
             <h2>{t('evaluation.ranking.title', { level: t('evaluation.level.community') })}</h2>

@@ -14,6 +14,7 @@ import { useModalDialog } from '../../platform/ui/use-modal-dialog';
 import { useReference } from '../reference';
 import { IntakeDuplicates, SuggestionChips } from '../triage';
 import { AddressField } from './AddressField';
+import { AddressMatchHint, AssetPick } from '../address';
 import { CategoryPicker } from './CategoryPicker';
 import { categoryMap, emergencyOf, exactCategory, offeredCategories, questionsOf } from './category-search';
 import { ChannelFields, ChannelPicker, Field } from './ChannelFields';
@@ -312,6 +313,11 @@ export default function IntakeDialog({ username, preset, onClose, onCreated }: I
                 communityName={ref.communityName}
                 error={errors.address}
               />
+              <AddressMatchHint
+                text={draft.address}
+                point={draft.point}
+                onUse={(pt) => change({ point: pt, communityCode: null, gridCode: null }, 'address')}
+              />
               <Field label={t('intake.field.title')} error={errors.title} className="f-title">
                 {(ids) => (
                   <input
@@ -378,6 +384,23 @@ export default function IntakeDialog({ username, preset, onClose, onCreated }: I
                 onClear={() => change({ point: null, communityCode: null, gridCode: null })}
                 communityName={ref.communityName}
                 gridName={ref.gridName}
+              />
+              <AssetPick
+                point={draft.point}
+                categoryCode={draft.categoryCode}
+                onPick={(a, address) =>
+                  change({ point: [a.lng, a.lat], address, communityCode: null, gridCode: null }, 'address')
+                }
+                onCategory={(code, name) =>
+                  change(
+                    {
+                      categoryCode: code,
+                      categoryText: name,
+                      answers: code === draft.categoryCode ? draft.answers : {},
+                    },
+                    'category',
+                  )
+                }
               />
               <IntakeDuplicates
                 point={draft.point}

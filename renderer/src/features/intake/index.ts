@@ -9,3 +9,4 @@ export { openIntake } from './intake-store';
 export type { IntakePreset } from './intake-draft';
 export { CategoryPicker, type CategoryPickerProps } from './CategoryPicker';
 export { categoryMap, pathOf, type CategoryMap } from './category-search';
+export { MiniMap, type MiniMapProps } from './MiniMap';

@@ -13,7 +13,9 @@ import { formatBytes, formatCount } from '../../platform/format/numbers';
 import { formatShortDateTime } from '../../platform/format/time';
 import { QueryStatus } from '../../platform/ui/QueryStatus';
 import { useModalDialog } from '../../platform/ui/use-modal-dialog';
+import { useAuth } from '../auth';
 import { saveDownload } from './download';
+import { ScheduleForm } from './ScheduleForm';
 import './jobs.css';
 
 function Progress({ job }: { readonly job: JobView }) {
@@ -49,7 +51,14 @@ function JobRow({ job }: { readonly job: JobView }) {
   const failure = err ?? (cancel.error ? errorText(cancel.error, t) : null);
   return (
     <tr data-testid="job-row" data-status={job.status} data-id={job.id}>
-      <td className="job-title">{job.title}</td>
+      <td className="job-title">
+        {job.title}
+        {job.scheduledFor !== null && (
+          <div className="muted" data-testid="job-scheduled">
+            {t('jobs.schedule.run', { at: formatShortDateTime(job.scheduledFor) })}
+          </div>
+        )}
+      </td>
       <td>
         <span className={`pill job-status job-${job.status}`}>{t(`jobs.status.${job.status}`)}</span>
         {job.error && <div className="job-error">{job.error}</div>}
@@ -97,6 +106,7 @@ export default function JobsDialog({ onClose }: { readonly onClose: () => void }
   const { t } = useTranslation();
   const dialog = useModalDialog();
   const jobs = useQuery('jobs.list', {});
+  const auth = useAuth();
   return (
     <dialog
       ref={dialog}
@@ -116,6 +126,7 @@ export default function JobsDialog({ onClose }: { readonly onClose: () => void }
         </button>
       </div>
       <div className="jobs-body">
+        {auth?.user.role === 'admin' && <ScheduleForm />}
         <QueryStatus
           query={jobs}
           empty={jobs.data?.length === 0}

@@ -23,6 +23,7 @@ import type { MapConfig } from '../../../../shared/features/map/contract';
 import { roleAtLeast } from '../../../../shared/kernel/roles';
 import { useQuery } from '../../platform/api/use-query';
 import { useAuth } from '../auth';
+import { fieldPoints, fieldRule, useFieldClock, type FieldFC } from '../field';
 import { boundaryPolygons, featurePoints, orderPoints } from './map-data';
 import {
   CLICKABLE,
@@ -117,6 +118,8 @@ export function AwarenessMap({ masked, onOpenOrder, onOpenUnit, className }: Awa
   const orders = useQuery('map.orders', {});
   const features = useQuery('map.features', {});
   const reference = useQuery('reference.snapshot', {});
+  const field = useQuery('field.positions', {});
+  const fieldNow = useFieldClock(field.data?.asOf);
   const box = useRef<HTMLDivElement>(null);
   const mapRef = useRef<MapLibreMap | null>(null);
   const [overlaysOn, setOverlaysOn] = useState(0);
@@ -140,7 +143,19 @@ export function AwarenessMap({ masked, onOpenOrder, onOpenUnit, className }: Awa
       ? `${basemap?.name ?? ''}|${settings?.onlineStyleUrl ?? ''}|${settings?.onlineTileUrl ?? ''}`
       : null;
 
-  const data = useMemo(() => {
+  // 现场力量 apart from the rest: its ages move every few seconds, and rebuilding the orders'
+  // collection with it would send 20,000 points to the worker again for nothing.
+  // An unchanged collection (same people, ages and fading) keeps its identity: no setData, no frame.
+  const fieldPrev = useRef<{ key: string; fc: FieldFC } | null>(null);
+  const fieldFc = useMemo(() => {
+    const fc = fieldPoints(field.data, fieldNow, masked, translate);
+    const key = JSON.stringify(fc.features);
+    if (fieldPrev.current?.key === key) return fieldPrev.current.fc;
+    fieldPrev.current = { key, fc };
+    return fc;
+    // translate is a fresh closure each render; t is stable per language.
+  }, [field.data, fieldNow, masked, t]);
+  const base = useMemo(() => {
     const b = boundaryPolygons(reference.data, orders.data);
     const f = featurePoints(features.data, masked);
     return {
@@ -156,6 +171,7 @@ export function AwarenessMap({ masked, onOpenOrder, onOpenUnit, className }: Awa
       [SOURCES.party]: f.party,
     };
   }, [reference.data, orders.data, features.data, masked]);
+  const data = useMemo(() => ({ ...base, [SOURCES.field]: fieldFc }), [base, fieldFc]);
   const dataRef = useRef(data);
   dataRef.current = data;
   const basemapRef = useRef(basemap);
@@ -426,6 +442,7 @@ export function AwarenessMap({ masked, onOpenOrder, onOpenUnit, className }: Awa
       <MapLegend
         visible={visible}
         onToggle={(g, on) => setVisible((v) => ({ ...v, [g]: on }))}
+        fieldRule={fieldRule(field.data, translate)}
         onOpenSettings={isAdmin && !masked ? () => setSettingsOpen(true) : undefined}
       />
       {settingsOpen && config.data && (

@@ -6,6 +6,8 @@ import { LAYER_GROUPS, type LayerGroup } from './map-layers';
 export interface MapLegendProps {
   readonly visible: Record<LayerGroup, boolean>;
   readonly onToggle: (group: LayerGroup, on: boolean) => void;
+  /** The 现场力量 rule in words (fade / hide ages), the field row's tooltip. */
+  readonly fieldRule?: string;
   /** Shown to administrators: opens the map settings. */
   readonly onOpenSettings?: () => void;
 }
@@ -17,10 +19,11 @@ const SWATCH: Record<LayerGroup, string> = {
   iot: 'map-sw-iot',
   units: 'map-sw-unit',
   workers: 'map-sw-worker',
+  field: 'map-sw-field',
   party: 'map-sw-party',
 };
 
-export function MapLegend({ visible, onToggle, onOpenSettings }: MapLegendProps) {
+export function MapLegend({ visible, onToggle, fieldRule, onOpenSettings }: MapLegendProps) {
   const { t } = useTranslation();
   const [open, setOpen] = useState(true);
   return (
@@ -50,7 +53,12 @@ export function MapLegend({ visible, onToggle, onOpenSettings }: MapLegendProps)
           <fieldset className="map-legend-groups">
             <legend className="map-legend-title">{t('map.layers')}</legend>
             {LAYER_GROUPS.map((g) => (
-              <label key={g} className="map-legend-row">
+              <label
+                key={g}
+                className="map-legend-row"
+                title={g === 'field' ? fieldRule : undefined}
+                data-testid={g === 'field' ? 'map-legend-field' : undefined}
+              >
                 <input
                   type="checkbox"
                   checked={visible[g]}

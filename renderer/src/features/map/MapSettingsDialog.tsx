@@ -12,6 +12,7 @@ import { errorText } from '../../platform/api/error-text';
 import { useMutation } from '../../platform/api/use-mutation';
 import { useModalDialog } from '../../platform/ui/use-modal-dialog';
 import { uploadBasemap } from './map-upload';
+import { FieldSettingsForm } from '../field';
 
 export interface MapSettingsDialogProps {
   readonly config: MapConfig;
@@ -237,6 +238,7 @@ export function MapSettingsDialog({ config, onClose }: MapSettingsDialogProps) {
         </button>
         {saveNote && <span role="status"> {saveNote}</span>}
       </form>
+      <FieldSettingsForm />
       <div className="map-settings-actions">
         <button type="button" className="btn" onClick={onClose}>
           {t('map.settings.close')}

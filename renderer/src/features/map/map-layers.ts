@@ -4,8 +4,18 @@
  */
 import type { LayerSpecification, Map as MapLibreMap } from 'maplibre-gl';
 import { circlePaint, linePaint } from './shared-shaders';
+import { fieldLayers } from './map-field-layers';
 
-export const LAYER_GROUPS = ['boundaries', 'load', 'orders', 'iot', 'units', 'workers', 'party'] as const;
+export const LAYER_GROUPS = [
+  'boundaries',
+  'load',
+  'orders',
+  'iot',
+  'units',
+  'workers',
+  'field',
+  'party',
+] as const;
 export type LayerGroup = (typeof LAYER_GROUPS)[number];
 
 export const SOURCES = {
@@ -19,6 +29,8 @@ export const SOURCES = {
   workers: 'ov-workers',
   sites: 'ov-sites',
   party: 'ov-party',
+  /** 现场力量: the latest reported position per person (features/field). */
+  field: 'ov-field',
 } as const;
 
 export interface Palette {
@@ -261,6 +273,7 @@ export function overlayLayers(c: Palette): Layer[] {
       },
       paint: { 'text-color': '#7fd4ff', ...halo(c) },
     },
+    ...fieldLayers(px, c.bg),
     {
       id: 'order-clusters',
       type: 'circle',
@@ -374,6 +387,7 @@ export const CLICKABLE = [
   'party-points',
   'unit-points',
   'worker-points',
+  'field-points',
   'grid-load',
 ];
 

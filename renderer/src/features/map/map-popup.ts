@@ -81,6 +81,12 @@ export function popupContent(p: Props, t: Translate, actions: PopupActions): HTM
       row(dl, t('map.popup.grid'), str(p.grid));
       row(dl, t('map.popup.phone'), str(p.phone));
       break;
+    case 'field':
+      title.textContent = str(p.name);
+      row(dl, t('field.popup.role'), str(p.roleText));
+      row(dl, t('field.popup.age'), str(p.age));
+      row(dl, t('field.popup.accuracy'), t('field.popup.accuracyValue', { m: str(p.accuracy) }));
+      break;
     case 'site':
       title.textContent = str(p.name);
       row(

@@ -16,6 +16,7 @@ export const mapEn: Catalogue<typeof mapZh> = {
       units: 'Units',
       workers: 'Grid workers',
       party: 'Party organisations & sites',
+      field: 'Field force',
     },
     urgency: { P0: 'Critical', P1: 'Urgent', P2: 'Normal', P3: 'Complex' },
     status: {

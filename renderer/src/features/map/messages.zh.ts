@@ -13,6 +13,7 @@ export const mapZh = {
       units: '责任单位',
       workers: '网格员',
       party: '党组织与阵地',
+      field: '现场力量',
     },
     urgency: { P0: '特急', P1: '紧急', P2: '一般', P3: '疑难' },
     status: {

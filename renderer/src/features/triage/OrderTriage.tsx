@@ -1,14 +1,17 @@
 /**
  * The order detail's triage slot: 分类存疑 when the filed category (also one set upstream)
  * disagrees with the text, and 可能重复 with a one-click 并案 into an open earlier order (the
- * merged order keeps its caller, so both are called back).
+ * merged order keeps its caller, so both are called back) or 关联为重复件 of an earlier order, open
+ * or closed (a recorded link shown on both details; neither order changes).
  */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { WorkOrder } from '../../../../shared/features/orders/order';
+import type { RepeatLink, TriageRepeatsView } from '../../../../shared/features/triage/contract';
 import { errorText } from '../../platform/api/error-text';
 import { useMutation } from '../../platform/api/use-mutation';
 import { useQuery } from '../../platform/api/use-query';
+import { formatShortDateTime } from '../../platform/format/time';
 import { useReference } from '../reference';
 import { DuplicateBox } from './DuplicateBox';
 import './triage.css';
@@ -18,10 +21,14 @@ const MERGEABLE = ['received', 'dispatched', 'in_progress'];
 export function OrderTriage({ order: o }: { readonly order: WorkOrder }) {
   const { t } = useTranslation();
   const act = useMutation('orders.act');
+  const link = useMutation('triage.linkRepeat');
   const [done, setDone] = useState<string | null>(null);
+  const links = useQuery('triage.repeats', { orderId: o.id });
+  const linkedTo = new Set((links.data?.repeatOf ?? []).map((r) => r.orderId));
   const text = `${o.title} ${o.description}`;
   return (
     <>
+      <RepeatLinks view={links.data ?? null} />
       <CategoryDoubt text={text} categoryCode={o.categoryCode} upstream={o.source === 'hotline'} />
       {o.status !== 'merged' && (
         <DuplicateBox
@@ -31,31 +38,56 @@ export function OrderTriage({ order: o }: { readonly order: WorkOrder }) {
           categoryCode={o.categoryCode}
           receivedAt={o.receivedAt}
           excludeOrderId={o.id}
-          action={(c) =>
-            c.open && MERGEABLE.includes(o.status) ? (
-              <button
-                type="button"
-                className="btn"
-                data-testid="triage-merge"
-                disabled={act.busy || done !== null}
-                onClick={() => {
-                  act
-                    .run({
-                      orderId: o.id,
-                      expectedVersion: o.version,
-                      action: { type: 'merged', payload: { intoOrderId: c.orderId } },
-                    })
-                    .then(() => setDone(c.orderId))
-                    .catch(() => undefined);
-                }}
-              >
-                {act.busy ? t('triage.dup.merging') : t('triage.dup.merge')}
-              </button>
-            ) : !c.open ? (
-              <span className="muted small">{t('triage.dup.closedNote')}</span>
-            ) : null
-          }
+          action={(c) => (
+            <div className="triage-dup-actions">
+              {c.open && MERGEABLE.includes(o.status) ? (
+                <button
+                  type="button"
+                  className="btn"
+                  data-testid="triage-merge"
+                  disabled={act.busy || done !== null}
+                  onClick={() => {
+                    act
+                      .run({
+                        orderId: o.id,
+                        expectedVersion: o.version,
+                        action: { type: 'merged', payload: { intoOrderId: c.orderId } },
+                      })
+                      .then(() => setDone(c.orderId))
+                      .catch(() => undefined);
+                  }}
+                >
+                  {act.busy ? t('triage.dup.merging') : t('triage.dup.merge')}
+                </button>
+              ) : !c.open ? (
+                <span className="muted small">{t('triage.dup.closedNote')}</span>
+              ) : null}
+              {c.receivedAt <= o.receivedAt &&
+                (linkedTo.has(c.orderId) ? (
+                  <span className="pill triage-linked" data-testid="triage-repeat-linked">
+                    {t('triage.repeat.linked')}
+                  </span>
+                ) : (
+                  <button
+                    type="button"
+                    className="btn"
+                    data-testid="triage-link-repeat"
+                    disabled={link.busy}
+                    onClick={() => {
+                      link.run({ orderId: o.id, ofOrderId: c.orderId }).catch(() => undefined);
+                    }}
+                  >
+                    {link.busy ? t('triage.repeat.linking') : t('triage.repeat.link')}
+                  </button>
+                ))}
+            </div>
+          )}
         />
+      )}
+      {link.error && (
+        <div className="auth-error" role="alert">
+          {errorText(link.error, t)}
+        </div>
       )}
       {act.error && (
         <div className="auth-error" role="alert">
@@ -64,6 +96,36 @@ export function OrderTriage({ order: o }: { readonly order: WorkOrder }) {
       )}
       {done && <div className="muted small">{t('triage.dup.merged', { id: done })}</div>}
     </>
+  );
+}
+
+/** 重复件: the earlier orders this one repeats, and the later reports linked as its repeats. */
+function RepeatLinks({ view }: { readonly view: TriageRepeatsView | null }) {
+  const { t } = useTranslation();
+  if (!view || (view.repeatOf.length === 0 && view.repeatedBy.length === 0)) return null;
+  const row = (r: RepeatLink) => (
+    <li key={r.orderId} data-order-id={r.orderId}>
+      <span className="mono">{r.orderId}</span> {r.title}{' '}
+      <span className="muted small">
+        {t(`orderStatus.${r.status}`)} · {formatShortDateTime(r.receivedAt)}
+      </span>
+    </li>
+  );
+  return (
+    <section className="triage-repeats" data-testid="triage-repeats" aria-label={t('triage.repeat.title')}>
+      {view.repeatOf.length > 0 && (
+        <div data-testid="triage-repeat-of">
+          <h4>{t('triage.repeat.of', { count: view.repeatOf.length })}</h4>
+          <ul>{view.repeatOf.map(row)}</ul>
+        </div>
+      )}
+      {view.repeatedBy.length > 0 && (
+        <div data-testid="triage-repeated-by">
+          <h4>{t('triage.repeat.by', { count: view.repeatedBy.length })}</h4>
+          <ul>{view.repeatedBy.map(row)}</ul>
+        </div>
+      )}
+    </section>
   );
 }
 

@@ -44,5 +44,13 @@ export const triageEn = {
         recent: 'Within 48 h',
       },
     },
+    repeat: {
+      title: 'Repeats',
+      of: 'This order repeats',
+      by: '{{count}} later report(s) repeat this order',
+      link: 'Link as a repeat',
+      linking: 'Linking…',
+      linked: 'Linked as a repeat',
+    },
   },
 } as const;

@@ -44,5 +44,13 @@ export const triageZh = {
         recent: '48 小时内',
       },
     },
+    repeat: {
+      title: '重复件',
+      of: '本单是以下工单的重复件',
+      by: '以下 {{count}} 件为本单的重复件',
+      link: '关联为重复件',
+      linking: '关联中…',
+      linked: '已关联为重复件',
+    },
   },
 } as const;

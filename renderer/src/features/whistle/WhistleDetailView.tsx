@@ -13,6 +13,7 @@ import { useQuery } from '../../platform/api/use-query';
 import { errorText } from '../../platform/api/error-text';
 import { formatDateTime, formatShortDateTime } from '../../platform/format/time';
 import { useNow } from '../../platform/format/use-now';
+import { FieldNearList } from '../field';
 
 export function WhistleDetailView({ whistleId }: { whistleId: string }) {
   const { t } = useTranslation();
@@ -68,6 +69,8 @@ export function WhistleDetailView({ whistleId }: { whistleId: string }) {
               </li>
             ))}
           </ol>
+          {/* 现场力量: grid workers and party members on duty near the meeting point, nearest first. */}
+          <FieldNearList lng={w.lng} lat={w.lat} radiusM={Math.max(1000, w.radiusM * 2)} />
         </section>
       </div>
     </div>

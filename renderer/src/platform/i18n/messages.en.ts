@@ -70,6 +70,10 @@ export const sharedEn: Catalogue<typeof sharedZh> = {
     reported_in: 'Reported in',
     callback_recorded: 'Call-back',
     located: 'Placed',
+    volunteer_assigned: 'Volunteer dispatch',
+    volunteer_accepted: 'Accepted',
+    volunteer_declined: 'Declined',
+    volunteer_rated: 'Resident rating',
   },
   errors: {
     invalid_input: 'Invalid input',
@@ -126,8 +130,16 @@ export const sharedEn: Catalogue<typeof sharedZh> = {
       report_far_from_site:
         'The report-in position is {{distance}} m from the meeting point, beyond {{radius}} m; give a reason',
       report_needs_position: 'Give the report-in position, or a reason why it cannot be located',
+      field_outside_street: 'The position is outside the street (lng {{lng}}, lat {{lat}}); check the device',
+      field_not_field_person:
+        '{{name}} is not a grid worker or dual-registered party member and cannot report a position',
+      field_time_future: 'The fix time is more than {{minutes}} minutes ahead of now; check the device clock',
       job_kind_unknown: 'Unknown job kind: {{kind}}',
       job_not_found: 'No such job: {{id}}',
+      problem_not_found: 'No such monthly topic: {{id}}',
+      problem_stale: 'Someone else has updated this topic; refresh and try again',
+      problem_closed: 'This topic is closed and can no longer be changed',
+      unit_scope: 'This does not concern your unit: a unit account may not see or handle it',
       job_not_ready: 'The job has not finished; there is no file yet',
       job_finished: 'The job has ended and cannot be cancelled',
       unavailable: '{{why}}',

@@ -51,6 +51,7 @@ describe('message catalogues', () => {
     expect(features.map((f) => f.feature).sort()).toEqual(
       [
         'accounts',
+        'address',
         'analysis',
         'audit',
         'auth',
@@ -58,10 +59,13 @@ describe('message catalogues', () => {
         'dispatch',
         'duty',
         'evaluation',
+        'field',
         'import',
         'intake',
         'jobs',
         'map',
+        'party',
+        'problems',
         'stats',
         'sync',
         'templates',

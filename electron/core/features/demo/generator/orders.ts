@@ -26,6 +26,7 @@ import type { ReferenceData } from '../../../../../shared/features/reference/ref
 import { CATALOGUE, catalogueLeaves } from './catalogue-data';
 import { bbox, distToSegment, pointInPolygon, projection, type Pt } from './geometry';
 import { citizenPhone, personName } from './names';
+import { callerWords } from './appeals';
 import { createRng, type Rng } from './random';
 import { DEMO_CENTRE, HALL_UNIT_ID, officeUnitId } from './reference';
 
@@ -428,10 +429,12 @@ function lifecycle(ctx: Ctx, rng: Rng, o: OrderSpec, node: string): OrderEvent[]
     title = `${dev}告警：${pl.short}${leaf.name}`;
     description = `${dev}于${pl.address}触发告警（${leaf.name}），请立即核实处置。`;
   } else {
-    title = `${pl.short}${leaf.name}`;
     const asks = HOTLINE_ASKS[o.appealType];
     const detail = major ? rng.pick(major.details) : '';
-    description = `${rng.pick(HOTLINE_OPENERS)}${pl.address}${leaf.name}，${detail}，${rng.pick(asks)}`;
+    // The caller's own words (generator/appeals.ts), from a stream of their own: the rest of the demo is unchanged.
+    const said = callerWords(createRng(0xa99ea1, o.counter, o.receivedAt), leaf.name, pl.short);
+    title = said?.title ?? `${pl.short}${leaf.name}`;
+    description = `${rng.pick(HOTLINE_OPENERS)}${pl.address}${said?.body ?? leaf.name}，${detail}，${rng.pick(asks)}`;
   }
   const finishMs =
     o.source === 'grid' || o.source === 'proactive'

@@ -4,6 +4,7 @@ import {
   minuteLabel,
   occurrenceAt,
   onDutyAt,
+  unitDutyAt,
   type DutyShift,
 } from '../../../../../shared/features/duty/duty';
 
@@ -39,5 +40,24 @@ describe('duty roster', () => {
   });
   it('labels minutes', () => {
     expect(minuteLabel(8 * 60 + 5)).toBe('08:05');
+  });
+  it('resolves a unit group to the person on duty, the latest shift when two overlap, else nobody', () => {
+    const shifts = [
+      shift({ id: 'a', person: '张三', unitId: 'u1', startMin: 8 * 60, endMin: 20 * 60 }),
+      shift({ id: 'b', person: '李四', unitId: 'u1', startMin: 19 * 60, endMin: 8 * 60 }),
+      shift({ id: 'c', person: '王五', unitId: 'u2', weekdays: [6, 7] }),
+      shift({ id: 'd', person: '无组', unitId: null }),
+    ];
+    const ten = unitDutyAt(shifts, at(10, 10));
+    expect(ten.get('u1')?.onDuty?.person).toBe('张三');
+    expect(ten.get('u2')).toEqual({ onDuty: null });
+    expect(ten.has('u3')).toBe(false);
+    expect(ten.size).toBe(2);
+    // 19:30 both u1 shifts run: the night shift has taken over.
+    expect(unitDutyAt(shifts, at(10, 19, 30)).get('u1')?.onDuty).toMatchObject({
+      person: '李四',
+      from: at(10, 19),
+      to: at(11, 8),
+    });
   });
 });

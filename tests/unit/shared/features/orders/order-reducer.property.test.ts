@@ -39,6 +39,10 @@ const TYPES: Exclude<OrderEventType, 'created'>[] = [
   'reported_in',
   'callback_recorded',
   'located',
+  'volunteer_assigned',
+  'volunteer_accepted',
+  'volunteer_declined',
+  'volunteer_rated',
 ];
 
 interface Cmd {
@@ -102,6 +106,20 @@ function toEvent(c: Cmd, i: number, at: number): OrderEvent {
       return makeEvent('callback_recorded', P.callback(c.flag ? 'satisfied' : 'basic'), at, 'O-1', id);
     case 'located':
       return makeEvent('located', P.located(c.flag ? 116.47 : 116.46), at, 'O-1', id);
+    case 'volunteer_assigned':
+      return makeEvent('volunteer_assigned', P.volunteerAssigned(u), at, 'O-1', id);
+    case 'volunteer_accepted':
+      return makeEvent('volunteer_accepted', P.volunteerAccepted(u), at, 'O-1', id);
+    case 'volunteer_declined':
+      return makeEvent('volunteer_declined', P.volunteerDeclined(u), at, 'O-1', id);
+    case 'volunteer_rated':
+      return makeEvent(
+        'volunteer_rated',
+        P.volunteerRated(c.flag ? 5 : 3, c.flag ? 'satisfied' : 'basic'),
+        at,
+        'O-1',
+        id,
+      );
   }
 }
 
@@ -228,7 +246,10 @@ describe('order reducer properties', () => {
         const o = reduceOrder(events);
         if (!o) return;
         expect(o.extensionRequests).toBeLessThanOrEqual(1);
-        if (o.status === 'in_progress' || o.status === 'dispatched') expect(o.unitId).not.toBeNull();
+        // Dispatched to a unit, or (the volunteer loop) to a member or a site — never both.
+        if (o.status === 'in_progress' || o.status === 'dispatched')
+          expect(o.unitId !== null || (o.volunteer ?? null) !== null).toBe(true);
+        if (o.volunteer) expect(o.unitId).toBeNull();
         if (o.status === 'received') expect(o.unitId).toBeNull();
         if (o.status === 'closed') expect(o.closedAt).not.toBeNull();
         if (o.status === 'merged') expect(o.mergedInto).not.toBe(o.id);

@@ -87,6 +87,14 @@ function sample(log: EventLog, type: OrderEventType): OrderEvent {
       return log.add('callback_recorded', P.callback());
     case 'located':
       return log.add('located', P.located());
+    case 'volunteer_assigned':
+      return log.add('volunteer_assigned', P.volunteerAssigned());
+    case 'volunteer_accepted':
+      return log.add('volunteer_accepted', P.volunteerAccepted());
+    case 'volunteer_declined':
+      return log.add('volunteer_declined', P.volunteerDeclined());
+    case 'volunteer_rated':
+      return log.add('volunteer_rated', P.volunteerRated());
   }
 }
 
@@ -130,6 +138,8 @@ describe('created', () => {
       whistle: [],
       callback: null,
       rejected: [],
+      volunteer: null,
+      volunteerDeclines: 0,
     });
   });
   it('sets every WorkOrder field, none left undefined', () => {
@@ -186,6 +196,8 @@ describe('created', () => {
       whistle: true,
       callback: true,
       rejected: true,
+      volunteer: true,
+      volunteerDeclines: true,
     };
     expect(Object.keys(o).sort()).toEqual(Object.keys(keys).sort());
     for (const [k, v] of Object.entries(o)) expect(v, k).not.toBeUndefined();
