@@ -133,7 +133,6 @@ export const EVALUATION_PROCS = {
     z.object({ month: MONTH, level: z.enum(EVAL_LEVELS).default('unit') }),
     READ,
   ),
-  'evaluation.settings': query<EvaluationSettings>()(z.object({}), READ),
   /** Weights and targets (admin). */
   'evaluation.setSettings': mutation<EvaluationSettings>()(EvaluationSettingsInput, {
     changes: ['evaluation.changed'],

@@ -120,9 +120,6 @@ export const evaluationDual: Handler<'evaluation.dual'> = async (input, call, en
   };
 };
 
-export const evaluationSettings: Handler<'evaluation.settings'> = (_input, _call, env) =>
-  readSettings(env.db);
-
 export const evaluationSetSettings: Handler<'evaluation.setSettings'> = (input, _call, env, tools) => {
   writeSettingsJson(env.db, JSON.stringify(input));
   tools.hint({ topic: 'evaluation.changed' });

@@ -6,7 +6,6 @@ import {
   evaluationRisk,
   evaluationScores,
   evaluationSetSettings,
-  evaluationSettings,
   evaluationWhatIf,
 } from './evaluation';
 
@@ -15,7 +14,6 @@ export { readSettings } from './evaluation';
 export function register(registry: HandlerRegistry): void {
   registry
     .register('evaluation.scores', evaluationScores)
-    .register('evaluation.settings', evaluationSettings)
     .register('evaluation.setSettings', evaluationSetSettings)
     .register('evaluation.risk', evaluationRisk)
     .register('evaluation.whatIf', evaluationWhatIf)
