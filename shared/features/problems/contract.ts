@@ -20,8 +20,20 @@ export interface ProblemCandidates {
   /** Orders read (both periods) and the time the clustering took in the core, ms. */
   readonly orders: number;
   readonly ms: number;
+  /**
+   * When the clustering ran. A clustering that took longer than CANDIDATES_REUSE_AFTER_MS is
+   * reused for CANDIDATES_REUSE_MS (a busy street's orders change every few seconds and each
+   * change makes the panel ask again); `since` asks for a newer one.
+   */
+  readonly computedAt: number;
+  readonly reused: boolean;
   readonly candidates: readonly ProblemCandidate[];
 }
+
+/** A clustering slower than this is kept and reused (ms). */
+export const CANDIDATES_REUSE_AFTER_MS = 1_000;
+/** For this long (ms): 10 minutes. */
+export const CANDIDATES_REUSE_MS = 10 * 60_000;
 
 export interface ProblemList {
   readonly problems: readonly ProblemView[];
@@ -32,6 +44,11 @@ const CandidatesInput = z.object({
   grain: z.enum(['spot', 'community']).default('spot'),
   /** Last day of the window (default today, China time). */
   to: DATE.optional(),
+  /**
+   * 重新计算: only a clustering made at or after this time (ms) is reused. A time, not a flag:
+   * the panel's later refetches (after each order change) then reuse the new one.
+   */
+  since: z.number().int().min(0).optional(),
 });
 
 const FromCandidate = z.object({

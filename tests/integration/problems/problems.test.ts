@@ -81,6 +81,25 @@ describe('problems.candidates: 一类事 on the demo street', () => {
     console.log(`problems.candidates 90 d community: ${r.orders} orders read, ${r.ms} ms in the core`);
   });
 
+  it('clusters anew on a small store each time (a clustering is kept only when it took over a second)', async () => {
+    now = ANCHOR;
+    const a = await core.call('problems.candidates', { days: 30, grain: 'spot' }, viewer);
+    expect(a.ms).toBeLessThan(1_000);
+    expect(a.computedAt).toBe(ANCHOR);
+    now = ANCHOR + 60_000;
+    const b = await core.call('problems.candidates', { days: 30, grain: 'spot' }, viewer);
+    expect(b.reused).toBe(false);
+    expect(b.computedAt).toBe(ANCHOR + 60_000);
+    // 重新计算 asks for a clustering made at or after a time: it gets one.
+    const c = await core.call(
+      'problems.candidates',
+      { days: 30, grain: 'spot', since: b.computedAt + 1 },
+      viewer,
+    );
+    expect(c.reused).toBe(false);
+    expect(c.candidates.map((x) => x.key)).toEqual(b.candidates.map((x) => x.key));
+  });
+
   it('refuses a window other than 30 or 90 days with a Chinese sentence', async () => {
     await expect(core.call('problems.candidates', { days: 45 } as never, viewer)).rejects.toMatchObject({
       reason: 'invalid_input',

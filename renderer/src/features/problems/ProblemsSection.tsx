@@ -33,7 +33,9 @@ export function ProblemsSection({ onDrill }: { onDrill?: Drill | undefined }) {
   const canWrite = onDrill !== undefined && auth !== null && roleAtLeast(auth.user.role, 'commander');
   const [days, setDays] = useState<30 | 90>(30);
   const [grain, setGrain] = useState<'spot' | 'community'>('spot');
-  const cands = useQuery('problems.candidates', { days, grain });
+  // 重新计算 asks for a clustering newer than the one shown (a busy street's is kept 10 min).
+  const [since, setSince] = useState<number | undefined>(undefined);
+  const cands = useQuery('problems.candidates', { days, grain, since });
   const bank = useQuery('problems.list', {});
   const [selected, setSelected] = useState<string | null>(null);
   const problems = bank.data?.problems ?? [];
@@ -82,7 +84,23 @@ export function ProblemsSection({ onDrill }: { onDrill?: Drill | undefined }) {
           </div>
         </div>
         {cands.error && <p className="pb-error">{errorText(cands.error, t)}</p>}
-        {!cands.data && !cands.error && <p className="an-sub">{t('app.loading')}</p>}
+        {!cands.data && !cands.error && <p className="an-sub">{t('problems.candidates.clustering')}</p>}
+        {cands.data && (
+          <p className="an-sub pb-computed" data-testid="pb-computed">
+            {t(cands.data.reused ? 'problems.candidates.computedKept' : 'problems.candidates.computed', {
+              at: new Date(cands.data.computedAt).toLocaleTimeString('zh-CN', { hour12: false }),
+            })}{' '}
+            <button
+              type="button"
+              className="btn"
+              data-testid="pb-recompute"
+              disabled={cands.loading}
+              onClick={() => setSince((cands.data?.computedAt ?? 0) + 1)}
+            >
+              {cands.loading ? t('problems.candidates.clustering') : t('problems.candidates.recompute')}
+            </button>
+          </p>
+        )}
         {cands.data && (
           <CandidateList
             data={cands.data}

@@ -8,6 +8,10 @@ export const problemsEn: Catalogue<typeof problemsZh> = {
     title: 'Monthly topic',
     demo: 'Simulated data',
     candidates: {
+      clustering: 'Grouping recurring problems…',
+      computed: 'Computed at {{at}}',
+      computedKept: 'Computed at {{at}} (a large store: reused for 10 minutes)',
+      recompute: 'Recompute',
       title: 'Recurring problems',
       hint: 'Similar appeals grouped by text, place and time (across channels), ranked by size, growth and dissatisfaction',
       days: 'Last {{n}} days',

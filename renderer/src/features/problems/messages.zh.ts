@@ -5,6 +5,10 @@ export const problemsZh = {
     title: '每月一题',
     demo: '模拟数据',
     candidates: {
+      clustering: '正在归并一类事…',
+      computed: '计算于 {{at}}',
+      computedKept: '计算于 {{at}}（工单量大，10 分钟内沿用这次结果）',
+      recompute: '重新计算',
       title: '一类事候选',
       hint: '相似诉求按文本、地点、时间归并（跨渠道），按件数、增长和不满意排序',
       days: '近 {{n}} 天',
