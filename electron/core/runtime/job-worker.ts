@@ -12,6 +12,8 @@ const port = parentPort;
 if (!port) throw new Error('job-worker must run in a worker thread');
 const data = workerData as JobWorkerData;
 const post = (m: FromJobWorker): void => port.postMessage(m);
+/** The longest single pause of `breathe` (a chunk that took long is not followed by a long sleep). */
+const BREATH_MAX_MS = 200;
 
 async function main(): Promise<number> {
   // Creating the reader core registers every feature, and with them every job kind.
@@ -25,6 +27,7 @@ async function main(): Promise<number> {
     const kind = jobKind(data.kind);
     if (!kind || kind.where === 'writer') throw new Error(`未知的任务类型: ${data.kind}`);
     const ctx = { role: data.caller.role, actor: data.caller.actor, masked: data.caller.masked };
+    let worked = performance.now();
     const res = await kind.run(
       {
         jobId: data.jobId,
@@ -34,6 +37,11 @@ async function main(): Promise<number> {
         call: (proc, input) => core.call(proc as never, input, ctx),
         progress: (done, total) => post({ type: 'progress', done, total }),
         cancelled: () => false,
+        breathe: async () => {
+          const ms = Math.min(BREATH_MAX_MS, performance.now() - worked);
+          await new Promise((res) => setTimeout(res, ms));
+          worked = performance.now();
+        },
       },
       data.params,
     );

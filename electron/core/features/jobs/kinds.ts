@@ -30,6 +30,12 @@ interface JobContextBase {
 export interface JobThreadContext extends JobContextBase {
   /** Calls a query procedure as the job's caller (role check, validation, masking: the gate). */
   call(proc: string, input: unknown): Promise<unknown>;
+  /**
+   * Call between chunks: waits as long as the thread has worked since the last call, so a job
+   * takes at most half a core. On a 2-core machine a job at full speed left the writer, the
+   * read pool and the UI one core between them: the desk's action p95 went to 3.3× (docs/STORE.md).
+   */
+  breathe(): Promise<void>;
 }
 
 export interface JobWriterContext extends JobContextBase {

@@ -93,6 +93,7 @@ async function _run(ctx: JobThreadContext, p: Params): Promise<{ rows: number }>
     ctx.progress(rows, page.totalCapped ? null : Math.max(page.total, rows));
     if (!page.nextCursor || page.rows.length === 0) break;
     cursor = page.nextCursor;
+    await ctx.breathe();
   }
   await out.close();
   // Kept in the data folder: write beside, then rename (a crash never leaves half a ledger).

@@ -90,7 +90,6 @@ export function openSheet(file: string, sheet: string, columns: readonly Column[
 }
 
 const PAGE = 500;
-const yieldNow = (): Promise<void> => new Promise((res) => setImmediate(res));
 
 async function _runTable(ctx: JobThreadContext, p: Params): Promise<{ rows: number }> {
   const out = openSheet(ctx.outFile, p.sheet, p.columns);
@@ -117,7 +116,7 @@ async function _runTable(ctx: JobThreadContext, p: Params): Promise<{ rows: numb
     const next = pick(answer, 'nextCursor');
     if (!paged || typeof next !== 'string' || list.length === 0) break;
     cursor = next;
-    await yieldNow();
+    await ctx.breathe();
   }
   await out.close();
   return { rows };
