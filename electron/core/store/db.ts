@@ -78,9 +78,17 @@ export function storeBytes(dataDir: string): number {
   return total;
 }
 
+/** SQLite's default auto-checkpoint (pages), which the store keeps. */
+export const AUTO_CHECKPOINT_PAGES = 1000;
+
 /** SQLite folds the WAL back after this many pages (0: only when asked, see checkpoint). */
 export function setAutoCheckpoint(db: WritableDb, pages: number): void {
   db.pragma(`wal_autocheckpoint = ${Math.max(0, Math.floor(pages))}`);
+}
+
+/** Folds what it can of the WAL back now, without waiting on readers (a bulk writer's own time). */
+export function checkpointPassive(db: WritableDb): void {
+  db.pragma('wal_checkpoint(PASSIVE)');
 }
 
 /** Folds the WAL back into the database file and truncates it (after a bulk load). */
