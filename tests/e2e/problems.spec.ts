@@ -20,6 +20,15 @@ test('每月一题：一类事候选钻取到工单，选入题库，添加节�
   await expect(candidates).toContainText('电梯');
   await expect(first).toContainText('本期');
 
+  // 重新计算: a clustering newer than the one shown replaces it (the same candidates).
+  const computed = page.getByTestId('pb-computed');
+  const before = Number(await computed.getAttribute('data-computed-at'));
+  await page.getByTestId('pb-recompute').click();
+  await expect
+    .poll(async () => Number(await computed.getAttribute('data-computed-at')), { timeout: 20_000 })
+    .toBeGreaterThan(before);
+  await expect(first).toContainText('本期');
+
   // Drill down: the desk shows exactly the candidate's orders.
   const n = Number(/本期 (\d+) 件/.exec((await first.textContent()) ?? '')?.[1]);
   expect(n).toBeGreaterThanOrEqual(3);

@@ -86,7 +86,11 @@ export function ProblemsSection({ onDrill }: { onDrill?: Drill | undefined }) {
         {cands.error && <p className="pb-error">{errorText(cands.error, t)}</p>}
         {!cands.data && !cands.error && <p className="an-sub">{t('problems.candidates.clustering')}</p>}
         {cands.data && (
-          <p className="an-sub pb-computed" data-testid="pb-computed">
+          <p
+            className="an-sub pb-computed"
+            data-testid="pb-computed"
+            data-computed-at={cands.data.computedAt}
+          >
             {t(cands.data.reused ? 'problems.candidates.computedKept' : 'problems.candidates.computed', {
               at: new Date(cands.data.computedAt).toLocaleTimeString('zh-CN', { hour12: false }),
             })}{' '}
