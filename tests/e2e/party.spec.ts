@@ -87,5 +87,12 @@ test('居民点单 → 派单 to a member → 接单 → 办结 → 评单, and 
   await dialog.getByTestId('party-tab-places').click();
   await expect(dialog.getByTestId('party-site').first()).toBeVisible();
   await expect(dialog.getByTestId('party-branch').first()).toBeVisible();
+  // Every site's services line wraps inside its card (it inherited the header's nowrap once, clipped).
+  const overflowing = await dialog
+    .getByTestId('party-site-services')
+    .evaluateAll((els) =>
+      els.filter((el) => el.scrollWidth > el.clientWidth + 1).map((el) => el.textContent),
+    );
+  expect(overflowing).toEqual([]);
   await shots(page, 'party-places');
 });

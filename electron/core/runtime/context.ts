@@ -60,6 +60,11 @@ export interface ResolvedCallContext extends CallContext {
   readonly unitId?: string | null;
   /** The 主办 unit of an order, for a unit account's masking (looked up once per order per call). */
   readonly orderUnit?: OrderUnitLookup;
+  /**
+   * A member account's 双报到 party member (党员接单, docs/PARTY.md), or null: the gate lets it call
+   * only its own procedures (MEMBER_PROCS), and it never sees a citizen unmasked.
+   */
+  readonly memberId?: string | null;
 }
 
 /** The context of a non-public procedure: the gate has checked there is a role. */

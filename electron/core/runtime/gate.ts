@@ -81,6 +81,19 @@ const NOT_AUDITED: ReadonlySet<string> = new Set([
   'sync.networkBack',
 ]);
 
+/**
+ * What a member account (党员接单, docs/PARTY.md) may call besides the public procedures: its own
+ * tasks and assists, and 接单 / 拒单 / 办结 of its own tasks (the handlers check the task is its).
+ * Everything else is the hall's (`member_scope`).
+ */
+const MEMBER_PROCS: ReadonlySet<string> = new Set([
+  'system.info',
+  'party.mine',
+  'party.accept',
+  'party.decline',
+  'party.done',
+]);
+
 /** Reads that show a citizen's personal data unmasked: who opened which order is audited. */
 const PERSONAL_READS: ReadonlySet<string> = new Set(['orders.get']);
 
@@ -123,18 +136,20 @@ function _resolveCaller(env: ReadEnv, ctx: CallContext): ResolvedCallContext {
     ? { role: user.role, actor: user.actor, session: ctx.session ?? null }
     : { role: ctx.role ?? null, actor: ctx.role ? ctx.actor : 'anonymous', session: null };
   const unitId = user && !wall ? (user.unitId ?? null) : null;
+  const memberId = user && !wall ? (user.memberId ?? null) : null;
   const role =
     wall && base.role !== null
       ? 'viewer'
-      : unitId !== null && base.role !== null && roleAtLeast(base.role, 'commander')
+      : (unitId !== null || memberId !== null) && base.role !== null && roleAtLeast(base.role, 'commander')
         ? 'officer'
         : base.role;
   return {
     ...base,
     role,
     unitId,
+    memberId,
     orderUnit: _orderUnits(env),
-    permissions: user && !wall && unitId === null ? user.permissions : [],
+    permissions: user && !wall && unitId === null && memberId === null ? user.permissions : [],
     masked,
     wall,
     local: ctx.local === true,
@@ -178,6 +193,9 @@ export function createGate(side: GateEnv, publish: (hint: ChangeHint) => void): 
             params: { action: '', role: def.role, roleLabel: ROLE_LABELS[def.role], proc },
           });
         }
+        // A member account works only its own tasks: the rest of the hall is not its (issue 15).
+        if (caller.memberId && !MEMBER_PROCS.has(proc))
+          throw new ApiError('member_scope', { params: { proc } });
       }
       // Messages in Chinese: the renderer shows them to the duty officer as they are.
       const parsed = def.input.safeParse(input ?? {}, { error: ZOD_ZH });

@@ -32,6 +32,8 @@ export type MaskSubject =
       readonly citizenName?: CitizenNameLookup;
       readonly unitId?: string | null;
       readonly orderUnit?: OrderUnitLookup;
+      /** A member account (党员接单): masked like a 协办 unit on every order. */
+      readonly memberId?: string | null;
     };
 
 /**
@@ -46,6 +48,7 @@ export function mayseePersonalData(
   if (typeof who === 'string') return roleAtLeast(who, 'officer');
   if (who.masked || who.role === null) return false;
   if (!roleAtLeast(who.role, 'officer')) return false;
+  if (who.memberId) return false;
   if (!who.unitId) return true;
   if (!orderId) return false;
   let main = orderUnitId;

@@ -17,6 +17,11 @@ export interface AuthUser {
    * an officer, and a citizen's name and phone only where it is the 主办. Null or absent: a hall account.
    */
   readonly unitId?: string | null;
+  /**
+   * A member account's 双报到 party member (issue 15, docs/PARTY.md): it sees and works only its
+   * own volunteer tasks and the orders it assists on (党员接单). Absent: not a member's account.
+   */
+  readonly memberId?: string | null;
 }
 
 export interface AuthStatus {
@@ -118,6 +123,11 @@ export const AUTH_PROCS = {
       username: z.string().max(64),
       permissions: z.array(z.enum(PERMISSIONS)).max(PERMISSIONS.length),
     }),
+    { role: 'admin', changes: ['system.changed'] },
+  ),
+  /** Links an account to a 双报到 party member (党员接单), or unlinks it (null); audited. */
+  'accounts.setMember': mutation<AccountRow>()(
+    z.object({ username: z.string().max(64), memberId: unitId.nullable() }),
     { role: 'admin', changes: ['system.changed'] },
   ),
   /** Makes an account a unit account (or a hall account again: null); audited. */

@@ -43,6 +43,8 @@ export const ACTION_ROLES: Readonly<Record<ActionType, Role>> = {
   volunteer_accepted: 'officer',
   volunteer_declined: 'officer',
   volunteer_rated: 'officer',
+  member_assist_added: 'officer',
+  member_assist_removed: 'officer',
 };
 
 /** Chinese names of the actions as the role refusal says them (the glossary's nouns). */

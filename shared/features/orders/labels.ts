@@ -44,4 +44,6 @@ export const EVENT_NAMES: Readonly<Record<OrderEventType, string>> = {
   volunteer_accepted: '接单',
   volunteer_declined: '拒单',
   volunteer_rated: '评单',
+  member_assist_added: '添加协办党员',
+  member_assist_removed: '移除协办党员',
 };

@@ -177,6 +177,15 @@ const PAYLOAD_SCHEMAS = {
     satisfaction: Satisfaction,
     note,
   }),
+  // 协办党员 (docs/PARTY.md): a 双报到 member helps on an ordinary order. Written by party.* only.
+  /** A member joins the order as 协办党员 (name filled by the core from the reference data). */
+  member_assist_added: z.object({ memberId: id, name: z.string().trim().min(1).max(50), note }),
+  /** The member leaves the order (with a reason). */
+  member_assist_removed: z.object({
+    memberId: id,
+    name: z.string().trim().min(1).max(50),
+    reason: text(500),
+  }),
   /** 回访 result reported by upstream or the hall. */
   callback_recorded: z.object({
     valid: z.boolean(),
@@ -201,6 +210,8 @@ export const VOLUNTEER_EVENT_TYPES: ReadonlySet<OrderEventType> = new Set<OrderE
   'volunteer_accepted',
   'volunteer_declined',
   'volunteer_rated',
+  'member_assist_added',
+  'member_assist_removed',
 ]);
 export type EventPayload<T extends OrderEventType> = z.output<(typeof EVENT_PAYLOADS)[T]>;
 export type EventPayloadInput<T extends OrderEventType> = z.input<(typeof EVENT_PAYLOADS)[T]>;

@@ -55,6 +55,8 @@ export const EVENT_LABELS: Readonly<Record<OrderEventType, string>> = {
   volunteer_accepted: '接单',
   volunteer_declined: '拒单',
   volunteer_rated: '评单',
+  member_assist_added: '添加协办党员',
+  member_assist_removed: '移除协办党员',
 };
 
 /** Which statuses each event may be applied in (created: only when there is no order). */
@@ -91,6 +93,8 @@ export const ALLOWED_FROM: Readonly<Record<Exclude<OrderEventType, 'created'>, r
   volunteer_accepted: ['dispatched'],
   volunteer_declined: ['dispatched', 'in_progress'],
   volunteer_rated: ['replied', 'closed'],
+  member_assist_added: OPEN_STATUSES,
+  member_assist_removed: OPEN_STATUSES,
 };
 
 /** Approved extension days (a pending request does not count). Kept for existing callers. */
@@ -200,6 +204,7 @@ function openOrder(e: OrderEventOf<'created'>): WorkOrder {
     rejected: [],
     volunteer: null,
     volunteerDeclines: 0,
+    assistMembers: null,
   };
 }
 
@@ -338,6 +343,8 @@ function transition(o: WorkOrder, e: OrderEvent): Partial<WorkOrder> | ApplyResu
     case 'volunteer_accepted':
     case 'volunteer_declined':
     case 'volunteer_rated':
+    case 'member_assist_added':
+    case 'member_assist_removed':
       return volunteerChange(o, e);
     case 'callback_recorded':
       return {

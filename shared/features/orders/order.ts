@@ -86,6 +86,13 @@ export interface VolunteerTask {
   } | null;
 }
 
+/** A 双报到 member helping on an ordinary order as 协办党员 (docs/PARTY.md). */
+export interface AssistMember {
+  readonly id: string;
+  readonly name: string;
+  readonly addedAt: number;
+}
+
 /** A transition the reducer refused; kept on the order for a person to resolve. */
 export interface RejectedEvent {
   readonly eventId: string;
@@ -164,4 +171,6 @@ export interface WorkOrder {
   readonly volunteer?: VolunteerTask | null;
   /** How often a member or site declined this order (拒单). */
   readonly volunteerDeclines?: number;
+  /** 协办党员: 双报到 members helping on the order (null or absent when none). */
+  readonly assistMembers?: readonly AssistMember[] | null;
 }

@@ -53,6 +53,8 @@ export interface PartyMemberView {
   readonly id: string;
   readonly name: string;
   readonly communityCode: string | null;
+  /** The member's grid (reference data), when known. */
+  readonly gridCode: string | null;
   readonly skills: readonly string[];
   readonly slots: readonly Slot[];
   readonly availableNow: boolean;
@@ -128,7 +130,38 @@ export interface PartyLedger {
     readonly kind: CreditKind;
     readonly points: number;
     readonly at: number;
+    /** Earned as 协办党员 on an ordinary order. */
+    readonly assist?: true;
   }[];
+  /** Ordinary orders the member helps or helped on as 协办党员 (newest first). */
+  readonly assists: readonly {
+    readonly orderId: string;
+    readonly title: string;
+    readonly status: OrderStatus;
+    readonly addedAt: number;
+  }[];
+}
+
+/** A member account's own work (党员接单): its volunteer tasks and the orders it assists on. */
+export interface PartyMine {
+  /** '' for an account that is not a member's. */
+  readonly memberId: string;
+  readonly name: string;
+  readonly tasks: readonly PartyTask[];
+  readonly assists: PartyLedger['assists'];
+}
+
+/** 协办党员 of an ordinary order: who is on it now, and members suggested to add (with reasons). */
+export interface PartyAssistView {
+  readonly orderId: string;
+  readonly version: number;
+  readonly current: readonly { readonly id: string; readonly name: string; readonly addedAt: number }[];
+  readonly suggestions: readonly (PartyMemberView & {
+    readonly score: number;
+    readonly reasons: readonly string[];
+  })[];
+  /** The skills the order's category asks for (from its path); empty when none fits. */
+  readonly skills: readonly string[];
 }
 
 const READ = { stale: ['orders.changed', 'reference.changed'] } as const;
@@ -180,6 +213,20 @@ export const PARTY_PROCS = {
   ),
   /** A member's ledger: every credit with its order. */
   'party.ledger': query<PartyLedger>()(z.object({ memberId: id.optional() }), { role: 'viewer', ...READ }),
+  /** A member account's own volunteer tasks and 协办 orders (citizen masked); empty for other accounts. */
+  'party.mine': query<PartyMine>()(z.object({}), { role: 'viewer', ...READ }),
+  /** 协办党员 of an ordinary order: the members on it and those suggested (community/grid, skills, slot). */
+  'party.assists': query<PartyAssistView>()(z.object({ orderId: id }), { role: 'officer', ...READ }),
+  /** Adds a 双报到 member as 协办党员 (an order event; a repeated eventId returns the same state). */
+  'party.assist': mutation<PartyAssistView>()(
+    z.object({ ...step, memberId: id, note: text(500).default(''), eventId: id.optional() }),
+    WRITE,
+  ),
+  /** Removes a 协办党员 from the order, with a reason. */
+  'party.unassist': mutation<PartyAssistView>()(
+    z.object({ ...step, memberId: id, reason: required(500, '请填写移除原因'), eventId: id.optional() }),
+    WRITE,
+  ),
   /** 居民点单: a resident's need becomes a work order (channel 居民点单). */
   'party.request': mutation<{ readonly orderId: string }>()(PartyRequestInput, WRITE),
   /** 派单 to a member or a site. */

@@ -66,6 +66,8 @@ export interface Credit {
   readonly kind: CreditKind;
   readonly points: number;
   readonly at: number;
+  /** Earned as 协办党员 on an ordinary order (absent for a volunteer task). */
+  readonly assist?: true;
 }
 
 /** The credits one order gives its member (none for a site, an unaccepted or unfinished task). */
@@ -83,6 +85,46 @@ export function creditsOf(
   if (v.rating && (s === 'satisfied' || s === 'basic'))
     out.push({ ...base, kind: s, points: POINTS[s], at: v.rating.at });
   return out;
+}
+
+/**
+ * 协办党员 on an ordinary order, by the same rule: each member still on the order when it is
+ * 已结案 earns 完成 +5 (dated at 结案), and +3 when its 回访 is 满意 (+1 基本满意, dated at the 回访).
+ * A 重新打开 order loses them until it is closed again; a member removed before 结案 earns none.
+ */
+export function assistCreditsOf(
+  order: Pick<WorkOrder, 'id' | 'title' | 'status' | 'closedAt' | 'callback' | 'assistMembers'>,
+): Credit[] {
+  const list = order.assistMembers ?? [];
+  if (list.length === 0 || order.status !== 'closed' || order.closedAt === null) return [];
+  const closedAt = order.closedAt;
+  const s = order.callback?.satisfaction;
+  return list.flatMap((m) => {
+    const base = { memberId: m.id, orderId: order.id, title: order.title, assist: true as const };
+    const out: Credit[] = [{ ...base, kind: 'done', points: POINTS.done, at: closedAt }];
+    if (order.callback && (s === 'satisfied' || s === 'basic'))
+      out.push({ ...base, kind: s, points: POINTS[s], at: Math.max(order.callback.at, m.addedAt) });
+    return out;
+  });
+}
+
+/** Skills that fit an ordinary order, read from its category path (keywords; none when nothing fits). */
+const CATEGORY_SKILLS: readonly (readonly [RegExp, readonly string[]])[] = [
+  [/维修|供水|供电|排水|水电|漏水|停水|停电|设施/, ['水电维修', '家电维修']],
+  [/垃圾|环境|卫生|市容|绿化|清运/, ['垃圾分类宣传']],
+  [/消防|燃气|火灾|电动车/, ['消防宣传']],
+  [/纠纷|维权|劳动|欠薪|法律|租赁|合同/, ['法律咨询']],
+  [/诈骗|反诈/, ['反诈宣传']],
+  [/老人|养老|独居|残疾|无障碍|助老/, ['助老陪护', '医疗护理']],
+  [/心理|邻里|噪音|噪声|矛盾/, ['心理疏导']],
+  [/网络|通信|宽带|电脑/, ['电脑维修']],
+  [/教育|学校|辅导|托管/, ['教育辅导']],
+];
+
+export function skillsForCategory(path: string): string[] {
+  const out = new Set<string>();
+  for (const [re, skills] of CATEGORY_SKILLS) if (re.test(path)) for (const k of skills) out.add(k);
+  return [...out];
 }
 
 /** Stars → the satisfaction the statistics count: 4–5 满意, 3 基本满意, 1–2 不满意. */
@@ -117,6 +159,8 @@ export function rank(
 export interface MemberFacts {
   readonly id: string;
   readonly communityCode: string | null;
+  /** The member's grid (reference data), when known. */
+  readonly gridCode?: string | null;
   readonly skills: readonly string[];
   readonly slots: readonly Slot[];
   /** Volunteer tasks assigned to the member and not yet done. */
@@ -131,27 +175,35 @@ export interface MemberScore {
 }
 
 /**
- * Ranks members for a task: a fitting skill (0.4), the task's community (0.3), available in the
+ * Ranks members for a task: a fitting skill (0.4), the task's community or grid (0.3), available in the
  * slot now (0.2), and fewer open tasks (0.1). Members declined on this order are left out.
  */
 export function suggestMembers(
   members: readonly MemberFacts[],
-  task: { readonly need: Need | null; readonly communityCode: string | null; readonly now: number },
+  task: {
+    readonly need: Need | null;
+    readonly communityCode: string | null;
+    readonly now: number;
+    /** An ordinary order (协办党员): the skills of its category instead of a need's. */
+    readonly skills?: readonly string[];
+    readonly gridCode?: string | null;
+  },
   exclude: ReadonlySet<string> = new Set(),
   limit = 8,
 ): MemberScore[] {
-  const want = task.need ? NEED_RULES[task.need].skills : [];
+  const want = task.skills ?? (task.need ? NEED_RULES[task.need].skills : []);
   const slot = slotAt(task.now);
   const scored = members
     .filter((m) => !exclude.has(m.id))
     .map((m) => {
       const fit = m.skills.filter((s) => want.includes(s));
-      const here = task.communityCode !== null && m.communityCode === task.communityCode;
+      const grid = Boolean(task.gridCode) && m.gridCode === task.gridCode;
+      const here = grid || (task.communityCode !== null && m.communityCode === task.communityCode);
       const free = slot !== null && m.slots.includes(slot);
       const load = 1 / (1 + m.openTasks);
       const reasons: string[] = [];
       if (fit.length > 0) reasons.push(`技能匹配 ${fit.join('、')}`);
-      if (here) reasons.push('本社区');
+      if (here) reasons.push(grid ? '本网格' : '本社区');
       if (free) reasons.push('当前可服务');
       if (m.openTasks > 0) reasons.push(`在办 ${m.openTasks} 件`);
       const score = 0.4 * (fit.length > 0 ? 1 : 0) + 0.3 * (here ? 1 : 0) + 0.2 * (free ? 1 : 0) + 0.1 * load;

@@ -35,6 +35,8 @@ export const HALL_OWNED: ReadonlySet<OrderEventType> = new Set<OrderEventType>([
   'volunteer_accepted',
   'volunteer_declined',
   'volunteer_rated',
+  'member_assist_added',
+  'member_assist_removed',
 ]);
 
 export type OrderOrigin = 'upstream' | 'hall';

@@ -137,6 +137,16 @@ export const P = {
     stars = 5,
     satisfaction: 'satisfied' | 'basic' | 'unsatisfied' = 'satisfied',
   ): EventPayload<'volunteer_rated'> => ({ stars, satisfaction, note: '' }),
+  assistAdded: (memberId = 'M-1'): EventPayload<'member_assist_added'> => ({
+    memberId,
+    name: '党员甲',
+    note: '',
+  }),
+  assistRemoved: (memberId = 'M-1'): EventPayload<'member_assist_removed'> => ({
+    memberId,
+    name: '党员甲',
+    reason: '临时有事',
+  }),
   callback: (
     satisfaction: 'satisfied' | 'basic' | 'unsatisfied' = 'satisfied',
     valid = true,

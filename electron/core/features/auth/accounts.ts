@@ -6,8 +6,10 @@ import {
   deleteSessionsOf,
   getAccount,
   insertAccount,
+  isPartyMember,
   listAccounts,
   setAccountDisabled,
+  setAccountMember,
   setAccountPassword,
   setAccountPermissions,
   setAccountUnit,
@@ -27,6 +29,7 @@ function toRow(a: AccountRecord): AccountRow {
     createdAt: a.createdAt,
     disabled: a.disabled,
     ...(a.unitId ? { unitId: a.unitId } : {}),
+    ...(a.memberId ? { memberId: a.memberId } : {}),
   };
 }
 
@@ -141,6 +144,32 @@ export const accountsSetUnit: Handler<'accounts.setUnit'> = (input, call, env) =
         detail: JSON.stringify({ username: a.username, from: a.unitId, to: input.unitId }),
       });
       return toRow({ ...a, unitId: input.unitId });
+    })
+    .immediate();
+
+/**
+ * Links an account to a 双报到 party member (党员接单) or unlinks it. A member account sees and
+ * works only the member's own tasks (the gate), so an admin cannot make themselves one.
+ */
+export const accountsSetMember: Handler<'accounts.setMember'> = (input, call, env) =>
+  env.db
+    .transaction(() => {
+      const a = mustGet(env.db, input.username);
+      if (input.memberId !== null && a.username === call.actor)
+        throw ApiError.why('self_change', '不能把自己的账号设为党员账号', 'username');
+      if (input.memberId !== null && !isPartyMember(env.db, input.memberId))
+        throw new ApiError('unknown_reference', {
+          params: { what: '党员', id: input.memberId },
+          field: 'memberId',
+        });
+      setAccountMember(env.db, a.username, input.memberId);
+      insertAudit(env.db, {
+        at: env.now(),
+        actor: call.actor,
+        action: 'accounts.setMember',
+        detail: JSON.stringify({ username: a.username, from: a.memberId ?? null, to: input.memberId }),
+      });
+      return toRow({ ...a, memberId: input.memberId });
     })
     .immediate();
 

@@ -45,6 +45,8 @@ function toAuthUser(a: AccountRecord): AuthUser {
     permissions: a.permissions,
     // Only a unit account carries its unit; a hall account's user is as before.
     ...(a.unitId ? { unitId: a.unitId } : {}),
+    // Only a member account carries its member (党员接单).
+    ...(a.memberId ? { memberId: a.memberId } : {}),
   };
 }
 
@@ -87,6 +89,7 @@ export const authStatus: Handler<'auth.status'> = (_input, call, env) => {
         // A wall is capped at viewer: no permission goes with it.
         permissions: call.wall ? [] : su.permissions,
         ...(su.unitId && !call.wall ? { unitId: su.unitId } : {}),
+        ...(su.memberId && !call.wall ? { memberId: su.memberId } : {}),
       },
     };
   // A wall token or a host's --loopback-role: a role without an account.

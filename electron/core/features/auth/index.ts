@@ -6,6 +6,7 @@ import {
   accountsList,
   accountsResetPassword,
   accountsSetDisabled,
+  accountsSetMember,
   accountsSetPermissions,
   accountsSetUnit,
 } from './accounts';
@@ -25,7 +26,8 @@ export function register(registry: HandlerRegistry): void {
     .register('accounts.setDisabled', accountsSetDisabled)
     .register('accounts.resetPassword', accountsResetPassword)
     .register('accounts.setPermissions', accountsSetPermissions)
-    .register('accounts.setUnit', accountsSetUnit);
+    .register('accounts.setUnit', accountsSetUnit)
+    .register('accounts.setMember', accountsSetMember);
 }
 
 /** An account's full name as other features show an actor (the user name when unknown). */

@@ -15,6 +15,8 @@ export interface AccountRecord {
   readonly permissions: readonly Permission[];
   /** The unit the account belongs to (a unit account), or null (migration 20). */
   readonly unitId: string | null;
+  /** The 双报到 party member the account is linked to (a member account), or null (migration 26). */
+  readonly memberId?: string | null;
 }
 
 interface AccountSqlRow {
@@ -27,9 +29,11 @@ interface AccountSqlRow {
   disabled: number;
   permissions: string;
   unit_id: string | null;
+  member_id: string | null;
 }
 
-const COLS = 'username, display_name, role, salt, hash, created_at, disabled, permissions, unit_id';
+const COLS =
+  'username, display_name, role, salt, hash, created_at, disabled, permissions, unit_id, member_id';
 
 function toRecord(r: AccountSqlRow): AccountRecord {
   return {
@@ -42,6 +46,7 @@ function toRecord(r: AccountSqlRow): AccountRecord {
     disabled: r.disabled !== 0,
     permissions: r.permissions.split(',').filter(isPermission),
     unitId: r.unit_id ?? null,
+    memberId: r.member_id ?? null,
   };
 }
 
@@ -88,6 +93,19 @@ export function setAccountUnit(db: WritableDb, username: string, unitId: string 
   stmt(db, 'UPDATE account SET unit_id = ? WHERE username = ?').run(unitId, username);
 }
 
+export function setAccountMember(db: WritableDb, username: string, memberId: string | null): void {
+  stmt(db, 'UPDATE account SET member_id = ? WHERE username = ?').run(memberId, username);
+}
+
+/** Is `personId` a 双报到 party member of the reference data (a member account's link)? */
+export function isPartyMember(db: ReadableDb, personId: string): boolean {
+  return (
+    stmt(db, `SELECT 1 FROM person WHERE id = ? AND json_extract(json, '$.role') = 'party_member'`).get(
+      personId,
+    ) !== undefined
+  );
+}
+
 export function setAccountPermissions(
   db: WritableDb,
   username: string,
@@ -121,7 +139,7 @@ export function sessionAccount(db: ReadableDb, tokenHash: string, now: number): 
   const r = stmt(
     db,
     `SELECT a.username, a.display_name, a.role, a.salt, a.hash, a.created_at, a.disabled, a.permissions,
-            a.unit_id
+            a.unit_id, a.member_id
        FROM session s JOIN account a ON a.username = s.username
       WHERE s.token_hash = ? AND s.expires_at > ? AND a.disabled = 0`,
   ).get(tokenHash, now) as AccountSqlRow | undefined;

@@ -13,6 +13,7 @@ import type { ReadableDb, WritableDb } from '../../store/types';
 import type { Handler } from '../../runtime/context';
 import { displayNameOf } from '../auth';
 import { dropLock, liveLock, pruneLocks, putLock, type LockRow } from './queries-locks';
+import { orderInvolvesUnit } from './unit-scope';
 
 export function lockView(l: LockRow | null, caller: string): OrderLockView | null {
   if (!l) return null;
@@ -54,6 +55,11 @@ export const ordersLock: Handler<'orders.lock'> = (input, call, env, tools) => {
   const { view, fresh } = db
     .transaction(() => {
       _mustExist(db, input.orderId);
+      // A unit account (issue 15) locks only the orders its unit is on: elsewhere it would show
+      // "正在处理" to the hall and hold off the duty officers from an order it cannot work.
+      const order = call.unitId ? getOrder(db, input.orderId) : null;
+      if (call.unitId && order && !orderInvolvesUnit(order, call.unitId))
+        throw new ApiError('unit_scope', { field: 'orderId' });
       const held = liveLock(db, input.orderId, now);
       if (held && held.holder !== call.actor) throw _lockedError(held, now);
       pruneLocks(db, now);

@@ -22,18 +22,10 @@ import { referenceIndex } from '../reference';
 import { knownAttachments } from '../attachments';
 import { checkIntake } from './intake-checks';
 import { checkNotLockedByOther, lockView } from './locks';
+import { orderInvolvesUnit } from './unit-scope';
 import { liveLock } from './queries-locks';
 import { unitShifts } from './queries-dispatch';
 import { unitDutyAt } from '../../../../shared/features/duty/duty';
-
-/** The units an order involves: its 主办, its 协办 and the units a 吹哨 summoned. */
-export function orderInvolvesUnit(order: WorkOrder, unitId: string): boolean {
-  return (
-    order.unitId === unitId ||
-    order.coUnitIds.includes(unitId) ||
-    order.whistle.some((s) => s.unitId === unitId)
-  );
-}
 
 /** A unit account (issue 15) works only on the orders its unit is on. */
 function _checkUnitScope(order: WorkOrder, unitId: string | null | undefined): void {

@@ -61,7 +61,10 @@ function unitLoad(db: ReadableDb): ReadonlyMap<string, number> {
   return load;
 }
 
-export const ordersRecommend: Handler<'orders.recommend'> = (input, _call, env) => {
+export const ordersRecommend: Handler<'orders.recommend'> = (input, call, env) => {
+  // 推荐派单 serves 派单, the hall's step: a unit account (issue 15) does not dispatch, and the
+  // ranking would show it other units' loads and the orders it is not on.
+  if (call.unitId) throw new ApiError('unit_scope', { field: 'orderId' });
   const db = env.db;
   const order = getOrder(db, input.orderId);
   if (!order) throw new ApiError('order_not_found', { params: { orderId: input.orderId }, field: 'orderId' });

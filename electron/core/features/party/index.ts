@@ -14,6 +14,7 @@ import {
   partySuggest,
   partyTasks,
 } from './party';
+import { partyAssist, partyAssists, partyMine, partyUnassist } from './assist';
 
 /** The demo seed registers its members' service slots through this (模拟数据). */
 export { writeMemberSlots } from './queries';
@@ -31,5 +32,9 @@ export function register(registry: HandlerRegistry): void {
     .register('party.accept', partyAccept)
     .register('party.decline', partyDecline)
     .register('party.done', partyDone)
-    .register('party.rate', partyRate);
+    .register('party.rate', partyRate)
+    .register('party.mine', partyMine)
+    .register('party.assists', partyAssists)
+    .register('party.assist', partyAssist)
+    .register('party.unassist', partyUnassist);
 }

@@ -12,6 +12,7 @@ import {
   NEED_LABELS,
   NEED_RULES,
   POINTS_RULE,
+  assistCreditsOf,
   creditsOf,
   rank,
   satisfactionOfStars,
@@ -29,10 +30,11 @@ import { appendOrderEvents, getOrder, orderEvents } from '../../store/event-log/
 import { insertAudit } from '../../store/audit';
 import { nextLocalHlc } from '../../store/meta';
 import type { ReadableDb } from '../../store/types';
-import type { Handler, WriteEnv } from '../../runtime/context';
+import type { AuthedCallContext, Handler, WriteEnv } from '../../runtime/context';
 import { maskOrder, type MaskSubject } from '../../runtime/masking';
 import { referenceIndex } from '../reference';
 import {
+  assistRows,
   assignedRows,
   gridBranches,
   memberPeople,
@@ -42,6 +44,7 @@ import {
   personById,
   personNames,
   rowsOfAssignee,
+  rowsOfAssistMember,
   siteRows,
   type OrderRow,
 } from './queries';
@@ -52,7 +55,7 @@ const needOf = (o: WorkOrder): Need | null => {
 };
 
 /** Names of members and sites, for the assignees of some tasks. */
-function assigneeNames(db: ReadableDb, rows: readonly OrderRow[]): Map<string, string> {
+export function assigneeNames(db: ReadableDb, rows: readonly OrderRow[]): Map<string, string> {
   const ids = rows.flatMap((r) => (r.order.volunteer?.kind === 'member' ? [r.order.volunteer.id] : []));
   const names = personNames(db, ids);
   if (rows.some((r) => r.order.volunteer?.kind === 'site'))
@@ -60,7 +63,12 @@ function assigneeNames(db: ReadableDb, rows: readonly OrderRow[]): Map<string, s
   return names;
 }
 
-function taskOf(row: OrderRow, names: ReadonlyMap<string, string>, now: number, who: MaskSubject): PartyTask {
+export function taskOf(
+  row: OrderRow,
+  names: ReadonlyMap<string, string>,
+  now: number,
+  who: MaskSubject,
+): PartyTask {
   const o = maskOrder(row.order, who);
   const v = o.volunteer ?? null;
   const assignee: PartyAssignee | null = v ? { kind: v.kind, id: v.id, name: names.get(v.id) ?? v.id } : null;
@@ -90,12 +98,15 @@ function _task(db: ReadableDb, orderId: string, now: number, who: MaskSubject): 
   return taskOf(row, assigneeNames(db, [row]), now, who);
 }
 
-/** Every credit earned on the platform, by member. */
+/** Every credit earned on the platform, by member: volunteer tasks and 协办党员 on ordinary orders. */
 function allCredits(db: ReadableDb): Credit[] {
-  return assignedRows(db).flatMap((r) => creditsOf(r.order));
+  return [
+    ...assignedRows(db).flatMap((r) => creditsOf(r.order)),
+    ...assistRows(db).flatMap((r) => assistCreditsOf(r.order)),
+  ];
 }
 
-function members(db: ReadableDb, now: number): PartyMemberView[] {
+export function members(db: ReadableDb, now: number): PartyMemberView[] {
   const people = memberPeople(db);
   const slots = memberSlots(db);
   const open = new Map<string, number>();
@@ -103,6 +114,10 @@ function members(db: ReadableDb, now: number): PartyMemberView[] {
     const v = r.order.volunteer;
     if (v?.kind === 'member' && r.order.status !== 'replied') open.set(v.id, (open.get(v.id) ?? 0) + 1);
   }
+  // An open order a member assists on counts toward the member's load too.
+  for (const r of assistRows(db))
+    if (r.isOpen && r.order.status !== 'replied')
+      for (const m of r.order.assistMembers ?? []) open.set(m.id, (open.get(m.id) ?? 0) + 1);
   const earned = new Map<string, number>();
   for (const c of allCredits(db)) earned.set(c.memberId, (earned.get(c.memberId) ?? 0) + c.points);
   const slot = slotAt(now);
@@ -112,6 +127,7 @@ function members(db: ReadableDb, now: number): PartyMemberView[] {
       id: p.id,
       name: p.name,
       communityCode: p.communityCode,
+      gridCode: p.gridCode,
       skills: p.skills,
       slots: s,
       availableNow: slot !== null && s.includes(slot),
@@ -246,37 +262,64 @@ export const partyRanking: Handler<'party.ranking'> = (input, _c, env) => {
 };
 
 export const partyLedger: Handler<'party.ledger'> = (input, call, env) => {
-  if (!input.memberId) return { memberId: '', name: '', basePoints: 0, earnedPoints: 0, credits: [] };
+  if (!input.memberId)
+    return { memberId: '', name: '', basePoints: 0, earnedPoints: 0, credits: [], assists: [] };
   const db = env.db;
   const p = personById(db, input.memberId);
   if (!p || p.role !== 'party_member')
     throw new ApiError('record_not_found', { params: { id: input.memberId }, field: 'memberId' });
-  const credits = rowsOfAssignee(db, p.id)
-    .flatMap((r) => creditsOf(maskOrder(r.order, call)))
+  const assisted = rowsOfAssistMember(db, p.id).map((r) => maskOrder(r.order, call));
+  const credits = [
+    ...rowsOfAssignee(db, p.id).flatMap((r) => creditsOf(maskOrder(r.order, call))),
+    ...assisted.flatMap((o) => assistCreditsOf(o).filter((c) => c.memberId === p.id)),
+  ]
     .sort((a, b) => b.at - a.at)
-    .map(({ orderId, title, kind, points, at }) => ({ orderId, title, kind, points, at }));
+    .map(({ orderId, title, kind, points, at, assist }) => ({
+      orderId,
+      title,
+      kind,
+      points,
+      at,
+      ...(assist ? { assist } : {}),
+    }));
   return {
     memberId: p.id,
     name: p.name,
     basePoints: p.points,
     earnedPoints: credits.reduce((a, c) => a + c.points, 0),
     credits,
+    assists: assisted.map((o) => ({
+      orderId: o.id,
+      title: o.title,
+      status: o.status,
+      addedAt: o.assistMembers?.find((m) => m.id === p.id)?.addedAt ?? o.receivedAt,
+    })),
   };
 };
 
 // ── The loop's steps ────────────────────────────────────────────────────────────────────────
 
-function _append(
+export function appendLoopEvent(
   env: WriteEnv,
   actor: string,
   order: WorkOrder | null,
   orderId: string,
   type: OrderEventType,
   payload: unknown,
+  eventId?: string,
 ): void {
   const hlc = nextLocalHlc(env.db, env.node, env.now());
   const at = decodeHlc(hlc).physical;
-  const event = { id: randomUUID(), orderId, type, payload, actor, node: env.node, hlc, at } as OrderEvent;
+  const event = {
+    id: eventId ?? randomUUID(),
+    orderId,
+    type,
+    payload,
+    actor,
+    node: env.node,
+    hlc,
+    at,
+  } as OrderEvent;
   const check = applyEvent(order, event);
   if (!check.ok) throw ApiError.why('lifecycle_refused', check.reason, 'orderId');
   const res = appendOrderEvents(env.db, [event], { source: 'local', now: env.now() });
@@ -300,7 +343,7 @@ function _step(
         throw new ApiError('order_not_found', { params: { orderId: input.orderId }, field: 'orderId' });
       if (order.version !== input.expectedVersion)
         throw new ApiError('stale_version', { field: 'expectedVersion' });
-      _append(env, actor, order, input.orderId, type, payload(order));
+      appendLoopEvent(env, actor, order, input.orderId, type, payload(order));
     })
     .immediate();
 }
@@ -311,6 +354,7 @@ function _volunteerOf(order: WorkOrder) {
 }
 
 export const partyRequest: Handler<'party.request'> = (input, call, env, tools) => {
+  hallOnly(call);
   const db = env.db;
   const orderId = input.orderId ?? randomUUID();
   const created = db
@@ -336,7 +380,7 @@ export const partyRequest: Handler<'party.request'> = (input, call, env, tools) 
       const [lng, lat] = (grid ?? comm).centroid;
       const label = NEED_LABELS[input.need];
       const first = input.description.split(/[\n。]/)[0]?.slice(0, 40) ?? '';
-      _append(env, call.actor, null, orderId, 'created', {
+      appendLoopEvent(env, call.actor, null, orderId, 'created', {
         source: 'volunteer',
         appealType: 'help',
         categoryCode: category.code,
@@ -363,6 +407,7 @@ export const partyRequest: Handler<'party.request'> = (input, call, env, tools) 
 };
 
 export const partyAssign: Handler<'party.assign'> = (input, call, env, tools) => {
+  hallOnly(call);
   const db = env.db;
   const a = input.assignee;
   if (a.kind === 'member') {
@@ -377,29 +422,44 @@ export const partyAssign: Handler<'party.assign'> = (input, call, env, tools) =>
   return _task(db, input.orderId, env.now(), call);
 };
 
+/**
+ * Who records a member's step: a hall account on the member's behalf (as it says: who, how), or a
+ * member account itself — then only on its own task, recorded as 本人账号 with the member's name.
+ */
+function _memberStep(
+  env: WriteEnv,
+  call: AuthedCallContext,
+  order: WorkOrder,
+  via: 'phone' | 'on_site' | 'app',
+) {
+  if (call.unitId) throw new ApiError('unit_scope');
+  const v = _volunteerOf(order);
+  if (!call.memberId) return { assigneeId: v.id, via, person: null };
+  if (v.kind !== 'member' || v.id !== call.memberId) throw new ApiError('member_scope', { field: 'orderId' });
+  return { assigneeId: v.id, via: 'app' as const, person: personById(env.db, v.id)?.name ?? '' };
+}
+
 export const partyAccept: Handler<'party.accept'> = (input, call, env, tools) => {
-  _step(env, call.actor, input, 'volunteer_accepted', (o) => ({
-    assigneeId: _volunteerOf(o).id,
-    person: input.person,
-    via: input.via,
-  }));
+  _step(env, call.actor, input, 'volunteer_accepted', (o) => {
+    const m = _memberStep(env, call, o, input.via);
+    return { assigneeId: m.assigneeId, person: m.person ?? input.person, via: m.via };
+  });
   tools.hint({ topic: 'orders.changed', orderIds: [input.orderId] });
   return _task(env.db, input.orderId, env.now(), call);
 };
 
 export const partyDecline: Handler<'party.decline'> = (input, call, env, tools) => {
-  _step(env, call.actor, input, 'volunteer_declined', (o) => ({
-    assigneeId: _volunteerOf(o).id,
-    reason: input.reason,
-    via: input.via,
-  }));
+  _step(env, call.actor, input, 'volunteer_declined', (o) => {
+    const m = _memberStep(env, call, o, input.via);
+    return { assigneeId: m.assigneeId, reason: input.reason, via: m.via };
+  });
   tools.hint({ topic: 'orders.changed', orderIds: [input.orderId] });
   return _task(env.db, input.orderId, env.now(), call);
 };
 
 export const partyDone: Handler<'party.done'> = (input, call, env, tools) => {
   _step(env, call.actor, input, 'replied', (o) => {
-    _volunteerOf(o);
+    _memberStep(env, call, o, 'app');
     return { result: input.result, photos: [] };
   });
   tools.hint({ topic: 'orders.changed', orderIds: [input.orderId] });
@@ -407,6 +467,7 @@ export const partyDone: Handler<'party.done'> = (input, call, env, tools) => {
 };
 
 export const partyRate: Handler<'party.rate'> = (input, call, env, tools) => {
+  hallOnly(call);
   _step(env, call.actor, input, 'volunteer_rated', () => ({
     stars: input.stars,
     satisfaction: satisfactionOfStars(input.stars),
@@ -415,3 +476,8 @@ export const partyRate: Handler<'party.rate'> = (input, call, env, tools) => {
   tools.hint({ topic: 'orders.changed', orderIds: [input.orderId] });
   return _task(env.db, input.orderId, env.now(), call);
 };
+
+/** A unit account works its unit's orders only: adding members is the hall's (docs/UNIT-ACCOUNTS.md). */
+export function hallOnly(call: AuthedCallContext): void {
+  if (call.unitId) throw new ApiError('unit_scope');
+}

@@ -61,6 +61,32 @@ export function rowsOfAssignee(db: ReadableDb, assigneeId: string): OrderRow[] {
   );
 }
 
+const ASSISTED = `json_extract(json, '$.assistMembers') IS NOT NULL`;
+
+/** Orders with 协办党员 (migration 26's partial index), newest first. */
+export function assistRows(db: ReadableDb, limit = 5000): OrderRow[] {
+  return _rows(
+    stmt(db, `SELECT ${COLS} FROM work_order WHERE ${ASSISTED} ORDER BY received_at DESC LIMIT ?`).all(
+      limit,
+    ) as Row[],
+  );
+}
+
+/** Orders one member assists on as 协办党员, newest first. */
+export function rowsOfAssistMember(db: ReadableDb, memberId: string): OrderRow[] {
+  // `w.json`: inside json_each(...) a bare `json` would name json_each's own hidden column.
+  return _rows(
+    stmt(
+      db,
+      `SELECT ${COLS} FROM work_order w
+        WHERE json_extract(w.json, '$.assistMembers') IS NOT NULL
+          AND EXISTS (SELECT 1 FROM json_each(w.json, '$.assistMembers') a
+                       WHERE json_extract(a.value, '$.id') = ?)
+        ORDER BY received_at DESC`,
+    ).all(memberId) as Row[],
+  );
+}
+
 export function orderRow(db: ReadableDb, orderId: string): OrderRow | null {
   const rows = _rows(stmt(db, `SELECT ${COLS} FROM work_order WHERE id = ?`).all(orderId) as Row[]);
   return rows[0] ?? null;

@@ -425,9 +425,12 @@ export const whistleClose: Handler<'whistle.close'> = (input, call, env, tools) 
   return whistleDetail(db, input.whistleId, env.now());
 };
 
-export const whistleAlarms: Handler<'whistle.alarms'> = (_input, _call, env) => {
+export const whistleAlarms: Handler<'whistle.alarms'> = (_input, call, env) => {
   const names = unitNames(env.db);
-  return pendingAlarmRows(env.db).map((a) => ({ ...a, unitName: names.get(a.unitId) ?? a.unitId }));
+  // A unit account (issue 15) sees only its own unit's overdue report-ins, not other units'.
+  return pendingAlarmRows(env.db)
+    .filter((a) => !call.unitId || a.unitId === call.unitId)
+    .map((a) => ({ ...a, unitName: names.get(a.unitId) ?? a.unitId }));
 };
 
 export const whistleAcknowledgeAlarm: Handler<'whistle.acknowledgeAlarm'> = (input, call, env, tools) => {

@@ -40,8 +40,10 @@ export function AccountsDialog({ currentUser, onClose }: AccountsDialogProps) {
   const enable = useMutation('accounts.setDisabled');
   const setPermissions = useMutation('accounts.setPermissions');
   const setUnit = useMutation('accounts.setUnit');
+  const setMember = useMutation('accounts.setMember');
   const ref = useReference();
   const units = ref.snapshot?.units ?? [];
+  const members = (ref.snapshot?.people ?? []).filter((p) => p.role === 'party_member');
   const [side, setSide] = useState<Side>({ kind: 'create' });
   const [notice, setNotice] = useState('');
   // The row button that opened a confirmation gets focus back when it closes.
@@ -95,6 +97,24 @@ export function AccountsDialog({ currentUser, onClose }: AccountsDialogProps) {
         unitId
           ? t('accounts.unit.set', { username: row.username, unit: ref.unitName(unitId) })
           : t('accounts.unit.cleared', { username: row.username }),
+      );
+    } catch (err) {
+      setNotice(accountErrorText(asApiError(err), t).message);
+      list.refetch();
+    }
+  };
+
+  // 党员接单: an account linked to a 双报到 member sees and works only that member's tasks.
+  const changeMember = async (row: AccountRow, memberId: string) => {
+    try {
+      await setMember.run({ username: row.username, memberId: memberId || null });
+      setNotice(
+        memberId
+          ? t('accounts.member.set', {
+              username: row.username,
+              name: members.find((m) => m.id === memberId)?.name ?? memberId,
+            })
+          : t('accounts.member.cleared', { username: row.username }),
       );
     } catch (err) {
       setNotice(accountErrorText(asApiError(err), t).message);
@@ -193,6 +213,22 @@ export function AccountsDialog({ currentUser, onClose }: AccountsDialogProps) {
                           {units.map((u) => (
                             <option key={u.id} value={u.id}>
                               {u.name}
+                            </option>
+                          ))}
+                        </select>
+                        <select
+                          className="account-unit"
+                          data-testid="account-member"
+                          aria-label={t('accounts.member.label', { username: r.username })}
+                          title={t('accounts.member.hint')}
+                          value={r.memberId ?? ''}
+                          disabled={r.username === currentUser || setMember.busy}
+                          onChange={(e) => void changeMember(r, e.target.value)}
+                        >
+                          <option value="">{t('accounts.member.none')}</option>
+                          {members.map((m) => (
+                            <option key={m.id} value={m.id}>
+                              {t('accounts.member.option', { name: m.name })}
                             </option>
                           ))}
                         </select>

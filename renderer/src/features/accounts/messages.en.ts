@@ -14,7 +14,7 @@ export const accountsEn: Catalogue<typeof accountsZh> = {
     columns: {
       username: 'User name',
       displayName: 'Full name',
-      role: 'Role / unit',
+      role: 'Role / unit / member',
       status: 'Status',
       createdAt: 'Created',
       actions: 'Actions',
@@ -34,6 +34,14 @@ export const accountsEn: Catalogue<typeof accountsZh> = {
       revoke: 'Revoke verify & close',
       granted: '{{username}} may now verify and close orders',
       revoked: '{{username}} may no longer verify and close orders',
+    },
+    member: {
+      none: 'No party member',
+      option: 'Party member {{name}}',
+      label: 'Party member linked to {{username}}',
+      hint: 'A member account sees only the volunteer tasks and orders given to that member, accepts, declines and finishes them itself; citizens’ names and phones stay hidden',
+      set: '{{username}} is now linked to party member “{{name}}”',
+      cleared: '{{username}} is no longer linked to a party member',
     },
     unit: {
       hall: 'Street command centre',

@@ -11,7 +11,7 @@ export const accountsZh = {
     columns: {
       username: '用户名',
       displayName: '姓名',
-      role: '角色 / 所属单位',
+      role: '角色 / 所属单位 / 党员',
       status: '状态',
       createdAt: '创建时间',
       actions: '操作',
@@ -31,6 +31,14 @@ export const accountsZh = {
       revoke: '收回核查结案',
       granted: '已授予 {{username}} 核查结案权限',
       revoked: '已收回 {{username}} 的核查结案权限',
+    },
+    member: {
+      none: '不关联党员',
+      option: '党员 {{name}}',
+      label: '{{username}} 关联的双报到党员',
+      hint: '党员账号只能看到派给本人的志愿任务和协办工单，自己接单、拒单、办结；群众姓名和电话不可见',
+      set: '已将 {{username}} 关联到党员「{{name}}」',
+      cleared: '{{username}} 已取消关联党员',
     },
     unit: {
       hall: '街道指挥中心',

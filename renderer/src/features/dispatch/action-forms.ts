@@ -265,6 +265,8 @@ export function buildAction(id: DeskActionId, draft: Draft): BuildResult {
       case 'volunteer_accepted':
       case 'volunteer_declined':
       case 'volunteer_rated':
+      case 'member_assist_added':
+      case 'member_assist_removed':
         throw new Error(`not a desk action: ${type}`);
     }
   })();

@@ -122,6 +122,14 @@ export function summarizeEvent(e: OrderEvent, c: SummaryContext): string[] {
     case 'reported_in':
       lines.push(kv(t('payload.unit'), c.unitName(e.payload.unitId)));
       break;
+    case 'member_assist_added':
+      lines.push(kv(t('payload.member'), e.payload.name));
+      note(e.payload.note);
+      break;
+    case 'member_assist_removed':
+      lines.push(kv(t('payload.member'), e.payload.name));
+      lines.push(kv(t('payload.reason'), e.payload.reason));
+      break;
     case 'callback_recorded': {
       const p = e.payload;
       lines.push(

@@ -152,6 +152,7 @@ export const dispatchEn: Catalogue<typeof dispatchZh> = {
     unit: 'Unit',
     coUnits: 'Co-units',
     dutyPerson: 'On duty',
+    member: 'Assisting party member',
     note: 'Note',
     result: 'Result',
     reason: 'Reason',

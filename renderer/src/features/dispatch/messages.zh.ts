@@ -138,6 +138,7 @@ export const dispatchZh = {
     unit: '单位',
     coUnits: '协办',
     dutyPerson: '值班人员',
+    member: '协办党员',
     note: '说明',
     result: '结果',
     reason: '原因',

@@ -164,14 +164,36 @@ export function PartyPoints() {
             {ledger.data.credits.length === 0 && <p className="muted">{t('party.ledgerEmpty')}</p>}
             <ul className="party-ledger">
               {ledger.data.credits.map((c) => (
-                <li key={`${c.orderId}:${c.kind}`} data-testid="party-credit">
+                <li
+                  key={`${c.orderId}:${c.kind}`}
+                  data-testid="party-credit"
+                  data-assist={c.assist ? '1' : undefined}
+                >
                   <span className="party-credit-points">+{c.points}</span>
-                  <span>{t(`party.credit.${c.kind}`)}</span>
+                  <span>
+                    {t(`party.credit.${c.kind}`)}
+                    {c.assist ? `（${t('party.assist.tag')}）` : ''}
+                  </span>
                   <span className="party-credit-title">{c.title}</span>
                   <span className="muted">{formatShortDateTime(c.at)}</span>
                 </li>
               ))}
             </ul>
+            {ledger.data.assists.length > 0 && (
+              <>
+                <h4>{t('party.assist.ledger', { n: ledger.data.assists.length })}</h4>
+                <ul className="party-ledger" data-testid="party-assists">
+                  {ledger.data.assists.map((a) => (
+                    <li key={a.orderId} data-testid="party-assist">
+                      <span />
+                      <span>{t(`party.status.${a.status}`)}</span>
+                      <span className="party-credit-title">{a.title}</span>
+                      <span className="muted">{formatShortDateTime(a.addedAt)}</span>
+                    </li>
+                  ))}
+                </ul>
+              </>
+            )}
           </>
         )}
       </section>
@@ -223,7 +245,7 @@ export function PartyPlaces() {
                 <span className="muted">{communityName(s.communityCode)}</span>
                 <span className="state-pill">{t('party.siteOpen', { n: s.openTasks.length })}</span>
               </div>
-              <div className="muted small">
+              <div className="muted small" data-testid="party-site-services">
                 {t('party.hours')}：{s.openingHours} · {t('party.services')}：{s.services.join('、')}
               </div>
               {s.openTasks.length > 0 && (

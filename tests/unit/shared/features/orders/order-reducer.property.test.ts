@@ -43,6 +43,8 @@ const TYPES: Exclude<OrderEventType, 'created'>[] = [
   'volunteer_accepted',
   'volunteer_declined',
   'volunteer_rated',
+  'member_assist_added',
+  'member_assist_removed',
 ];
 
 interface Cmd {
@@ -120,6 +122,10 @@ function toEvent(c: Cmd, i: number, at: number): OrderEvent {
         'O-1',
         id,
       );
+    case 'member_assist_added':
+      return makeEvent('member_assist_added', P.assistAdded(u), at, 'O-1', id);
+    case 'member_assist_removed':
+      return makeEvent('member_assist_removed', P.assistRemoved(u), at, 'O-1', id);
   }
 }
 

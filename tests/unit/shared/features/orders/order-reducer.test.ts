@@ -95,6 +95,10 @@ function sample(log: EventLog, type: OrderEventType): OrderEvent {
       return log.add('volunteer_declined', P.volunteerDeclined());
     case 'volunteer_rated':
       return log.add('volunteer_rated', P.volunteerRated());
+    case 'member_assist_added':
+      return log.add('member_assist_added', P.assistAdded());
+    case 'member_assist_removed':
+      return log.add('member_assist_removed', P.assistRemoved());
   }
 }
 
@@ -140,6 +144,7 @@ describe('created', () => {
       rejected: [],
       volunteer: null,
       volunteerDeclines: 0,
+      assistMembers: null,
     });
   });
   it('sets every WorkOrder field, none left undefined', () => {
@@ -198,6 +203,7 @@ describe('created', () => {
       rejected: true,
       volunteer: true,
       volunteerDeclines: true,
+      assistMembers: true,
     };
     expect(Object.keys(o).sort()).toEqual(Object.keys(keys).sort());
     for (const [k, v] of Object.entries(o)) expect(v, k).not.toBeUndefined();

@@ -1,9 +1,11 @@
 /** The party domain (issue 15 item 3): 积分 from an order, ranking, suggestion, time slots. */
 import { describe, expect, it } from 'vitest';
 import {
+  assistCreditsOf,
   creditsOf,
   rank,
   satisfactionOfStars,
+  skillsForCategory,
   slotAt,
   suggestMembers,
   type MemberFacts,
@@ -127,5 +129,75 @@ describe('ranking, stars, slots, suggestion', () => {
     expect(suggestMembers(members, task).map((s) => s.id)).toEqual(['fit', 'busy', 'far', 'none']);
     expect(suggestMembers(members, task)[0]?.reasons).toEqual(['技能匹配 助老陪护', '本社区', '当前可服务']);
     expect(suggestMembers(members, task, new Set(['fit'])).map((s) => s.id)[0]).toBe('busy');
+  });
+});
+
+describe('协办党员 on an ordinary order', () => {
+  function assisted(members: string[], closeWith: 'satisfied' | 'basic' | 'unsatisfied' | null) {
+    const log = new EventLog();
+    log.add('created', CREATED);
+    log.add('dispatched', P.dispatched('U-A'));
+    for (const m of members) log.add('member_assist_added', P.assistAdded(m));
+    log.add('signed', P.signed('U-A'));
+    log.add('replied', P.replied());
+    if (closeWith) {
+      log.add('verified', P.verified(true));
+      log.add('callback_recorded', P.callback(closeWith));
+    }
+    return log;
+  }
+  it('the reducer adds each member once and removes with a reason; null when none is left', () => {
+    const log = new EventLog();
+    log.add('created', CREATED);
+    log.add('member_assist_added', P.assistAdded('M-1'));
+    log.add('member_assist_added', P.assistAdded('M-2'));
+    const dup = log.add('member_assist_added', P.assistAdded('M-1'));
+    let o = reduceOrder(log.events)!;
+    expect(o.assistMembers?.map((m) => m.id)).toEqual(['M-1', 'M-2']);
+    expect(o.rejected.map((r) => r.eventId)).toEqual([dup.id]);
+    log.add('member_assist_removed', P.assistRemoved('M-1'));
+    log.add('member_assist_removed', P.assistRemoved('M-2'));
+    o = reduceOrder(log.events)!;
+    expect(o.assistMembers).toBeNull();
+  });
+  it('完成 +5 at 结案 and +3 for a 满意 回访 per member; +1 基本满意; nothing before 结案', () => {
+    const closed = reduceOrder(assisted(['M-1', 'M-2'], 'satisfied').events)!;
+    expect(assistCreditsOf(closed).map((c) => [c.memberId, c.kind, c.points, c.assist])).toEqual([
+      ['M-1', 'done', 5, true],
+      ['M-1', 'satisfied', 3, true],
+      ['M-2', 'done', 5, true],
+      ['M-2', 'satisfied', 3, true],
+    ]);
+    expect(assistCreditsOf(reduceOrder(assisted(['M-1'], 'basic').events)!).map((c) => c.points)).toEqual([
+      5, 1,
+    ]);
+    expect(
+      assistCreditsOf(reduceOrder(assisted(['M-1'], 'unsatisfied').events)!).map((c) => c.points),
+    ).toEqual([5]);
+    expect(assistCreditsOf(reduceOrder(assisted(['M-1'], null).events)!)).toEqual([]);
+    // A volunteer task's own credits are not doubled by the assist rule (no assist members there).
+    expect(creditsOf(closed)).toEqual([]);
+  });
+  it('skills from the category path; 本网格 before 本社区 in the reasons', () => {
+    expect(skillsForCategory('公共服务/供水/停水')).toEqual(['水电维修', '家电维修']);
+    expect(skillsForCategory('市容环境/噪音/施工噪音')).toEqual(['垃圾分类宣传', '心理疏导']);
+    expect(skillsForCategory('其他')).toEqual([]);
+    const members: MemberFacts[] = [
+      { id: 'a', communityCode: 'C1', gridCode: 'G1', skills: ['水电维修'], slots: [], openTasks: 0 },
+      { id: 'b', communityCode: 'C1', gridCode: 'G2', skills: ['水电维修'], slots: [], openTasks: 0 },
+      { id: 'c', communityCode: 'C2', gridCode: null, skills: [], slots: [], openTasks: 2 },
+    ];
+    const r = suggestMembers(members, {
+      need: null,
+      skills: ['水电维修'],
+      communityCode: 'C1',
+      gridCode: 'G1',
+      now: at('2026-03-10T10:00:00'),
+    });
+    expect(r.map((x) => [x.id, x.reasons])).toEqual([
+      ['a', ['技能匹配 水电维修', '本网格']],
+      ['b', ['技能匹配 水电维修', '本社区']],
+      ['c', ['在办 2 件']],
+    ]);
   });
 });

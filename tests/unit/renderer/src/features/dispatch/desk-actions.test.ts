@@ -121,8 +121,8 @@ describe('availableActions', () => {
         .map(([type]) => type)
         // Nothing pending to decide, nobody summoned to report in, and the order has its place.
         .filter((t) => t !== 'extension_decided' && t !== 'reported_in' && t !== 'located');
-      // The volunteer loop is the 党群 dialog's (party.*), never a desk action.
-      const desk = allowed.filter((t) => !t.startsWith('volunteer_'));
+      // The volunteer loop and 协办党员 are party.*'s (the 党群 dialog, the 协办党员 box), never desk actions.
+      const desk = allowed.filter((t) => !t.startsWith('volunteer_') && !t.startsWith('member_assist_'));
       expect([...offered].sort(), s).toEqual(desk.sort());
     }
   });
