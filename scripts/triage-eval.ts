@@ -149,6 +149,7 @@ async function main(): Promise<void> {
   let catalogue: readonly CatalogueEntry[] = generateReference(1).categories;
   let docs: LabelledText[];
   let dup: ReturnType<typeof duplicateScores> | null = null;
+  let assetLine: string | null = null;
   const t0 = performance.now();
   if (values.file) {
     if (dir) {
@@ -184,21 +185,37 @@ async function main(): Promise<void> {
       const step = Math.max(1, Math.floor(others.length / Math.max(1, known.size)));
       const probes = [...rows.filter((r) => known.has(r.id)), ...others.filter((_, i) => i % step === 0)];
       const d0 = performance.now();
-      const results = probes.map((r) => ({
-        probe: r.id,
-        found: findDuplicates(db, {
+      const sameAssetHits = new Map<string, boolean>();
+      const results = probes.map((r) => {
+        const found = findDuplicates(db, {
           ...(r.lng !== null && r.lat !== null ? { point: [r.lng, r.lat] as const } : {}),
           ...(r.communityCode ? { communityCode: r.communityCode } : {}),
           text: `${r.title} ${r.description}`,
+          address: r.address,
           categoryCode: r.categoryCode,
           receivedAt: r.receivedAt,
           excludeOrderId: r.id,
-        }).map((c) => c.orderId),
-      }));
+        });
+        const want = known.get(r.id);
+        const hit = found.find((c) => c.orderId === want);
+        if (hit) sameAssetHits.set(r.id, hit.reasons.includes('same_asset'));
+        return { probe: r.id, found: found.map((c) => c.orderId), top: found[0]?.orderId ?? null };
+      });
       dup = duplicateScores(results, known);
       console.log(
         `重复检测 duplicates: ${dup.pairs} known pairs, ${probes.length} lookups, ${((performance.now() - d0) / Math.max(1, probes.length)).toFixed(2)} ms/lookup`,
       );
+      // 同一部件: the pairs on an asset (second report "…AR", generator/asset-duplicates.ts).
+      const onAsset = new Map([...known].filter(([id]) => id.endsWith('AR')));
+      const assetScores = duplicateScores(
+        results.filter((r) => onAsset.has(r.probe)),
+        onAsset,
+      );
+      const top1 = results.filter((r) => onAsset.has(r.probe) && r.top === onAsset.get(r.probe)).length;
+      const viaAsset = [...onAsset.keys()].filter((id) => sameAssetHits.get(id) === true).length;
+      assetLine =
+        `同一部件 pairs on an asset: ${onAsset.size}, recall ${pct(assetScores.recall)}, ` +
+        `ranked first ${pct(onAsset.size ? top1 / onAsset.size : 0)}, found with reason 同一部件 ${viaAsset}`;
     } finally {
       db.close();
     }
@@ -232,6 +249,7 @@ async function main(): Promise<void> {
     console.log(
       `\n重复检测 duplicates: precision ${pct(dup.precision)}  recall ${pct(dup.recall)}  (${dup.returned} candidates returned)`,
     );
+  if (assetLine) console.log(assetLine);
   if (temp) rmSync(temp, { recursive: true, force: true });
 }
 

@@ -111,6 +111,9 @@ export const REASONS = {
   problem_closed: { code: 'rejected', message: '该题目已结题，不能再修改' },
   // 单位账号 (issue 15)
   unit_scope: { code: 'forbidden', message: '该事项不涉及本单位，单位账号无权查看或处理' },
+  member_scope: { code: 'forbidden', message: '党员账号只能查看和办理派给本人的任务' },
+  // 城市部件 on the map (issue 14)
+  asset_not_found: { code: 'not_found', message: '城市部件不存在: {code}' },
   // Everything else
   unavailable: { code: 'unavailable', message: '{why}' },
   busy: { code: 'unavailable', message: '系统繁忙，请稍后重试' },

@@ -88,12 +88,17 @@ test('picking a street asset at intake fills the place and suggests its categori
   await expect(cats.first()).toHaveText('路灯不亮');
   await cats.first().click();
   await expect(cats.first()).toHaveAttribute('aria-pressed', 'true');
-  // Another report already open on that asset shows as 同一部件.
+  // Another report already open on that asset shows in the one 可能重复 list, reason 同一部件.
   const address = await page.getByTestId('intake-address').inputValue();
-  await expect(pick.getByTestId('asset-duplicates')).toHaveCount(0);
-  await createOrder(page.request, '路灯不亮（同一部件）', { address });
-  await expect(pick.getByTestId('asset-duplicates')).toContainText('同一部件');
-  await expect(pick.getByTestId('asset-duplicate')).toHaveCount(1);
+  const code = /（(.+)）$/.exec(address)![1]!;
+  const sameAsset = dialog.locator('[data-testid="triage-duplicate"]:has([data-reason="same_asset"])');
+  await expect(sameAsset).toHaveCount(0);
+  const dupId = await createOrder(page.request, '路灯不亮（同一部件）', { address });
+  await expect(sameAsset).toHaveCount(1);
+  await expect(sameAsset).toHaveAttribute('data-order-id', dupId);
+  await expect(sameAsset.locator('[data-reason="same_asset"]')).toHaveText(`同一部件 ${code}`);
+  await expect(sameAsset.getByTestId('triage-merge-intake')).toBeVisible();
+  await sameAsset.scrollIntoViewIfNeeded();
   await shots(page, 'address-intake-asset');
   await page.context().close();
 });

@@ -39,6 +39,16 @@ export const TriageDuplicatesInput = z
     categoryCode: CATEGORY_CODE.optional(),
     receivedAt: z.number().int().positive().optional(),
     excludeOrderId: z.string().min(1).max(64).regex(SAFE_ID, SAFE_ID_MESSAGE).optional(),
+    /** The report's address: a picked 部件 is named in it (…（LD-09-0012）). */
+    address: z.string().max(500).optional(),
+    /** The 部件 the report is about, when the caller knows it (else read from the address or text). */
+    assetCode: z
+      .string()
+      .trim()
+      .min(1)
+      .max(40)
+      .regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/, '部件编号格式不正确')
+      .optional(),
   })
   .refine((x) => x.point !== undefined || x.communityCode !== undefined, {
     message: '请给出地点或社区',
@@ -60,6 +70,8 @@ export interface DuplicateCandidate {
   readonly distanceM: number | null;
   readonly textSimilarity: number;
   readonly hoursApart: number;
+  /** The 部件 both name (reason same_asset), else null. */
+  readonly assetCode: string | null;
 }
 
 const ORDER_ID = z.string().min(1).max(64).regex(SAFE_ID, SAFE_ID_MESSAGE);
@@ -76,11 +88,33 @@ export interface RepeatLink {
   readonly linkedBy: string;
 }
 
+export interface ChainOrder {
+  readonly orderId: string;
+  readonly title: string;
+  readonly status: OrderStatus;
+  readonly receivedAt: number;
+}
+
 export interface TriageRepeatsView {
   /** The earlier orders this one repeats. */
   readonly repeatOf: readonly RepeatLink[];
   /** The later reports linked as repeats of this one. */
   readonly repeatedBy: readonly RepeatLink[];
+  /**
+   * 同一问题: every order joined to this one by repeat links (through others too), oldest first,
+   * this one included; empty when it has no link. `nth`: this order's place in it (第 N 次反映).
+   */
+  readonly chain: readonly ChainOrder[];
+  readonly nth: number;
+}
+
+export interface TriageRepeatCountView {
+  /** 重复诉求: reports received in the range that are linked as repeats. */
+  readonly repeats: number;
+  /** How many problems they are about: the links joined into chains (同一问题). */
+  readonly problems: number;
+  /** The repeats and the orders they repeat, newest repeat first (≤ 500), for a click to the desk. */
+  readonly orderIds: readonly string[];
 }
 
 const READ = { stale: ['orders.changed', 'reference.changed'] } as const;
@@ -104,7 +138,7 @@ export const TRIAGE_PROCS = {
     role: 'officer',
   }),
   /** 重复诉求: reports received in [from, to) that are linked as repeats of an earlier order. */
-  'triage.repeatCount': query<{ readonly repeats: number }>()(
+  'triage.repeatCount': query<TriageRepeatCountView>()(
     z.object({ from: z.number().int().nonnegative(), to: z.number().int().positive() }),
     { stale: ['orders.changed'], role: 'officer' },
   ),

@@ -13,9 +13,58 @@ export const DUP_SAME_SPOT_M = 30;
 export const DUP_WINDOW_MS = 7 * 24 * 3600 * 1000;
 /** A candidate is shown from this score on (0..1). */
 export const DUP_MIN_SCORE = 0.5;
+/**
+ * 同一部件: the earlier order names the same asset (井盖, 路灯 … by its code). Alone it reaches the
+ * showing score: two reports on one street light are worth a look whatever their words, and an
+ * open order on the asset is shown at any age (it is still the same broken lamp).
+ */
+export const DUP_SAME_ASSET_WEIGHT = 0.5;
 
 export type DuplicateReason =
-  'same_spot' | 'near' | 'same_community' | 'similar_text' | 'same_category' | 'same_class' | 'recent';
+  | 'same_asset'
+  | 'same_spot'
+  | 'near'
+  | 'same_community'
+  | 'similar_text'
+  | 'same_category'
+  | 'same_class'
+  | 'recent';
+
+/** The asset an address names the way the intake writes a picked asset: 劲松中街路灯12号（LD-09-0012）. */
+export function assetCodeInAddress(address: string): string | null {
+  const all = [...address.matchAll(/（([A-Za-z0-9][A-Za-z0-9_.-]{0,39})）/g)];
+  return all.length > 0 ? (all[all.length - 1]?.[1] ?? null) : null;
+}
+
+/**
+ * Code-like words in free text — a caller reading the number off a lamp post ("杆上编号LD-09-0012"):
+ * a letter, then letters, digits, '-', '_' or '.', with at least one digit. The core keeps only
+ * those that are a known asset's code.
+ */
+export function assetCodeTokens(text: string): string[] {
+  const out = new Set<string>();
+  for (const m of text.matchAll(/[A-Za-z][A-Za-z0-9_.-]*\d[A-Za-z0-9_.-]*/g)) {
+    const t = m[0].replace(/[._-]+$/, '');
+    if (t.length >= 3 && t.length <= 40) out.add(t);
+    if (out.size >= 5) break;
+  }
+  return [...out];
+}
+
+const CODE_CHAR = /[A-Za-z0-9_.-]/;
+
+/** Whether a text names the asset `code` as a whole word (LD-09-0012 is not in LD-09-00123). */
+export function mentionsAsset(text: string, code: string): boolean {
+  const hay = text.toUpperCase();
+  const needle = code.toUpperCase();
+  for (let i = hay.indexOf(needle); i >= 0; i = hay.indexOf(needle, i + 1)) {
+    const before = i > 0 ? hay.charAt(i - 1) : '';
+    const after = hay.charAt(i + needle.length);
+    const trailingDot = after === '.' && !CODE_CHAR.test(hay.charAt(i + needle.length + 1));
+    if (!CODE_CHAR.test(before) && (after === '' || !CODE_CHAR.test(after) || trailingDot)) return true;
+  }
+  return false;
+}
 
 export interface DuplicateProbe {
   readonly point: readonly [number, number] | null;
@@ -23,6 +72,8 @@ export interface DuplicateProbe {
   readonly text: string;
   readonly categoryCode: string | null;
   readonly receivedAt: number;
+  /** The 部件 the report is about (its code), when known. */
+  readonly assetCode?: string | null;
 }
 
 export interface DuplicateSubject {
@@ -33,6 +84,10 @@ export interface DuplicateSubject {
   readonly text: string;
   readonly categoryCode: string;
   readonly receivedAt: number;
+  /** Its address (where a picked asset is named). */
+  readonly address?: string;
+  /** Still open: an open order on the same asset counts at any age. */
+  readonly open?: boolean;
 }
 
 export interface DuplicateMatch {
@@ -74,12 +129,21 @@ export function boxAround(p: readonly [number, number], m: number): [number, num
 /** Scores a candidate; null when it is not alike enough to show. */
 export function matchDuplicate(probe: DuplicateProbe, c: DuplicateSubject): DuplicateMatch | null {
   const hoursApart = (probe.receivedAt - c.receivedAt) / 3_600_000;
-  if (Math.abs(hoursApart) * 3_600_000 > DUP_WINDOW_MS) return null;
+  const sameAsset =
+    probe.assetCode !== undefined &&
+    probe.assetCode !== null &&
+    mentionsAsset(`${c.address ?? ''} ${c.text}`, probe.assetCode);
+  if (Math.abs(hoursApart) * 3_600_000 > DUP_WINDOW_MS && !(sameAsset && c.open === true)) return null;
   const reasons: DuplicateReason[] = [];
   let score = 0;
   let distanceM: number | null = null;
-  if (probe.point && c.lng !== null && c.lat !== null) {
+  if (probe.point && c.lng !== null && c.lat !== null)
     distanceM = Math.round(metres(probe.point, [c.lng, c.lat]));
+  if (sameAsset) {
+    // The asset is the place: a caller's own pin may lie across the road from the lamp.
+    reasons.push('same_asset');
+    score += DUP_SAME_ASSET_WEIGHT;
+  } else if (distanceM !== null) {
     if (distanceM <= DUP_SAME_SPOT_M) {
       reasons.push('same_spot');
       score += 0.4;

@@ -3,12 +3,15 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { dbPath, openDb } from '../../../electron/core/store/db';
 import {
   migrate,
+  MIGRATIONS,
   SCHEMA_VERSION,
   SchemaTooNewError,
   type Migration,
 } from '../../../electron/core/store/migrations';
 import type { WritableDb } from '../../../electron/core/store/types';
-import { tempDir } from './fixtures';
+import { appendOrderEvents } from '../../../electron/core/store/event-log/events';
+import type { OrderEvent } from '../../../shared/features/orders/order-events';
+import { T0, closedHistory, openTinyStore, tempDir } from './fixtures';
 
 const dirs: Array<() => void> = [];
 afterEach(() => dirs.splice(0).forEach((c) => c()));
@@ -102,3 +105,32 @@ describe('store migrations', () => {
     db.close();
   });
 });
+
+describe('migration 27: the point as columns', () => {
+  it('backfills lng/lat from the JSON of existing orders, and the projection keeps them', () => {
+    const db = openTinyStore(dirs);
+    appendOrderEvents(db, closedHistory('o-placed', T0));
+    appendOrderEvents(db, closedHistory('o-unplaced', T0 + 1000, { lng: null, lat: null }));
+    // As a store written before migration 27: no columns, the point only in the JSON.
+    db.exec('ALTER TABLE work_order DROP COLUMN lng; ALTER TABLE work_order DROP COLUMN lat');
+    migrationByVersion(27).up(db);
+    const row = (id: string) =>
+      db.prepare('SELECT lng, lat FROM work_order WHERE id = ?').get(id) as {
+        lng: number | null;
+        lat: number | null;
+      };
+    expect(row('o-placed')).toEqual({ lng: 116.401, lat: 39.901 });
+    expect(row('o-unplaced')).toEqual({ lng: null, lat: null });
+    // A new event re-projects the order: the columns follow the JSON.
+    appendOrderEvents(db, [
+      { ...closedHistory('o-new', T0 + 2000, { lng: 116.45, lat: 39.88 })[0] } as OrderEvent,
+    ]);
+    expect(row('o-new')).toEqual({ lng: 116.45, lat: 39.88 });
+  });
+});
+
+function migrationByVersion(v: number): Migration {
+  const m = MIGRATIONS.find((x) => x.version === v);
+  if (!m) throw new Error(`no migration ${v}`);
+  return m;
+}

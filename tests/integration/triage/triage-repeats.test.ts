@@ -47,9 +47,11 @@ describe('triage.linkRepeat', () => {
     // 重复诉求 by the repeat's receipt time.
     expect(
       await core.call('triage.repeatCount', { from: second.receivedAt, to: second.receivedAt + 1 }, officer),
-    ).toEqual({ repeats: 1 });
+    ).toEqual({ repeats: 1, problems: 1, orderIds: [second.id, first.id] });
     expect(await core.call('triage.repeatCount', { from: 1, to: first.receivedAt + 1 }, officer)).toEqual({
       repeats: 0,
+      problems: 0,
+      orderIds: [],
     });
     const db = openDb(dir);
     try {
@@ -93,5 +95,45 @@ describe('triage.linkRepeat', () => {
     await rejects(core.call('triage.linkRepeat', { orderId: '<script>', ofOrderId: first.id }, officer));
     expect((await core.call('triage.repeats', { orderId: first.id }, officer)).repeatedBy).toEqual([]);
     expect((await core.call('triage.repeats', { orderId: second.id }, officer)).repeatOf).toEqual([]);
+  });
+});
+
+describe('同一问题第 N 次反映 (triage.repeats chain)', () => {
+  it('counts every report of a problem through the links, oldest first, from any of them', async () => {
+    const { core } = await openTestCore(cleanups);
+    const make = async () => (await core.call('orders.create', { order: createdPayload() }, officer)).order;
+    const a = await make();
+    const b = await make();
+    const c = await make();
+    const d = await make(); // linked to nothing
+    await core.call('triage.linkRepeat', { orderId: b.id, ofOrderId: a.id }, officer);
+    // The third report is linked to the second, not the first: still the same problem.
+    await core.call('triage.linkRepeat', { orderId: c.id, ofOrderId: b.id }, officer);
+    const ids = [a.id, b.id, c.id];
+    for (const [k, id] of ids.entries()) {
+      const v = await core.call('triage.repeats', { orderId: id }, officer);
+      expect(v.chain.map((x) => x.orderId)).toEqual(ids);
+      expect(v.nth).toBe(k + 1);
+    }
+    expect((await core.call('triage.repeats', { orderId: c.id }, officer)).chain[0]).toMatchObject({
+      orderId: a.id,
+      title: a.title,
+      status: 'received',
+      receivedAt: a.receivedAt,
+    });
+    // An order with no link has no chain.
+    expect(await core.call('triage.repeats', { orderId: d.id }, officer)).toMatchObject({
+      chain: [],
+      nth: 0,
+    });
+    // 重复诉求 over all of them: two repeats of one problem; the click opens all three.
+    const count = await core.call(
+      'triage.repeatCount',
+      { from: a.receivedAt, to: d.receivedAt + 1 },
+      officer,
+    );
+    expect(count.repeats).toBe(2);
+    expect(count.problems).toBe(1); // b repeats a, c repeats b: one problem reported three times
+    expect([...count.orderIds].sort()).toEqual([...ids].sort());
   });
 });

@@ -70,7 +70,8 @@ describe('triage.suggest', () => {
 describe('triage.duplicates', () => {
   it('finds the first report of each known demo duplicate at its place (recall), with reasons', async () => {
     const page = await core.call('orders.list', { status: ['merged'], limit: 200 }, officer);
-    const seconds = page.rows.filter((r) => r.id.endsWith('R'));
+    // The pairs on a 部件 ("…AR") are placed up to 400 m apart: triage-assets.test.ts covers them.
+    const seconds = page.rows.filter((r) => r.id.endsWith('R') && !r.id.endsWith('AR'));
     expect(seconds.length).toBeGreaterThan(5);
     let found = 0;
     for (const s of seconds) {

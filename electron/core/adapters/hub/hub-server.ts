@@ -23,8 +23,10 @@ import {
 import { checkpoint, openDb, setAutoCheckpoint } from '../../store/db';
 import { getMeta, setMeta } from '../../store/meta';
 import {
+  compactPositionItems,
   hubNodeTokenHash,
   hubSeq,
+  type CompactResult,
   nodeByTokenHash,
   pullFeedJson,
   pushEvents,
@@ -45,6 +47,13 @@ export interface HubOptions {
   readonly now?: () => number;
   /** Quiet time after the last write before the WAL is folded back (default 2 s). */
   readonly checkpointIdleMs?: number;
+  /**
+   * Feed compaction of field-force positions (docs/SYNC.md): how often it runs (default 10 min,
+   * and once at start; 0: only when `compactPositions()` is called) and the horizon within which
+   * every report is kept (default 1 h).
+   */
+  readonly positionsCompactEveryMs?: number;
+  readonly positionsHorizonMs?: number;
 }
 
 export interface Hub {
@@ -54,10 +63,14 @@ export interface Hub {
   readonly db: WritableDb;
   /** Tell hint listeners the feed grew (after the hub wrote to its own feed). */
   notify(): void;
+  /** Compacts the feed's position items now (it also runs on its own every 10 min). */
+  compactPositions(): CompactResult;
   close(): Promise<void>;
 }
 
 export const DEFAULT_HUB_PORT = 5180;
+/** How often the hub compacts the position items of its feed. */
+const POSITIONS_COMPACT_EVERY_MS = 10 * 60_000;
 /**
  * WAL pages before SQLite checkpoints inside a commit (its default is 1,000). A push of 2,000
  * events writes several hundred pages, so the default checkpointed every other push, on the
@@ -108,6 +121,31 @@ export async function startHub(opts: HubOptions): Promise<Hub> {
   }
   const attachments = createAttachmentStore(db, join(opts.dataDir, 'attachments'), now);
   const sockets = new Set<WebSocket>();
+
+  /** Only position items are compacted; the feed's events and reference versions never are. */
+  function compactPositions(): CompactResult {
+    const res = compactPositionItems(db, {
+      now: now(),
+      ...(opts.positionsHorizonMs !== undefined ? { horizonMs: opts.positionsHorizonMs } : {}),
+    });
+    if (res.deletedItems + res.rewrittenItems > 0) wrote();
+    return res;
+  }
+  const compactEvery = opts.positionsCompactEveryMs ?? POSITIONS_COMPACT_EVERY_MS;
+  let compactTimer: NodeJS.Timeout | null = null;
+  if (compactEvery > 0) {
+    const run = (): void => {
+      try {
+        compactPositions();
+      } catch (err) {
+        // Busy or closing: the next run compacts instead; the feed is only larger meanwhile.
+        console.error('[hub] positions compaction failed:', err);
+      }
+    };
+    run();
+    compactTimer = setInterval(run, compactEvery);
+    compactTimer.unref();
+  }
 
   function notify(): void {
     wrote();
@@ -286,8 +324,10 @@ export async function startHub(opts: HubOptions): Promise<Hub> {
     node,
     db,
     notify,
+    compactPositions,
     async close() {
       if (checkpointTimer) clearTimeout(checkpointTimer);
+      if (compactTimer) clearInterval(compactTimer);
       for (const s of sockets) s.terminate();
       if (wss) (await wss).close();
       server.closeAllConnections();

@@ -11,19 +11,25 @@ export { createRng } from './generator/random';
 
 /** Loaded only when seeding, so a normal start does not parse the generator. */
 export async function loadDemoGenerator(): Promise<DemoGenerator> {
-  const [ref, orders, dup, patterns] = await Promise.all([
+  const [ref, orders, dup, patterns, assetDup] = await Promise.all([
     import('./generator/reference'),
     import('./generator/orders'),
     import('./generator/duplicates'),
     import('./generator/problem-patterns'),
+    import('./generator/asset-duplicates'),
   ]);
   return {
     generateReference: ref.generateReference,
     // The demo's known duplicates (a second report merged into the first) ride along.
     generateOrderEvents: (r, opts) =>
       // …and the 一类事 patterns of 每月一题 (generator/problem-patterns.ts).
-      patterns.withProblemPatterns(
-        dup.withKnownDuplicates(orders.generateOrderEvents(r, opts), opts),
+      // …and, around them all, the known duplicates on 部件 (generator/asset-duplicates.ts).
+      assetDup.withAssetDuplicates(
+        patterns.withProblemPatterns(
+          dup.withKnownDuplicates(orders.generateOrderEvents(r, opts), opts),
+          r,
+          opts,
+        ),
         r,
         opts,
       ),

@@ -18,6 +18,7 @@ import { writeGazetteerExtras } from '../address';
 import { demoGazetteerExtras } from './generator/address-gazetteer';
 import { writeAssets } from '../assets';
 import { demoAssets } from './generator/assets';
+import { linkDemoRepeats } from '../triage';
 
 /** The interface of electron/core/demo. */
 export interface DemoGenerator {
@@ -79,6 +80,7 @@ export function seedDemoIfEmpty(
     seedTemplatesIfEmpty(db, demoTemplates(ref, opts.now));
     writeGazetteerExtras(db, demoGazetteerExtras(ref));
     writeAssets(db, demoAssets(ref), 'demo', opts.now);
+    linkDemoRepeats(db); // 重复件: the 一类事 orders linked as an officer would have (模拟数据)
     setDemo(db, true);
   }).immediate();
   return { seeded: true, orders, events, ms: performance.now() - t0 };

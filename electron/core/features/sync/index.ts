@@ -14,6 +14,7 @@ export {
   unlistedRefusedEvents,
 } from './queries';
 export { quarantineOpenCount, recordQuarantine } from './queries-quarantine';
+export { compactPositionItems, type CompactResult } from './queries-hub-compact';
 export {
   appendHubEvents,
   appendReferenceItem,

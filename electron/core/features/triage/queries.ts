@@ -44,11 +44,21 @@ export interface NearRow {
 
 const NEAR_COLS = `id, title, COALESCE(json_extract(json, '$.description'), '') AS description, address,
   category_code AS categoryCode, status, is_open AS isOpen, community_code AS communityCode,
-  received_at AS receivedAt, version, json_extract(json, '$.lng') AS lng, json_extract(json, '$.lat') AS lat`;
+  received_at AS receivedAt, version, lng, lat`;
 
 /**
- * Orders of a community received in [from, to], merged ones left out. rowid is
- * receivedAt·1024 + k, so the community index (community_code, rowid) gives a range scan.
+ * A unit account's scope (docs/UNIT-ACCOUNTS.md): the orders whose 主办, 协办 or summoned (吹哨)
+ * units include it — the same rule as orders.list. `?` is the unit id, three times.
+ */
+const IN_UNIT = `(unit_id = ? OR EXISTS (SELECT 1 FROM json_each(json, '$.coUnitIds') WHERE value = ?)
+  OR EXISTS (SELECT 1 FROM json_each(json, '$.whistle') WHERE json_extract(value, '$.unitId') = ?))`;
+
+/**
+ * Orders of a community received in [from, to], merged ones left out (and, for a unit account,
+ * those its unit is not on). rowid is receivedAt·1024 + k, so the community index
+ * (community_code, rowid) gives a range scan. With `box` [west, south, east, north], only orders
+ * inside it or without a point, by the point columns (migration 27): the far ones — most of a
+ * community's ~1,300 orders in the window on a 1 M-order store — are never parsed from JSON.
  */
 export function ordersInCommunity(
   db: ReadableDb,
@@ -56,17 +66,55 @@ export function ordersInCommunity(
   from: number,
   to: number,
   limit: number,
+  unitId: string | null = null,
+  box: readonly [number, number, number, number] | null = null,
 ): NearRow[] {
+  const args: unknown[] = [communityCode, from * 1024, to * 1024 + 1023];
+  let where = '';
+  if (box) {
+    where += ' AND (lng IS NULL OR lat IS NULL OR (lng BETWEEN ? AND ? AND lat BETWEEN ? AND ?))';
+    args.push(box[0], box[2], box[1], box[3]);
+  }
+  if (unitId) {
+    where += ` AND ${IN_UNIT}`;
+    args.push(unitId, unitId, unitId);
+  }
+  args.push(limit);
   return stmt(
     db,
     `SELECT ${NEAR_COLS} FROM work_order
-      WHERE community_code = ? AND rowid BETWEEN ? AND ? AND status != 'merged'
+      WHERE community_code = ? AND rowid BETWEEN ? AND ? AND status != 'merged'${where}
       ORDER BY rowid DESC LIMIT ?`,
-  ).all(communityCode, from * 1024, to * 1024 + 1023, limit) as NearRow[];
+  ).all(...args) as NearRow[];
+}
+
+/** Orders by id (merged ones left out; for a unit account only those its unit is on). */
+export function ordersByIds(db: ReadableDb, ids: readonly string[], unitId: string | null = null): NearRow[] {
+  const one = unitId
+    ? stmt(db, `SELECT ${NEAR_COLS} FROM work_order WHERE id = ? AND status != 'merged' AND ${IN_UNIT}`)
+    : stmt(db, `SELECT ${NEAR_COLS} FROM work_order WHERE id = ? AND status != 'merged'`);
+  const out: NearRow[] = [];
+  for (const id of ids) {
+    const r = (unitId ? one.get(id, unitId, unitId, unitId) : one.get(id)) as NearRow | undefined;
+    if (r) out.push(r);
+  }
+  return out;
+}
+
+/** Whether a unit is on an order (主办, 协办 or summoned); null when there is no such order. */
+export function orderInUnitScope(db: ReadableDb, orderId: string, unitId: string): boolean | null {
+  const r = stmt(db, `SELECT ${IN_UNIT} AS inScope FROM work_order WHERE id = ?`).get(
+    unitId,
+    unitId,
+    unitId,
+    orderId,
+  ) as { inScope: number } | undefined;
+  return r ? r.inScope === 1 : null;
 }
 
 export interface EvalRow {
   readonly id: string;
+  readonly address: string;
   readonly categoryCode: string;
   readonly title: string;
   readonly description: string;
@@ -82,7 +130,7 @@ export interface EvalRow {
 export function ordersForEval(db: ReadableDb): EvalRow[] {
   return stmt(
     db,
-    `SELECT id, category_code AS categoryCode, title,
+    `SELECT id, address, category_code AS categoryCode, title,
             COALESCE(json_extract(json, '$.description'), '') AS description, status,
             json_extract(json, '$.mergedInto') AS mergedInto, community_code AS communityCode,
             received_at AS receivedAt, json_extract(json, '$.lng') AS lng, json_extract(json, '$.lat') AS lat

@@ -174,12 +174,14 @@ function _runProjection(st: Database.Statement, o: WorkOrder, env: ProjectionEnv
     o.status === 'closed' ? o.closedAt : null,
     needsCallback(o) ? 1 : 0,
     encodeOrderJson(o),
+    o.lng,
+    o.lat,
     tail,
   );
 }
 
 const PROJ_COLS =
-  'id, version, last_hlc, status, is_open, urgency, source, category_code, community_code, grid_code, unit_id, title, address, received_at, finish_deadline, closed_at, callback_due, json';
+  'id, version, last_hlc, status, is_open, urgency, source, category_code, community_code, grid_code, unit_id, title, address, received_at, finish_deadline, closed_at, callback_due, json, lng, lat';
 
 /** Writes one order's new projection (or removes it), with search and rollup upkeep. */
 function _writeProjection(
@@ -202,7 +204,7 @@ function _writeProjection(
     _runProjection(
       stmt(
         db,
-        `UPDATE work_order SET (${PROJ_COLS}) = (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) WHERE rowid = ?`,
+        `UPDATE work_order SET (${PROJ_COLS}) = (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) WHERE rowid = ?`,
       ),
       after,
       env,
@@ -223,7 +225,7 @@ function _writeProjection(
   _runProjection(
     stmt(
       db,
-      `INSERT INTO work_order(${PROJ_COLS}, rowid) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO work_order(${PROJ_COLS}, rowid) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ),
     after,
     env,

@@ -28,6 +28,8 @@ import { migration0022ProblemBank } from './0022-problem-bank';
 import { migration0023ScheduledLedgers } from './0023-scheduled-ledgers';
 import { migration0024AddressAssets } from './0024-address-assets';
 import { migration0025TriageRepeats } from './0025-triage-repeats';
+import { migration0026MemberAccounts } from './0026-member-accounts';
+import { migration0027OrderPoint } from './0027-order-point';
 
 export interface Migration {
   readonly version: number;
@@ -61,6 +63,8 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 23, name: 'scheduled-ledgers', up: migration0023ScheduledLedgers },
   { version: 24, name: 'address-assets', up: migration0024AddressAssets },
   { version: 25, name: 'triage-repeats', up: migration0025TriageRepeats },
+  { version: 26, name: 'member-accounts', up: migration0026MemberAccounts },
+  { version: 27, name: 'order-point', up: migration0027OrderPoint },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

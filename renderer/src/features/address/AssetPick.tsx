@@ -2,6 +2,7 @@
  * 部件 at intake: the street's assets (GB/T 30428 城市部件) near the form's point, nearest first;
  * picking one puts the point on it, names it in the address (with its code, which the duplicate
  * finder reads), and offers the categories a report about that kind belongs to (路灯 → 路灯不亮).
+ * Open orders on the same asset show in the intake's one 可能重复 list (reason 同一部件, triage).
  */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -84,7 +85,6 @@ function Near({
           </li>
         ))}
       </ul>
-      {picked && <SameAsset code={picked.code} />}
       {picked && picked.categoryCodes.length > 0 && (
         <div className="asset-cats" data-testid="asset-categories">
           <span className="muted small">{t('address.asset.suggest')}</span>
@@ -104,25 +104,5 @@ function Near({
         </div>
       )}
     </section>
-  );
-}
-
-/** 同一部件: open orders already on the picked asset — most likely the same problem. */
-function SameAsset({ code }: { readonly code: string }) {
-  const { t } = useTranslation();
-  const q = useQuery('assets.duplicates', { code });
-  const list = q.data ?? [];
-  if (list.length === 0) return null;
-  return (
-    <div className="asset-dups" data-testid="asset-duplicates" role="status">
-      <span className="pill addr-pct unsure">{t('address.asset.sameAsset')}</span>
-      <ul>
-        {list.map((d) => (
-          <li key={d.orderId} data-testid="asset-duplicate">
-            <span className="mono small">{d.orderId}</span> {d.title}
-          </li>
-        ))}
-      </ul>
-    </div>
   );
 }

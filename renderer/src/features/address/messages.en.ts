@@ -41,7 +41,6 @@ export const addressEn: Catalogue<typeof addressZh> = {
       none: 'No registered asset within 60 m',
       failed: 'Asset lookup is unavailable',
       metres: '{{m}} m',
-      sameAsset: 'Open orders on this asset (possible duplicates)',
       suggest: 'Categories for this asset:',
       kind: {
         manhole: 'Manhole',

@@ -38,7 +38,6 @@ export const addressZh = {
       none: '60 米内没有登记的城市部件',
       failed: '部件查询暂不可用',
       metres: '{{m}} 米',
-      sameAsset: '同一部件已有在办工单（可能重复）',
       suggest: '按部件建议分类：',
       kind: {
         manhole: '井盖',

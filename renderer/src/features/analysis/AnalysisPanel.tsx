@@ -19,6 +19,7 @@ import { ForecastBox, SurgeBox } from './SurgeForecast';
 import { PlaybookStrip } from './Playbooks';
 import { useAuth } from '../auth';
 import { ProblemsSection } from '../problems';
+import { RepeatTile } from '../triage';
 import { TrendChart } from './TrendChart';
 import { useRemPx } from './chart-style';
 import { cubeRange, trendRange } from './ranges';
@@ -119,6 +120,7 @@ export function AnalysisPanel({ onDrill }: { onDrill?: Drill | undefined }) {
       </div>
       {playbooks.data && <PlaybookStrip data={playbooks.data} canEdit={isAdmin && onDrill !== undefined} />}
       {view === 'problems' && <ProblemsSection onDrill={onDrill} />}
+      {view === 'charts' && <RepeatTile onDrill={onDrill} />}
       {view === 'charts' && (
         <div className="an-grid" key={rem}>
           <Slot q={trend}>{(d) => <TrendChart trend={d} onDrill={onDrill} />}</Slot>

@@ -180,6 +180,7 @@ export function DispatchPanel({
               orderId={openId}
               onClose={() => setOpenId(null)}
               onPalette={() => setPalette(true)}
+              onOpenOrder={openOrder}
               onWhistle={(d) =>
                 setWhistle({
                   seed: {

@@ -5,7 +5,7 @@
  */
 import { useTranslation } from 'react-i18next';
 import type { OrderDetail as OrderDetailView } from '../../../../shared/contract/index';
-import type { OrderStatus } from '../../../../shared/features/orders/order';
+import { OPEN_STATUSES, type OrderStatus } from '../../../../shared/features/orders/order';
 import { isOverdue } from '../../../../shared/features/orders/queues';
 import { roleAtLeast } from '../../../../shared/kernel/roles';
 import { errorText } from '../../platform/api/error-text';
@@ -16,6 +16,7 @@ import { useAuth } from '../auth';
 import { useReference, type ReferenceLookups } from '../reference';
 import { OrderTriage } from '../triage';
 import { OrderLocate } from '../address';
+import { OrderAssists } from '../party';
 import { ActionBar } from './ActionBar';
 import { ActionForm } from './ActionForm';
 import { actorOf, availableActions, maxExtensionDays } from './desk-actions';
@@ -36,9 +37,11 @@ interface Props {
   readonly onPalette: () => void;
   /** 发起吹哨 from this order (吹哨报到 view, issue 15); the button shows only when given. */
   readonly onWhistle?: (detail: OrderDetailView) => void;
+  /** Opens another order here (a click on a report of the same problem, 同一问题). */
+  readonly onOpenOrder?: (orderId: string) => void;
 }
 
-export function OrderDetail({ orderId, onClose, onPalette, onWhistle }: Props) {
+export function OrderDetail({ orderId, onClose, onPalette, onWhistle, onOpenOrder }: Props) {
   const { t: tf } = useTranslation();
   // i18next's overloaded TFunction, narrowed to the plain signature the pure helpers take.
   const t: Translate = (key, vars) => (vars ? tf(key, vars) : tf(key));
@@ -85,7 +88,9 @@ export function OrderDetail({ orderId, onClose, onPalette, onWhistle }: Props) {
           </div>
         )}
         {!q.data && !q.error && <div className="state-box">{t('app.loading')}</div>}
-        {q.data && <DetailBody detail={q.data} lookups={ref} t={t} onPalette={onPalette} />}
+        {q.data && (
+          <DetailBody detail={q.data} lookups={ref} t={t} onPalette={onPalette} onOpenOrder={onOpenOrder} />
+        )}
       </div>
     </aside>
   );
@@ -108,11 +113,13 @@ function DetailBody({
   lookups,
   t,
   onPalette,
+  onOpenOrder,
 }: {
   detail: OrderDetailView;
   lookups: ReferenceLookups;
   t: Translate;
   onPalette: () => void;
+  onOpenOrder?: ((orderId: string) => void) | undefined;
 }) {
   const o = detail.order;
   const dash = t('detail.none');
@@ -207,7 +214,7 @@ function DetailBody({
         </>
       )}
       {isHall && <OrderLocate order={o} />}
-      {isHall && <OrderTriage order={o} />}
+      {isHall && <OrderTriage order={o} onOpenOrder={onOpenOrder} />}
       {isHall && NEEDS_UNIT.includes(o.status) && (
         <Recommendations
           orderId={o.id}
@@ -216,6 +223,7 @@ function DetailBody({
           note={o.status === 'return_requested' ? t('desk.recommend.afterReturn') : undefined}
         />
       )}
+      {isHall && <OrderAssists orderId={o.id} open={OPEN_STATUSES.includes(o.status)} />}
       <h3>{t('detail.timers')}</h3>
       <SlaTimers timers={detail.timers} order={o} t={t} />
       <h3>{t('detail.timeline')}</h3>

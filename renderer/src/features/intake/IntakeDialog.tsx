@@ -407,6 +407,7 @@ export default function IntakeDialog({ username, preset, onClose, onCreated }: I
                 communityCode={located.communityCode}
                 text={`${draft.title} ${draft.description}`}
                 categoryCode={draft.categoryCode}
+                address={draft.address}
                 mergeInto={mergeInto}
                 onMergeInto={setMergeInto}
               />

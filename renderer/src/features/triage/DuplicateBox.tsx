@@ -1,7 +1,8 @@
 /**
- * 可能重复: earlier orders at the same place with alike text or category, within the window, each
- * with its reasons (同一地点 · 内容相似 · 同一分类 …). The caller adds the action per candidate
- * (at intake: merge on submit; on the detail: 并案 now).
+ * 可能重复: earlier orders at the same place or on the same 部件 with alike text or category, within
+ * the window (an open order on the same asset at any age), each with its reasons (同一部件 LD-… ·
+ * 同一地点 · 内容相似 · 同一分类 …). The caller adds the action per candidate (at intake: merge on
+ * submit; on the detail: 并案 now).
  */
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -17,6 +18,8 @@ export interface DuplicateBoxProps {
   readonly communityCode: string | null;
   readonly text: string;
   readonly categoryCode: string | null;
+  /** The report's address: a picked 部件 is named in it (…（LD-09-0012）). */
+  readonly address?: string;
   readonly receivedAt?: number;
   readonly excludeOrderId?: string;
   /** Shown when nothing is found (the detail says so; intake stays quiet). */
@@ -26,9 +29,10 @@ export interface DuplicateBoxProps {
 
 export function DuplicateBox(props: DuplicateBoxProps) {
   const text = useDebounced(props.text.trim(), 400);
+  const address = useDebounced((props.address ?? '').trim(), 400);
   if (!props.point && !props.communityCode) return null;
   if (!text && !props.categoryCode) return null;
-  return <Box {...props} text={text} />;
+  return <Box {...props} text={text} address={address} />;
 }
 
 function Box({
@@ -36,6 +40,7 @@ function Box({
   communityCode,
   text,
   categoryCode,
+  address,
   receivedAt,
   excludeOrderId,
   showNone,
@@ -47,6 +52,7 @@ function Box({
     ...(point ? { point: [point[0], point[1]] as [number, number] } : communityCode ? { communityCode } : {}),
     text,
     ...(categoryCode ? { categoryCode } : {}),
+    ...(address ? { address: address.slice(0, 500) } : {}),
     ...(receivedAt ? { receivedAt } : {}),
     ...(excludeOrderId ? { excludeOrderId } : {}),
   });
@@ -88,8 +94,14 @@ function Box({
             </div>
             <div className="triage-reasons">
               {c.reasons.map((r) => (
-                <span key={r} className="triage-reason">
-                  {t(`triage.dup.reasons.${r}`)}
+                <span
+                  key={r}
+                  className={`triage-reason${r === 'same_asset' ? ' triage-reason-asset' : ''}`}
+                  data-reason={r}
+                >
+                  {r === 'same_asset' && c.assetCode
+                    ? t('triage.dup.sameAsset', { code: c.assetCode })
+                    : t(`triage.dup.reasons.${r}`)}
                 </span>
               ))}
             </div>

@@ -18,7 +18,14 @@ import './triage.css';
 
 const MERGEABLE = ['received', 'dispatched', 'in_progress'];
 
-export function OrderTriage({ order: o }: { readonly order: WorkOrder }) {
+export function OrderTriage({
+  order: o,
+  onOpenOrder,
+}: {
+  readonly order: WorkOrder;
+  /** Opens another order on the desk (a click in 同一问题); without it a click shows it here. */
+  readonly onOpenOrder?: ((orderId: string) => void) | undefined;
+}) {
   const { t } = useTranslation();
   const act = useMutation('orders.act');
   const link = useMutation('triage.linkRepeat');
@@ -28,7 +35,7 @@ export function OrderTriage({ order: o }: { readonly order: WorkOrder }) {
   const text = `${o.title} ${o.description}`;
   return (
     <>
-      <RepeatLinks view={links.data ?? null} />
+      <RepeatLinks view={links.data ?? null} orderId={o.id} onOpenOrder={onOpenOrder} />
       <CategoryDoubt text={text} categoryCode={o.categoryCode} upstream={o.source === 'hotline'} />
       {o.status !== 'merged' && (
         <DuplicateBox
@@ -36,6 +43,7 @@ export function OrderTriage({ order: o }: { readonly order: WorkOrder }) {
           communityCode={o.communityCode}
           text={text}
           categoryCode={o.categoryCode}
+          address={o.address}
           receivedAt={o.receivedAt}
           excludeOrderId={o.id}
           action={(c) => (
@@ -99,10 +107,23 @@ export function OrderTriage({ order: o }: { readonly order: WorkOrder }) {
   );
 }
 
-/** 重复件: the earlier orders this one repeats, and the later reports linked as its repeats. */
-function RepeatLinks({ view }: { readonly view: TriageRepeatsView | null }) {
+/**
+ * 重复件: "同一问题第 N 次反映" with every report of the problem (the links through others too),
+ * each a click away, and the earlier orders this one repeats / the later reports linked to it.
+ */
+function RepeatLinks({
+  view,
+  orderId,
+  onOpenOrder,
+}: {
+  readonly view: TriageRepeatsView | null;
+  readonly orderId: string;
+  readonly onOpenOrder: ((orderId: string) => void) | undefined;
+}) {
   const { t } = useTranslation();
-  if (!view || (view.repeatOf.length === 0 && view.repeatedBy.length === 0)) return null;
+  const [peek, setPeek] = useState<string | null>(null);
+  if (!view || (view.repeatOf.length === 0 && view.repeatedBy.length === 0 && view.chain.length === 0))
+    return null;
   const row = (r: RepeatLink) => (
     <li key={r.orderId} data-order-id={r.orderId}>
       <span className="mono">{r.orderId}</span> {r.title}{' '}
@@ -113,6 +134,47 @@ function RepeatLinks({ view }: { readonly view: TriageRepeatsView | null }) {
   );
   return (
     <section className="triage-repeats" data-testid="triage-repeats" aria-label={t('triage.repeat.title')}>
+      {view.chain.length > 1 && view.nth > 0 && (
+        <div data-testid="triage-repeat-chain">
+          <h4>
+            <span className="pill triage-nth" data-testid="triage-repeat-nth">
+              {t('triage.repeat.nth', { n: view.nth })}
+            </span>{' '}
+            <span className="muted small">{t('triage.repeat.total', { total: view.chain.length })}</span>
+          </h4>
+          <ol className="triage-chain">
+            {view.chain.map((c) => (
+              <li
+                key={c.orderId}
+                data-order-id={c.orderId}
+                className={c.orderId === orderId ? 'current' : ''}
+              >
+                {c.orderId === orderId ? (
+                  <span className="triage-chain-self">
+                    <span className="mono">{c.orderId}</span> {t('triage.repeat.current')}
+                  </span>
+                ) : (
+                  <button
+                    type="button"
+                    className="linklike"
+                    data-testid="triage-chain-open"
+                    aria-expanded={onOpenOrder ? undefined : peek === c.orderId}
+                    onClick={() =>
+                      onOpenOrder ? onOpenOrder(c.orderId) : setPeek(peek === c.orderId ? null : c.orderId)
+                    }
+                  >
+                    <span className="mono">{c.orderId}</span> {c.title}
+                  </button>
+                )}{' '}
+                <span className="muted small">
+                  {t(`orderStatus.${c.status}`)} · {formatShortDateTime(c.receivedAt)}
+                </span>
+                {peek === c.orderId && !onOpenOrder && <OrderPeek orderId={c.orderId} />}
+              </li>
+            ))}
+          </ol>
+        </div>
+      )}
       {view.repeatOf.length > 0 && (
         <div data-testid="triage-repeat-of">
           <h4>{t('triage.repeat.of', { count: view.repeatOf.length })}</h4>
@@ -126,6 +188,26 @@ function RepeatLinks({ view }: { readonly view: TriageRepeatsView | null }) {
         </div>
       )}
     </section>
+  );
+}
+
+/** Another report of the problem, read in place (where the detail has no desk to open it on). */
+function OrderPeek({ orderId }: { readonly orderId: string }) {
+  const { t } = useTranslation();
+  const ref = useReference();
+  const q = useQuery('orders.get', { orderId });
+  if (q.error) return <div className="muted small">{t('triage.repeat.peekFailed')}</div>;
+  const o = q.data?.order;
+  if (!o) return null;
+  return (
+    <div className="triage-peek" data-testid="triage-chain-peek">
+      <div className="muted small">
+        {[ref.categoryName(o.categoryCode), o.address, t(`orderStatus.${o.status}`)]
+          .filter(Boolean)
+          .join(' · ')}
+      </div>
+      {o.description && <p>{o.description}</p>}
+    </div>
   );
 }
 

@@ -19,7 +19,8 @@ export const triageEn = {
     },
     dup: {
       title: 'Possible duplicates',
-      hint: 'Open or recent orders at the same place with similar content',
+      hint: 'Open or recent orders at the same place or on the same asset with similar content',
+      sameAsset: 'Same asset {{code}}',
       none: 'No possible duplicates found',
       failed: 'Duplicate check unavailable',
       score: '{{pct}}% alike',
@@ -35,6 +36,7 @@ export const triageEn = {
       open: 'Open',
       closedNote: 'Finished; a repeat of it',
       reasons: {
+        same_asset: 'Same asset',
         same_spot: 'Same spot',
         near: 'Nearby',
         same_community: 'Same community',
@@ -51,6 +53,20 @@ export const triageEn = {
       link: 'Link as a repeat',
       linking: 'Linking…',
       linked: 'Linked as a repeat',
+      nth: 'Report no. {{n}} of the same problem',
+      total: '{{total}} in all',
+      current: 'this order',
+      open: 'View',
+      hide: 'Hide',
+      peekFailed: 'The order cannot be read now',
+    },
+    tile: {
+      title: 'Repeat reports',
+      value: '{{count}}',
+      sub: 'Last {{days}} days · {{problems}} problem(s) reported again',
+      none: 'No reports linked as repeats in the last {{days}} days',
+      drill: 'Repeat reports (last {{days}} days)',
+      hint: 'Click to see these orders on the dispatch desk',
     },
   },
 } as const;

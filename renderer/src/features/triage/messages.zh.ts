@@ -19,7 +19,8 @@ export const triageZh = {
     },
     dup: {
       title: '可能重复',
-      hint: '同一地点、相近内容的在办或近期工单',
+      hint: '同一地点或同一部件、相近内容的在办或近期工单',
+      sameAsset: '同一部件 {{code}}',
       none: '未发现可能重复的工单',
       failed: '重复检测暂不可用',
       score: '相似度 {{pct}}%',
@@ -35,6 +36,7 @@ export const triageZh = {
       open: '在办',
       closedNote: '已办结，可作重复诉求参考',
       reasons: {
+        same_asset: '同一部件',
         same_spot: '同一地点',
         near: '地点相近',
         same_community: '同一社区',
@@ -51,6 +53,20 @@ export const triageZh = {
       link: '关联为重复件',
       linking: '关联中…',
       linked: '已关联为重复件',
+      nth: '同一问题第 {{n}} 次反映',
+      total: '共 {{total}} 次',
+      current: '本单',
+      open: '查看',
+      hide: '收起',
+      peekFailed: '工单暂时无法读取',
+    },
+    tile: {
+      title: '重复诉求',
+      value: '{{count}} 件',
+      sub: '近 {{days}} 天 · 涉及同一问题 {{problems}} 起',
+      none: '近 {{days}} 天没有关联为重复件的工单',
+      drill: '重复诉求（近 {{days}} 天）',
+      hint: '点击在指挥调度中查看这些工单',
     },
   },
 } as const;

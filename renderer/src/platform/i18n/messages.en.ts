@@ -74,6 +74,8 @@ export const sharedEn: Catalogue<typeof sharedZh> = {
     volunteer_accepted: 'Accepted',
     volunteer_declined: 'Declined',
     volunteer_rated: 'Resident rating',
+    member_assist_added: 'Party member added to assist',
+    member_assist_removed: 'Assisting party member removed',
   },
   errors: {
     invalid_input: 'Invalid input',
@@ -140,6 +142,8 @@ export const sharedEn: Catalogue<typeof sharedZh> = {
       problem_stale: 'Someone else has updated this topic; refresh and try again',
       problem_closed: 'This topic is closed and can no longer be changed',
       unit_scope: 'This does not concern your unit: a unit account may not see or handle it',
+      member_scope: 'A party member account may only see and handle the tasks given to that member',
+      asset_not_found: 'No such city asset: {{code}}',
       job_not_ready: 'The job has not finished; there is no file yet',
       job_finished: 'The job has ended and cannot be cancelled',
       unavailable: '{{why}}',
