@@ -6,7 +6,11 @@
  * style and data (the floor: what the renderer itself needs on this machine) and against the same
  * page on an empty store.
  *
- *   BENCH_MAP_ORDERS (default 200000), BENCH_RENDERER_DIR (default dist/renderer)
+ * The field layer (issue 15 item 4): frame intervals with the 现场力量 layer of the demo street's
+ * whole field force on, against the same page and moves with the layer toggled off.
+ *
+ *   BENCH_MAP_ORDERS (default 200000), BENCH_RENDERER_DIR (default dist/renderer),
+ *   BENCH_MAP_ONLY=field (only the field-layer row, on the busy-backlog store)
  */
 import { cpSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -292,7 +296,116 @@ async function measurePage(
   }
 }
 
+/** Field-layer rounds (off, on) after a warm-up; every frame interval of a kind is pooled. */
+const FIELD_ROUNDS = Number(process.env.BENCH_MAP_FIELD_ROUNDS ?? 4);
+
+/**
+ * 现场力量 with the demo street's whole field force (every grid worker and 双报到 member, ~300):
+ * each reports a position near its grid's centre (members spread over the grids), just now, through
+ * the core. Then the page pans and zooms as in the rows above, alternately with the layer toggled
+ * off in the legend and on: the same page, data, camera path and moves; only the layer differs.
+ */
+async function measureFieldLayer(core: Core): Promise<{
+  people: number;
+  on: number[];
+  off: number[];
+}> {
+  const officer = { role: 'officer', actor: 'bench' } as const;
+  const snap = await core.call('reference.snapshot', {}, officer);
+  const people = snap.people.filter((p) => p.role === 'grid_worker' || p.role === 'party_member');
+  const grids = snap.grids;
+  const at = Date.now();
+  await core.call(
+    'field.report',
+    {
+      reports: people.map((p, i) => {
+        const g = grids.find((x) => x.code === p.gridCode) ?? grids[i % grids.length]!;
+        return {
+          personId: p.id,
+          lng: g.centroid[0] + (((i * 37) % 11) - 5) * 0.0003,
+          lat: g.centroid[1] + (((i * 53) % 9) - 4) * 0.0003,
+          accuracy: 10,
+          at,
+        };
+      }),
+    },
+    officer,
+  );
+  const { page, url: base, close } = await openPage(core, RENDERER);
+  try {
+    await firstPaint(page, `${base}#awareness`, true);
+    const canvas = page.locator('[data-testid=awareness-map] .awareness-map-canvas');
+    const drawn = () => canvas.evaluate((el) => (el as WithProbe).__hallMap?.renderedField() ?? 0);
+    const until = async (ok: (n: number) => boolean) => {
+      const t0 = Date.now();
+      while (!ok(await drawn())) {
+        if (Date.now() - t0 > 60_000) throw new Error('the field layer did not change in 60 s');
+        await page.waitForTimeout(50);
+      }
+    };
+    await until((n) => n > 0);
+    const toggle = page.getByTestId('map-toggle-field');
+    await panZoomFrames(page); // warm-up: every round starts from where this one ends
+    const on: number[] = [];
+    const off: number[] = [];
+    for (let r = 0; r < FIELD_ROUNDS; r++) {
+      await toggle.uncheck();
+      await until((n) => n === 0);
+      off.push(...(await panZoomFrames(page)));
+      await toggle.check();
+      await until((n) => n > 0);
+      on.push(...(await panZoomFrames(page)));
+    }
+    process.stderr.write(
+      `  [map field] ${people.length} people; p95 on ${pct(on, 0.95).toFixed(0)} ms (${on.length} frames), off ${pct(off, 0.95).toFixed(0)} ms (${off.length} frames)\n`,
+    );
+    return { people: people.length, on, off };
+  } finally {
+    await close();
+  }
+}
+
+function addFieldRow(table: Table, f: Awaited<ReturnType<typeof measureFieldLayer>>, open: number): void {
+  const on = pct(f.on, 0.95);
+  const off = pct(f.off, 0.95);
+  table.add({
+    what: `map pan/zoom frame interval p95 (easeTo ×3, ${FIELD_ROUNDS} rounds pooled) with the 现场力量 layer of ${f.people} people on (points; labels from zoom 15.5), busy backlog (${open.toLocaleString()} open orders), Chromium 1920×1080, software WebGL; max ${Math.max(0, ...f.on).toFixed(0)} ms`,
+    value: `${on.toFixed(0)} ms`,
+    budget: '≤ 1.2× the same view without the layer (≤ 100 ms p95 on a GPU machine)',
+    pass: on <= 1.2 * off,
+    baseline: `same page and moves, layer toggled off: p95 ${off.toFixed(0)} ms, max ${Math.max(0, ...f.off).toFixed(0)} ms`,
+    ratio: on / Math.max(1, off),
+  });
+}
+
+/** Only the field-layer row (BENCH_MAP_ONLY=field): the busy-backlog store, one page. */
+async function benchMapFieldOnly(table: Table): Promise<void> {
+  const root = join(process.cwd(), '.bench', 'map');
+  rmSync(root, { recursive: true, force: true });
+  const typical = join(root, 'typical');
+  mkdirSync(typical, { recursive: true });
+  const t = performance.now();
+  buildStore(typical, ORDERS, TYPICAL_OPEN_EVERY);
+  process.stderr.write(`  [map] store built in ${((performance.now() - t) / 1000).toFixed(1)} s\n`);
+  const core = await createCore({ dataDir: typical, host: 'test', demo: false });
+  try {
+    const ctx = { role: 'commander', actor: 'bench' } as const;
+    const open = (await core.call('map.orders', {}, ctx)).open.id.length;
+    await core
+      .call(
+        'auth.setup',
+        { username: 'bench', displayName: '压测', password: 'bench-password-2026' },
+        { role: null, actor: 'bench' },
+      )
+      .catch(() => undefined);
+    addFieldRow(table, await measureFieldLayer(core), open);
+  } finally {
+    await core.close();
+  }
+}
+
 export async function benchMap(table: Table): Promise<void> {
+  if (process.env.BENCH_MAP_ONLY === 'field') return benchMapFieldOnly(table);
   const root = join(process.cwd(), '.bench', 'map');
   rmSync(root, { recursive: true, force: true });
   const full = join(root, 'full');
@@ -358,6 +471,7 @@ export async function benchMap(table: Table): Promise<void> {
     const busy = await measurePage(typicalCore, `${ORDERS} orders, ${typicalOpen} open`, true);
     const big = await measurePage(core, `${ORDERS} orders, ${open} open`, true);
     const floor = await measureFloor(typicalCore, floorStatic(join(root, 'static'), busy.drawn));
+    const field = await measureFieldLayer(typicalCore);
     table.add({
       what: `MapLibre alone (a bare page: no app, no API), the wall's style with the busy backlog inline (${typicalOpen.toLocaleString()} open orders), same size and camera: first paint`,
       value: `${floor.whole.toFixed(0)} ms`,
@@ -390,6 +504,7 @@ export async function benchMap(table: Table): Promise<void> {
       baseline: `MapLibre alone, same style and data: p95 ${floor.p95.toFixed(0)} ms; empty store ${base.p95.toFixed(0)} ms`,
       ratio: busy.p95 / Math.max(1, floor.p95),
     });
+    addFieldRow(table, field, typicalOpen);
   } finally {
     for (const c of cores) await c.close();
   }

@@ -30,6 +30,8 @@ import { benchTriage } from './triage-bench';
 import { benchProblems } from './problems-bench';
 import { benchRss } from './rss-bench';
 import { benchField } from './field-bench';
+import { benchAddress } from './address-bench';
+import { benchHubCompact } from './hub-compact-bench';
 
 const ORDERS = Number(process.env.BENCH_ORDERS ?? 1_000_000);
 const DAYS = 365;
@@ -39,7 +41,7 @@ const hallDir = join(dir, 'hall');
 const rawFile = join(dir, 'raw.db');
 const anchor = Date.UTC(2026, 10, 20, 4, 0, 0); // fixed: the same data every run
 const table = new Table();
-const SECTIONS = ['store', 'awareness', 'map', 'sync', 'import', 'field'] as const;
+const SECTIONS = ['store', 'awareness', 'map', 'sync', 'import', 'field', 'address', 'hub'] as const;
 const only = new Set((process.env.BENCH_ONLY ?? SECTIONS.join(',')).split(',').map((s) => s.trim()));
 
 rmSync(dir, { recursive: true, force: true });
@@ -52,6 +54,8 @@ async function benchIssueSections(): Promise<void> {
   if (only.has('sync')) await benchSync(table);
   if (only.has('import')) await benchImport(table, dir);
   if (only.has('field')) await benchField(table, dir);
+  if (only.has('address')) await benchAddress(table, dir);
+  if (only.has('hub')) await benchHubCompact(table, dir);
 }
 
 if (!only.has('store')) {

@@ -120,6 +120,12 @@ function inputsFor(proc: string): unknown[] {
       return [{ ...spot, from: '2026-03-01', to: '2026-03-31' }];
     case 'field.near':
       return [{ lng: 116.405, lat: 39.905 }];
+    case 'assets.inBox':
+      return [{ minLng: 116.39, minLat: 39.89, maxLng: 116.42, maxLat: 39.92 }];
+    // This store has no 部件; the card's titles are masked for viewers and walls in
+    // tests/integration/assets/assets-map.test.ts.
+    case 'assets.card':
+      return [];
     case 'jobs.download':
       // Needs a finished job of the caller's own; an export reads through its starter's gate.
       return [];

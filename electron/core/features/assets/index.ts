@@ -3,7 +3,10 @@
  * categories a report about each kind belongs to; imported by admins from CSV/GeoJSON, by code.
  */
 import { distanceM } from '../../../../shared/features/address/match';
-import type { AssetHit } from '../../../../shared/features/assets/contract';
+import type { AssetHit, AssetPoint } from '../../../../shared/features/assets/contract';
+import { ApiError } from '../../../../shared/contract/index';
+import { maskPersonalIn } from '../../../../shared/kernel/masking';
+import { mayseePersonalData } from '../../runtime/masking';
 import { readAssetFile } from '../../../../shared/features/assets/import-rows';
 import { ASSET_KINDS, type Asset, type AssetKind } from '../../../../shared/features/assets/kinds';
 import { ringBBox } from '../../../../shared/features/reference/spatial';
@@ -12,7 +15,16 @@ import type { ReadableDb, WritableDb } from '../../store/types';
 import type { Handler } from '../../runtime/context';
 import type { HandlerRegistry } from '../../runtime/registry';
 import { referenceIndex } from '../reference';
-import { assetsByCode, assetsInBox, openOrdersOnAsset, upsertAsset } from './queries';
+import {
+  assetByCode,
+  assetPointsInBox,
+  assetsByCode,
+  assetsInBox,
+  openAssetAddresses,
+  openOrdersOnAsset,
+  openOrdersOnAssetCard,
+  upsertAsset,
+} from './queries';
 
 export { assetByCode, openOrdersOnAsset } from './queries';
 
@@ -86,8 +98,65 @@ const duplicates: Handler<'assets.duplicates'> = (input, _call, env) =>
     .slice(0, 10)
     .map((r) => ({ ...r, reason: 'same_asset' as const }));
 
+/** An asset's code as orders name it in their address: …（LD-09-0012）. */
+const CODE_IN_ADDRESS = /（([A-Za-z0-9][A-Za-z0-9_.-]*)）/g;
+
+/** Open orders per asset code, from the open orders' addresses. */
+function openPerAsset(db: ReadableDb): Map<string, number> {
+  const n = new Map<string, number>();
+  for (const address of openAssetAddresses(db)) {
+    // One order counts once per asset, however often its address repeats the code.
+    for (const code of new Set([...address.matchAll(CODE_IN_ADDRESS)].map((m) => m[1] ?? '')))
+      n.set(code, (n.get(code) ?? 0) + 1);
+  }
+  return n;
+}
+
+const inBox: Handler<'assets.inBox'> = (input, _call, env) => {
+  const rows = assetPointsInBox(env.db, input, input.limit + 1);
+  const truncated = rows.length > input.limit;
+  const open = rows.length > 0 ? openPerAsset(env.db) : new Map<string, number>();
+  const assets: AssetPoint[] = rows.slice(0, input.limit).map((r) => ({
+    ...r,
+    lng: Math.round(r.lng * 1e6) / 1e6,
+    lat: Math.round(r.lat * 1e6) / 1e6,
+    open: open.get(r.code) ?? 0,
+  }));
+  return { assets, truncated };
+};
+
+/** The newest open orders a card lists. */
+const CARD_ORDERS = 10;
+
+const card: Handler<'assets.card'> = (input, call, env) => {
+  const asset = assetByCode(env.db, input.code);
+  if (!asset) throw new ApiError('asset_not_found', { field: 'code', params: { code: input.code } });
+  const ref = referenceIndex(env.db);
+  const now = env.now();
+  const unmasked = mayseePersonalData(call);
+  const rows = openOrdersOnAssetCard(env.db, asset.code);
+  return {
+    asset,
+    communityName: asset.communityCode ? (ref.communities.get(asset.communityCode)?.name ?? null) : null,
+    gridName: asset.gridCode ? (ref.grids.get(asset.gridCode)?.name ?? null) : null,
+    categoryCodes: leavesOf(env.db, asset.kind),
+    openTotal: rows.length,
+    orders: rows.slice(0, CARD_ORDERS).map((r) => ({
+      orderId: r.orderId,
+      // Like map.orders: a title is free text, numbers and the citizen's own name masked.
+      title: unmasked ? r.title : maskPersonalIn(r.title, [r.citizen]),
+      status: r.status,
+      urgency: r.urgency,
+      receivedAt: r.receivedAt,
+      overdue: r.deadline !== null && r.deadline < now,
+    })),
+  };
+};
+
 export function register(registry: HandlerRegistry): void {
   registry
+    .register('assets.inBox', inBox)
+    .register('assets.card', card)
     .register('assets.find', find)
     .register('assets.import', importAssets)
     .register('assets.duplicates', duplicates);

@@ -87,3 +87,59 @@ export function openOrdersOnAsset(db: ReadableDb, code: string, limit: number): 
       ORDER BY received_at DESC LIMIT ?`,
   ).all(`（${code}）`, limit) as OpenOnAssetRow[];
 }
+
+export interface AssetPointRow {
+  readonly code: string;
+  readonly kind: Asset['kind'];
+  readonly name: string;
+  readonly lng: number;
+  readonly lat: number;
+}
+
+/** The map's 部件 layer: assets in a box (the asset_lng index), at most `limit`. */
+export function assetPointsInBox(
+  db: ReadableDb,
+  box: { minLng: number; maxLng: number; minLat: number; maxLat: number },
+  limit: number,
+): AssetPointRow[] {
+  return stmt(
+    db,
+    `SELECT code, kind, name, lng, lat FROM asset WHERE lng BETWEEN ? AND ? AND lat BETWEEN ? AND ? LIMIT ?`,
+  ).all(box.minLng, box.maxLng, box.minLat, box.maxLat, limit) as AssetPointRow[];
+}
+
+/**
+ * The addresses of open orders that name an asset in full-width brackets (…（LD-09-0012）),
+ * through the partial index of open orders: the map counts them per asset.
+ */
+export function openAssetAddresses(db: ReadableDb): string[] {
+  return stmt(
+    db,
+    `SELECT address FROM work_order INDEXED BY work_order_overdue
+      WHERE is_open = 1 AND instr(address, '）') > 0`,
+  )
+    .pluck()
+    .all() as string[];
+}
+
+export interface AssetCardOrderRow {
+  readonly orderId: string;
+  readonly title: string;
+  readonly status: string;
+  readonly urgency: string;
+  readonly receivedAt: number;
+  readonly deadline: number | null;
+  readonly citizen: string | null;
+}
+
+/** Open orders on an asset for the map's card, newest first, with what the card shows. */
+export function openOrdersOnAssetCard(db: ReadableDb, code: string): AssetCardOrderRow[] {
+  return stmt(
+    db,
+    `SELECT id AS orderId, title, status, urgency, received_at AS receivedAt,
+            finish_deadline AS deadline, json_extract(json, '$.citizen.name') AS citizen
+       FROM work_order INDEXED BY work_order_overdue
+      WHERE is_open = 1 AND instr(address, ?) > 0
+      ORDER BY received_at DESC`,
+  ).all(`（${code}）`) as AssetCardOrderRow[];
+}

@@ -19,7 +19,6 @@ import {
 } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
-import type { MapConfig } from '../../../../shared/features/map/contract';
 import { roleAtLeast } from '../../../../shared/kernel/roles';
 import { useQuery } from '../../platform/api/use-query';
 import { useAuth } from '../auth';
@@ -35,12 +34,14 @@ import {
   type LayerGroup,
 } from './map-layers';
 import { popupContent, type Translate } from './map-popup';
-import { BASEMAP_SOURCE, offlineStyle, withOnlineRaster } from './map-style';
+import { BASEMAP_SOURCE, activeBasemap, fetchStyle, offlineStyle, withOnlineRaster } from './map-style';
 import { MapLegend } from './MapLegend';
 import { MapSettingsDialog } from './MapSettingsDialog';
 import { holdFirstPaint } from './first-paint';
 import { installMapProbe } from './map-probe';
 import { syncLayers } from './layer-sync';
+import { useAssetLayer } from './assets/use-asset-layer';
+import { AssetOverlays } from './assets/AssetOverlays';
 import './map.css';
 
 setWorkerUrl(workerUrl);
@@ -56,20 +57,8 @@ export interface AwarenessMapProps {
   className?: string;
 }
 
-const ONLINE_TIMEOUT_MS = 5000;
 /** Failed online tiles before the map gives up on them and keeps the offline basemap alone. */
 const ONLINE_ERRORS_TO_FALL_BACK = 2;
-
-function activeBasemap(config: MapConfig | undefined) {
-  if (!config) return null;
-  const want = config.settings.activeBasemap;
-  return (
-    config.basemaps.find((b) => b.name === want) ??
-    config.basemaps.find((b) => b.builtin) ??
-    config.basemaps[0] ??
-    null
-  );
-}
 
 /** A GeoJSON source for one overlay; open orders cluster when zoomed out. */
 function overlaySource(id: string, data: object): SourceSpecification {
@@ -96,20 +85,6 @@ function boundsOf(ring: readonly (readonly [number, number])[]): [[number, numbe
   ];
 }
 
-async function fetchStyle(url: string): Promise<StyleSpecification> {
-  const ctl = new AbortController();
-  const timer = setTimeout(() => ctl.abort(), ONLINE_TIMEOUT_MS);
-  try {
-    const res = await fetch(url, { signal: ctl.signal, credentials: 'omit' });
-    if (!res.ok) throw new Error(`HTTP ${res.status}`);
-    const style = (await res.json()) as StyleSpecification;
-    if (style.version !== 8 || !style.layers) throw new Error('not a style');
-    return style;
-  } finally {
-    clearTimeout(timer);
-  }
-}
-
 export function AwarenessMap({ masked, onOpenOrder, onOpenUnit, className }: AwarenessMapProps) {
   const { t } = useTranslation();
   const translate: Translate = (key, vars) => t(key, vars ?? {});
@@ -130,6 +105,8 @@ export function AwarenessMap({ masked, onOpenOrder, onOpenUnit, className }: Awa
   /** The canvas stays hidden until the basemap and the orders are in (see first-paint.ts). */
   const [shown, setShown] = useState(false);
   const [settingsOpen, setSettingsOpen] = useState(false);
+  /** 城市部件 (assets/): the view's box from zoom 16, its assets, the clicked one. */
+  const assets = useAssetLayer();
   const isAdmin = auth ? roleAtLeast(auth.user.role, 'admin') : false;
 
   const basemap = activeBasemap(config.data);
@@ -171,7 +148,11 @@ export function AwarenessMap({ masked, onOpenOrder, onOpenUnit, className }: Awa
       [SOURCES.party]: f.party,
     };
   }, [reference.data, orders.data, features.data, masked]);
-  const data = useMemo(() => ({ ...base, [SOURCES.field]: fieldFc }), [base, fieldFc]);
+  const assetFc = assets.fc;
+  const data = useMemo(
+    () => ({ ...base, [SOURCES.field]: fieldFc, [SOURCES.assets]: assetFc }),
+    [base, fieldFc, assetFc],
+  );
   const dataRef = useRef(data);
   dataRef.current = data;
   const basemapRef = useRef(basemap);
@@ -184,8 +165,8 @@ export function AwarenessMap({ masked, onOpenOrder, onOpenUnit, className }: Awa
   const sentRef = useRef(new Map<string, object>());
   const visibleRef = useRef(visible);
   visibleRef.current = visible;
-  const actionsRef = useRef({ onOpenOrder, onOpenUnit, translate });
-  actionsRef.current = { onOpenOrder, onOpenUnit, translate };
+  const actionsRef = useRef({ onOpenOrder, onOpenUnit, translate, assets });
+  actionsRef.current = { onOpenOrder, onOpenUnit, translate, assets };
 
   // The map itself: created once the config says which basemap to draw; restyled when it changes.
   useEffect(() => {
@@ -253,6 +234,8 @@ export function AwarenessMap({ masked, onOpenOrder, onOpenUnit, className }: Awa
         const hit = m.queryRenderedFeatures(e.point, { layers: ids })[0];
         if (!hit) return;
         const props = { ...(hit.properties as Record<string, unknown>) };
+        // An asset opens its card (assets/AssetCard.tsx): a live query, not a static popup.
+        if (hit.layer.id === 'asset-points') return actionsRef.current.assets.pick(String(props.code));
         if (hit.layer.id === 'order-clusters') {
           props.kind = 'cluster';
           const src = m.getSource(SOURCES.orders) as GeoJSONSource;
@@ -274,6 +257,8 @@ export function AwarenessMap({ masked, onOpenOrder, onOpenUnit, className }: Awa
           ? 'pointer'
           : '';
       });
+      // The 部件 layer asks for the assets of the view's box once the map has settled.
+      actionsRef.current.assets.watch(m);
       const container = box.current;
       const firstPaint = holdFirstPaint(m, () => {
         // Visible before the frame is drawn, not at React's next commit.
@@ -439,10 +424,12 @@ export function AwarenessMap({ masked, onOpenOrder, onOpenUnit, className }: Awa
           {t('map.totals', { open: totals.open, overdue: totals.overdue, closed: totals.closed })}
         </div>
       )}
+      <AssetOverlays layer={assets} on={visible.assets} onOpenOrder={onOpenOrder} />
       <MapLegend
         visible={visible}
         onToggle={(g, on) => setVisible((v) => ({ ...v, [g]: on }))}
         fieldRule={fieldRule(field.data, translate)}
+        showAssetKinds={assets.box !== null}
         onOpenSettings={isAdmin && !masked ? () => setSettingsOpen(true) : undefined}
       />
       {settingsOpen && config.data && (

@@ -1,13 +1,17 @@
 /** The map's legend: what each colour means, and a checkbox per layer group (keyboard-accessible). */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ASSET_KIND_KEYS } from '../../../../shared/features/assets/kinds';
 import { LAYER_GROUPS, type LayerGroup } from './map-layers';
+import { ASSET_COLOURS } from './assets/asset-data';
 
 export interface MapLegendProps {
   readonly visible: Record<LayerGroup, boolean>;
   readonly onToggle: (group: LayerGroup, on: boolean) => void;
   /** The 现场力量 rule in words (fade / hide ages), the field row's tooltip. */
   readonly fieldRule?: string;
+  /** The 城市部件 kinds' key: while the layer is on and drawn (zoomed in far enough). */
+  readonly showAssetKinds?: boolean;
   /** Shown to administrators: opens the map settings. */
   readonly onOpenSettings?: () => void;
 }
@@ -21,9 +25,10 @@ const SWATCH: Record<LayerGroup, string> = {
   workers: 'map-sw-worker',
   field: 'map-sw-field',
   party: 'map-sw-party',
+  assets: 'map-sw-asset',
 };
 
-export function MapLegend({ visible, onToggle, fieldRule, onOpenSettings }: MapLegendProps) {
+export function MapLegend({ visible, onToggle, fieldRule, showAssetKinds, onOpenSettings }: MapLegendProps) {
   const { t } = useTranslation();
   const [open, setOpen] = useState(true);
   return (
@@ -56,8 +61,8 @@ export function MapLegend({ visible, onToggle, fieldRule, onOpenSettings }: MapL
               <label
                 key={g}
                 className="map-legend-row"
-                title={g === 'field' ? fieldRule : undefined}
-                data-testid={g === 'field' ? 'map-legend-field' : undefined}
+                title={g === 'field' ? fieldRule : g === 'assets' ? t('map.assets.rule') : undefined}
+                data-testid={`map-legend-${g}`}
               >
                 <input
                   type="checkbox"
@@ -70,6 +75,30 @@ export function MapLegend({ visible, onToggle, fieldRule, onOpenSettings }: MapL
               </label>
             ))}
           </fieldset>
+          {visible.assets && showAssetKinds && (
+            <ul
+              className="map-legend-assets"
+              data-testid="map-legend-asset-kinds"
+              title={t('map.assets.rule')}
+            >
+              {ASSET_KIND_KEYS.map((k) => (
+                <li key={k}>
+                  <span
+                    className="map-asset-glyph"
+                    style={{ background: ASSET_COLOURS[k] }}
+                    aria-hidden="true"
+                  >
+                    {t(`map.assets.glyph.${k}`)}
+                  </span>
+                  {t(`map.assets.kinds.${k}`)}
+                </li>
+              ))}
+              <li>
+                <span className="map-asset-glyph map-asset-glyph-open" aria-hidden="true" />
+                {t('map.assets.openRing')}
+              </li>
+            </ul>
+          )}
           <ul className="map-legend-keys">
             {(['P0', 'P1', 'P2', 'P3'] as const).map((u) => (
               <li key={u}>

@@ -5,6 +5,7 @@
 import type { LayerSpecification, Map as MapLibreMap } from 'maplibre-gl';
 import { circlePaint, linePaint } from './shared-shaders';
 import { fieldLayers } from './map-field-layers';
+import { ASSET_SOURCE, assetLayers } from './assets/asset-layers';
 
 export const LAYER_GROUPS = [
   'boundaries',
@@ -15,6 +16,7 @@ export const LAYER_GROUPS = [
   'workers',
   'field',
   'party',
+  'assets',
 ] as const;
 export type LayerGroup = (typeof LAYER_GROUPS)[number];
 
@@ -31,6 +33,8 @@ export const SOURCES = {
   party: 'ov-party',
   /** 现场力量: the latest reported position per person (features/field). */
   field: 'ov-field',
+  /** 城市部件 in the view's box, from zoom 16 (assets/). */
+  assets: ASSET_SOURCE,
 } as const;
 
 export interface Palette {
@@ -274,6 +278,8 @@ export function overlayLayers(c: Palette): Layer[] {
       paint: { 'text-color': '#7fd4ff', ...halo(c) },
     },
     ...fieldLayers(px, c.bg),
+    // Below the orders: an order on an asset is drawn over it and wins the click.
+    ...assetLayers(px, c.danger, c.bg),
     {
       id: 'order-clusters',
       type: 'circle',
@@ -388,6 +394,7 @@ export const CLICKABLE = [
   'unit-points',
   'worker-points',
   'field-points',
+  'asset-points',
   'grid-load',
 ];
 

@@ -23,6 +23,10 @@ export interface MapProbe {
   /** An animated move (the benchmark's pan/zoom). */
   easeTo(lng: number, lat: number, zoom: number, durationMs: number): void;
   renderedOrders(): number;
+  /** 现场力量 points drawn now (the map bench's field-layer row). */
+  renderedField(): number;
+  /** 城市部件 drawn now, with their position in CSS pixels relative to the map container. */
+  renderedAssets(): Array<{ code: string; kind: string; open: number; x: number; y: number }>;
   /** Every string property of the features drawn by symbol (label) layers: a superset of the label texts. */
   renderedLabels(): string[];
   /** A layout property of a layer as the map has it now (e.g. a label's text-size). */
@@ -75,6 +79,17 @@ export function installMapProbe(
     jumpTo: (lng, lat, zoom) => map.jumpTo({ center: [lng, lat], zoom }),
     easeTo: (lng, lat, zoom, durationMs) => map.easeTo({ center: [lng, lat], zoom, duration: durationMs }),
     renderedOrders: () => map.queryRenderedFeatures({ layers: ['order-points', 'order-clusters'] }).length,
+    renderedField: () =>
+      map.getLayer('field-points') ? map.queryRenderedFeatures({ layers: ['field-points'] }).length : 0,
+    renderedAssets: () => {
+      if (!map.getLayer('asset-points')) return [];
+      return map.queryRenderedFeatures({ layers: ['asset-points'] }).map((f) => {
+        const p = f.properties as Record<string, unknown>;
+        const [lng, lat] = (f.geometry as unknown as { coordinates: [number, number] }).coordinates;
+        const px = map.project([lng, lat]);
+        return { code: String(p.code), kind: String(p.assetKind), open: Number(p.open), x: px.x, y: px.y };
+      });
+    },
     renderedLabels: () => {
       const layers = (map.getStyle().layers ?? []).filter((l) => l.type === 'symbol').map((l) => l.id);
       const out: string[] = [];

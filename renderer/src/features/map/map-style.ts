@@ -4,7 +4,7 @@
  * drawing the map needs no network at all.
  */
 import type { StyleSpecification } from 'maplibre-gl';
-import type { BasemapEntry } from '../../../../shared/features/map/contract';
+import type { BasemapEntry, MapConfig } from '../../../../shared/features/map/contract';
 import { fillPaint } from './shared-shaders';
 
 export const BASEMAP_SOURCE = 'basemap';
@@ -170,4 +170,33 @@ export function withOnlineRaster(style: StyleSpecification, url: string): StyleS
       { id: 'online-raster', type: 'raster', source: 'online', paint: { 'raster-opacity': 0.9 } },
     ],
   };
+}
+
+/** The basemap the settings select, else the built-in one, else any. */
+export function activeBasemap(config: MapConfig | undefined) {
+  if (!config) return null;
+  const want = config.settings.activeBasemap;
+  return (
+    config.basemaps.find((b) => b.name === want) ??
+    config.basemaps.find((b) => b.builtin) ??
+    config.basemaps[0] ??
+    null
+  );
+}
+
+const ONLINE_TIMEOUT_MS = 5000;
+
+/** An online MapLibre style, given up after 5 s. */
+export async function fetchStyle(url: string): Promise<StyleSpecification> {
+  const ctl = new AbortController();
+  const timer = setTimeout(() => ctl.abort(), ONLINE_TIMEOUT_MS);
+  try {
+    const res = await fetch(url, { signal: ctl.signal, credentials: 'omit' });
+    if (!res.ok) throw new Error(`HTTP ${res.status}`);
+    const style = (await res.json()) as StyleSpecification;
+    if (style.version !== 8 || !style.layers) throw new Error('not a style');
+    return style;
+  } finally {
+    clearTimeout(timer);
+  }
 }
