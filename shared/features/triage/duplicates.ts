@@ -3,7 +3,7 @@
  * place (within a set distance), alike text, the same category, close in time — each alike
  * aspect a reason the officer sees. Pure: the core picks the candidates by place and time.
  */
-import { features } from './suggest';
+import { textRuns } from './suggest';
 
 /** Within this distance an earlier order counts as at the same place. */
 export const DUP_NEAR_M = 150;
@@ -109,10 +109,22 @@ export function metres(a: readonly [number, number], b: readonly [number, number
   return 2 * 6_371_000 * Math.asin(Math.sqrt(h));
 }
 
+/** The character bigrams of a text's runs (the bigrams among `features`, without its trigrams). */
+function bigrams(text: string): Set<string> {
+  const out = new Set<string>();
+  // Runs hold BMP characters only (textRuns' KEEP): a slice of two code units is two characters.
+  for (const run of textRuns(text)) for (let i = 0; i + 2 <= run.length; i++) out.add(run.slice(i, i + 2));
+  return out;
+}
+
+/** The last probe's bigrams: a lookup compares one report with a few hundred orders. */
+let lastProbe: { text: string; grams: Set<string> } | null = null;
+
 /** Shared n-grams over the smaller text's n-grams (a short report inside a long one still matches). */
 export function textSimilarity(a: string, b: string): number {
-  const fa = new Set(features(a).filter((f) => f.length === 2));
-  const fb = new Set(features(b).filter((f) => f.length === 2));
+  if (lastProbe?.text !== a) lastProbe = { text: a, grams: bigrams(a) };
+  const fa = lastProbe.grams;
+  const fb = bigrams(b);
   if (fa.size === 0 || fb.size === 0) return 0;
   let shared = 0;
   for (const f of fa) if (fb.has(f)) shared++;

@@ -112,7 +112,9 @@ describe('migration 27: the point as columns', () => {
     appendOrderEvents(db, closedHistory('o-placed', T0));
     appendOrderEvents(db, closedHistory('o-unplaced', T0 + 1000, { lng: null, lat: null }));
     // As a store written before migration 27: no columns, the point only in the JSON.
-    db.exec('ALTER TABLE work_order DROP COLUMN lng; ALTER TABLE work_order DROP COLUMN lat');
+    db.exec(
+      'DROP INDEX work_order_community_point; ALTER TABLE work_order DROP COLUMN lng; ALTER TABLE work_order DROP COLUMN lat',
+    );
     migrationByVersion(27).up(db);
     const row = (id: string) =>
       db.prepare('SELECT lng, lat FROM work_order WHERE id = ?').get(id) as {

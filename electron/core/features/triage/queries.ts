@@ -55,10 +55,10 @@ const IN_UNIT = `(unit_id = ? OR EXISTS (SELECT 1 FROM json_each(json, '$.coUnit
 
 /**
  * Orders of a community received in [from, to], merged ones left out (and, for a unit account,
- * those its unit is not on). rowid is receivedAt·1024 + k, so the community index
- * (community_code, rowid) gives a range scan. With `box` [west, south, east, north], only orders
- * inside it or without a point, by the point columns (migration 27): the far ones — most of a
- * community's ~1,300 orders in the window on a 1 M-order store — are never parsed from JSON.
+ * those its unit is not on), newest first: a range of the index (community, received time, point).
+ * With `box` [west, south, east, north], only orders inside it or without a point, filtered in
+ * that index (migration 27): the far ones — most of a community's ~1,300 orders in the window on
+ * a 1 M-order store — are never read, let alone parsed from JSON.
  */
 export function ordersInCommunity(
   db: ReadableDb,
@@ -69,7 +69,7 @@ export function ordersInCommunity(
   unitId: string | null = null,
   box: readonly [number, number, number, number] | null = null,
 ): NearRow[] {
-  const args: unknown[] = [communityCode, from * 1024, to * 1024 + 1023];
+  const args: unknown[] = [communityCode, from, to];
   let where = '';
   if (box) {
     where += ' AND (lng IS NULL OR lat IS NULL OR (lng BETWEEN ? AND ? AND lat BETWEEN ? AND ?))';
@@ -83,8 +83,8 @@ export function ordersInCommunity(
   return stmt(
     db,
     `SELECT ${NEAR_COLS} FROM work_order
-      WHERE community_code = ? AND rowid BETWEEN ? AND ? AND status != 'merged'${where}
-      ORDER BY rowid DESC LIMIT ?`,
+      WHERE community_code = ? AND received_at BETWEEN ? AND ? AND status != 'merged'${where}
+      ORDER BY received_at DESC LIMIT ?`,
   ).all(...args) as NearRow[];
 }
 
