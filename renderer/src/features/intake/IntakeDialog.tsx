@@ -87,9 +87,13 @@ export default function IntakeDialog({ username, preset, onClose, onCreated }: I
 
   // The first thing to type when the form (or a new draft) opens: the channel's first field,
   // else the category. After the frame: showModal() focuses the dialog's first control.
+  // Once per draft: `ready` flips back and forth when the reference is fetched again (a change
+  // hint from another desk), and focus must not jump away from what the officer is typing.
   const ready = snap !== undefined && state.phase === 'edit';
+  const focusedFor = useRef<string | null>(null);
   useEffect(() => {
-    if (!ready) return;
+    if (!ready || focusedFor.current === draft.orderId) return;
+    focusedFor.current = draft.orderId;
     const id = requestAnimationFrame(() =>
       form.current
         ?.querySelector<HTMLElement>(
