@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import type { Worker } from 'node:worker_threads';
 import type { ChangeHint } from '../../../../shared/kernel/proc';
 import type { WriteEnv } from '../../runtime/context';
+import { AUTO_CHECKPOINT_PAGES, checkpointPassive, setAutoCheckpoint } from '../../store/db';
 import { jobKind, type JobCaller } from './kinds';
 import { checkSchedules } from './schedule';
 import {
@@ -167,6 +168,14 @@ export function startJobs(env: WriteEnv, publish: (h: ChangeHint) => void, opts:
         );
       return;
     }
+    // While the thread reads, the writer's commits (a dispatcher's actions, the progress rows)
+    // do not each try to checkpoint a WAL the job's reads keep from resetting: the commit that
+    // crossed the threshold paid for it (docs/STORE.md). Folded back once when the job ends.
+    setAutoCheckpoint(db, 0);
+    const foldBack = (): void => {
+      setAutoCheckpoint(db, AUTO_CHECKPOINT_PAGES);
+      checkpointPassive(db);
+    };
     let worker: Worker;
     try {
       worker = opts.spawn({
@@ -180,6 +189,7 @@ export function startJobs(env: WriteEnv, publish: (h: ChangeHint) => void, opts:
         ...(opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {}),
       });
     } catch (err) {
+      foldBack();
       current = { id: job.id, stop: () => Promise.resolve(), outFile };
       finish(job, outFile, { status: 'failed', error: _message(err) });
       return;
@@ -189,6 +199,7 @@ export function startJobs(env: WriteEnv, publish: (h: ChangeHint) => void, opts:
       if (settled) return;
       settled = true;
       void worker.terminate();
+      foldBack();
       finish(job, outFile, r);
     };
     current = {
@@ -197,6 +208,7 @@ export function startJobs(env: WriteEnv, publish: (h: ChangeHint) => void, opts:
       stop: async () => {
         settled = true;
         await worker.terminate();
+        foldBack();
       },
     };
     worker.on('message', (m: FromJobWorker) => {
