@@ -14,6 +14,7 @@ import type {
 } from '../../../shared/contract/index';
 import type { ReadableDb, WritableDb } from '../store/types';
 import type { BackupManager } from '../store/backup-schedule';
+import type { WalFolder } from '../store/wal-folder';
 import type { SyncControl } from '../../../shared/features/sync/control';
 import type { CitizenNameLookup, OrderUnitLookup } from './masking';
 
@@ -87,6 +88,8 @@ export interface WriteEnv extends ReadEnv {
   readonly db: WritableDb;
   /** Online backups of this store (system.backup / system.backups). */
   readonly backups: BackupManager;
+  /** Folds the WAL from a thread of its own while a bulk write runs (store/wal-folder.ts). */
+  readonly startWalFolder: () => WalFolder;
   /** The running sync engine; absent where no engine runs (then sync.status says 'off'). */
   readonly sync?: SyncControl;
 }

@@ -15,7 +15,8 @@ import {
 } from '../../../shared/contract/index';
 import { createBackupManager, type BackupOptions } from '../store/backup-schedule';
 import { claimDataDir } from '../store/data-dir-lock';
-import { checkpoint, openDb, openReader } from '../store/db';
+import { checkpoint, dbPath, openDb, openReader } from '../store/db';
+import { WalFolder } from '../store/wal-folder';
 import { getMeta, isDemo, setMeta } from '../store/meta';
 import { createGate, type Gate, type SessionUser } from './gate';
 import type { AuditEntry } from '../store/audit';
@@ -200,6 +201,7 @@ export async function createInProcessCore(opts: CoreOptions): Promise<Core> {
     appVersion: opts.appVersion ?? '0.1.0',
     now,
     backups,
+    startWalFolder: () => WalFolder.start(dbPath(opts.dataDir), opts.nativeBinding),
     ...(sync ? { sync } : {}),
   };
   const gate = createGate({ side: 'writer', env }, publish);

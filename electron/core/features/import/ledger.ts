@@ -28,6 +28,7 @@ import { encodeHlc } from '../../../../shared/kernel/hlc';
 import { AUTO_CHECKPOINT_PAGES, checkpointPassive, setAutoCheckpoint } from '../../store/db';
 import { appendOrderEvents } from '../../store/event-log/events';
 import type { ReadableDb } from '../../store/types';
+import type { WalFolder } from '../../store/wal-folder';
 import { referenceIndex, type ReferenceIndex } from '../reference';
 import type { Handler, WriteEnv } from '../../runtime/context';
 import { openLedger, LedgerFileError } from './read-table';
@@ -35,17 +36,39 @@ import { appendChunk, beginUpload, discardUpload, uploadedFile } from './uploads
 import { existingOrderIds, finishImportJob, insertImportJob } from './queries';
 
 /**
- * Orders per write transaction: a few ms of the writer each, so a dispatch action waits at most
- * about that long behind an import (100 held a concurrent orders.create's p95 at 6.6× its quiet
- * p95 on the loaded bench machine; 20, with 16 KB CSV reads, 2.3–3.3×: docs/IMPORT.md).
+ * Orders per write transaction at the start (and of `check`'s reads). A run then sizes each
+ * transaction from the last one's pace to take about TXN_TARGET_MS of the writer: a dispatch
+ * action waits at most about that long behind an import, and the import writes as much per
+ * commit as that allows (a commit writes each touched page once: bigger is cheaper per row).
  */
 export const BATCH = 20;
+const TXN_TARGET_MS = 4;
+const BATCH_MIN = 10;
+const BATCH_MAX = 500;
+/** WAL frames (4 KB pages) past which the import pauses for the WAL to start over: 64 MB. */
+const MAX_WAL_FRAMES = 16_384;
 /** Reading and checking rows gives the writer back to other calls at least this often. */
 const SLICE_MS = 4;
 const PREVIEW_ROWS = 8;
 
-export function importOrderId(key: string): string {
-  return `imp-${createHash('sha256').update(key).digest('hex').slice(0, 24)}`;
+/** The row's identity: the hash of its key (its 工单编号, else its whole normalised text). */
+function keyHash(key: string): string {
+  return createHash('sha256').update(key).digest('hex');
+}
+
+/**
+ * An imported order's id: `imp-` + its receipt time (base 36, fixed width) + 16 hex of its key's
+ * hash. The time first puts a ledger's rows (written oldest first, as 台账 are) next to each other
+ * in the id indexes of work_order and order_event: a batch touches a page or two of each instead
+ * of a page per row, which is most of what a commit writes (docs/IMPORT.md, "the write path").
+ */
+export function importOrderId(key: string, receivedAt: number): string {
+  return `imp-${receivedAt.toString(36).padStart(9, '0')}-${keyHash(key).slice(0, 16)}`;
+}
+
+/** The id an import gave the same row before ids began with the time (a store imported then). */
+function legacyImportOrderId(key: string): string {
+  return `imp-${keyHash(key).slice(0, 24)}`;
 }
 
 function refuseFile(err: unknown): never {
@@ -84,6 +107,7 @@ async function scan(
   input: ScanInput,
   now: number,
   onBatch?: (orders: ReadonlyArray<{ id: string; order: LedgerOrder }>) => Promise<boolean>,
+  batchSize: () => number = () => BATCH,
 ): Promise<Scan> {
   const ref = referenceIndex(db);
   if (!ref.loaded) throw new ApiError('no_reference');
@@ -106,16 +130,16 @@ async function scan(
     unknown: new Map(),
   };
   const seen = new Set<string>();
-  let pending: Array<{ id: string; order: LedgerOrder }> = [];
+  let pending: Array<{ id: string; legacy: string; order: LedgerOrder }> = [];
   const flush = async (): Promise<boolean> => {
     const batch = pending;
     pending = [];
     if (batch.length === 0) return true;
     const known = existingOrderIds(
       db,
-      batch.map((b) => b.id),
+      batch.flatMap((b) => [b.id, b.legacy]),
     );
-    const fresh = batch.filter((b) => !known.has(b.id));
+    const fresh = batch.filter((b) => !known.has(b.id) && !known.has(b.legacy));
     out.already += batch.length - fresh.length;
     out.valid += fresh.length;
     return onBatch ? onBatch(fresh) : true;
@@ -153,14 +177,15 @@ async function scan(
           out.unknown.set(r.unknownCategory, (out.unknown.get(r.unknownCategory) ?? 0) + 1);
         continue;
       }
-      const id = importOrderId(r.order.key);
-      if (seen.has(id)) {
+      // A row's identity is its key: a second copy in the file counts once, whatever its time.
+      const legacy = legacyImportOrderId(r.order.key);
+      if (seen.has(legacy)) {
         out.already++;
         continue;
       }
-      seen.add(id);
-      pending.push({ id, order: r.order });
-      if (pending.length >= BATCH && !(await flush())) return out;
+      seen.add(legacy);
+      pending.push({ id: importOrderId(r.order.key, r.order.receivedAt), legacy, order: r.order });
+      if (pending.length >= batchSize() && !(await flush())) return out;
     }
   } catch (err) {
     refuseFile(err);
@@ -306,6 +331,7 @@ export const importRun: Handler<'import.run'> = async (input, call, env, tools):
     cancel: false,
   };
   jobs.set(input.jobId, job);
+  let folder: WalFolder | null = null;
   try {
     const scanInput = { ...input, path: file.path };
     const last = checked.get(input.uploadId);
@@ -320,25 +346,41 @@ export const importRun: Handler<'import.run'> = async (input, call, env, tools):
       startedAt: env.now(),
     });
     job.progress = { ...job.progress, total: verdict.valid };
-    // The import folds the WAL back itself after each batch; otherwise the commit that crosses
-    // SQLite's auto-checkpoint threshold pays for it, and that is as often a dispatcher's create
-    // as an import batch (measured: docs/IMPORT.md). Restored in `finally`.
+    // The WAL is folded back by a thread of its own (store/wal-folder.ts), not by whichever
+    // commit crosses SQLite's auto-checkpoint threshold — as often a dispatcher's create as an
+    // import batch (measured: docs/IMPORT.md). Restored in `finally`.
     setAutoCheckpoint(env.db, 0);
+    folder = env.startWalFolder();
+    const wal = folder;
     let added = 0;
-    const written = await scan(env.db, scanInput, env.now(), async (batch) => {
-      if (job.cancel) return false;
-      const ref = referenceIndex(env.db);
-      const res = appendOrderEvents(
-        env.db,
-        batch.map((b) => createdEvent(env, ref, call.actor, b.id, b.order)),
-        { source: 'import', now: env.now() },
-      );
-      added += res.inserted.length;
-      job.progress = { ...job.progress, done: job.progress.done + batch.length, added };
-      checkpointPassive(env.db);
-      await yieldToCalls();
-      return !job.cancel;
-    });
+    let batchSize = BATCH;
+    const written = await scan(
+      env.db,
+      scanInput,
+      env.now(),
+      async (batch) => {
+        if (job.cancel) return false;
+        const ref = referenceIndex(env.db);
+        const t = performance.now();
+        const res = appendOrderEvents(
+          env.db,
+          batch.map((b) => createdEvent(env, ref, call.actor, b.id, b.order)),
+          { source: 'import', now: env.now() },
+        );
+        const perRow = (performance.now() - t) / Math.max(1, batch.length);
+        // At most doubling per step: one quick batch (a warm cache) does not make a long one.
+        batchSize = Math.round(
+          Math.min(BATCH_MAX, batchSize * 2, Math.max(BATCH_MIN, TXN_TARGET_MS / Math.max(perRow, 0.001))),
+        );
+        added += res.inserted.length;
+        job.progress = { ...job.progress, done: job.progress.done + batch.length, added };
+        if (!wal.ok) checkpointPassive(env.db);
+        else if (wal.frames() > MAX_WAL_FRAMES) await wal.caughtUp();
+        await yieldToCalls();
+        return !job.cancel;
+      },
+      () => batchSize,
+    );
     const state = job.cancel ? 'cancelled' : 'done';
     finishImportJob(env.db, {
       id: input.jobId,
@@ -368,6 +410,7 @@ export const importRun: Handler<'import.run'> = async (input, call, env, tools):
     job.progress = { ...job.progress, state: 'failed' };
     throw err;
   } finally {
+    await folder?.stop();
     setAutoCheckpoint(env.db, AUTO_CHECKPOINT_PAGES);
     // The finished job's progress stays readable for a minute (the dialog's last poll).
     setTimeout(() => jobs.delete(input.jobId), 60_000).unref();
