@@ -90,6 +90,12 @@ export interface WriteEnv extends ReadEnv {
   readonly backups: BackupManager;
   /** Folds the WAL from a thread of its own while a bulk write runs (store/wal-folder.ts). */
   readonly startWalFolder: () => WalFolder;
+  /**
+   * Calls sent to this thread and not answered yet, the running one included (the writer in its
+   * worker); null where nobody can tell (the in-process core): a long task then bounds each step
+   * by time.
+   */
+  readonly callsInFlight: (() => number) | null;
   /** The running sync engine; absent where no engine runs (then sync.status says 'off'). */
   readonly sync?: SyncControl;
 }

@@ -5,7 +5,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { ApiError } from '../../../shared/contract/index';
 import { createInProcessCore, createReaderCore, type Core } from './core';
-import type { FromWorker, ToWorker, WorkerStart } from './worker-link';
+import { answerCall, callsInFlight, type FromWorker, type ToWorker, type WorkerStart } from './worker-link';
 
 const port = parentPort;
 if (!port) throw new Error('core-worker must run in a worker thread');
@@ -16,7 +16,10 @@ const errorData = (err: unknown) => (err instanceof ApiError ? err : new ApiErro
 const opening: Promise<Core> =
   start.role === 'reader'
     ? Promise.resolve().then(() => createReaderCore(start.opts, (entry) => post({ type: 'audit', entry })))
-    : createInProcessCore(start.opts);
+    : createInProcessCore({
+        ...start.opts,
+        ...(start.calls ? { callsInFlight: callsInFlight(start.calls) } : {}),
+      });
 
 opening.then(
   (core) => {
@@ -35,8 +38,14 @@ opening.then(
           ? core.resolveSession(msg.token)
           : core.call(msg.proc as never, msg.input, msg.ctx);
       work.then(
-        (data) => post({ type: 'result', id: msg.id, ok: true, data }),
-        (err: unknown) => post({ type: 'result', id: msg.id, ok: false, error: errorData(err) }),
+        (data) => {
+          answerCall(start.calls);
+          post({ type: 'result', id: msg.id, ok: true, data });
+        },
+        (err: unknown) => {
+          answerCall(start.calls);
+          post({ type: 'result', id: msg.id, ok: false, error: errorData(err) });
+        },
       );
     });
     post({ type: 'ready' });

@@ -95,6 +95,11 @@ export interface CoreOptions {
    * `false`: no engine runs in this core (sync.status says 'off').
    */
   sync?: { hubUrl?: string; token?: string; enabled?: boolean; timing?: SyncTiming } | false;
+  /**
+   * The writer in its worker: calls sent to the thread and not answered yet, the caller's own
+   * included (shared counters, worker-link.ts). Not carried into workers; the worker makes its own.
+   */
+  callsInFlight?: () => number;
 }
 
 const DEFAULT_NODE = 'hall';
@@ -202,6 +207,7 @@ export async function createInProcessCore(opts: CoreOptions): Promise<Core> {
     now,
     backups,
     startWalFolder: () => WalFolder.start(dbPath(opts.dataDir), opts.nativeBinding),
+    callsInFlight: opts.callsInFlight ?? null,
     ...(sync ? { sync } : {}),
   };
   const gate = createGate({ side: 'writer', env }, publish);

@@ -35,11 +35,31 @@ export type FromWorker =
   | { readonly type: 'audit'; readonly entry: AuditEntry }
   | { readonly type: 'closed' };
 
-export type WorkerCoreOptions = Omit<CoreOptions, 'now' | 'workerFile' | 'readers'>;
+export type WorkerCoreOptions = Omit<CoreOptions, 'now' | 'workerFile' | 'readers' | 'callsInFlight'>;
 /** What a worker is told at start: which side of the core it runs. */
 export interface WorkerStart {
   readonly role: 'writer' | 'reader';
   readonly opts: WorkerCoreOptions;
+  /**
+   * Two counters shared with the worker: calls sent to it, calls it has answered. A long writer
+   * task (the 台账 import) reads them between orders to commit and step aside as soon as another
+   * call waits for the thread or is under way on it, not at its next yield (callsInFlight below).
+   */
+  readonly calls?: SharedArrayBuffer;
+}
+
+const SENT = 0;
+const ANSWERED = 1;
+
+/** The worker side: count a call as answered (core-worker.ts, as it posts the result). */
+export function answerCall(calls: SharedArrayBuffer | undefined): void {
+  if (calls) Atomics.add(new Int32Array(calls), ANSWERED, 1);
+}
+
+/** The worker side: calls sent to this worker and not answered yet (queued or under way). */
+export function callsInFlight(calls: SharedArrayBuffer): () => number {
+  const counts = new Int32Array(calls);
+  return () => Atomics.load(counts, SENT) - Atomics.load(counts, ANSWERED);
 }
 
 function _hereDir(): string {
@@ -86,7 +106,14 @@ export class WorkerLink {
   private closing: Promise<void> | null = null;
   private readonly exitListeners: Array<() => void> = [];
 
-  private constructor(private readonly worker: Worker) {}
+  private readonly sent: Int32Array;
+
+  private constructor(
+    private readonly worker: Worker,
+    calls: SharedArrayBuffer,
+  ) {
+    this.sent = new Int32Array(calls);
+  }
 
   /** Calls answered (diagnostics: Core.served). */
   served = 0;
@@ -102,10 +129,12 @@ export class WorkerLink {
     onHint: (hint: ChangeHint) => void,
     onAudit: (entry: AuditEntry) => void = () => undefined,
   ): Promise<WorkerLink> {
+    const calls = new SharedArrayBuffer(8);
+    const data: WorkerStart = { ...start, calls };
     const worker = entry.typescript
-      ? _spawnTypeScriptWorker(entry.file, start)
-      : new Worker(entry.file, { workerData: start });
-    const link = new WorkerLink(worker);
+      ? _spawnTypeScriptWorker(entry.file, data)
+      : new Worker(entry.file, { workerData: data });
+    const link = new WorkerLink(worker, calls);
     return new Promise<WorkerLink>((resolve, reject) => {
       let ready = false;
       worker.on('message', (msg: FromWorker) => {
@@ -169,6 +198,7 @@ export class WorkerLink {
       this.pending.set(id, { resolve: resolve as (v: unknown) => void, reject });
       try {
         this.worker.postMessage(msg(id));
+        Atomics.add(this.sent, SENT, 1);
       } catch (err) {
         // e.g. a function in `input`: it cannot be cloned, so it cannot be valid input either.
         this.pending.delete(id);

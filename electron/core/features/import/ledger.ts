@@ -3,8 +3,8 @@
  *
  * One pass reads the file (streaming) and converts each row with the pure `convertRow`; `check`
  * only counts, `run` checks the whole file first (so a refused file writes nothing) and then
- * writes the valid rows in batches of BATCH orders — each batch one transaction, the writer
- * yielding between batches so dispatch stays responsive. Each row's order id is derived from the
+ * reads BATCH valid rows at a time and hands them to history-writer.ts, which writes them in
+ * transactions that step aside for dispatch. Each row's order id is derived from the
  * row (its 工单编号, else its whole text), and the event id from the order id: importing the same
  * rows again adds nothing (ON CONFLICT DO NOTHING on the event id). Imported events do not enter
  * the outbox: history is the hall's own, upstream has its 12345 orders already.
@@ -25,28 +25,19 @@ import { guessMapping } from '../../../../shared/features/import/fields';
 import { convertRow, type LedgerOrder, type RowError } from '../../../../shared/features/import/ledger-row';
 import { EVENT_PAYLOADS, type OrderEvent } from '../../../../shared/features/orders/order-events';
 import { encodeHlc } from '../../../../shared/kernel/hlc';
-import { AUTO_CHECKPOINT_PAGES, checkpointPassive, setAutoCheckpoint } from '../../store/db';
-import { appendOrderEvents } from '../../store/event-log/events';
 import type { ReadableDb } from '../../store/types';
-import type { WalFolder } from '../../store/wal-folder';
 import { referenceIndex, type ReferenceIndex } from '../reference';
 import type { Handler, WriteEnv } from '../../runtime/context';
 import { openLedger, LedgerFileError } from './read-table';
 import { appendChunk, beginUpload, discardUpload, uploadedFile } from './uploads';
 import { existingOrderIds, finishImportJob, insertImportJob } from './queries';
+import { HistoryWriter } from './history-writer';
 
 /**
- * Orders per write transaction at the start (and of `check`'s reads). A run then sizes each
- * transaction from the last one's pace to take about TXN_TARGET_MS of the writer: a dispatch
- * action waits at most about that long behind an import, and the import writes as much per
- * commit as that allows (a commit writes each touched page once: bigger is cheaper per row).
+ * Rows read and checked before each write (the run's read-ahead; `check` looks them up in
+ * batches of this size too). How they are written is history-writer.ts's business.
  */
-export const BATCH = 20;
-const TXN_TARGET_MS = 4;
-const BATCH_MIN = 10;
-const BATCH_MAX = 500;
-/** WAL frames (4 KB pages) past which the import pauses for the WAL to start over: 64 MB. */
-const MAX_WAL_FRAMES = 16_384;
+export const BATCH = 500;
 /** Reading and checking rows gives the writer back to other calls at least this often. */
 const SLICE_MS = 4;
 const PREVIEW_ROWS = 8;
@@ -107,7 +98,6 @@ async function scan(
   input: ScanInput,
   now: number,
   onBatch?: (orders: ReadonlyArray<{ id: string; order: LedgerOrder }>) => Promise<boolean>,
-  batchSize: () => number = () => BATCH,
 ): Promise<Scan> {
   const ref = referenceIndex(db);
   if (!ref.loaded) throw new ApiError('no_reference');
@@ -185,7 +175,7 @@ async function scan(
       }
       seen.add(legacy);
       pending.push({ id: importOrderId(r.order.key, r.order.receivedAt), legacy, order: r.order });
-      if (pending.length >= batchSize() && !(await flush())) return out;
+      if (pending.length >= BATCH && !(await flush())) return out;
     }
   } catch (err) {
     refuseFile(err);
@@ -331,7 +321,7 @@ export const importRun: Handler<'import.run'> = async (input, call, env, tools):
     cancel: false,
   };
   jobs.set(input.jobId, job);
-  let folder: WalFolder | null = null;
+  let writer: HistoryWriter | null = null;
   try {
     const scanInput = { ...input, path: file.path };
     const last = checked.get(input.uploadId);
@@ -346,41 +336,16 @@ export const importRun: Handler<'import.run'> = async (input, call, env, tools):
       startedAt: env.now(),
     });
     job.progress = { ...job.progress, total: verdict.valid };
-    // The WAL is folded back by a thread of its own (store/wal-folder.ts), not by whichever
-    // commit crosses SQLite's auto-checkpoint threshold — as often a dispatcher's create as an
-    // import batch (measured: docs/IMPORT.md). Restored in `finally`.
-    setAutoCheckpoint(env.db, 0);
-    folder = env.startWalFolder();
-    const wal = folder;
+    writer = HistoryWriter.open(env);
+    const history = writer;
     let added = 0;
-    let batchSize = BATCH;
-    const written = await scan(
-      env.db,
-      scanInput,
-      env.now(),
-      async (batch) => {
-        if (job.cancel) return false;
-        const ref = referenceIndex(env.db);
-        const t = performance.now();
-        const res = appendOrderEvents(
-          env.db,
-          batch.map((b) => createdEvent(env, ref, call.actor, b.id, b.order)),
-          { source: 'import', now: env.now() },
-        );
-        const perRow = (performance.now() - t) / Math.max(1, batch.length);
-        // At most doubling per step: one quick batch (a warm cache) does not make a long one.
-        batchSize = Math.round(
-          Math.min(BATCH_MAX, batchSize * 2, Math.max(BATCH_MIN, TXN_TARGET_MS / Math.max(perRow, 0.001))),
-        );
-        added += res.inserted.length;
-        job.progress = { ...job.progress, done: job.progress.done + batch.length, added };
-        if (!wal.ok) checkpointPassive(env.db);
-        else if (wal.frames() > MAX_WAL_FRAMES) await wal.caughtUp();
-        await yieldToCalls();
-        return !job.cancel;
-      },
-      () => batchSize,
-    );
+    const written = await scan(env.db, scanInput, env.now(), async (batch) => {
+      if (job.cancel) return false;
+      const ref = referenceIndex(env.db);
+      added += await history.write(batch.map((b) => createdEvent(env, ref, call.actor, b.id, b.order)));
+      job.progress = { ...job.progress, done: job.progress.done + batch.length, added };
+      return !job.cancel;
+    });
     const state = job.cancel ? 'cancelled' : 'done';
     finishImportJob(env.db, {
       id: input.jobId,
@@ -410,8 +375,7 @@ export const importRun: Handler<'import.run'> = async (input, call, env, tools):
     job.progress = { ...job.progress, state: 'failed' };
     throw err;
   } finally {
-    await folder?.stop();
-    setAutoCheckpoint(env.db, AUTO_CHECKPOINT_PAGES);
+    await writer?.close();
     // The finished job's progress stays readable for a minute (the dialog's last poll).
     setTimeout(() => jobs.delete(input.jobId), 60_000).unref();
   }

@@ -332,76 +332,96 @@ function _foldPending(db: WritableDb, t: Touched): void {
 export function appendOrderEvents(
   db: WritableDb,
   events: readonly OrderEvent[],
-  opts: { readonly source?: IngestSource; readonly now?: number; readonly env?: Partial<ProjectionEnv> } = {},
+  opts: AppendOptions = {},
 ): AppendResult {
+  return db.transaction((): AppendResult => _append(db, events, opts))();
+}
+
+export interface AppendOptions {
+  readonly source?: IngestSource;
+  readonly now?: number;
+  readonly env?: Partial<ProjectionEnv>;
+}
+
+/**
+ * appendOrderEvents for a bulk writer that holds the transaction itself (BEGIN … COMMIT around
+ * many calls). Not for a nested transaction: an FTS5 index writes its pending terms out as a new
+ * segment at every SAVEPOINT, which is what made a transaction of many small appends slow.
+ */
+export function appendInTransaction(
+  db: WritableDb,
+  events: readonly OrderEvent[],
+  opts: AppendOptions = {},
+): AppendResult {
+  if (!db.inTransaction) throw new Error('appendInTransaction: the caller must hold a transaction');
+  return _append(db, events, opts);
+}
+
+function _append(db: WritableDb, events: readonly OrderEvent[], opts: AppendOptions): AppendResult {
   const source = opts.source ?? 'local';
   const now = opts.now ?? Date.now();
-  return db.transaction((): AppendResult => {
-    const env = _env(db, opts.env);
-    const insertOutbox = stmt(
-      db,
-      'INSERT INTO outbox(event_id, created, event_seq) VALUES (?, ?, ?) ON CONFLICT DO NOTHING',
-    );
-    // Events stored before this batch have seq <= seq0 (the orphan check below must not see
-    // the batch's own events, which are all inserted first).
-    const seq0 = eventCount(db);
-    const fresh = _insertEvents(db, events);
-    const inserted: OrderEvent[] = [];
-    const touched = new Map<string, Touched>();
-    for (const e of events) {
-      // delete: a second copy of an id within the batch was a repeat (the first one was stored).
-      const seq = fresh.get(e.id);
-      if (seq === undefined) continue;
-      fresh.delete(e.id);
-      if (source === 'local') insertOutbox.run(e.id, now, seq);
-      inserted.push(e);
-      let t = touched.get(e.orderId);
-      if (!t) {
-        const before = _loadStored(db, e.orderId);
-        // Events that arrived before their `created` (no projection yet) need the full fold.
-        // (The demo generator always starts an order with `created`: skip the lookup there.)
-        const orphans =
-          before === null &&
-          source !== 'demo' &&
-          stmt(db, 'SELECT 1 FROM order_event WHERE order_id = ? AND seq <= ? LIMIT 1').get(
-            e.orderId,
-            seq0,
-          ) !== undefined;
-        const current = before?.order ?? null;
-        t = { before, current, full: orphans, last: current?.lastHlc ?? null, pending: [], rejected: [] };
-        touched.set(e.orderId, t);
-      }
-      if (t.full) continue;
-      // Folding (applied or refused) sets lastHlc to the event's hlc, so the in-order test can
-      // run ahead of the fold.
-      const inOrder = t.last === null ? e.type === 'created' : e.hlc > t.last;
-      if (!inOrder) {
-        t.full = true;
-        continue;
-      }
-      t.last = e.hlc;
-      t.pending.push(e);
+  const env = _env(db, opts.env);
+  const insertOutbox = stmt(
+    db,
+    'INSERT INTO outbox(event_id, created, event_seq) VALUES (?, ?, ?) ON CONFLICT DO NOTHING',
+  );
+  // Events stored before this batch have seq <= seq0 (the orphan check below must not see
+  // the batch's own events, which are all inserted first).
+  const seq0 = eventCount(db);
+  const fresh = _insertEvents(db, events);
+  const inserted: OrderEvent[] = [];
+  const touched = new Map<string, Touched>();
+  for (const e of events) {
+    // delete: a second copy of an id within the batch was a repeat (the first one was stored).
+    const seq = fresh.get(e.id);
+    if (seq === undefined) continue;
+    fresh.delete(e.id);
+    if (source === 'local') insertOutbox.run(e.id, now, seq);
+    inserted.push(e);
+    let t = touched.get(e.orderId);
+    if (!t) {
+      const before = _loadStored(db, e.orderId);
+      // Events that arrived before their `created` (no projection yet) need the full fold.
+      // (The demo generator always starts an order with `created`: skip the lookup there.)
+      const orphans =
+        before === null &&
+        source !== 'demo' &&
+        stmt(db, 'SELECT 1 FROM order_event WHERE order_id = ? AND seq <= ? LIMIT 1').get(e.orderId, seq0) !==
+          undefined;
+      const current = before?.order ?? null;
+      t = { before, current, full: orphans, last: current?.lastHlc ?? null, pending: [], rejected: [] };
+      touched.set(e.orderId, t);
     }
-    for (const t of touched.values()) if (!t.full && t.pending.length > 0) _foldPending(db, t);
-    const deltas: Deltas = new Map();
-    const rejected: Array<{ eventId: string; reason: string }> = [];
-    const insertedIds = new Set(inserted.map((e) => e.id));
-    for (const [orderId, t] of touched) {
-      if (t.full) {
-        t.current = reduceOrder(orderEvents(db, orderId));
-        _syncFlags(db, orderId, t.current);
-        for (const r of t.current?.rejected ?? []) {
-          if (insertedIds.has(r.eventId)) rejected.push({ eventId: r.eventId, reason: r.reason });
-        }
-      } else {
-        rejected.push(...t.rejected);
-      }
-      if (t.before === null && t.current === null) continue;
-      _writeProjection(db, t.before, t.current, env, deltas);
+    if (t.full) continue;
+    // Folding (applied or refused) sets lastHlc to the event's hlc, so the in-order test can
+    // run ahead of the fold.
+    const inOrder = t.last === null ? e.type === 'created' : e.hlc > t.last;
+    if (!inOrder) {
+      t.full = true;
+      continue;
     }
-    _flushDeltas(db, deltas);
-    return { inserted, orderIds: Array.from(touched.keys()), rejected };
-  })();
+    t.last = e.hlc;
+    t.pending.push(e);
+  }
+  for (const t of touched.values()) if (!t.full && t.pending.length > 0) _foldPending(db, t);
+  const deltas: Deltas = new Map();
+  const rejected: Array<{ eventId: string; reason: string }> = [];
+  const insertedIds = new Set(inserted.map((e) => e.id));
+  for (const [orderId, t] of touched) {
+    if (t.full) {
+      t.current = reduceOrder(orderEvents(db, orderId));
+      _syncFlags(db, orderId, t.current);
+      for (const r of t.current?.rejected ?? []) {
+        if (insertedIds.has(r.eventId)) rejected.push({ eventId: r.eventId, reason: r.reason });
+      }
+    } else {
+      rejected.push(...t.rejected);
+    }
+    if (t.before === null && t.current === null) continue;
+    _writeProjection(db, t.before, t.current, env, deltas);
+  }
+  _flushDeltas(db, deltas);
+  return { inserted, orderIds: Array.from(touched.keys()), rejected };
 }
 
 export interface IngestOptions {
