@@ -11,7 +11,7 @@ import {
 import type { WritableDb } from '../../../electron/core/store/types';
 import { appendOrderEvents } from '../../../electron/core/store/event-log/events';
 import type { OrderEvent } from '../../../shared/features/orders/order-events';
-import { T0, closedHistory, openTinyStore, tempDir } from './fixtures';
+import { History, T0, closedHistory, createdPayload, openTinyStore, tempDir } from './fixtures';
 
 const dirs: Array<() => void> = [];
 afterEach(() => dirs.splice(0).forEach((c) => c()));
@@ -128,6 +128,52 @@ describe('migration 27: the point as columns', () => {
       { ...closedHistory('o-new', T0 + 2000, { lng: 116.45, lat: 39.88 })[0] } as OrderEvent,
     ]);
     expect(row('o-new')).toEqual({ lng: 116.45, lat: 39.88 });
+  });
+});
+
+describe('migration 28: the party indexes on columns', () => {
+  it('backfills volunteer_id/assists from the JSON, the projection keeps them, and the indexes answer', () => {
+    const db = openTinyStore(dirs);
+    const vol = new History('o-vol', T0);
+    vol.add('created', createdPayload({ source: 'volunteer' }), 0);
+    vol.add('volunteer_assigned', { assignee: { kind: 'member', id: 'p-1' } });
+    const helped = new History('o-assist', T0 + 1000);
+    helped.add('created', createdPayload(), 0);
+    helped.add('member_assist_added', { memberId: 'p-2', name: '李四' });
+    appendOrderEvents(db, [...vol.events, ...helped.events, ...closedHistory('o-plain', T0 + 2000)]);
+    // As a store written before migration 28: the indexes on the JSON, no columns.
+    db.exec(`
+      DROP INDEX work_order_volunteer; DROP INDEX work_order_assist;
+      ALTER TABLE work_order DROP COLUMN volunteer_id; ALTER TABLE work_order DROP COLUMN assists;
+      CREATE INDEX work_order_volunteer ON work_order(json_extract(json, '$.volunteer.id'))
+        WHERE json_extract(json, '$.volunteer.id') IS NOT NULL;
+      CREATE INDEX work_order_assist ON work_order(received_at)
+        WHERE json_extract(json, '$.assistMembers') IS NOT NULL;
+    `);
+    migrationByVersion(28).up(db);
+    const cols = () =>
+      db.prepare('SELECT id, volunteer_id AS v, assists AS a FROM work_order ORDER BY id').all() as Array<{
+        id: string;
+        v: string | null;
+        a: number | null;
+      }>;
+    expect(cols()).toEqual([
+      { id: 'o-assist', v: null, a: 1 },
+      { id: 'o-plain', v: null, a: null },
+      { id: 'o-vol', v: 'p-1', a: null },
+    ]);
+    // A new event re-projects: the member leaves, the columns follow the JSON.
+    helped.add('member_assist_removed', { memberId: 'p-2', name: '李四', reason: '临时有事' });
+    appendOrderEvents(db, helped.events.slice(-1));
+    expect(cols()[0]).toEqual({ id: 'o-assist', v: null, a: null });
+    const plan = (sql: string) =>
+      (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all() as Array<{ detail: string }>)
+        .map((r) => r.detail)
+        .join(' ');
+    expect(plan("SELECT id FROM work_order WHERE volunteer_id = 'p-1'")).toContain('work_order_volunteer');
+    expect(plan('SELECT id FROM work_order WHERE assists = 1 ORDER BY received_at DESC')).toContain(
+      'work_order_assist',
+    );
   });
 });
 

@@ -1,4 +1,4 @@
-/** party.* SQL: members' availability, the volunteer orders (by the projection's `volunteer.id`). */
+/** party.* SQL: members' availability, the volunteer orders (by the projection's `volunteer_id`). */
 import type { WorkOrder } from '../../../../shared/features/orders/order';
 import type { Slot } from '../../../../shared/features/party/party';
 import type { PartyOrg, Person, Site } from '../../../../shared/features/reference/organisation';
@@ -12,7 +12,8 @@ export interface OrderRow {
   readonly isOpen: boolean;
 }
 
-const VOLUNTEER_ID = `json_extract(json, '$.volunteer.id')`;
+/** The projection's `volunteer.id` as a column (migration 28). */
+const VOLUNTEER_ID = 'volunteer_id';
 
 type Row = StoredRow & { finish_deadline: number | null; is_open: number };
 const COLS = `${ORDER_ROW_COLS}, finish_deadline, is_open`;
@@ -61,7 +62,7 @@ export function rowsOfAssignee(db: ReadableDb, assigneeId: string): OrderRow[] {
   );
 }
 
-const ASSISTED = `json_extract(json, '$.assistMembers') IS NOT NULL`;
+const ASSISTED = 'assists = 1';
 
 /** Orders with 协办党员 (migration 26's partial index), newest first. */
 export function assistRows(db: ReadableDb, limit = 5000): OrderRow[] {
@@ -79,7 +80,7 @@ export function rowsOfAssistMember(db: ReadableDb, memberId: string): OrderRow[]
     stmt(
       db,
       `SELECT ${COLS} FROM work_order w
-        WHERE json_extract(w.json, '$.assistMembers') IS NOT NULL
+        WHERE w.assists = 1
           AND EXISTS (SELECT 1 FROM json_each(w.json, '$.assistMembers') a
                        WHERE json_extract(a.value, '$.id') = ?)
         ORDER BY received_at DESC`,

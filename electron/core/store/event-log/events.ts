@@ -176,12 +176,18 @@ function _runProjection(st: Database.Statement, o: WorkOrder, env: ProjectionEnv
     encodeOrderJson(o),
     o.lng,
     o.lat,
+    // The party indexes' keys (migration 28): the JSON holds them too.
+    o.volunteer?.id ?? null,
+    o.assistMembers ? 1 : null,
     tail,
   );
 }
 
 const PROJ_COLS =
-  'id, version, last_hlc, status, is_open, urgency, source, category_code, community_code, grid_code, unit_id, title, address, received_at, finish_deadline, closed_at, callback_due, json, lng, lat';
+  'id, version, last_hlc, status, is_open, urgency, source, category_code, community_code, grid_code, unit_id, title, address, received_at, finish_deadline, closed_at, callback_due, json, lng, lat, volunteer_id, assists';
+const PROJ_PARAMS = PROJ_COLS.split(', ')
+  .map(() => '?')
+  .join(', ');
 
 /** Writes one order's new projection (or removes it), with search and rollup upkeep. */
 function _writeProjection(
@@ -202,10 +208,7 @@ function _writeProjection(
   }
   if (before && before.order.receivedAt === after.receivedAt) {
     _runProjection(
-      stmt(
-        db,
-        `UPDATE work_order SET (${PROJ_COLS}) = (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) WHERE rowid = ?`,
-      ),
+      stmt(db, `UPDATE work_order SET (${PROJ_COLS}) = (${PROJ_PARAMS}) WHERE rowid = ?`),
       after,
       env,
       before.rowid,
@@ -223,10 +226,7 @@ function _writeProjection(
   }
   const rowid = _allocRowid(db, after.receivedAt);
   _runProjection(
-    stmt(
-      db,
-      `INSERT INTO work_order(${PROJ_COLS}, rowid) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    ),
+    stmt(db, `INSERT INTO work_order(${PROJ_COLS}, rowid) VALUES (${PROJ_PARAMS}, ?)`),
     after,
     env,
     rowid,

@@ -30,6 +30,7 @@ import { migration0024AddressAssets } from './0024-address-assets';
 import { migration0025TriageRepeats } from './0025-triage-repeats';
 import { migration0026MemberAccounts } from './0026-member-accounts';
 import { migration0027OrderPoint } from './0027-order-point';
+import { migration0028PartyColumns } from './0028-party-columns';
 
 export interface Migration {
   readonly version: number;
@@ -65,6 +66,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 25, name: 'triage-repeats', up: migration0025TriageRepeats },
   { version: 26, name: 'member-accounts', up: migration0026MemberAccounts },
   { version: 27, name: 'order-point', up: migration0027OrderPoint },
+  { version: 28, name: 'party-columns', up: migration0028PartyColumns },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
