@@ -5,7 +5,7 @@
  * Run alone: `npx tsx tests/bench/triage-bench.ts <dataDir>` (e.g. a demo store).
  */
 import { findDuplicates, ordersForEval, storeModel } from '../../electron/core/features/triage';
-import { openDb } from '../../electron/core/store/db';
+import { openReader } from '../../electron/core/store/db';
 import { SuggestModel } from '../../shared/features/triage/suggest';
 import { readReferenceSnapshot } from '../../electron/core/store/reference';
 import { Table } from './table';
@@ -16,7 +16,8 @@ function pct(xs: readonly number[], p: number): number {
 }
 
 export async function benchTriage(table: Table, dataDir: string, storeLabel: string): Promise<void> {
-  const db = openDb(dataDir);
+  // Read-only: it runs on kept stores (on-store.ts) that must never be migrated or written.
+  const db = openReader(dataDir);
   try {
     const rows = ordersForEval(db);
     const texts = rows.slice(-2000).map((r) => `${r.title} ${r.description}`);

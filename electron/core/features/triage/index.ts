@@ -5,13 +5,15 @@
 import { ApiError } from '../../../../shared/contract/index';
 import { categoriesForChannel } from '../../../../shared/features/reference/catalogue';
 import type { DuplicateCandidate } from '../../../../shared/features/triage/contract';
+import type { DuplicateMatch } from '../../../../shared/features/triage/duplicates';
 import {
   DUP_NEAR_M,
   DUP_WINDOW_MS,
   assetCodeInAddress,
-  boxAround,
   assetCodeTokens,
+  communityReach,
   matchDuplicate,
+  nearArea,
 } from '../../../../shared/features/triage/duplicates';
 import { categoryDoubt } from '../../../../shared/features/triage/suggest';
 import type { Handler } from '../../runtime/context';
@@ -33,7 +35,7 @@ import {
   repeatLinked,
   repeatsOf,
 } from './queries-repeats';
-import { orderInUnitScope, ordersByIds, ordersInCommunity, type NearRow } from './queries';
+import { orderCard, orderInUnitScope, ordersByIds, ordersInCommunity, type NearTuple } from './queries';
 
 export { storeModel, orderText, CATALOGUE_WEIGHT } from './model';
 export { ordersForEval, type EvalRow } from './queries';
@@ -113,73 +115,86 @@ export function findDuplicates(
     asset?.communityCode ??
     null;
   if (!communityCode && !assetCode) return [];
-  // The report's community, and the asset's when it lies in another (a caller placed at home).
-  const communities = new Set([communityCode, asset?.communityCode ?? null]);
-  const rows: NearRow[] = [];
-  const seen = new Set<string>();
-  // A placed report matches placed orders only within DUP_NEAR_M (matchDuplicate): read no
-  // farther. Not when it names an asset: a caller on the same lamp may be placed at home.
-  const box = point && !assetCode ? boxAround(point, DUP_NEAR_M) : null;
-  for (const c of communities) {
-    if (!c) continue;
-    for (const r of ordersInCommunity(
-      db,
-      c,
-      input.receivedAt - DUP_WINDOW_MS,
-      input.receivedAt + DUP_WINDOW_MS,
-      SCAN_LIMIT,
-      unitId,
-      box,
-    ))
-      if (!seen.has(r.id)) {
-        seen.add(r.id);
-        rows.push(r);
-      }
-  }
-  if (assetCode) {
-    // 同一部件: open orders naming the asset at any age, and in any community (an asset on a boundary road).
-    const more = openOrdersOnAsset(db, assetCode, ASSET_OPEN_LIMIT)
-      .map((r) => r.orderId)
-      .filter((id) => !seen.has(id));
-    if (more.length > 0) rows.push(...ordersByIds(db, more, unitId));
-  }
-  const probe = {
-    point,
-    communityCode,
-    text: input.text,
-    categoryCode: input.categoryCode ?? null,
-    receivedAt: input.receivedAt,
-    assetCode,
-  };
-  const out: DuplicateCandidate[] = [];
-  for (const r of rows) {
-    if (r.id === input.excludeOrderId) continue;
-    const m = matchDuplicate(probe, {
-      id: r.id,
-      lng: r.lng,
-      lat: r.lat,
-      communityCode: r.communityCode,
-      text: `${r.title} ${r.description}`,
-      categoryCode: r.categoryCode,
-      receivedAt: r.receivedAt,
-      address: r.address,
-      open: r.isOpen === 1,
-    });
-    if (!m) continue;
-    out.push({
-      orderId: r.id,
-      title: r.title,
-      address: r.address,
-      categoryCode: r.categoryCode,
-      status: r.status,
-      open: r.isOpen === 1,
-      receivedAt: r.receivedAt,
-      version: r.version,
-      ...m,
-      assetCode: m.reasons.includes('same_asset') ? assetCode : null,
-    });
-  }
-  return out.sort((a, b) => b.score - a.score || b.receivedAt - a.receivedAt).slice(0, limit);
+  // One snapshot: the orders compared and the cards of those kept.
+  return db.transaction(() => {
+    // The report's community, and the asset's when it lies in another (a caller placed at home).
+    const communities = new Set([communityCode, asset?.communityCode ?? null]);
+    const rows: NearTuple[] = [];
+    const seen = new Set<string>();
+    // A placed report matches placed orders only within DUP_NEAR_M (matchDuplicate): read no
+    // farther. Not when it names an asset: a caller on the same lamp may be placed at home.
+    const near = point && !assetCode ? nearArea(point, DUP_NEAR_M) : null;
+    // Without either, the community is the place: only orders of the class or of the 48 hours
+    // can reach the showing score, and only those are read (a community's whole window is
+    // 1,000–2,300 orders at 1 M).
+    const of = !point && !assetCode ? communityReach(input.categoryCode ?? null) : null;
+    const reach = of ? { at: input.receivedAt, of } : null;
+    for (const c of communities) {
+      if (!c) continue;
+      for (const r of ordersInCommunity(
+        db,
+        c,
+        input.receivedAt - DUP_WINDOW_MS,
+        input.receivedAt + DUP_WINDOW_MS,
+        SCAN_LIMIT,
+        { unitId, near, reach, withAsset: assetCode !== null },
+      ))
+        if (!seen.has(r[0])) {
+          seen.add(r[0]);
+          rows.push(r);
+        }
+    }
+    if (assetCode) {
+      // 同一部件: open orders naming the asset at any age, and in any community (an asset on a boundary road).
+      const more = openOrdersOnAsset(db, assetCode, ASSET_OPEN_LIMIT)
+        .map((r) => r.orderId)
+        .filter((id) => !seen.has(id));
+      if (more.length > 0) rows.push(...ordersByIds(db, more, unitId));
+    }
+    const probe = {
+      point,
+      communityCode,
+      text: input.text,
+      categoryCode: input.categoryCode ?? null,
+      receivedAt: input.receivedAt,
+      assetCode,
+    };
+    const kept: { id: string; receivedAt: number; m: DuplicateMatch }[] = [];
+    for (const [id, text, categoryCode, community, receivedAt, lng, lat, address, isOpen] of rows) {
+      if (id === input.excludeOrderId) continue;
+      const m = matchDuplicate(probe, {
+        id,
+        lng,
+        lat,
+        communityCode: community,
+        text,
+        categoryCode,
+        receivedAt,
+        ...(address !== null ? { address } : {}),
+        open: isOpen === 1,
+      });
+      if (m) kept.push({ id, receivedAt, m });
+    }
+    kept.sort((a, b) => b.m.score - a.m.score || b.receivedAt - a.receivedAt);
+    const out: DuplicateCandidate[] = [];
+    for (const { id, receivedAt, m } of kept.slice(0, limit)) {
+      const card = orderCard(db, id);
+      if (!card) continue;
+      out.push({
+        orderId: id,
+        title: card.title,
+        address: card.address,
+        categoryCode: card.categoryCode,
+        status: card.status,
+        open: card.isOpen === 1,
+        receivedAt,
+        version: card.version,
+        ...m,
+        assetCode: m.reasons.includes('same_asset') ? assetCode : null,
+      });
+    }
+    return out;
+  })();
 }
 
 /**
