@@ -42,7 +42,7 @@ test('admin creates an officer account; the officer has no 账号管理; a disab
 }) => {
   test.setTimeout(240_000);
   await page.addInitScript(() => localStorage.removeItem('hall.lang'));
-  await page.goto(appUrl());
+  await page.goto(`${appUrl()}#evaluation`);
   await loginThroughScreen(page);
 
   let dialog = await openAccounts(page);

@@ -78,7 +78,7 @@ test('shell: demo badge, street, four panels, status bar', async ({ page }) => {
 });
 
 test('dispatch: search with 2 and 4 characters, open an order, see timeline and timers', async ({ page }) => {
-  await openApp(page);
+  await openApp(page, '#dispatch');
   await openDispatch(page);
 
   await search(page, '噪音');
@@ -129,7 +129,7 @@ test('dispatch: search with 2 and 4 characters, open an order, see timeline and 
 });
 
 test('dispatch: an order with an upstream deadline shows both deadlines side by side', async ({ page }) => {
-  await openApp(page);
+  await openApp(page, '#dispatch');
   await openDispatch(page);
   // 12345 orders carry upstream deadlines; open the first open one from the list.
   await page.getByTestId('filter-status').selectOption('in_progress');
@@ -161,7 +161,7 @@ test('bad filters: an inverted date range and a search with no hits do not break
 }) => {
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
-  await openApp(page);
+  await openApp(page, '#dispatch');
   await openDispatch(page);
 
   await page.getByTestId('filter-from').fill('2026-12-31');
@@ -224,7 +224,7 @@ test('screenshots of the panels and the desk (1920×1080; HALL_E2E_SHOTS=all add
 
 // After the screenshots: it writes a 待派单 order into the shared demo store.
 test('dispatch: a 待派单 order shows 推荐派单 with ranked units, scores and reasons', async ({ page }) => {
-  await openApp(page);
+  await openApp(page, '#dispatch');
   const api = async <T>(proc: string, input: unknown): Promise<T> => {
     const res = await page.request.post(appUrl(`api/${proc}`), { data: input });
     const body = (await res.json()) as { ok: boolean; data: T; error?: unknown };
@@ -282,7 +282,7 @@ test('dispatch: a suspended order shows its timers frozen (挂账 pauses the clo
   type Timer = { kind: string; scope: string; deadline: number; stoppedAt: number | null; level: string };
   type Detail = { order: { version: number; status: string }; timers: Timer[] };
   // Logged in first: page.request shares the context's session cookie.
-  await openApp(page);
+  await openApp(page, '#dispatch');
   const api = async <T>(proc: string, input: unknown): Promise<T> => {
     const res = await page.request.post(appUrl(`api/${proc}`), { data: input });
     const body = (await res.json()) as { ok: boolean; data: T; error?: unknown };
@@ -318,7 +318,7 @@ test('dispatch: a suspended order shows its timers frozen (挂账 pauses the clo
 
   // A month later on the wall clock the 7-day finish deadline has passed, but the clock is paused.
   await page.clock.setFixedTime(new Date(Date.now() + 30 * 86_400_000));
-  await openApp(page);
+  await openApp(page, '#dispatch');
   await openDispatch(page);
   await page.getByTestId('filter-status').selectOption('suspended');
   const row = page.locator(`[data-testid="order-row"][data-order-id="${orderId}"]`);

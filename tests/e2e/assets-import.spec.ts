@@ -11,7 +11,7 @@ defaultLanguagePerTest();
 test('an admin imports 部件 from CSV: a bad row refuses the file, the same file twice adds nothing', async ({
   page,
 }) => {
-  await signIn(page);
+  await signIn(page, '#evaluation');
   const snap = await api<{ street: { boundary: Array<[number, number]> } | null }>(
     page,
     'reference.snapshot',

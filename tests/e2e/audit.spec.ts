@@ -20,7 +20,7 @@ test('admin reads the audit log: chain intact, filters by action and actor, pers
 }) => {
   test.setTimeout(120_000);
   await page.addInitScript(() => localStorage.removeItem('hall.lang'));
-  await signIn(page);
+  await signIn(page, '#evaluation');
 
   // Someone (the admin) opens an order with its personal data: that read is audited.
   const list = await api<{ rows: Array<{ id: string }> }>(page, 'orders.list', { limit: 1 });
@@ -89,7 +89,7 @@ test('a wall signs in with its own viewer account and is never more than a viewe
   browser,
 }) => {
   test.setTimeout(120_000);
-  await signIn(page);
+  await signIn(page, '#evaluation');
   await api(page, 'accounts.create', WALL).catch(() => undefined);
 
   const wallContext = await browser.newContext({ viewport: { width: 1920, height: 1080 }, locale: 'zh-CN' });

@@ -117,7 +117,15 @@ test('first run on a fresh store: create the admin account, log out, log in agai
     } catch {
       // already gone
     }
-    await new Promise((r) => setTimeout(r, 1000));
+    // Until the host has closed its store (at most 5 s), not a fixed second.
+    for (let i = 0; i < 50 && child.pid; i++) {
+      try {
+        process.kill(-child.pid, 0);
+      } catch {
+        break;
+      }
+      await new Promise((r) => setTimeout(r, 100));
+    }
     rmSync(dataDir, { recursive: true, force: true });
   }
 });

@@ -12,7 +12,7 @@ test('evaluation panel: rates, ranking with movement, risk, what-if; a row drill
 }) => {
   test.setTimeout(150_000);
   await page.addInitScript(() => localStorage.removeItem('hall.lang'));
-  await signIn(page);
+  await signIn(page, '#evaluation');
   await page.getByRole('tab', { name: /评估反馈/ }).click();
   const panel = page.getByTestId('panel-evaluation');
   await expect(panel).toBeVisible();

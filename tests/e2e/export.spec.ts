@@ -15,7 +15,7 @@ test('the filtered desk list exports in the background and the downloaded xlsx h
 }) => {
   test.setTimeout(180_000);
   await page.addInitScript(() => localStorage.removeItem('hall.lang'));
-  await signIn(page);
+  await signIn(page, '#dispatch');
   await openDesk(page);
   await page.getByTestId('queue-tab-all').click();
 

@@ -45,7 +45,11 @@ export default async function globalSetup(config: FullConfig): Promise<void> {
 async function startDemoHost(): Promise<HostState> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'hall-e2e-'));
   // No live demo trickle: the specs create the orders they wait for (deterministic).
-  const { child, url } = await startHost(['--data-dir', dataDir, '--demo-days', '20', '--no-live-demo']);
+  // A whistle's deadline minute lasts 20 s (test knob, electron/core/features/whistle/minute.ts):
+  // whistle.spec walks 超时 past a 1-minute deadline without waiting a real minute.
+  const { child, url } = await startHost(['--data-dir', dataDir, '--demo-days', '20', '--no-live-demo'], {
+    HALL_WHISTLE_MINUTE_MS: '20000',
+  });
   const res = await fetch(`${url}api/auth.setup`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -56,12 +60,15 @@ async function startDemoHost(): Promise<HostState> {
 }
 
 /** Starts serve-cli on a free port in its own process group; resolves once it prints its URL. */
-export async function startHost(args: readonly string[]): Promise<{ child: ChildProcess; url: string }> {
+export async function startHost(
+  args: readonly string[],
+  env: Readonly<Record<string, string>> = {},
+): Promise<{ child: ChildProcess; url: string }> {
   const child: ChildProcess = spawn(
     'npx',
     ['tsx', 'electron/core/adapters/host/serve-cli.ts', '--port', '0', ...args],
     // Own process group so teardown can stop npx, tsx and node together.
-    { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], detached: true, env: { ...process.env } },
+    { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], detached: true, env: { ...process.env, ...env } },
   );
   let log = '';
   const url = await new Promise<string>((resolve, reject) => {

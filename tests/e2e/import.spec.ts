@@ -59,7 +59,7 @@ test('imports a 台账 .xlsx: the bad row named, nothing written until chosen, t
 }) => {
   test.setTimeout(600_000);
   await page.addInitScript(() => localStorage.removeItem('hall.lang'));
-  await signIn(page);
+  await signIn(page, '#evaluation');
   const file = await ledgerFile();
   const before = await ordersIn2018(page);
 

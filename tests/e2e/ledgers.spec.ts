@@ -9,7 +9,7 @@ import { shots, signIn } from './app-helpers';
 test('the admin schedules the monthly ledger in the jobs dialog', async ({ page }) => {
   test.setTimeout(180_000);
   await page.addInitScript(() => localStorage.removeItem('hall.lang'));
-  await signIn(page);
+  await signIn(page, '#evaluation');
   // Off the map (software WebGL makes big screenshots slow): the dialog is the same on any panel.
   await page.getByRole('tab', { name: /评估反馈/ }).click();
   await expect(page.getByTestId('panel-evaluation')).toBeVisible();

@@ -9,7 +9,7 @@ import { shots, signIn } from './app-helpers';
 test('meeting mode steps through its slides with the keyboard', async ({ page }) => {
   test.setTimeout(120_000);
   await page.addInitScript(() => localStorage.removeItem('hall.lang'));
-  await signIn(page);
+  await signIn(page, '#evaluation');
   await page.getByRole('tab', { name: /评估反馈/ }).click();
   const month = page.getByTestId('eval-month');
   const [y, m] = (await month.inputValue()).split('-').map(Number) as [number, number];

@@ -9,7 +9,7 @@ import { ARTIFACTS, shots, signIn } from './app-helpers';
 test('the meeting report prints to a PDF with its pages', async ({ page }) => {
   test.setTimeout(120_000);
   await page.addInitScript(() => localStorage.removeItem('hall.lang'));
-  await signIn(page);
+  await signIn(page, '#evaluation');
   await page.getByRole('tab', { name: /评估反馈/ }).click();
   await expect(page.getByTestId('panel-evaluation')).toBeVisible();
   const month = page.getByTestId('eval-month');

@@ -18,7 +18,7 @@ mkdirSync(ARTIFACTS, { recursive: true });
 async function openApp(page: Page): Promise<void> {
   const url = process.env.HALL_E2E_URL;
   if (!url) throw new Error('HALL_E2E_URL is not set: global-setup did not start the host');
-  await page.goto(url);
+  await page.goto(`${url}#evaluation`);
   await expect(page.getByTestId('login-screen').or(page.getByTestId('header-user'))).toBeVisible();
   if (await page.getByTestId('login-screen').isVisible()) await loginThroughScreen(page);
   await expect(page.getByTestId('header-user')).toBeVisible();

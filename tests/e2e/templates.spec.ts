@@ -150,7 +150,7 @@ test('an admin creates, edits and deletes reply templates; an officer has no edi
   });
   const ctx = await browser.newContext();
   const officer = await ctx.newPage();
-  await signIn(officer, '', { username: 'tpl.officer', password: 'tpl-officer-2026' });
+  await signIn(officer, '#evaluation', { username: 'tpl.officer', password: 'tpl-officer-2026' });
   await expect(officer.getByTestId('intake-open')).toBeVisible();
   await expect(officer.getByTestId('templates-open')).toHaveCount(0);
   await ctx.close();
@@ -164,7 +164,7 @@ test('an admin creates, edits and deletes reply templates; an officer has no edi
   });
   const ctx2 = await browser.newContext();
   const viewer = await ctx2.newPage();
-  await signIn(viewer, '', { username: 'tpl.viewer', password: 'tpl-viewer-2026' });
+  await signIn(viewer, '#evaluation', { username: 'tpl.viewer', password: 'tpl-viewer-2026' });
   await expect(viewer.getByTestId('user-role')).toBeVisible();
   await expect(viewer.getByTestId('intake-open')).toHaveCount(0);
   await expect(viewer.getByTestId('templates-open')).toHaveCount(0);

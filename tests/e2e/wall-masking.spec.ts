@@ -18,7 +18,7 @@ const CITIZEN = '欧阳修远';
 
 test('the wall shows an urgent order with every form masked', async ({ page, browser }) => {
   test.setTimeout(180_000);
-  await signIn(page);
+  await signIn(page, '#evaluation');
   await api(page, 'accounts.create', WALL).catch(() => undefined);
   const ref = await api<{ communities: Array<{ code: string; centroid: [number, number] }> }>(
     page,

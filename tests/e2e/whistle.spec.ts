@@ -66,7 +66,8 @@ test('a whistle summons three units: 已读, 已报到 and 超时 with its alarm
   await expect(rows.nth(1).getByTestId('recipient-state')).toHaveText('已报到');
   await expect(rows.nth(1)).toContainText('距集合点 0 米');
 
-  // The third never answers: past the one-minute deadline the loop marks it 超时 and alarms.
+  // The third never answers: past the one-minute deadline the loop marks it 超时 and alarms (on
+  // the e2e host a deadline minute lasts 20 s: HALL_WHISTLE_MINUTE_MS, set by global-setup.ts).
   await expect(rows.nth(2).getByTestId('recipient-state')).toHaveText('超时', { timeout: 90_000 });
   await expect(page.getByTestId('whistle-alarm')).toBeVisible({ timeout: 15_000 });
   await expect(rows.nth(0).getByTestId('recipient-state')).toHaveText('已读');

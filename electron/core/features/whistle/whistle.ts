@@ -27,6 +27,7 @@ import { nextLocalHlc } from '../../store/meta';
 import { readReferenceSnapshot, referenceVersion } from '../../store/reference';
 import type { ReadableDb } from '../../store/types';
 import type { Handler, WriteEnv } from '../../runtime/context';
+import { WHISTLE_MINUTE_MS } from './minute';
 import {
   appendTimeline,
   closeWhistleRow,
@@ -241,7 +242,7 @@ export const whistleCreate: Handler<'whistle.create'> = (input, call, env, tools
       createdBy: call.actor,
       closedAt: null,
     });
-    const deadline = at + input.deadlineMinutes * 60_000;
+    const deadline = at + input.deadlineMinutes * WHISTLE_MINUTE_MS;
     appendTimeline(db, {
       whistleId: id,
       at,

@@ -26,6 +26,7 @@ import { LocationPanel } from './LocationPanel';
 import { gridPlaces, locate, type Place } from './places';
 import { QuestionFields } from './QuestionFields';
 import { TriageSelects } from './TriageSelects';
+import { isTypingField } from './typing-field';
 import { useIntakeDraft } from './use-intake-draft';
 import './intake.css';
 
@@ -94,13 +95,16 @@ export default function IntakeDialog({ username, preset, onClose, onCreated }: I
   useEffect(() => {
     if (!ready || focusedFor.current === draft.orderId) return;
     focusedFor.current = draft.orderId;
-    const id = requestAnimationFrame(() =>
+    const id = requestAnimationFrame(() => {
+      // A frame can come late (a busy machine, the map drawn in software): if the officer is
+      // already typing in a field of the form, the focus stays there.
+      if (isTypingField<Element>(document.activeElement, form.current)) return;
       form.current
         ?.querySelector<HTMLElement>(
           '.intake-channel-fields input:not([disabled]), .intake-channel-fields select, [name="category"]',
         )
-        ?.focus(),
-    );
+        ?.focus();
+    });
     return () => cancelAnimationFrame(id);
   }, [ready, draft.orderId]);
 
@@ -144,7 +148,14 @@ export default function IntakeDialog({ username, preset, onClose, onCreated }: I
 
   const focusField = (field: IntakeField) => {
     const name = field === 'category' ? 'category' : field;
-    requestAnimationFrame(() => form.current?.querySelector<HTMLElement>(`[name="${name}"]`)?.focus());
+    // Only if the focus is still where it was when the form refused: a late frame must not pull
+    // the focus back while the officer (or a fast typist's next keystrokes) moved on to the next
+    // field — the text would land in the wrong one (seen under load: the phone in the name field).
+    const before = document.activeElement;
+    requestAnimationFrame(() => {
+      if (document.activeElement !== before) return;
+      form.current?.querySelector<HTMLElement>(`[name="${name}"]`)?.focus();
+    });
   };
 
   const submit = async (e?: FormEvent) => {
