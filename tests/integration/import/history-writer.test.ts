@@ -58,9 +58,9 @@ async function run(inFlight: (asked: number) => number): Promise<{ added: number
   );
   try {
     // A first ledger warms the statements and the cache (a cold first step can take 12 ms and more).
-    await writer.write(ledger(1000));
+    await writer.write(ledger(1000), (e) => e);
     warm = true;
-    const added = await writer.write(ledger());
+    const added = await writer.write(ledger(), (e) => e);
     return { added, seen };
   } finally {
     await writer.close();

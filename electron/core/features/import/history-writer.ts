@@ -4,11 +4,12 @@
  *
  * A commit writes every page its transaction touched to the WAL once, so the fewer commits the
  * cheaper each imported row — but a dispatcher's action waits for the transaction in front of
- * it. The writer in its worker counts its calls in flight (WriteEnv.callsInFlight): then a
- * transaction runs until another call than the import's own is in flight, or TXN_MAX_MS,
- * checking between steps of STEP orders, and commits and steps aside until the others are
- * answered (an action with an `await` inside would otherwise wait for the next transaction). Where nobody can tell (the in-process core), each transaction
- * is bounded by TXN_BLIND_MS instead. The WAL is folded by a thread of its own (store/wal-folder.ts).
+ * it. A transaction runs for TXN_MAX_MS at most; the writer in its worker also counts its calls
+ * in flight (WriteEnv.callsInFlight), and a transaction commits after the step of STEP orders it
+ * is in as soon as another call than the import's own is in flight, then steps aside until the
+ * others are answered (an action with an `await` inside would otherwise wait for the next
+ * transaction). Where nobody counts (the in-process core), only the time bounds it. The WAL is
+ * folded by a thread of its own (store/wal-folder.ts).
  */
 import type { OrderEvent } from '../../../../shared/features/orders/order-events';
 import { chinaCalendar } from '../../../../shared/kernel/calendar';
@@ -20,10 +21,12 @@ import type { WriteEnv } from '../../runtime/context';
 
 /** Orders per append inside a transaction (~1 ms): how often it looks for a waiting call. */
 const STEP = 10;
-/** A transaction's length when a waiting call makes it commit at once. */
-const TXN_MAX_MS = 12;
-/** A transaction's length when nobody can tell whether a call waits. */
-const TXN_BLIND_MS = 4;
+/**
+ * A transaction's longest run. Measured (docs/IMPORT.md): 12 ms and 8 ms held a concurrent
+ * orders.create's p95 at 1.4–2.1× its quiet p95 — it waits for the commit of the transaction it
+ * interrupts — and 4 ms at 0.7–1.2×, at the same import rate.
+ */
+const TXN_MAX_MS = 4;
 /** WAL frames (4 KB pages) past which the writer pauses for the WAL to start over: 64 MB. */
 const MAX_WAL_FRAMES = 16_384;
 /** How long stepping aside waits at most for the other calls to be answered. */
@@ -54,25 +57,28 @@ export class HistoryWriter {
     return new HistoryWriter(env, env.startWalFolder(), txnMaxMs);
   }
 
-  /** Writes the events (each a `created` of its own order); answers how many were new. */
-  async write(events: readonly OrderEvent[]): Promise<number> {
+  /**
+   * Writes an order for each item (`toEvent` gives its `created`: built step by step inside the
+   * transaction, so that building 500 is no block a waiting call cannot interrupt); answers how
+   * many were new.
+   */
+  async write<T>(items: readonly T[], toEvent: (item: T) => OrderEvent): Promise<number> {
     const { db } = this.env;
     const others = this.othersInFlight;
     let i = 0;
     let inserted = 0;
-    while (i < events.length) {
+    while (i < items.length) {
       const started = performance.now();
-      const limit = others ? this.txnMaxMs : TXN_BLIND_MS;
       db.transaction(() => {
         do {
-          const part = events.slice(i, i + STEP);
+          const part = items.slice(i, i + STEP).map(toEvent);
           inserted += appendInTransaction(db, part, {
             source: 'import',
             now: this.env.now(),
             env: this.projection,
           }).inserted.length;
           i += part.length;
-        } while (i < events.length && !others?.() && performance.now() - started < limit);
+        } while (i < items.length && !others?.() && performance.now() - started < this.txnMaxMs);
       })();
       if (!this.folder.ok) checkpointPassive(db);
       else if (this.folder.frames() > MAX_WAL_FRAMES) await this.folder.caughtUp();

@@ -38,8 +38,9 @@ import { HistoryWriter } from './history-writer';
  * batches of this size too). How they are written is history-writer.ts's business.
  */
 export const BATCH = 500;
+const LOOKUP = 100;
 /** Reading and checking rows gives the writer back to other calls at least this often. */
-const SLICE_MS = 4;
+const SLICE_MS = 2;
 const PREVIEW_ROWS = 8;
 
 /** The row's identity: the hash of its key (its 工单编号, else its whole normalised text). */
@@ -125,11 +126,17 @@ async function scan(
     const batch = pending;
     pending = [];
     if (batch.length === 0) return true;
-    const known = existingOrderIds(
-      db,
-      batch.flatMap((b) => [b.id, b.legacy]),
-    );
-    const fresh = batch.filter((b) => !known.has(b.id) && !known.has(b.legacy));
+    const fresh: typeof batch = [];
+    // A look-up of 100 rows' ids at a time, the writer given back between them.
+    for (let i = 0; i < batch.length; i += LOOKUP) {
+      if (i > 0) await yieldToCalls();
+      const part = batch.slice(i, i + LOOKUP);
+      const known = existingOrderIds(
+        db,
+        part.flatMap((b) => [b.id, b.legacy]),
+      );
+      for (const b of part) if (!known.has(b.id) && !known.has(b.legacy)) fresh.push(b);
+    }
     out.already += batch.length - fresh.length;
     out.valid += fresh.length;
     return onBatch ? onBatch(fresh) : true;
@@ -342,7 +349,7 @@ export const importRun: Handler<'import.run'> = async (input, call, env, tools):
     const written = await scan(env.db, scanInput, env.now(), async (batch) => {
       if (job.cancel) return false;
       const ref = referenceIndex(env.db);
-      added += await history.write(batch.map((b) => createdEvent(env, ref, call.actor, b.id, b.order)));
+      added += await history.write(batch, (b) => createdEvent(env, ref, call.actor, b.id, b.order));
       job.progress = { ...job.progress, done: job.progress.done + batch.length, added };
       return !job.cancel;
     });
