@@ -24,9 +24,10 @@ const STEP = 10;
 /**
  * A transaction's longest run. Measured (docs/IMPORT.md): 12 ms and 8 ms held a concurrent
  * orders.create's p95 at 1.4–2.1× its quiet p95 — it waits for the commit of the transaction it
- * interrupts — and 4 ms at 0.7–1.2×, at the same import rate.
+ * interrupts — and 4 ms at 0.7–1.2× at 50 k rows but 1.86× at 1 M; 2 ms 1.26× at 1 M, all at
+ * the same import rate.
  */
-const TXN_MAX_MS = 4;
+const TXN_MAX_MS = 2;
 /** WAL frames (4 KB pages) past which the writer pauses for the WAL to start over: 64 MB. */
 const MAX_WAL_FRAMES = 16_384;
 /** How long stepping aside waits at most for the other calls to be answered. */
