@@ -13,6 +13,7 @@ import { writeOpen311Settings } from '../../electron/core/features/open311/queri
 import { Open311SettingsSchema } from '../../shared/features/open311/contract';
 import { tempDir } from '../integration/store/fixtures';
 import { startLoopbackOpen311, type LoopRequest } from '../integration/open311/loopback-server';
+import { seededRandom } from '../../shared/kernel/seeded-random';
 
 const cleanups: Array<() => Promise<void> | void> = [];
 afterEach(async () => {
@@ -22,17 +23,6 @@ afterEach(async () => {
 const T = Date.UTC(2026, 10, 20, 8, 0, 0);
 const H = 3_600_000;
 const N = 953;
-
-/** A seeded generator, so a failure can be replayed. */
-function mulberry32(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 describe('Open311 against a flaky server', () => {
   it('delivers every one of 953 requests, none twice (20 % 503, 10 % cut-off bodies, 300 ms delay)', async () => {
@@ -53,7 +43,7 @@ describe('Open311 against a flaky server', () => {
     const seed = Number(process.env.FLAKY_SEED ?? 20_261_206);
     const server = await startLoopbackOpen311({
       requests,
-      quirks: { pageLimit: 50, flaky: { p503: 0.2, pTruncate: 0.1, delayMs: 300, rnd: mulberry32(seed) } },
+      quirks: { pageLimit: 50, flaky: { p503: 0.2, pTruncate: 0.1, delayMs: 300, rnd: seededRandom(seed) } },
     });
     cleanups.push(() => server.close());
     const t = tempDir('hall-o311-flaky-');

@@ -5,6 +5,7 @@
  * frequent class, and the catalogue's names and keywords only (the cold start).
  */
 import { SuggestModel, type CatalogueEntry } from './suggest';
+import { seededRandom } from '../../kernel/seeded-random';
 
 export interface LabelledText {
   readonly text: string;
@@ -36,16 +37,9 @@ export interface Evaluation {
   readonly catalogueOnly: Metrics;
 }
 
-/** A 32-bit seeded shuffle (mulberry32), so folds are the same on every run with one seed. */
+/** A seeded shuffle (kernel/seeded-random.ts), so folds are the same on every run with one seed. */
 function shuffled<T>(items: readonly T[], seed: number): T[] {
-  let a = seed >>> 0;
-  const rnd = (): number => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const rnd = seededRandom(seed);
   const out = [...items];
   for (let i = out.length - 1; i > 0; i--) {
     const j = Math.floor(rnd() * (i + 1));

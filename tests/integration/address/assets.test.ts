@@ -4,33 +4,15 @@
  * GeoJSON — a bad row refused with its row and column named and nothing taken, the same file
  * twice adding nothing.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createInProcessCore, type Core } from '../../../electron/core/runtime/core';
+import { describe, expect, it } from 'vitest';
 import { generateReference } from '../../../electron/core/features/demo';
 import { demoAssets } from '../../../electron/core/features/demo/generator/assets';
-import { tempDir } from '../store/fixtures';
+import { demoCoreForFile } from '../runtime/fixtures';
 
 const officer = { role: 'officer', actor: 'duty-1' } as const;
 const admin = { role: 'admin', actor: 'admin-1' } as const;
 const NOW = Date.UTC(2026, 5, 1, 4);
-let core: Core;
-let cleanup: () => void;
-
-beforeAll(async () => {
-  const t = tempDir();
-  cleanup = t.cleanup;
-  core = await createInProcessCore({
-    dataDir: t.dir,
-    host: 'test',
-    demo: { seed: 1, days: 2, anchor: NOW },
-    liveDemo: false,
-    now: () => NOW,
-  });
-}, 120_000);
-afterAll(async () => {
-  await core.close();
-  cleanup();
-});
+const demo = demoCoreForFile(2, NOW);
 
 describe('the demo asset layer', () => {
   it('has a few thousand assets of every kind along the roads, deterministic', () => {
@@ -43,20 +25,20 @@ describe('the demo asset layer', () => {
 
   it('finds the nearest asset to a point with the categories its kind suggests (路灯 → 路灯不亮)', async () => {
     const light = demoAssets(generateReference(1)).find((x) => x.kind === 'streetlight')!;
-    const hits = await core.call('assets.find', { point: [light.lng, light.lat], radiusM: 30 }, officer);
+    const hits = await demo.core.call('assets.find', { point: [light.lng, light.lat], radiusM: 30 }, officer);
     expect(hits[0]).toMatchObject({ code: light.code, kind: 'streetlight', distanceM: 0 });
     expect(hits[0]!.communityCode).not.toBeNull();
-    const snap = await core.call('reference.snapshot', {}, officer);
+    const snap = await demo.core.call('reference.snapshot', {}, officer);
     const names = hits[0]!.categoryCodes.map((c) => snap.categories.find((x) => x.code === c)?.name);
     expect(names[0]).toBe('路灯不亮');
-    const byCode = await core.call('assets.find', { q: light.code }, officer);
+    const byCode = await demo.core.call('assets.find', { q: light.code }, officer);
     expect(byCode.map((x) => x.code)).toEqual([light.code]);
   });
 });
 
 describe('assets.import', () => {
   const snapPoint = async (): Promise<[number, number]> => {
-    const snap = await core.call('reference.snapshot', {}, officer);
+    const snap = await demo.core.call('reference.snapshot', {}, officer);
     return [snap.communities[0]!.centroid[0], snap.communities[0]!.centroid[1]];
   };
 
@@ -70,7 +52,7 @@ describe('assets.import', () => {
       `T-JG-1,井盖,重复,${lng},${lat},`,
       `T-JG-5,路灯,远处,${lng + 1},${lat},`,
     ].join('\n');
-    const r = await core.call('assets.import', { format: 'csv', text: csv }, admin);
+    const r = await demo.core.call('assets.import', { format: 'csv', text: csv }, admin);
     expect(r.added).toBe(0);
     expect(r.errors).toEqual([
       expect.objectContaining({ row: 2, column: '类型', message: expect.stringContaining('喷泉') }),
@@ -82,19 +64,19 @@ describe('assets.import', () => {
         message: expect.stringContaining('不在本街道范围内'),
       }),
     ]);
-    expect(await core.call('assets.find', { q: 'T-JG' }, officer)).toEqual([]);
+    expect(await demo.core.call('assets.find', { q: 'T-JG' }, officer)).toEqual([]);
   });
 
   it('takes a good CSV and GeoJSON by code: the same file twice adds nothing', async () => {
     const [lng, lat] = await snapPoint();
     const csv = `\uFEFFcode,kind,name,lng,lat\nT-LD-1,路灯,测试路灯1,${lng},${lat}\nT-LD-2,streetlight,测试路灯2,${lng + 0.0002},${lat}\n`;
-    expect(await core.call('assets.import', { format: 'csv', text: csv }, admin)).toEqual({
+    expect(await demo.core.call('assets.import', { format: 'csv', text: csv }, admin)).toEqual({
       added: 2,
       updated: 0,
       unchanged: 0,
       errors: [],
     });
-    expect(await core.call('assets.import', { format: 'csv', text: csv }, admin)).toMatchObject({
+    expect(await demo.core.call('assets.import', { format: 'csv', text: csv }, admin)).toMatchObject({
       added: 0,
       updated: 0,
       unchanged: 2,
@@ -110,14 +92,18 @@ describe('assets.import', () => {
         { type: 'Feature', geometry: { type: 'LineString', coordinates: [] }, properties: { code: 'T-X' } },
       ],
     });
-    const bad = await core.call('assets.import', { format: 'geojson', text: geo }, admin);
+    const bad = await demo.core.call('assets.import', { format: 'geojson', text: geo }, admin);
     expect(bad.errors).toEqual([expect.objectContaining({ row: 2, column: '几何' })]);
     const good = JSON.stringify({ type: 'FeatureCollection', features: [JSON.parse(geo).features[0]] });
-    expect(await core.call('assets.import', { format: 'geojson', text: good }, admin)).toMatchObject({
+    expect(await demo.core.call('assets.import', { format: 'geojson', text: good }, admin)).toMatchObject({
       updated: 1,
     });
-    expect((await core.call('assets.find', { q: 'T-LD-1' }, officer))[0]!.name).toBe('测试路灯1（移位）');
-    await expect(core.call('assets.import', { format: 'csv', text: csv }, officer)).rejects.toMatchObject({
+    expect((await demo.core.call('assets.find', { q: 'T-LD-1' }, officer))[0]!.name).toBe(
+      '测试路灯1（移位）',
+    );
+    await expect(
+      demo.core.call('assets.import', { format: 'csv', text: csv }, officer),
+    ).rejects.toMatchObject({
       reason: 'role_required',
     });
   });
@@ -128,10 +114,10 @@ describe('duplicates per asset', () => {
     const light = demoAssets(generateReference(1)).find(
       (x) => x.kind === 'streetlight' && x.code.endsWith('0003'),
     )!;
-    const snap = await core.call('reference.snapshot', {}, officer);
+    const snap = await demo.core.call('reference.snapshot', {}, officer);
     const leaf = snap.categories.find((c) => c.name === '路灯不亮')!.code;
     const create = async (id: string, code: string) =>
-      core.call(
+      demo.core.call(
         'orders.create',
         {
           orderId: id,
@@ -148,13 +134,13 @@ describe('duplicates per asset', () => {
         },
         officer,
       );
-    expect(await core.call('assets.duplicates', { code: light.code }, officer)).toEqual([]);
+    expect(await demo.core.call('assets.duplicates', { code: light.code }, officer)).toEqual([]);
     await create('asset-dup-1', light.code);
     await create('asset-dup-2', `${light.code}9`); // another asset whose code starts alike
-    const d = await core.call('assets.duplicates', { code: light.code }, officer);
+    const d = await demo.core.call('assets.duplicates', { code: light.code }, officer);
     expect(d.map((x) => [x.orderId, x.reason])).toEqual([['asset-dup-1', 'same_asset']]);
     expect(
-      await core.call('assets.duplicates', { code: light.code, excludeOrderId: 'asset-dup-1' }, officer),
+      await demo.core.call('assets.duplicates', { code: light.code, excludeOrderId: 'asset-dup-1' }, officer),
     ).toEqual([]);
   });
 });

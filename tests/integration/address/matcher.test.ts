@@ -5,36 +5,18 @@
  * the street, a community or road alone) that must not be placed. Prints precision and recall per
  * threshold; asserts those at the 自动定位 threshold.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createInProcessCore, type Core } from '../../../electron/core/runtime/core';
+import { describe, expect, it } from 'vitest';
 import { generateReference } from '../../../electron/core/features/demo';
 import { demoGazetteerExtras } from '../../../electron/core/features/demo/generator/address-gazetteer';
 import { AUTO_LOCATE_THRESHOLD, distanceM, numberPoint } from '../../../shared/features/address/match';
 import type { LngLat, Ring } from '../../../shared/features/reference/jurisdiction';
-import { tempDir } from '../store/fixtures';
+import { demoCoreForFile } from '../runtime/fixtures';
 
 const officer = { role: 'officer', actor: 'duty-1' } as const;
 const NOW = Date.UTC(2026, 5, 1, 4);
 /** A match within this distance of the truth is right. */
 const RIGHT_M = 100;
-let core: Core;
-let cleanup: () => void;
-
-beforeAll(async () => {
-  const t = tempDir();
-  cleanup = t.cleanup;
-  core = await createInProcessCore({
-    dataDir: t.dir,
-    host: 'test',
-    demo: { seed: 1, days: 2, anchor: NOW },
-    liveDemo: false,
-    now: () => NOW,
-  });
-}, 120_000);
-afterAll(async () => {
-  await core.close();
-  cleanup();
-});
+const demo = demoCoreForFile(2, NOW);
 
 interface Labelled {
   readonly text: string;
@@ -231,10 +213,10 @@ describe('address.match on the labelled demo set', () => {
     const set = labelledSet();
     expect(set.length).toBeGreaterThanOrEqual(100);
     const results: Array<{ l: Labelled; conf: number; right: boolean; d: number | null }> = [];
-    await core.call('address.match', { text: '劲松中街1号' }, officer); // builds the gazetteer
+    await demo.core.call('address.match', { text: '劲松中街1号' }, officer); // builds the gazetteer
     const t0 = performance.now();
     for (const l of set) {
-      const r = await core.call('address.match', { text: l.text }, officer);
+      const r = await demo.core.call('address.match', { text: l.text }, officer);
       const best = r.candidates[0];
       if (!best) {
         results.push({ l, conf: 0, right: false, d: null });
@@ -283,23 +265,23 @@ describe('address.match on the labelled demo set', () => {
   });
 
   it('names the basis, the number and the direction word', async () => {
-    const r = await core.call('address.match', { text: '双井桥东南角' }, officer);
+    const r = await demo.core.call('address.match', { text: '双井桥东南角' }, officer);
     expect(r.candidates[0]).toMatchObject({ basis: 'landmark', name: '双井桥', direction: 'se' });
     expect(r.threshold).toBe(AUTO_LOCATE_THRESHOLD);
-    const n = await core.call('address.match', { text: '劲松中街25号' }, officer);
+    const n = await demo.core.call('address.match', { text: '劲松中街25号' }, officer);
     expect(n.candidates[0]).toMatchObject({ basis: 'road_number', name: '劲松中街', number: 25 });
-    const f = await core.call('address.match', { text: '富力城D区2号楼' }, officer);
+    const f = await demo.core.call('address.match', { text: '富力城D区2号楼' }, officer);
     expect(f.candidates[0]).toMatchObject({ basis: 'building_number', name: '富力2号楼', number: 2 });
     expect(f.candidates[0]!.confidence).toBeGreaterThanOrEqual(AUTO_LOCATE_THRESHOLD);
   });
 
   it('answers nothing for an unknown place and refuses an empty text and a viewer', async () => {
-    expect((await core.call('address.match', { text: '火星基地一号' }, officer)).candidates).toEqual([]);
-    await expect(core.call('address.match', { text: '  ' }, officer)).rejects.toMatchObject({
+    expect((await demo.core.call('address.match', { text: '火星基地一号' }, officer)).candidates).toEqual([]);
+    await expect(demo.core.call('address.match', { text: '  ' }, officer)).rejects.toMatchObject({
       reason: 'invalid_input',
     });
     await expect(
-      core.call('address.match', { text: '劲松中街25号' }, { role: 'viewer', actor: 'v' }),
+      demo.core.call('address.match', { text: '劲松中街25号' }, { role: 'viewer', actor: 'v' }),
     ).rejects.toMatchObject({ reason: 'role_required' });
   });
 });

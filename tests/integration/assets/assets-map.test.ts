@@ -4,34 +4,16 @@
  * and the open orders (同一部件), masked for a viewer or a wall; bad boxes and unknown codes are
  * refused in Chinese and nothing else changes.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createInProcessCore, type Core } from '../../../electron/core/runtime/core';
+import { describe, expect, it } from 'vitest';
 import { generateReference } from '../../../electron/core/features/demo';
 import { demoAssets } from '../../../electron/core/features/demo/generator/assets';
-import { tempDir } from '../store/fixtures';
+import { demoCoreForFile } from '../runtime/fixtures';
 
 const officer = { role: 'officer', actor: 'duty-1' } as const;
 const viewer = { role: 'viewer', actor: 'committee-1' } as const;
 const NOW = Date.UTC(2026, 5, 1, 4);
 const ASSETS = demoAssets(generateReference(1));
-let core: Core;
-let cleanup: () => void;
-
-beforeAll(async () => {
-  const t = tempDir();
-  cleanup = t.cleanup;
-  core = await createInProcessCore({
-    dataDir: t.dir,
-    host: 'test',
-    demo: { seed: 1, days: 2, anchor: NOW },
-    liveDemo: false,
-    now: () => NOW,
-  });
-}, 120_000);
-afterAll(async () => {
-  await core.close();
-  cleanup();
-});
+const demo = demoCoreForFile(2, NOW);
 
 /** A box of ±d degrees around an asset. */
 const around = (a: { lng: number; lat: number }, d: number) => ({
@@ -49,10 +31,10 @@ describe('assets.inBox (the map layer)', () => {
       (a) => a.lng >= box.minLng && a.lng <= box.maxLng && a.lat >= box.minLat && a.lat <= box.maxLat,
     );
     expect(inside.length).toBeGreaterThan(5);
-    const r = await core.call('assets.inBox', box, viewer);
+    const r = await demo.core.call('assets.inBox', box, viewer);
     expect(r.truncated).toBe(false);
     expect(r.assets.map((a) => a.code).sort()).toEqual(inside.map((a) => a.code).sort());
-    const card = await core.call('assets.card', { code: light.code }, officer);
+    const card = await demo.core.call('assets.card', { code: light.code }, officer);
     expect(r.assets.find((a) => a.code === light.code)).toMatchObject({
       kind: 'streetlight',
       name: light.name,
@@ -62,33 +44,33 @@ describe('assets.inBox (the map layer)', () => {
 
   it('caps the answer at the limit and says so', async () => {
     const a = ASSETS[0]!;
-    const r = await core.call('assets.inBox', { ...around(a, 0.01), limit: 3 }, viewer);
+    const r = await demo.core.call('assets.inBox', { ...around(a, 0.01), limit: 3 }, viewer);
     expect(r.assets).toHaveLength(3);
     expect(r.truncated).toBe(true);
   });
 
   it('refuses a box too big or upside down with a Chinese sentence', async () => {
     const a = ASSETS[0]!;
-    await expect(core.call('assets.inBox', around(a, 0.2), viewer)).rejects.toMatchObject({
+    await expect(demo.core.call('assets.inBox', around(a, 0.2), viewer)).rejects.toMatchObject({
       reason: 'invalid_input',
       message: expect.stringContaining('范围过大'),
     });
     await expect(
-      core.call(
+      demo.core.call(
         'assets.inBox',
         { minLng: a.lng, minLat: a.lat, maxLng: a.lng - 0.001, maxLat: a.lat + 0.001 },
         viewer,
       ),
     ).rejects.toMatchObject({ reason: 'invalid_input', message: expect.stringContaining('范围不正确') });
     await expect(
-      core.call(
+      demo.core.call(
         'assets.inBox',
         { minLng: 'x' as unknown as number, minLat: a.lat, maxLng: a.lng, maxLat: a.lat },
         viewer,
       ),
     ).rejects.toMatchObject({ reason: 'invalid_input', field: 'minLng' });
     await expect(
-      core.call('assets.inBox', around(a, 0.001), { role: null, actor: 'x' }),
+      demo.core.call('assets.inBox', around(a, 0.001), { role: null, actor: 'x' }),
     ).rejects.toMatchObject({
       reason: 'login_required',
     });
@@ -98,9 +80,9 @@ describe('assets.inBox (the map layer)', () => {
 describe('assets.card and the open count (同一部件)', () => {
   it('counts and lists the open orders naming the asset; a viewer sees the title masked', async () => {
     const bin = ASSETS.find((x) => x.kind === 'trash_bin' && x.code.endsWith('0002'))!;
-    const snap = await core.call('reference.snapshot', {}, officer);
+    const snap = await demo.core.call('reference.snapshot', {}, officer);
     const leaf = snap.categories.find((c) => c.name === '垃圾桶满溢')!.code;
-    const before = await core.call('assets.card', { code: bin.code }, officer);
+    const before = await demo.core.call('assets.card', { code: bin.code }, officer);
     expect(before).toMatchObject({ asset: { code: bin.code, kind: 'trash_bin', name: bin.name } });
     expect(before.communityName).not.toBeNull();
     expect(before.communityName).toBe(
@@ -114,7 +96,7 @@ describe('assets.card and the open count (同一部件)', () => {
       [2, ''],
       [3, '9'], // another asset whose code starts alike: not this one
     ] as const)
-      await core.call(
+      await demo.core.call(
         'orders.create',
         {
           orderId: `asset-map-${i}`,
@@ -133,10 +115,10 @@ describe('assets.card and the open count (同一部件)', () => {
         officer,
       );
 
-    const inBox = await core.call('assets.inBox', around(bin, 0.002), viewer);
+    const inBox = await demo.core.call('assets.inBox', around(bin, 0.002), viewer);
     expect(inBox.assets.find((a) => a.code === bin.code)?.open).toBe(before.openTotal + 2);
 
-    const card = await core.call('assets.card', { code: bin.code }, officer);
+    const card = await demo.core.call('assets.card', { code: bin.code }, officer);
     expect(card.openTotal).toBe(before.openTotal + 2);
     const mine = card.orders.filter((o) => o.orderId.startsWith('asset-map-')).map((o) => o.orderId);
     expect(mine.sort()).toEqual(['asset-map-1', 'asset-map-2']);
@@ -147,8 +129,8 @@ describe('assets.card and the open count (同一部件)', () => {
       title: expect.stringContaining('13912345678'),
     });
 
-    const masked = await core.call('assets.card', { code: bin.code }, viewer);
-    const wall = await core.call('assets.card', { code: bin.code }, { ...officer, masked: true });
+    const masked = await demo.core.call('assets.card', { code: bin.code }, viewer);
+    const wall = await demo.core.call('assets.card', { code: bin.code }, { ...officer, masked: true });
     for (const view of [masked, wall]) {
       const titles = view.orders.filter((o) => o.orderId.startsWith('asset-map-')).map((o) => o.title);
       expect(titles).toHaveLength(2);
@@ -160,12 +142,12 @@ describe('assets.card and the open count (同一部件)', () => {
   });
 
   it('refuses an unknown or malformed code without changing anything', async () => {
-    await expect(core.call('assets.card', { code: 'NO-SUCH-1' }, viewer)).rejects.toMatchObject({
+    await expect(demo.core.call('assets.card', { code: 'NO-SUCH-1' }, viewer)).rejects.toMatchObject({
       reason: 'asset_not_found',
       code: 'not_found',
       message: '城市部件不存在: NO-SUCH-1',
     });
-    await expect(core.call('assets.card', { code: '<script>' }, viewer)).rejects.toMatchObject({
+    await expect(demo.core.call('assets.card', { code: '<script>' }, viewer)).rejects.toMatchObject({
       reason: 'invalid_input',
       message: expect.stringContaining('部件编号格式不正确'),
     });

@@ -15,22 +15,11 @@ import type { WritableDb } from '../../../electron/core/store/types';
 import { reduceOrder } from '../../../shared/features/orders/order-reducer';
 import type { OrderEvent } from '../../../shared/features/orders/order-events';
 import { History, T0, TINY_REF, closedHistory, createdPayload, openTinyStore } from './fixtures';
+import { seededRandom } from '../../../shared/kernel/seeded-random';
 
 const cleanups: Array<() => void> = [];
 afterEach(() => cleanups.splice(0).forEach((c) => c()));
 const fresh = (): WritableDb => openTinyStore(cleanups);
-
-/** Deterministic PRNG (mulberry32). */
-function rng(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a |= 0;
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const TITLES = [
   '楼道堆物占用消防通道',
@@ -43,7 +32,7 @@ const TITLES = [
 
 /** Varied histories: finished, open, returned, suspended, extended, and some refused events. */
 function histories(n: number, seed: number): OrderEvent[][] {
-  const r = rng(seed);
+  const r = seededRandom(seed);
   const out: OrderEvent[][] = [];
   for (let i = 0; i < n; i++) {
     const id = `o${String(i).padStart(4, '0')}`;
@@ -166,7 +155,7 @@ describe('ingest', () => {
     const all = histories(120, 7);
     const inOrder = fresh();
     for (const h of all) ingestEvents(inOrder, h, { source: 'upstream' });
-    const r = rng(99);
+    const r = seededRandom(99);
     const shuffled = fresh();
     const flat = shuffle(all.flat(), r);
     for (let i = 0; i < flat.length; i += 37)

@@ -5,40 +5,20 @@
  * point is across the road or further, and an open order on the asset at any age; the demo's known
  * duplicates on assets are found.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createInProcessCore, type Core } from '../../../electron/core/runtime/core';
+import { describe, expect, it } from 'vitest';
 import { generateReference } from '../../../electron/core/features/demo';
 import { demoAssets } from '../../../electron/core/features/demo/generator/assets';
 import { ordersForEval } from '../../../electron/core/features/triage';
 import { openDb } from '../../../electron/core/store/db';
-import { tempDir } from '../store/fixtures';
+import { demoCoreForFile } from '../runtime/fixtures';
 
 const officer = { role: 'officer', actor: 'duty-1' } as const;
 const NOW = Date.UTC(2026, 5, 1, 4);
 const DAY = 86_400_000;
-let core: Core;
-let dir: string;
-let cleanup: () => void;
-
-beforeAll(async () => {
-  const t = tempDir();
-  cleanup = t.cleanup;
-  dir = t.dir;
-  core = await createInProcessCore({
-    dataDir: t.dir,
-    host: 'test',
-    demo: { seed: 1, days: 90, anchor: NOW },
-    liveDemo: false,
-    now: () => NOW,
-  });
-}, 120_000);
-afterAll(async () => {
-  await core.close();
-  cleanup();
-});
+const demo = demoCoreForFile(90, NOW);
 
 async function leaf(name: string): Promise<string> {
-  const snap = await core.call('reference.snapshot', {}, officer);
+  const snap = await demo.core.call('reference.snapshot', {}, officer);
   return snap.categories.find((c) => c.level === 3 && c.name === name)!.code;
 }
 
@@ -52,7 +32,7 @@ function lightAndPoint(k: number, m: number) {
 describe('triage.duplicates: 同一部件', () => {
   it('finds an order on the same asset from a caller who reads its number, 300 m away, under the other category', async () => {
     const { light, away } = lightAndPoint(0, 300);
-    const first = await core.call(
+    const first = await demo.core.call(
       'orders.create',
       {
         orderId: 'asset-first-1',
@@ -75,21 +55,21 @@ describe('triage.duplicates: 同一部件', () => {
       categoryCode: await leaf('路灯杆倾斜'),
       receivedAt: NOW + 3_600_000,
     };
-    const found = await core.call('triage.duplicates', probe, officer);
+    const found = await demo.core.call('triage.duplicates', probe, officer);
     const hit = found.find((c) => c.orderId === first.order.id);
     expect(hit).toBeDefined();
     expect(hit!.reasons).toContain('same_asset');
     expect(hit!.assetCode).toBe(light.code);
     expect(hit!.distanceM).toBeGreaterThan(150);
     // The same words without the number: 300 m is not the same place, nothing on the asset.
-    const plain = await core.call(
+    const plain = await demo.core.call(
       'triage.duplicates',
       { ...probe, text: '路边的灯杆被车撞歪了，晚上很危险' },
       officer,
     );
     expect(plain.map((c) => c.orderId)).not.toContain(first.order.id);
     // A number that is no asset's is not taken for one.
-    const noAsset = await core.call(
+    const noAsset = await demo.core.call(
       'triage.duplicates',
       { ...probe, text: `路边的灯杆被车撞歪了，杆上编号${light.code}9` },
       officer,
@@ -100,7 +80,7 @@ describe('triage.duplicates: 同一部件', () => {
   it('at intake, the picked asset in the address finds an open order on it weeks old; a closed-window one elsewhere is not', async () => {
     const { light } = lightAndPoint(1, 0);
     const code = await leaf('路灯不亮');
-    const onAsset = await core.call(
+    const onAsset = await demo.core.call(
       'orders.create',
       {
         orderId: 'asset-old-open',
@@ -118,7 +98,7 @@ describe('triage.duplicates: 同一部件', () => {
       officer,
     );
     // The same spot and category, but not naming the asset.
-    await core.call(
+    await demo.core.call(
       'orders.create',
       {
         orderId: 'asset-old-spot',
@@ -142,7 +122,7 @@ describe('triage.duplicates: 同一部件', () => {
       categoryCode: code,
       receivedAt: NOW + 20 * DAY,
     };
-    const found = await core.call('triage.duplicates', intake, officer);
+    const found = await demo.core.call('triage.duplicates', intake, officer);
     const ids = found.map((c) => c.orderId);
     expect(ids).toContain(onAsset.order.id);
     expect(ids).not.toContain('asset-old-spot');
@@ -151,7 +131,7 @@ describe('triage.duplicates: 同一部件', () => {
     expect(hit.reasons).not.toContain('recent');
     expect(hit.open).toBe(true);
     // The asset given by code does the same.
-    const byCode = await core.call(
+    const byCode = await demo.core.call(
       'triage.duplicates',
       { ...intake, address: '路边', assetCode: light.code },
       officer,
@@ -160,7 +140,7 @@ describe('triage.duplicates: 同一部件', () => {
   });
 
   it('finds the demo’s known duplicates on assets, with the reason 同一部件', async () => {
-    const db = openDb(dir);
+    const db = openDb(demo.dir);
     const rows = (() => {
       try {
         return ordersForEval(db);
@@ -173,7 +153,7 @@ describe('triage.duplicates: 同一部件', () => {
     let found = 0;
     let far = 0;
     for (const s of seconds) {
-      const c = await core.call(
+      const c = await demo.core.call(
         'triage.duplicates',
         {
           point: [s.lng!, s.lat!],

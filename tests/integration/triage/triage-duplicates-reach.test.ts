@@ -5,8 +5,7 @@
  * the community finds; and orders right at 150 m — due north and east, where the former box was
  * 0.11 % too tight — are found.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createInProcessCore, type Core } from '../../../electron/core/runtime/core';
+import { describe, expect, it } from 'vitest';
 import { referenceIndex } from '../../../electron/core/features/reference';
 import {
   findDuplicates,
@@ -18,30 +17,11 @@ import { openReader } from '../../../electron/core/store/db';
 import type { ReadableDb } from '../../../electron/core/store/types';
 import type { DuplicateCandidate } from '../../../shared/features/triage/contract';
 import { DUP_NEAR_M, matchDuplicate, metres } from '../../../shared/features/triage/duplicates';
-import { tempDir } from '../store/fixtures';
+import { demoCoreForFile } from '../runtime/fixtures';
 
 const officer = { role: 'officer', actor: 'duty-1' } as const;
 const NOW = Date.UTC(2026, 5, 1, 4);
-let core: Core;
-let dir: string;
-let cleanup: () => void;
-
-beforeAll(async () => {
-  const t = tempDir();
-  cleanup = t.cleanup;
-  dir = t.dir;
-  core = await createInProcessCore({
-    dataDir: t.dir,
-    host: 'test',
-    demo: { seed: 1, days: 45, anchor: NOW },
-    liveDemo: false,
-    now: () => NOW,
-  });
-}, 120_000);
-afterAll(async () => {
-  await core.close();
-  cleanup();
-});
+const demo = demoCoreForFile(45, NOW);
 
 interface Probe {
   readonly point?: [number, number];
@@ -88,7 +68,7 @@ function line(id: string, m: Pick<DuplicateCandidate, 'score' | 'reasons' | 'dis
 
 describe('triage.duplicates reads only what it may skip', () => {
   it('finds exactly what scoring every order of the community finds (placed, unplaced, short texts)', () => {
-    const db = openReader(dir);
+    const db = openReader(demo.dir);
     try {
       const all = ordersForEval(db);
       const inWindow = (r: EvalRow): boolean => r.receivedAt > NOW - 40 * 86_400_000;
@@ -154,7 +134,7 @@ describe('triage.duplicates reads only what it may skip', () => {
   });
 
   it('finds orders at 150 m due north and east and 149 m on the diagonal, not at 153 m', async () => {
-    const db = openReader(dir);
+    const db = openReader(demo.dir);
     try {
       const ref = referenceIndex(db);
       const at = (c: readonly [number, number], north: number, east: number): [number, number] => [
@@ -184,12 +164,12 @@ describe('triage.duplicates reads only what it may skip', () => {
           );
         })!;
       expect(centre).toBeDefined();
-      const snap = await core.call('reference.snapshot', {}, officer);
+      const snap = await demo.core.call('reference.snapshot', {}, officer);
       const leaf = snap.categories.find((c) => c.level === 3 && c.name === '路灯不亮')!.code;
       const ids: Record<string, string> = {};
       for (const [name, [n, e]] of Object.entries(offsets)) {
         const [lng, lat] = at(centre, n, e);
-        const made = await core.call(
+        const made = await demo.core.call(
           'orders.create',
           {
             orderId: `reach-${name}`,

@@ -3,41 +3,23 @@
  * suggestions learned from closed orders with their words, a doubtful filed category, learning
  * as orders close, and the demo's known duplicates found at their place.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createInProcessCore, type Core } from '../../../electron/core/runtime/core';
-import { tempDir } from '../store/fixtures';
+import { describe, expect, it } from 'vitest';
+import { demoCoreForFile } from '../runtime/fixtures';
 
 const officer = { role: 'officer', actor: 'duty-1' } as const;
 const NOW = Date.UTC(2026, 5, 1, 4);
-let core: Core;
-let cleanup: () => void;
-
-beforeAll(async () => {
-  const t = tempDir();
-  cleanup = t.cleanup;
-  core = await createInProcessCore({
-    dataDir: t.dir,
-    host: 'test',
-    demo: { seed: 1, days: 120, anchor: NOW },
-    liveDemo: false,
-    now: () => NOW,
-  });
-}, 120_000);
-afterAll(async () => {
-  await core.close();
-  cleanup();
-});
+const demo = demoCoreForFile(120, NOW);
 
 describe('triage.suggest', () => {
   it('gives three categories with confidence and the words that drove them', async () => {
-    const r = await core.call(
+    const r = await demo.core.call(
       'triage.suggest',
       { text: '我家楼下的路灯坏了，晚上路灯不亮，出行很不方便' },
       officer,
     );
     expect(r.learned).toBeGreaterThan(1000);
     expect(r.suggestions).toHaveLength(3);
-    const snap = await core.call('reference.snapshot', {}, officer);
+    const snap = await demo.core.call('reference.snapshot', {}, officer);
     const names = new Map(snap.categories.map((c) => [c.code, c.name]));
     expect(names.get(r.suggestions[0]!.categoryCode)).toContain('路灯');
     expect(r.suggestions[0]!.words.join(' ')).toContain('路灯');
@@ -46,21 +28,25 @@ describe('triage.suggest', () => {
   });
 
   it('flags a filed category that disagrees with the text (分类存疑), not one that agrees', async () => {
-    const snap = await core.call('reference.snapshot', {}, officer);
+    const snap = await demo.core.call('reference.snapshot', {}, officer);
     const leaf = (name: string) => snap.categories.find((c) => c.level === 3 && c.name === name)!.code;
     const text = '垃圾清运不及时，小区垃圾桶满了好几天没人清运';
-    const wrong = await core.call('triage.suggest', { text, categoryCode: leaf('共享单车乱停放') }, officer);
+    const wrong = await demo.core.call(
+      'triage.suggest',
+      { text, categoryCode: leaf('共享单车乱停放') },
+      officer,
+    );
     expect(wrong.doubt?.filed).toBe(leaf('共享单车乱停放'));
     const top = wrong.doubt!.suggested.categoryCode;
-    const right = await core.call('triage.suggest', { text, categoryCode: top }, officer);
+    const right = await demo.core.call('triage.suggest', { text, categoryCode: top }, officer);
     expect(right.doubt).toBeNull();
   });
 
   it('answers an empty or unknown text with no suggestions, and refuses a viewer', async () => {
-    expect((await core.call('triage.suggest', { text: '   ' }, officer)).suggestions).toEqual([]);
-    expect((await core.call('triage.suggest', { text: '12345 ???' }, officer)).suggestions).toEqual([]);
+    expect((await demo.core.call('triage.suggest', { text: '   ' }, officer)).suggestions).toEqual([]);
+    expect((await demo.core.call('triage.suggest', { text: '12345 ???' }, officer)).suggestions).toEqual([]);
     await expect(
-      core.call('triage.suggest', { text: '路灯' }, { role: 'viewer', actor: 'v' }),
+      demo.core.call('triage.suggest', { text: '路灯' }, { role: 'viewer', actor: 'v' }),
     ).rejects.toMatchObject({
       reason: 'role_required',
     });
@@ -69,14 +55,14 @@ describe('triage.suggest', () => {
 
 describe('triage.duplicates', () => {
   it('finds the first report of each known demo duplicate at its place (recall), with reasons', async () => {
-    const page = await core.call('orders.list', { status: ['merged'], limit: 200 }, officer);
+    const page = await demo.core.call('orders.list', { status: ['merged'], limit: 200 }, officer);
     // The pairs on a 部件 ("…AR") are placed up to 400 m apart: triage-assets.test.ts covers them.
     const seconds = page.rows.filter((r) => r.id.endsWith('R') && !r.id.endsWith('AR'));
     expect(seconds.length).toBeGreaterThan(5);
     let found = 0;
     for (const s of seconds) {
-      const o = (await core.call('orders.get', { orderId: s.id }, officer)).order;
-      const c = await core.call(
+      const o = (await demo.core.call('orders.get', { orderId: s.id }, officer)).order;
+      const c = await demo.core.call(
         'triage.duplicates',
         {
           point: [o.lng!, o.lat!],
@@ -98,7 +84,7 @@ describe('triage.duplicates', () => {
   });
 
   it('refuses a probe without a place', async () => {
-    await expect(core.call('triage.duplicates', { text: '路灯不亮' }, officer)).rejects.toMatchObject({
+    await expect(demo.core.call('triage.duplicates', { text: '路灯不亮' }, officer)).rejects.toMatchObject({
       reason: expect.any(String),
     });
   });

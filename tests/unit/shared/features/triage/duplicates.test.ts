@@ -19,6 +19,7 @@ import {
   type DuplicateSubject,
 } from '../../../../../shared/features/triage/duplicates';
 import { textRuns } from '../../../../../shared/features/triage/suggest';
+import { seededRandom } from '../../../../../shared/kernel/seeded-random';
 
 const T = Date.UTC(2026, 0, 5, 2);
 const probe = {
@@ -193,17 +194,6 @@ function referenceMatch(probe: DuplicateProbe, c: DuplicateSubject): DuplicateMa
   return { score, reasons, distanceM, textSimilarity: sim, hoursApart: Math.round(hoursApart * 10) / 10 };
 }
 
-/** A small seeded generator (mulberry32): the same cases on every run. */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
-
 // CJK, compatibility ideographs, ASCII of both cases, digits, punctuation, full-width letters,
 // an astral ideograph and a lone surrogate, U+0130 (lower case: i + a combining dot) and U+212A
 // KELVIN SIGN (lower case: k) — every way a character can start, continue or end a run.
@@ -224,7 +214,7 @@ const PIECES = [
 ];
 
 describe('the fast scoring finds what the reference scoring finds', () => {
-  const rnd = random(20261207);
+  const rnd = seededRandom(20261207);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)]!;
   const text = (): string => Array.from({ length: Math.floor(rnd() * 40) }, () => pick(PIECES)).join('');
   const CATS = ['07.06.001', '07.06.002', '07.07.001', '07', '07.06', '07.06.', '01.01.004', ''];
@@ -274,7 +264,7 @@ describe('the fast scoring finds what the reference scoring finds', () => {
 
 describe('nearArea: the disc the lookup reads holds every point matchDuplicate keeps', () => {
   it('every point within 150 m (rounded) lies in the box and the disc, at any bearing and latitude', () => {
-    const rnd = random(7);
+    const rnd = seededRandom(7);
     for (const lat of [0, 22.5, 39.9, 53.5, 70]) {
       const p = [116.46, lat] as const;
       const a = nearArea(p, DUP_NEAR_M);
