@@ -75,6 +75,16 @@ describe('the history writer', () => {
     expect(seen).toEqual([0, 0, 0, 0, 0, 0, 0, 0, 0, 100]);
   });
 
+  it('a call that stays in flight (awaiting the network) slows it once, not at every step', async () => {
+    const started = performance.now();
+    const { added, seen } = await run(() => 2);
+    expect(added).toBe(100);
+    // The first transaction commits after one step and steps aside; after 50 ms the call counts as
+    // settled, and the other 90 orders go in one transaction (committed: 0, then 10, then 100).
+    expect(new Set(seen)).toEqual(new Set([0, 10, 100]));
+    expect(performance.now() - started).toBeLessThan(5_000);
+  });
+
   it('commits after the step it is in as soon as another call is in flight, and waits for it', async () => {
     // Another call is in flight whenever the writer asks inside a transaction, and is answered
     // by the time it steps aside (the second question after each commit).

@@ -41,6 +41,12 @@ const nextTimer = (): Promise<void> => new Promise((resolve) => setTimeout(resol
 
 export class HistoryWriter {
   private readonly projection: ProjectionEnv;
+  /**
+   * Calls in flight that do not wait for the writer: the import's own, and any still under way
+   * when stepping aside gave up (awaiting the network or a backup, not the thread). Only calls
+   * beyond these make a transaction commit early; it falls back as they are answered.
+   */
+  private settled = 1;
 
   private constructor(
     private readonly env: HistoryEnv,
@@ -88,10 +94,15 @@ export class HistoryWriter {
     return inserted;
   }
 
-  /** Whether calls other than the import's own are queued or under way on the writer. */
+  /** Whether calls other than the settled ones are queued or under way on the writer. */
   private get othersInFlight(): (() => boolean) | null {
     const inFlight = this.env.callsInFlight;
-    return inFlight ? () => inFlight() > 1 : null;
+    if (!inFlight) return null;
+    return () => {
+      const n = inFlight();
+      this.settled = Math.max(1, Math.min(this.settled, n));
+      return n > this.settled;
+    };
   }
 
   /**
@@ -103,7 +114,14 @@ export class HistoryWriter {
     const others = this.othersInFlight;
     if (!others) return;
     const until = performance.now() + STEP_ASIDE_MAX_MS;
-    while (others() && performance.now() < until) await nextTimer();
+    while (others()) {
+      if (performance.now() >= until) {
+        // Still under way after STEP_ASIDE_MAX_MS: they wait on something else than this thread.
+        this.settled = this.env.callsInFlight?.() ?? 1;
+        return;
+      }
+      await nextTimer();
+    }
   }
 
   async close(): Promise<void> {
