@@ -4,7 +4,7 @@
  * (本人账号), and the ordinary orders it assists on as 协办党员. The core decides the scope (the
  * gate refuses everything else to a member account); the citizen stays masked.
  */
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PartyTask } from '../../../../shared/contract/index';
 import { useMutation } from '../../platform/api/use-mutation';
@@ -22,6 +22,10 @@ export function MemberHome() {
   const m = mine.data;
   const open = (m?.tasks ?? []).filter((x) => x.status === 'dispatched' || x.status === 'in_progress');
   const rest = (m?.tasks ?? []).filter((x) => !open.includes(x));
+  // A task finished or declined leaves the list with the button just clicked: focus goes to the
+  // list's heading (its count read out) instead of being lost to the page.
+  const tasksHead = useRef<HTMLHeadingElement>(null);
+  const onGone = () => requestAnimationFrame(() => tasksHead.current?.focus());
   return (
     <div className="member-home" data-testid="member-home">
       <header className="member-head">
@@ -46,11 +50,13 @@ export function MemberHome() {
       {mine.error && <p className="form-error">{errorText(mine.error, t)}</p>}
       <div className="member-cols">
         <section className="party-col">
-          <h3>{t('party.memberHome.tasks', { n: open.length })}</h3>
+          <h3 ref={tasksHead} tabIndex={-1} data-testid="member-tasks-head">
+            {t('party.memberHome.tasks', { n: open.length })}
+          </h3>
           {open.length === 0 && <p className="muted">{t('party.memberHome.noTasks')}</p>}
           <ul className="party-task-list">
             {open.map((task) => (
-              <MemberTask key={task.orderId} task={task} />
+              <MemberTask key={task.orderId} task={task} onGone={onGone} />
             ))}
           </ul>
           {rest.length > 0 && (
@@ -87,15 +93,45 @@ export function MemberHome() {
   );
 }
 
-function MemberTask({ task }: { task: PartyTask }) {
+function MemberTask({ task, onGone }: { task: PartyTask; onGone: () => void }) {
   const { t } = useTranslation();
   const accept = useMutation('party.accept');
   const decline = useMutation('party.decline');
   const done = useMutation('party.done');
   const [reason, setReason] = useState('');
   const [result, setResult] = useState('');
+  // A required text left empty: said here, next to the field, before any call.
+  const [missing, setMissing] = useState<'result' | 'reason' | null>(null);
+  const resultInput = useRef<HTMLInputElement>(null);
+  const reasonInput = useRef<HTMLInputElement>(null);
+  // After 接单 the button gives way to the 办结 field: focus follows it there.
+  const [toResult, setToResult] = useState(false);
+  useEffect(() => {
+    if (toResult && task.status === 'in_progress') {
+      resultInput.current?.focus();
+      setToResult(false);
+    }
+  }, [toResult, task.status]);
   const step = { orderId: task.orderId, expectedVersion: task.version };
   const error = accept.error ?? decline.error ?? done.error;
+  const finish = () => {
+    if (!result.trim()) {
+      setMissing('result');
+      resultInput.current?.focus();
+      return;
+    }
+    setMissing(null);
+    void done.run({ ...step, result }).then(onGone, () => undefined);
+  };
+  const refuse = () => {
+    if (!reason.trim()) {
+      setMissing('reason');
+      reasonInput.current?.focus();
+      return;
+    }
+    setMissing(null);
+    void decline.run({ ...step, reason, via: 'app' }).then(onGone, () => undefined);
+  };
   return (
     <li className="party-task member-task" data-testid="member-task" data-status={task.status}>
       <span className="party-task-title">{task.title}</span>
@@ -113,7 +149,12 @@ function MemberTask({ task }: { task: PartyTask }) {
             type="button"
             className="btn primary small"
             disabled={accept.busy}
-            onClick={() => void accept.run({ ...step, via: 'app' }).catch(() => undefined)}
+            onClick={() =>
+              void accept.run({ ...step, via: 'app' }).then(
+                () => setToResult(true),
+                () => undefined,
+              )
+            }
             data-testid="member-accept"
           >
             {t('party.accept')}
@@ -122,8 +163,11 @@ function MemberTask({ task }: { task: PartyTask }) {
         {task.status === 'in_progress' && (
           <>
             <input
+              ref={resultInput}
               value={result}
               placeholder={t('party.result')}
+              aria-label={t('party.result')}
+              aria-invalid={missing === 'result' || undefined}
               onChange={(e) => setResult(e.target.value)}
               data-testid="member-done-result"
             />
@@ -131,7 +175,7 @@ function MemberTask({ task }: { task: PartyTask }) {
               type="button"
               className="btn primary small"
               disabled={done.busy}
-              onClick={() => void done.run({ ...step, result }).catch(() => undefined)}
+              onClick={finish}
               data-testid="member-done"
             >
               {t('party.done')}
@@ -139,8 +183,11 @@ function MemberTask({ task }: { task: PartyTask }) {
           </>
         )}
         <input
+          ref={reasonInput}
           value={reason}
           placeholder={t('party.reason')}
+          aria-label={t('party.reason')}
+          aria-invalid={missing === 'reason' || undefined}
           onChange={(e) => setReason(e.target.value)}
           data-testid="member-decline-reason"
         />
@@ -148,13 +195,17 @@ function MemberTask({ task }: { task: PartyTask }) {
           type="button"
           className="btn small"
           disabled={decline.busy}
-          onClick={() => void decline.run({ ...step, reason, via: 'app' }).catch(() => undefined)}
+          onClick={refuse}
           data-testid="member-decline"
         >
           {t('party.decline')}
         </button>
       </span>
-      {error && <p className="form-error">{errorText(error, t)}</p>}
+      {(missing || error) && (
+        <p className="form-error" role="alert" data-testid="member-task-error">
+          {missing ? t(`party.memberHome.need.${missing}`) : error && errorText(error, t)}
+        </p>
+      )}
     </li>
   );
 }

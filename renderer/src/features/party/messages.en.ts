@@ -105,9 +105,13 @@ export const partyEn: Catalogue<typeof partyZh> = {
       logout: 'Sign out',
       tasks: '{{n}} task(s) to do',
       noTasks: 'No task given to you right now',
-      done: '{{n}} finished or returned in the last 30 days',
+      done: '{{n}} finished in the last 30 days',
       assists: '{{n}} order(s) you assist on',
       noAssists: 'No order to assist on',
+      need: {
+        result: 'Say what was done before finishing',
+        reason: 'Give a reason before declining',
+      },
     },
     assist: {
       title: 'Assisting party members',

@@ -96,9 +96,10 @@ export const partyZh = {
       logout: '退出登录',
       tasks: '待办任务 {{n}} 件',
       noTasks: '暂无派给您的待办任务',
-      done: '近 30 天已完成或已退回 {{n}} 件',
+      done: '近 30 天已完成 {{n}} 件',
       assists: '协办工单 {{n}} 件',
       noAssists: '暂无协办工单',
+      need: { result: '请填写办结情况', reason: '请填写拒单原因' },
     },
     assist: {
       title: '协办党员',
