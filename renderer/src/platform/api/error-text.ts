@@ -8,7 +8,7 @@
 import { ApiError, ERROR_CODES, type ApiErrorData } from '../../../../shared/kernel/api-error';
 import type { Translate } from '../i18n/translate';
 
-type ErrorLike = Pick<ApiErrorData, 'code' | 'reason' | 'message' | 'params'>;
+type ErrorLike = Pick<ApiErrorData, 'code' | 'reason' | 'message' | 'params'> & { readonly field?: string };
 
 const PLACEHOLDER = /\{\{\s*[\w.]+\s*\}\}/;
 
@@ -23,7 +23,11 @@ export function reasonText(err: Pick<ApiErrorData, 'reason' | 'message' | 'param
 export function errorText(err: ErrorLike, t: Translate): string {
   const known = (ERROR_CODES as readonly string[]).includes(err.code);
   const label = t(`errors.${known ? err.code : 'internal'}`);
-  const detail = reasonText(err, t).trim();
+  let detail = reasonText(err, t).trim();
+  // The core names the refused input by its path ("result: 请填写办结情况") for logs and for forms
+  // that place the error by `field`; a person reads the sentence alone.
+  if (err.reason === 'invalid_input' && err.field && detail.startsWith(`${err.field}: `))
+    detail = detail.slice(err.field.length + 2).trim();
   return detail && detail !== label ? `${label}（${detail}）` : label;
 }
 

@@ -57,6 +57,19 @@ describe('errorText', () => {
     );
   });
 
+  it('shows a refused input’s sentence without the input’s path', () => {
+    // As the gate sends a zod refusal: the path in the text and in `field`.
+    const e = ApiError.why('invalid_input', 'result: 请填写办结情况', 'result');
+    expect(errorText(e, t)).toBe('输入有误（请填写办结情况）');
+    expect(errorText(ApiError.why('invalid_input', 'order.title: 请填写标题', 'order.title'), t)).toBe(
+      '输入有误（请填写标题）',
+    );
+    // A sentence that does not start with its field is left whole.
+    expect(errorText(ApiError.why('invalid_input', '该导入任务编号已使用', 'jobId'), t)).toBe(
+      '输入有误（该导入任务编号已使用）',
+    );
+  });
+
   it('falls back to the core’s message for a reason it does not know, or a value it lacks', () => {
     const newer = { code: 'rejected', reason: 'teapot' as Reason, message: '新版本的原因' } as const;
     expect(errorText(newer, t)).toBe('操作不被流程允许（新版本的原因）');
