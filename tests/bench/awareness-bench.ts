@@ -10,19 +10,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { createInProcessCore, type Core } from '../../electron/core/runtime/core';
-import { generateOrderEvents } from '../../electron/core/features/demo/generator/orders';
-import { generateReference } from '../../electron/core/features/demo/generator/reference';
-import { dbPath, openDb } from '../../electron/core/store/db';
-import { setDemo } from '../../electron/core/store/meta';
-import { ingestEvents } from '../../electron/core/store/event-log/events';
-import { writeReference } from '../../electron/core/store/reference';
+import { dbPath } from '../../electron/core/store/db';
 import { inProgressCount, warningCount } from '../../electron/core/features/awareness/queries';
 import { overdueCount } from '../../electron/core/features/orders/queries-queues';
 import { stockAt } from '../../electron/core/features/awareness/stock-at';
 import type { ReadableDb } from '../../electron/core/store/types';
-import type { OrderEvent } from '../../shared/features/orders/order-events';
 import { chinaDate, chinaMidnight } from '../../shared/kernel/calendar';
 import { median, Table, timeMany } from './table';
+import { buildDemoStore } from './demo-store';
 
 export interface AwarenessBenchStore {
   readonly core: Core;
@@ -40,31 +35,7 @@ async function buildStore(
   now: number,
 ): Promise<AwarenessBenchStore & { cleanup(): Promise<void> }> {
   const dir = mkdtempSync(join(tmpdir(), 'hall-aw-bench-'));
-  const ref = generateReference(1);
-  let probe = 0;
-  for (const _ of generateOrderEvents(ref, { seed: 1, days: 365, anchor: now, node: 'up' })) probe++;
-  const scale = (orders / probe) * 1.05;
-  const db = openDb(dir);
-  writeReference(db, ref);
-  setDemo(db, true);
-  let n = 0;
-  let batch: OrderEvent[] = [];
-  for (const evs of generateOrderEvents(ref, {
-    seed: 1,
-    days: 365,
-    anchor: now,
-    node: 'up',
-    ordersPerDayScale: scale,
-  })) {
-    batch.push(...evs);
-    if (++n >= orders) break;
-    if (batch.length >= 5_000) {
-      ingestEvents(db, batch, { source: 'demo', node: 'hall', now, validate: false });
-      batch = [];
-    }
-  }
-  ingestEvents(db, batch, { source: 'demo', node: 'hall', now, validate: false });
-  db.close();
+  const n = buildDemoStore(dir, orders, now);
   const core = await createInProcessCore({ dataDir: dir, host: 'test', demo: false, now: () => now });
   return {
     core,

@@ -14,14 +14,9 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import Database from 'better-sqlite3';
 import { createCore, type Core } from '../../electron/core/runtime/core';
-import { generateOrderEvents } from '../../electron/core/features/demo/generator/orders';
-import { generateReference } from '../../electron/core/features/demo/generator/reference';
-import { dbPath, openDb } from '../../electron/core/store/db';
-import { ingestEvents } from '../../electron/core/store/event-log/events';
-import { setDemo } from '../../electron/core/store/meta';
-import { writeReference } from '../../electron/core/store/reference';
-import type { OrderEvent } from '../../shared/features/orders/order-events';
+import { dbPath } from '../../electron/core/store/db';
 import { Table } from './table';
+import { buildDemoStore } from './demo-store';
 
 const EXPORT_ROWS = 100_000;
 
@@ -171,33 +166,9 @@ async function standalone(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'hall-export-bench-'));
   const now = Date.UTC(2026, 10, 20, 4, 0, 0);
   try {
-    const ref = generateReference(1);
-    let probe = 0;
-    for (const _ of generateOrderEvents(ref, { seed: 1, days: 365, anchor: now, node: 'up' })) probe++;
-    const scale = (orders / probe) * 1.05;
-    const db = openDb(dir);
-    writeReference(db, ref);
-    setDemo(db, true);
-    let n = 0;
-    let batch: OrderEvent[] = [];
     const t0 = performance.now();
-    for (const evs of generateOrderEvents(ref, {
-      seed: 1,
-      days: 365,
-      anchor: now,
-      node: 'up',
-      ordersPerDayScale: scale,
-    })) {
-      batch.push(...evs);
-      if (++n >= orders) break;
-      if (batch.length >= 5_000) {
-        ingestEvents(db, batch, { source: 'demo', node: 'hall', now, validate: false });
-        batch = [];
-      }
-    }
-    ingestEvents(db, batch, { source: 'demo', node: 'hall', now, validate: false });
+    const n = buildDemoStore(dir, orders, now);
     console.log(`built ${n.toLocaleString()} orders in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
-    db.close();
     const table = new Table();
     await benchExport(table, dir, `${n.toLocaleString()}-order`, now);
     table.print();
