@@ -5,13 +5,8 @@ import {
   type ImportReport,
 } from '../../../../shared/features/map/contract';
 import { call } from '../../platform/api/client';
+import { sendChunks } from '../../platform/api/chunked-upload';
 import { mutate } from '../../platform/api/use-mutation';
-
-function toBase64(bytes: Uint8Array): string {
-  let s = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) s += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(s);
-}
 
 /**
  * Sends the file in chunks; each answer says how much the core has, so a repeated or lost chunk
@@ -23,22 +18,14 @@ export async function uploadBasemap(
 ): Promise<ImportReport & { readonly basemap: BasemapEntry | null }> {
   // Begin and chunks change nothing anyone is shown (plain calls); the commit does (mutate).
   const begin = await call('map.uploadBegin', { fileName: file.name, size: file.size });
-  let received = begin.received;
-  let stalls = 0;
   try {
-    while (received < file.size) {
-      const end = Math.min(file.size, received + BASEMAP_CHUNK_BYTES);
-      const bytes = new Uint8Array(await file.slice(received, end).arrayBuffer());
-      const state = await call('map.uploadChunk', {
-        uploadId: begin.uploadId,
-        offset: received,
-        data: toBase64(bytes),
-      });
-      stalls = state.received === received ? stalls + 1 : 0;
-      if (stalls > 3) throw new Error('上传没有进展');
-      received = state.received;
-      onProgress(received / file.size);
-    }
+    await sendChunks(
+      file,
+      begin.received,
+      BASEMAP_CHUNK_BYTES,
+      (offset, data) => call('map.uploadChunk', { uploadId: begin.uploadId, offset, data }),
+      onProgress,
+    );
     // The commit changes the basemap list: what shows it is refreshed at once.
     return await mutate('map.uploadCommit', { uploadId: begin.uploadId });
   } catch (err) {
