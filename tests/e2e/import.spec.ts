@@ -1,9 +1,10 @@
 /**
  * Issue 14, item 1 end to end: a commander-level user opens 导入台账 from the header, chooses a small
- * 台账 .xlsx (made here with exceljs) with one bad row, sees the guessed columns and a preview,
- * checks it (the bad row is named by row and column; nothing is written and 开始导入 stays off),
- * skips the bad row and imports the rest, then imports the same file again: nothing is added.
- * Screenshots of each step at 1080p and 4K.
+ * 台账 .xlsx (made here with exceljs) with one bad row and a category the catalogue lacks, sees the
+ * guessed columns and a preview, checks it (the bad row and the unknown category are named by row
+ * and column; nothing is written and 开始导入 stays off), creates the unknown one as a 历史分类
+ * and checks again, skips the bad row and imports the rest, then imports the same file again:
+ * nothing is added, and the 历史分类 is found by its name. Screenshots of each step at 1080p and 4K.
  */
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -14,6 +15,8 @@ import { api, shots, signIn } from './app-helpers';
 
 const FROM = Date.UTC(2017, 11, 31, 16); // 2018-01-01 00:00 China time
 const TO = Date.UTC(2018, 11, 31, 16);
+/** A category of an older catalogue: created as a 历史分类 in the dialog. */
+const OLD_CATEGORY = '门前三包（旧版）';
 
 async function ledgerFile(): Promise<string> {
   const run = Math.random().toString(36).slice(2, 8);
@@ -39,6 +42,7 @@ async function ledgerFile(): Promise<string> {
   ws.addRow([`E2E-${run}-3`, 43250.4166666667, '垃圾两天没人清运', '垃圾清运不及时', 43251.5, '满意']);
   ws.addRow([`E2E-${run}-4`, '2018/13/45', '时间写错的一行', '路灯不亮', '', '']);
   ws.addRow([`E2E-${run}-5`, '2018年6月1日', '路灯晚上不亮', '路灯不亮', '2018年6月2日', '不满意']);
+  ws.addRow([`E2E-${run}-6`, '2018/7/9 20:30', '门前堆放杂物无人管', OLD_CATEGORY, '2018/7/10 9:00', '满意']);
   const dir = mkdtempSync(path.join(tmpdir(), 'hall-import-'));
   const file = path.join(dir, '历史台账.xlsx');
   writeFileSync(file, Buffer.from(await wb.xlsx.writeBuffer()));
@@ -77,34 +81,55 @@ test('imports a 台账 .xlsx: the bad row named, nothing written until chosen, t
 
   await page.getByTestId('import-check').click();
   await expect(page.getByTestId('import-summary')).toHaveText(
-    '共 5 行：可导入 4 行，已导入过 0 行，未通过 1 行',
+    '共 6 行：可导入 4 行，已导入过 0 行，未通过 2 行',
   );
-  await expect(page.getByTestId('import-errors')).toHaveText(
+  await expect(page.getByTestId('import-errors').locator('li')).toHaveText([
     '第 5 行「受理时间」：无法识别的时间「2018/13/45」',
-  );
+    `第 7 行「诉求分类」：分类「${OLD_CATEGORY}」不在分类目录中，请在下方指定对应分类或新建历史分类`,
+  ]);
   await expect(page.getByTestId('import-run')).toBeDisabled();
   await shots(page, 'import-check');
   // The dry run wrote nothing.
   expect(await ordersIn2018(page)).toBe(before);
 
+  // The unknown category has no counterpart: 新建历史分类 under a class, mapped at once.
+  await page.getByTestId(`import-newcat-${OLD_CATEGORY}`).click();
+  const form = page.getByTestId(`import-newcat-form-${OLD_CATEGORY}`);
+  await expect(page.getByTestId('import-newcat-parent')).toBeFocused();
+  await expect(page.getByTestId('import-newcat-name')).toHaveValue(OLD_CATEGORY);
+  await page.getByTestId('import-newcat-parent').selectOption({ index: 1 });
+  await shots(page, 'import-newcat');
+  await page.getByTestId('import-newcat-create').click();
+  await expect(form).toBeHidden();
+  await expect(page.getByTestId(`import-catmap-${OLD_CATEGORY}`)).toHaveValue(/^\d{2}\.\d{2}\.9\d\d$/);
+  await expect(page.getByTestId(`import-catmap-${OLD_CATEGORY}`).locator('option:checked')).toContainText(
+    `${OLD_CATEGORY}（历史分类）`,
+  );
+  await page.getByTestId('import-check').click();
+  await expect(page.getByTestId('import-summary')).toHaveText(
+    '共 6 行：可导入 5 行，已导入过 0 行，未通过 1 行',
+  );
+
   await page.getByTestId('import-skip').check();
   await page.getByTestId('import-run').click();
-  await expect(page.getByTestId('import-result')).toHaveAttribute('data-added', '4');
-  await expect(page.getByTestId('import-result')).toContainText('新增 4 条历史工单');
+  await expect(page.getByTestId('import-result')).toHaveAttribute('data-added', '5');
+  await expect(page.getByTestId('import-result')).toContainText('新增 5 条历史工单');
   await shots(page, 'import-done');
-  expect(await ordersIn2018(page)).toBe(before + 4);
+  expect(await ordersIn2018(page)).toBe(before + 5);
 
   // The same file again: everything is already there.
   await page.getByTestId('import-another').click();
   await page.getByTestId('import-file').setInputFiles(file);
   await page.getByTestId('import-check').click();
+  // The 历史分类 is now found by its name: only the bad row is left.
   await expect(page.getByTestId('import-summary')).toHaveText(
-    '共 5 行：可导入 0 行，已导入过 4 行，未通过 1 行',
+    '共 6 行：可导入 0 行，已导入过 5 行，未通过 1 行',
   );
+  await expect(page.getByTestId('import-unknown')).toHaveCount(0);
   // Nothing to import: the button stays off.
   await page.getByTestId('import-skip').check();
   await expect(page.getByTestId('import-run')).toBeDisabled();
-  expect(await ordersIn2018(page)).toBe(before + 4);
+  expect(await ordersIn2018(page)).toBe(before + 5);
 
   await page.getByTestId('import-close').click();
   await expect(dialog).toBeHidden();

@@ -65,7 +65,10 @@ export function writeReference(db: WritableDb, ref: ReferenceData): void {
       s.communityCode,
       j(s),
     ]);
-    ins('INSERT INTO category(code, parent_code, json) VALUES (?, ?, ?)', ref.categories, (c) => [
+    // The hall's 历史分类 live in their own table (migration 29): data read here and written back
+    // (a jurisdiction import) must not make them the district's.
+    const catalogue = ref.categories.filter((c) => !c.historyOnly);
+    ins('INSERT INTO category(code, parent_code, json) VALUES (?, ?, ?)', catalogue, (c) => [
       c.code,
       c.parentCode,
       j(c),
@@ -108,15 +111,42 @@ export interface ReferenceRead {
   readonly slaPolicy: SlaPolicy;
 }
 
-/** The parts of reference data the renderer needs at start-up. */
+/**
+ * 历史分类 (migration 29) that still fit the district's catalogue: a code the catalogue has taken
+ * meanwhile is the catalogue's, and a class whose parent it dropped is left out.
+ */
+function _historyCategories(db: ReadableDb, catalogue: readonly Category[]): Category[] {
+  const codes = new Set(catalogue.map((c) => c.code));
+  return _all<Category>(db, 'history_category', 'code').filter(
+    (c) => !codes.has(c.code) && c.parentCode !== null && codes.has(c.parentCode),
+  );
+}
+
+/** Changes when a 历史分类 is added: with the reference version, the key of catalogue caches. */
+export function historyCatalogueStamp(db: ReadableDb): string {
+  const r = stmt(
+    db,
+    'SELECT count(*) AS n, coalesce(max(created_at), 0) AS t FROM history_category',
+  ).get() as {
+    n: number;
+    t: number;
+  };
+  return `${r.n}.${r.t}`;
+}
+
+/**
+ * The parts of reference data the renderer needs at start-up; the catalogue with the hall's
+ * 历史分类 merged in (writeReference never stores those in the district's catalogue).
+ */
 export function readReferenceSnapshot(db: ReadableDb): ReferenceRead {
   const streets = _all<Street>(db, 'street', 'code');
+  const catalogue = _all<Category>(db, 'category', 'code');
   return {
     version: referenceVersion(db),
     street: streets[0] ?? null,
     communities: _all<Community>(db, 'community', 'code'),
     grids: _all<Grid>(db, 'grid', 'code'),
-    categories: _all<Category>(db, 'category', 'code'),
+    categories: [...catalogue, ..._historyCategories(db, catalogue)],
     units: _all<Unit>(db, 'unit', 'id'),
     slaPolicy: readSlaPolicy(db),
   };

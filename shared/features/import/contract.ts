@@ -7,6 +7,8 @@ import { z } from 'zod';
 import { mutation, query, type Proc } from '../../kernel/proc';
 import { IMPORT_FIELDS, type ColumnMapping, type ImportField } from './fields';
 import type { RowError } from './ledger-row';
+import type { Category } from '../reference/catalogue';
+import { hasScriptMarkup, SCRIPT_MESSAGE } from '../orders/safe-text';
 
 export { IMPORT_FIELDS, FIELD_LABELS, type ColumnMapping, type ImportField } from './fields';
 export type { RowError } from './ledger-row';
@@ -158,6 +160,23 @@ export const IMPORT_PROCS = {
   }),
   /** Stops a running import after its current batch (rows written so far stay: each is whole). */
   'import.cancel': mutation<{ readonly cancelled: boolean }>()(z.object({ jobId: JobId }), WRITE),
+  /**
+   * 新建历史分类: a category of the ledger the district's catalogue lacks, created under a
+   * catalogue class for the imported history (docs/IMPORT.md, "history categories"). Answers it;
+   * the dialog maps the ledger's text to it.
+   */
+  'import.createCategory': mutation<Category>()(
+    z.object({
+      parentCode: z.string().regex(/^\d{2}\.\d{2}$/, '请选择所属的二级分类'),
+      name: z
+        .string()
+        .trim()
+        .min(1, '请填写分类名称')
+        .max(40, '分类名称最多 40 个字')
+        .refine((s) => !hasScriptMarkup(s), SCRIPT_MESSAGE),
+    }),
+    { role: 'commander', changes: ['reference.changed'] },
+  ),
   /** Drops an upload's file. */
   'import.discard': mutation<{ readonly discarded: boolean }>()(z.object({ uploadId: UploadId }), WRITE),
 } as const satisfies Record<string, Proc<z.ZodType, unknown>>;

@@ -136,7 +136,7 @@ export function convertRow(cells: readonly string[], rowNumber: number, ctx: Row
     categoryCode = ctx.category(catCell) ?? ctx.categoryMap[catCell] ?? null;
     if (categoryCode === null) {
       unknownCategory = catCell.slice(0, 100);
-      fail('category', `分类「${catCell.slice(0, 40)}」不在分类目录中，请在下方指定对应分类`);
+      fail('category', `分类「${catCell.slice(0, 40)}」不在分类目录中，请在下方指定对应分类或新建历史分类`);
     }
   }
 

@@ -34,18 +34,26 @@ export interface Category {
   readonly emergency?: { readonly service: EmergencyService; readonly notice: string };
   /** For staff channels only (grid, IoT, proactive): hidden from citizen-facing intake. */
   readonly staffOnly?: boolean;
+  /**
+   * 历史分类: created by the hall for its imported 台账 (not in the district's catalogue). Counts in
+   * statistics of the history; never offered, suggested or accepted for a new order.
+   */
+  readonly historyOnly?: boolean;
 }
 
 /** Channels where a citizen speaks (12345, a call or visit, a resident's service request). */
 export const CITIZEN_CHANNELS = ['hotline', 'walk_in', 'volunteer'] as const;
 
-/** The categories an intake channel offers: staff-only ones are hidden from citizen channels. */
-export function categoriesForChannel<C extends Pick<Category, 'staffOnly'>>(
+/**
+ * The categories an intake channel offers: staff-only ones are hidden from citizen channels, and
+ * 历史分类 (imported history only) from every channel.
+ */
+export function categoriesForChannel<C extends Pick<Category, 'staffOnly' | 'historyOnly'>>(
   categories: readonly C[],
   source: string,
 ): C[] {
   const citizen = (CITIZEN_CHANNELS as readonly string[]).includes(source);
-  return categories.filter((c) => !(citizen && c.staffOnly));
+  return categories.filter((c) => !c.historyOnly && !(citizen && c.staffOnly));
 }
 
 /** category × area → unit. The most specific match wins (leaf over parent, community over street). */

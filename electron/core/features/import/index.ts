@@ -13,6 +13,7 @@ import {
   importUploadBegin,
   importUploadChunk,
 } from './ledger';
+import { importCreateCategory } from './history-categories';
 
 export { openLedger, LedgerFileError, type LedgerTable } from './read-table';
 export { importOrderId } from './ledger';
@@ -26,5 +27,6 @@ export function register(registry: HandlerRegistry): void {
     .register('import.run', importRun)
     .register('import.progress', importProgress)
     .register('import.cancel', importCancel)
+    .register('import.createCategory', importCreateCategory)
     .register('import.discard', importDiscard);
 }

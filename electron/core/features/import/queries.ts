@@ -1,4 +1,5 @@
-/** SQL of the import feature: its runs, and which imported orders exist already. */
+/** SQL of the import feature: its runs, which imported orders exist already, 历史分类. */
+import type { Category } from '../../../../shared/features/reference/catalogue';
 import type { ReadableDb, WritableDb } from '../../store/types';
 import { stmt } from '../../store/statements';
 
@@ -42,4 +43,18 @@ export function existingOrderIds(db: ReadableDb, ids: readonly string[]): Set<st
     for (const id of rows) out.add(id);
   }
   return out;
+}
+
+/** Every 历史分类 code under a catalogue class, shown or not (a code is never given twice). */
+export function historyCategoryCodes(db: ReadableDb, parentCode: string): Set<string> {
+  return new Set(
+    stmt(db, 'SELECT code FROM history_category WHERE parent_code = ?').pluck().all(parentCode) as string[],
+  );
+}
+
+export function insertHistoryCategory(db: WritableDb, c: Category, at: number, actor: string): void {
+  stmt(
+    db,
+    'INSERT INTO history_category(code, parent_code, json, created_at, actor) VALUES (?, ?, ?, ?, ?)',
+  ).run(c.code, c.parentCode, JSON.stringify(c), at, actor);
 }

@@ -1,6 +1,7 @@
 /**
  * What 受理 checks beyond the schema, from the category catalogue: emergencies go to 110/119/120
- * and are not saved; staff-only categories are not taken from citizen channels; the category's
+ * and are not saved; staff-only categories are not taken from citizen channels, 历史分类 from
+ * none (they hold imported history); the category's
  * required intake questions are answered; an answer may raise the urgency (someone trapped → P0).
  */
 import { ApiError } from '../../../../shared/contract/index';
@@ -24,6 +25,12 @@ export function checkIntake(
   const lineage = _lineage(categories, order.categoryCode);
   // Before the first reference import nothing is known: the schema's checks are all there is.
   if (lineage.length === 0) return { urgency: order.urgency };
+  if (lineage[0]?.historyOnly)
+    throw ApiError.why(
+      'invalid_input',
+      '历史分类只用于导入的台账，新受理的工单请选择目录中的分类',
+      'order.categoryCode',
+    );
   const emergency = lineage.find((c) => c.emergency)?.emergency;
   if (emergency)
     throw new ApiError('emergency_category', {

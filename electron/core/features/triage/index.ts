@@ -45,14 +45,19 @@ const suggest: Handler<'triage.suggest'> = (input, _call, env) => {
   const text = input.text.trim();
   const base = { doubt: null, learned: model.learned };
   if (!text) return { suggestions: [], ...base };
-  const cats = referenceIndex(env.db).categories;
+  const cats = [...referenceIndex(env.db).categories.values()];
+  // 历史分类 are learned from (imported history) but never suggested: no new order may take one.
+  const current = new Set(cats.filter((c) => !c.historyOnly).map((c) => c.code));
   const allowed =
     input.source !== undefined
-      ? new Set(categoriesForChannel([...cats.values()], input.source).map((c) => c.code))
-      : null;
-  const suggestions = model.suggest(text, { limit: 3, ...(allowed ? { allow: (c) => allowed.has(c) } : {}) });
-  // The doubt is judged over every category, not only those a channel offers.
-  const all = allowed ? model.suggest(text, { limit: 3 }) : suggestions;
+      ? new Set(categoriesForChannel(cats, input.source).map((c) => c.code))
+      : current;
+  const suggestions = model.suggest(text, { limit: 3, allow: (c) => allowed.has(c) });
+  // The doubt is judged over every current category, not only those a channel offers.
+  const all =
+    input.source !== undefined
+      ? model.suggest(text, { limit: 3, allow: (c) => current.has(c) })
+      : suggestions;
   const d = input.categoryCode ? categoryDoubt(all, input.categoryCode) : null;
   return {
     suggestions,

@@ -15,7 +15,7 @@ export const LEARN_BATCH = 50_000;
 export const CATALOGUE_WEIGHT = 10;
 
 interface State {
-  readonly refVersion: number;
+  readonly refStamp: string;
   readonly model: SuggestModel;
   watermark: number;
 }
@@ -30,9 +30,9 @@ export function orderText(title: string, description: string): string {
 export function storeModel(db: ReadableDb): SuggestModel {
   const ref = referenceIndex(db);
   let st = cache.get(db);
-  if (!st || st.refVersion !== ref.version) {
+  if (!st || st.refStamp !== ref.stamp) {
     st = {
-      refVersion: ref.version,
+      refStamp: ref.stamp,
       model: new SuggestModel([...ref.categories.values()], { catalogueWeight: CATALOGUE_WEIGHT }),
       watermark: 0,
     };

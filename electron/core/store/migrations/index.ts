@@ -31,6 +31,7 @@ import { migration0025TriageRepeats } from './0025-triage-repeats';
 import { migration0026MemberAccounts } from './0026-member-accounts';
 import { migration0027OrderPoint } from './0027-order-point';
 import { migration0028PartyColumns } from './0028-party-columns';
+import { migration0029HistoryCategories } from './0029-history-categories';
 
 export interface Migration {
   readonly version: number;
@@ -67,6 +68,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 26, name: 'member-accounts', up: migration0026MemberAccounts },
   { version: 27, name: 'order-point', up: migration0027OrderPoint },
   { version: 28, name: 'party-columns', up: migration0028PartyColumns },
+  { version: 29, name: 'history-categories', up: migration0029HistoryCategories },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

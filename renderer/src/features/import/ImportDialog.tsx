@@ -1,9 +1,10 @@
 /**
  * 导入历史台账 (commander, admin): choose a file → check the guessed column mapping against a
- * preview → check (dry run: each refused row with its row and column, unknown categories to map)
+ * preview → check (dry run: each refused row with its row and column, unknown categories to map
+ * or to create as 历史分类: UnknownCategories.tsx)
  * → import with progress and cancel → summary. A native modal <dialog>: Esc closes it.
  */
-import { useMemo, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { IMPORT_FIELDS } from '../../../../shared/features/import/fields';
 import {
@@ -16,9 +17,9 @@ import {
 import { call } from '../../platform/api/client';
 import { caughtErrorText } from '../../platform/api/error-text';
 import { mutate } from '../../platform/api/use-mutation';
-import { useQuery } from '../../platform/api/use-query';
 import { useModalDialog } from '../../platform/ui/use-modal-dialog';
 import { ImportProgress } from './ImportProgress';
+import { UnknownCategories } from './UnknownCategories';
 import { uploadLedger } from './ledger-upload';
 import './import.css';
 
@@ -46,7 +47,6 @@ function newJobId(): string {
 export default function ImportDialog({ onClose }: ImportDialogProps) {
   const { t } = useTranslation();
   const dialog = useModalDialog();
-  const ref = useQuery('reference.snapshot', {});
   const [step, setStep] = useState<Step>({ kind: 'file', busy: '' });
   const [mapping, setMapping] = useState<ColumnMapping>({});
   const [categoryMap, setCategoryMap] = useState<Record<string, string>>({});
@@ -56,17 +56,6 @@ export default function ImportDialog({ onClose }: ImportDialogProps) {
   const [error, setError] = useState('');
   const [cancelling, setCancelling] = useState(false);
   const fileInput = useRef<HTMLInputElement>(null);
-
-  const categoryOptions = useMemo(() => {
-    const cats = ref.data?.categories ?? [];
-    const byCode = new Map(cats.map((c) => [c.code, c]));
-    const path = (code: string): string => {
-      const c = byCode.get(code);
-      if (!c) return code;
-      return c.parentCode ? `${path(c.parentCode)} / ${c.name}` : c.name;
-    };
-    return cats.map((c) => ({ code: c.code, label: path(c.code) }));
-  }, [ref.data]);
 
   const chooseFile = async (file: File): Promise<void> => {
     setError('');
@@ -286,36 +275,11 @@ export default function ImportDialog({ onClose }: ImportDialogProps) {
                   </>
                 )}
                 {check.unknownCategories.length > 0 && (
-                  <>
-                    <h3>{t('ledgerImport.unknownTitle')}</h3>
-                    <ul className="import-unknown" data-testid="import-unknown">
-                      {check.unknownCategories.map((u) => (
-                        <li key={u.text}>
-                          <span className="import-unknown-text">{u.text}</span>
-                          <span className="muted">{t('ledgerImport.unknownRows', { n: u.rows })}</span>
-                          <select
-                            data-testid={`import-catmap-${u.text}`}
-                            value={categoryMap[u.text] ?? ''}
-                            onChange={(e) =>
-                              setCategoryMap((m) => {
-                                const next = { ...m };
-                                if (e.target.value === '') delete next[u.text];
-                                else next[u.text] = e.target.value;
-                                return next;
-                              })
-                            }
-                          >
-                            <option value="">{t('ledgerImport.pickCategory')}</option>
-                            {categoryOptions.map((c) => (
-                              <option key={c.code} value={c.code}>
-                                {c.label}
-                              </option>
-                            ))}
-                          </select>
-                        </li>
-                      ))}
-                    </ul>
-                  </>
+                  <UnknownCategories
+                    unknown={check.unknownCategories}
+                    categoryMap={categoryMap}
+                    onChange={setCategoryMap}
+                  />
                 )}
                 <div className="import-actions">
                   {check.refused > 0 && (
