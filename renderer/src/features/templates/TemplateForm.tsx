@@ -27,6 +27,8 @@ export function TemplateForm({ editing, categories, onSaved, onCancel, onGone }:
   const { t } = useTranslation();
   const form = useRef<HTMLFormElement>(null);
   const cats = useMemo(() => categoryMap(categories), [categories]);
+  // A reply template answers new orders: a 历史分类 (imported history only) never has one.
+  const offered = useMemo(() => categories.filter((c) => !c.historyOnly), [categories]);
   const [general, setGeneral] = useState(editing ? editing.categoryCode === null : false);
   const [categoryCode, setCategoryCode] = useState<string | null>(editing?.categoryCode ?? null);
   const [categoryText, setCategoryText] = useState(
@@ -115,7 +117,7 @@ export function TemplateForm({ editing, categories, onSaved, onCancel, onGone }:
       </label>
       {!general && (
         <CategoryPicker
-          offered={categories}
+          offered={offered}
           cats={cats}
           leavesOnly={false}
           value={categoryCode}
