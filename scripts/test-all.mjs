@@ -34,6 +34,12 @@ let passed = 0;
 let failed = 0;
 let skipped = 0;
 let vitestCode = 0;
+/** What failed, repeated after the total: CI keeps only the tail of the log. */
+const failures = [];
+const firstLine = (text) =>
+  String(text ?? '')
+    .split('\n')
+    .find((l) => l.trim()) ?? '';
 
 const vitestArgs = (name, args) => [
   'vitest',
@@ -52,10 +58,32 @@ function countVitest(name, code) {
     passed += r.numPassedTests;
     failed += r.numFailedTests + (r.numFailedTestSuites ?? 0);
     skipped += (r.numPendingTests ?? 0) + (r.numTodoTests ?? 0);
-    if (code !== 0 && r.numFailedTests + (r.numFailedTestSuites ?? 0) === 0) failed += 1;
+    for (const file of r.testResults ?? []) {
+      const failedTests = (file.assertionResults ?? []).filter((t) => t.status === 'failed');
+      for (const t of failedTests)
+        failures.push(`${name}: ${file.name} > ${t.fullName}: ${firstLine(t.failureMessages?.[0])}`);
+      if (file.status === 'failed' && failedTests.length === 0)
+        failures.push(`${name}: ${file.name}: ${firstLine(file.message)}`);
+    }
+    if (code !== 0 && r.numFailedTests + (r.numFailedTestSuites ?? 0) === 0) {
+      failed += 1;
+      failures.push(`${name}: exit ${code} with no failed test (an unhandled error: see its log above)`);
+    }
   } else {
     failed += 1;
+    failures.push(`${name}: exit ${code}, no report written`);
   }
+}
+/** Failed Playwright tests from its JSON report (suites nest by file and describe). */
+function playwrightFailures(suite, path = []) {
+  const here = suite.title ? [...path, suite.title] : path;
+  for (const spec of suite.specs ?? [])
+    for (const t of spec.tests ?? [])
+      if (t.status === 'unexpected') {
+        const last = t.results?.[t.results.length - 1];
+        failures.push(`e2e: ${[...here, spec.title].join(' > ')}: ${firstLine(last?.error?.message)}`);
+      }
+  for (const child of suite.suites ?? []) playwrightFailures(child, here);
 }
 for (const name of ['vitest', 'vitest-kill', 'vitest-fault'])
   rmSync(join(out, `${name}.json`), { force: true });
@@ -126,6 +154,7 @@ if (skipE2e) {
   const fault = runAsync('npx', faultArgs, faultLog);
   if (buildCode !== 0) {
     failed += 1;
+    failures.push(`renderer build: exit ${buildCode}`);
     e2eCode = buildCode;
   } else {
     // The Playwright config writes its JSON report here (list reporter on the console).
@@ -134,13 +163,20 @@ if (skipE2e) {
     e2eCode = await runAsync('npx', ['playwright', 'test', '-c', 'tests/e2e/playwright.config.ts']);
     stamp('end-to-end done');
     if (existsSync(pwJson)) {
-      const s = JSON.parse(readFileSync(pwJson, 'utf8')).stats ?? {};
+      const report = JSON.parse(readFileSync(pwJson, 'utf8'));
+      const s = report.stats ?? {};
+      for (const suite of report.suites ?? []) playwrightFailures(suite);
+      for (const e of report.errors ?? []) failures.push(`e2e: ${firstLine(e.message)}`);
       passed += (s.expected ?? 0) + (s.flaky ?? 0);
       failed += s.unexpected ?? 0;
       skipped += s.skipped ?? 0;
-      if (e2eCode !== 0 && !(s.unexpected > 0)) failed += 1;
+      if (e2eCode !== 0 && !(s.unexpected > 0)) {
+        failed += 1;
+        failures.push(`e2e: exit ${e2eCode} with no failed test (setup or teardown: see above)`);
+      }
     } else {
       failed += 1;
+      failures.push(`e2e: exit ${e2eCode}, no report written`);
     }
   }
   const faultCode = await fault;
@@ -150,5 +186,6 @@ if (skipE2e) {
   countVitest('vitest-fault', faultCode);
 }
 
+if (failures.length > 0) console.log(`\nFailed:\n${failures.map((f) => `  ${f}`).join('\n')}`);
 console.log(`\n${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
 process.exit(vitestCode !== 0 || e2eCode !== 0 || failed > 0 ? 1 : 0);
