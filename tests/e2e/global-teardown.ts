@@ -29,5 +29,11 @@ async function stopHost({ pid, dataDir }: HostState): Promise<void> {
   } catch {
     // stopped cleanly
   }
-  rmSync(dataDir, { recursive: true, force: true });
+  try {
+    // A process that outlived SIGKILL's delivery may still be writing: retry like `rm -rf` would.
+    rmSync(dataDir, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
+  } catch (err) {
+    // A leftover temp folder is not a failed test run.
+    console.warn(`[e2e] could not remove ${dataDir}: ${(err as Error).message}`);
+  }
 }

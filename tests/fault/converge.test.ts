@@ -42,6 +42,9 @@ afterAll(() => rmSync(root, { recursive: true, force: true }));
 const PRODUCTION = {};
 const TARGET_MS = 5_000;
 const PROBE_MAX_MS = 10_000;
+/** The engine's default poll and request timeout (electron/core/adapters/sync/engine.ts). */
+const POLL_MS = 30_000;
+const REQUEST_TIMEOUT_MS = 15_000;
 
 /** One local action pair: a new order and its dispatch (2 events). */
 async function act(core: Core, node: string, n: number): Promise<void> {
@@ -131,12 +134,15 @@ describe('time to converge after the link returns', () => {
     const standby = spawnStandby(files.hub, [hubDir, String(port), REG_TOKEN]);
     cleanups.push(() => standby.kill());
     await kill9(hub);
+    // A hall usually sees the hub go when its hint socket drops; one whose socket was not open
+    // yet (it opens just after the first cycle, slower on a loaded machine) sees it at its next
+    // poll, up to 30 s later, and its request may take up to its timeout to fail.
     await Promise.all(
       halls.map((h) =>
         waitFor(
           'offline',
           async () => (await h.core.call('sync.status', {}, ADMIN)).state === 'offline',
-          30_000,
+          POLL_MS + REQUEST_TIMEOUT_MS + 5_000,
         ),
       ),
     );
@@ -154,7 +160,7 @@ describe('time to converge after the link returns', () => {
     for (const o of c.ownMs) expect(o).toBeLessThanOrEqual(TARGET_MS);
     expect(c.afterLastAnswerMs).toBeLessThanOrEqual(TARGET_MS);
     expectSameStores(hubDir, dirs);
-  }, 120_000);
+  }, 180_000);
 
   it('the OS reports the network back (online → sync.networkBack): converged ≤ 5 s after the heal itself', async () => {
     const { hubDir, hub, halls, dirs } = await setUp('online');
