@@ -41,13 +41,17 @@ export default async function globalSetup(config: FullConfig): Promise<void> {
   writeFileSync(STATE_FILE, JSON.stringify(hosts));
 }
 
-/** A fresh demo store in a temp folder, its host, and the first (admin) account. */
-async function startDemoHost(): Promise<HostState> {
+/**
+ * A fresh demo store in a temp folder, its host, and the first (admin) account. A spec that
+ * writes much (import-background.spec.ts) starts one of its own, with fewer demo days.
+ */
+export async function startDemoHost(demoDays = 20): Promise<HostState> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'hall-e2e-'));
   // No live demo trickle: the specs create the orders they wait for (deterministic).
   // A whistle's deadline minute lasts 20 s (test knob, electron/core/features/whistle/minute.ts):
   // whistle.spec walks 超时 past a 1-minute deadline without waiting a real minute.
-  const { child, url } = await startHost(['--data-dir', dataDir, '--demo-days', '20', '--no-live-demo'], {
+  const args = ['--data-dir', dataDir, '--demo-days', String(demoDays), '--no-live-demo'];
+  const { child, url } = await startHost(args, {
     HALL_WHISTLE_MINUTE_MS: '20000',
   });
   const res = await fetch(`${url}api/auth.setup`, {

@@ -9,7 +9,7 @@ export default async function globalTeardown(): Promise<void> {
   rmSync(STATE_FILE, { force: true });
 }
 
-async function stopHost({ pid, dataDir }: HostState): Promise<void> {
+export async function stopHost({ pid, dataDir }: HostState): Promise<void> {
   try {
     process.kill(-pid, 'SIGTERM'); // the whole group: npx → tsx → node
   } catch {

@@ -2,9 +2,11 @@
  * 导入历史台账 (commander, admin): choose a file → check the guessed column mapping against a
  * preview → check (dry run: each refused row with its row and column, unknown categories to map
  * or to create as 历史分类: UnknownCategories.tsx)
- * → import with progress and cancel → summary. A native modal <dialog>: Esc closes it.
+ * → import with progress and cancel → summary. A native modal <dialog>: Esc closes it. The import
+ * itself is import-job.ts's: closing the dialog while it runs leaves it running (在后台继续), and
+ * the dialog opened again shows it.
  */
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { IMPORT_FIELDS } from '../../../../shared/features/import/fields';
 import {
@@ -16,8 +18,8 @@ import {
 } from '../../../../shared/contract/index';
 import { call } from '../../platform/api/client';
 import { caughtErrorText } from '../../platform/api/error-text';
-import { mutate } from '../../platform/api/use-mutation';
 import { useModalDialog } from '../../platform/ui/use-modal-dialog';
+import { cancelImport, clearImportJob, startImport, useImportJob } from './import-job';
 import { ImportProgress } from './ImportProgress';
 import { UnknownCategories } from './UnknownCategories';
 import { uploadLedger } from './ledger-upload';
@@ -29,20 +31,14 @@ export interface ImportDialogProps {
 
 const REQUIRED: readonly ImportField[] = ['receivedAt', 'category'];
 
+/** The dialog's own steps; an import under way or ended is import-job.ts's. */
 type Step =
   | { readonly kind: 'file'; readonly busy: string }
-  | { readonly kind: 'mapping'; readonly preview: LedgerPreview; readonly fileName: string }
-  | {
-      readonly kind: 'running';
-      readonly preview: LedgerPreview;
-      readonly fileName: string;
-      readonly jobId: string;
-    }
+  | { readonly kind: 'mapping'; readonly preview: LedgerPreview; readonly fileName: string };
+type View =
+  | Step
+  | { readonly kind: 'running'; readonly preview: LedgerPreview; readonly fileName: string }
   | { readonly kind: 'done'; readonly result: LedgerRunResult };
-
-function newJobId(): string {
-  return `job-${crypto.randomUUID()}`;
-}
 
 export default function ImportDialog({ onClose }: ImportDialogProps) {
   const { t } = useTranslation();
@@ -54,8 +50,30 @@ export default function ImportDialog({ onClose }: ImportDialogProps) {
   const [checking, setChecking] = useState(false);
   const [skip, setSkip] = useState(false);
   const [error, setError] = useState('');
-  const [cancelling, setCancelling] = useState(false);
   const fileInput = useRef<HTMLInputElement>(null);
+  const job = useImportJob();
+
+  // An import that failed (while the dialog was open or not) goes back to its columns, with why.
+  useEffect(() => {
+    if (job?.kind !== 'failed') return;
+    setMapping(job.mapping);
+    setStep({ kind: 'mapping', preview: job.preview, fileName: job.fileName });
+    setError(caughtErrorText(job.error, t));
+    clearImportJob();
+  }, [job, t]);
+
+  const view: View =
+    job?.kind === 'running'
+      ? { kind: 'running', preview: job.preview, fileName: job.fileName }
+      : job?.kind === 'done'
+        ? { kind: 'done', result: job.result }
+        : step;
+  const shownMapping = job?.kind === 'running' ? job.mapping : mapping;
+  /** Closing while it runs sends the import to the background; a result, once shown, is done with. */
+  const close = (): void => {
+    if (job?.kind === 'done') clearImportJob();
+    onClose();
+  };
 
   const chooseFile = async (file: File): Promise<void> => {
     setError('');
@@ -90,30 +108,10 @@ export default function ImportDialog({ onClose }: ImportDialogProps) {
     }
   };
 
-  const runImport = async (preview: LedgerPreview, fileName: string): Promise<void> => {
+  const runImport = (preview: LedgerPreview, fileName: string): void => {
     setError('');
-    const jobId = newJobId();
-    setStep({ kind: 'running', preview, fileName, jobId });
-    try {
-      const result = await mutate('import.run', {
-        uploadId: preview.uploadId,
-        mapping,
-        categoryMap,
-        jobId,
-        skipBadRows: skip,
-      });
-      setStep({ kind: 'done', result });
-    } catch (err) {
-      setError(caughtErrorText(err, t));
-      setStep({ kind: 'mapping', preview, fileName });
-    } finally {
-      setCancelling(false);
-    }
-  };
-
-  const cancel = (jobId: string): void => {
-    setCancelling(true);
-    void call('import.cancel', { jobId }).catch(() => undefined);
+    setCheck(null);
+    void startImport({ preview, fileName, mapping, categoryMap, skipBadRows: skip });
   };
 
   const setField = (f: ImportField, v: string): void => {
@@ -136,7 +134,7 @@ export default function ImportDialog({ onClose }: ImportDialogProps) {
       data-testid="import-dialog"
       onCancel={(e) => {
         e.preventDefault();
-        if (step.kind !== 'running') onClose();
+        close();
       }}
       onKeyDown={(e) => e.stopPropagation()}
     >
@@ -147,15 +145,15 @@ export default function ImportDialog({ onClose }: ImportDialogProps) {
           type="button"
           className="btn"
           data-testid="import-close"
-          disabled={step.kind === 'running'}
-          onClick={onClose}
+          title={view.kind === 'running' ? t('ledgerImport.backgroundHint') : undefined}
+          onClick={close}
         >
-          {t('ledgerImport.close')}
+          {view.kind === 'running' ? t('ledgerImport.background') : t('ledgerImport.close')}
         </button>
       </div>
       <ol className="import-steps" aria-label={t('ledgerImport.title')}>
         {(['file', 'mapping', 'check', 'run'] as const).map((s, i) => {
-          const at = step.kind === 'file' ? 0 : step.kind === 'mapping' ? (check ? 2 : 1) : 3;
+          const at = view.kind === 'file' ? 0 : view.kind === 'mapping' ? (check ? 2 : 1) : 3;
           return (
             <li key={s} className={i === at ? 'current' : i < at ? 'past' : ''}>
               {t(`ledgerImport.steps.${s}`)}
@@ -169,7 +167,7 @@ export default function ImportDialog({ onClose }: ImportDialogProps) {
             {error}
           </p>
         )}
-        {step.kind === 'file' && (
+        {view.kind === 'file' && (
           <label className="import-file">
             {t('ledgerImport.chooseFile')}
             <input
@@ -177,25 +175,25 @@ export default function ImportDialog({ onClose }: ImportDialogProps) {
               type="file"
               accept=".xlsx,.csv"
               data-testid="import-file"
-              disabled={step.busy !== ''}
+              disabled={view.busy !== ''}
               onChange={(e) => {
                 const f = e.target.files?.[0];
                 if (f) void chooseFile(f);
               }}
             />
-            {step.busy && <span className="muted">{step.busy}</span>}
+            {view.busy && <span className="muted">{view.busy}</span>}
           </label>
         )}
-        {(step.kind === 'mapping' || step.kind === 'running') && (
+        {(view.kind === 'mapping' || view.kind === 'running') && (
           <>
             <p className="muted" data-testid="import-file-info">
-              {step.preview.format === 'csv'
+              {view.preview.format === 'csv'
                 ? t('ledgerImport.fileInfo', {
-                    name: step.fileName,
+                    name: view.fileName,
                     format: 'CSV',
-                    encoding: step.preview.encoding.toUpperCase(),
+                    encoding: view.preview.encoding.toUpperCase(),
                   })
-                : t('ledgerImport.fileInfoXlsx', { name: step.fileName })}
+                : t('ledgerImport.fileInfoXlsx', { name: view.fileName })}
             </p>
             <h3>{t('ledgerImport.mappingTitle')}</h3>
             <div className="import-mapping">
@@ -207,12 +205,12 @@ export default function ImportDialog({ onClose }: ImportDialogProps) {
                   </span>
                   <select
                     data-testid={`import-map-${f}`}
-                    value={mapping[f] ?? ''}
-                    disabled={step.kind === 'running'}
+                    value={shownMapping[f] ?? ''}
+                    disabled={view.kind === 'running'}
                     onChange={(e) => setField(f, e.target.value)}
                   >
                     <option value="">{t('ledgerImport.notMapped')}</option>
-                    {step.preview.headers.map((h, i) => (
+                    {view.preview.headers.map((h, i) => (
                       <option key={i} value={i}>
                         {h || `#${i + 1}`}
                       </option>
@@ -221,20 +219,20 @@ export default function ImportDialog({ onClose }: ImportDialogProps) {
                 </label>
               ))}
             </div>
-            <h3>{t('ledgerImport.preview', { n: step.preview.rows.length })}</h3>
+            <h3>{t('ledgerImport.preview', { n: view.preview.rows.length })}</h3>
             <div className="import-preview">
               <table className="data-table" data-testid="import-preview">
                 <thead>
                   <tr>
-                    {step.preview.headers.map((h, i) => (
+                    {view.preview.headers.map((h, i) => (
                       <th key={i}>{h}</th>
                     ))}
                   </tr>
                 </thead>
                 <tbody>
-                  {step.preview.rows.map((r, i) => (
+                  {view.preview.rows.map((r, i) => (
                     <tr key={i}>
-                      {step.preview.headers.map((_h, j) => (
+                      {view.preview.headers.map((_h, j) => (
                         <td key={j}>{r[j] ?? ''}</td>
                       ))}
                     </tr>
@@ -242,20 +240,20 @@ export default function ImportDialog({ onClose }: ImportDialogProps) {
                 </tbody>
               </table>
             </div>
-            {step.kind === 'mapping' && (
+            {view.kind === 'mapping' && (
               <div className="import-actions">
                 <button
                   type="button"
                   className="btn"
                   data-testid="import-check"
                   disabled={checking}
-                  onClick={() => void runCheck(step.preview)}
+                  onClick={() => void runCheck(view.preview)}
                 >
                   {checking ? t('ledgerImport.checking') : t('ledgerImport.check')}
                 </button>
               </div>
             )}
-            {check && step.kind === 'mapping' && (
+            {check && view.kind === 'mapping' && (
               <section className="import-check" data-testid="import-check-result">
                 <p data-testid="import-summary">{t('ledgerImport.summary', { ...check })}</p>
                 {check.errorCount === 0 ? (
@@ -298,39 +296,48 @@ export default function ImportDialog({ onClose }: ImportDialogProps) {
                     className="btn primary"
                     data-testid="import-run"
                     disabled={!canRun}
-                    onClick={() => void runImport(step.preview, step.fileName)}
+                    onClick={() => runImport(view.preview, view.fileName)}
                   >
                     {t('ledgerImport.run')}
                   </button>
                 </div>
               </section>
             )}
-            {step.kind === 'running' && (
+            {job?.kind === 'running' && (
               <div className="import-actions">
-                <ImportProgress jobId={step.jobId} />
+                <ImportProgress job={job} />
                 <button
                   type="button"
                   className="btn btn-danger"
                   data-testid="import-cancel"
-                  disabled={cancelling}
-                  onClick={() => cancel(step.jobId)}
+                  disabled={job.cancelling}
+                  onClick={cancelImport}
                 >
-                  {cancelling ? t('ledgerImport.cancelling') : t('ledgerImport.cancel')}
+                  {job.cancelling ? t('ledgerImport.cancelling') : t('ledgerImport.cancel')}
+                </button>
+                <button
+                  type="button"
+                  className="btn"
+                  data-testid="import-background"
+                  title={t('ledgerImport.backgroundHint')}
+                  onClick={close}
+                >
+                  {t('ledgerImport.background')}
                 </button>
               </div>
             )}
           </>
         )}
-        {step.kind === 'done' && (
+        {view.kind === 'done' && (
           <section className="import-done" data-testid="import-done">
-            <p data-testid="import-result" data-added={step.result.added}>
-              {step.result.cancelled
-                ? t('ledgerImport.cancelled', { added: step.result.added })
+            <p data-testid="import-result" data-added={view.result.added}>
+              {view.result.cancelled
+                ? t('ledgerImport.cancelled', { added: view.result.added })
                 : t('ledgerImport.done', {
-                    added: step.result.added,
-                    already: step.result.already,
-                    refused: step.result.refused,
-                    s: (step.result.ms / 1000).toFixed(1),
+                    added: view.result.added,
+                    already: view.result.already,
+                    refused: view.result.refused,
+                    s: (view.result.ms / 1000).toFixed(1),
                   })}
             </p>
             <div className="import-actions">
@@ -339,13 +346,14 @@ export default function ImportDialog({ onClose }: ImportDialogProps) {
                 className="btn"
                 data-testid="import-another"
                 onClick={() => {
+                  clearImportJob();
                   setCheck(null);
                   setStep({ kind: 'file', busy: '' });
                 }}
               >
                 {t('ledgerImport.another')}
               </button>
-              <button type="button" className="btn primary" data-testid="import-finish" onClick={onClose}>
+              <button type="button" className="btn primary" data-testid="import-finish" onClick={close}>
                 {t('ledgerImport.close')}
               </button>
             </div>

@@ -1,32 +1,28 @@
-/** The running import's progress bar: polls import.progress while import.run is in flight. */
-import { useEffect, useState } from 'react';
+/** The running import's progress bar, its rows and, once there is a rate to go by, the time left. */
 import { useTranslation } from 'react-i18next';
-import { call } from '../../platform/api/client';
+import { formatCount } from '../../platform/format/numbers';
+import type { ImportJob } from './import-job';
 
-export function ImportProgress({ jobId }: { readonly jobId: string }) {
+type Running = Extract<ImportJob, { kind: 'running' }>;
+
+export function ImportProgress({ job }: { readonly job: Running }) {
   const { t } = useTranslation();
-  const [done, setDone] = useState({ done: 0, total: 0 });
-  useEffect(() => {
-    let stop = false;
-    const tick = (): void => {
-      call('import.progress', { jobId })
-        .then((p) => {
-          if (!stop) setDone({ done: p.done, total: p.total ?? 0 });
-        })
-        .catch(() => undefined);
-    };
-    const id = window.setInterval(tick, 400);
-    tick();
-    return () => {
-      stop = true;
-      window.clearInterval(id);
-    };
-  }, [jobId]);
-  const pct = done.total > 0 ? Math.min(100, Math.round((done.done / done.total) * 100)) : 0;
+  const pct = job.total > 0 ? Math.min(100, Math.round((job.done / job.total) * 100)) : 0;
+  // Whole seconds under a minute, else minutes and seconds: 约 2 分 10 秒后完成.
+  const s = job.msLeft === null ? null : Math.max(1, Math.round(job.msLeft / 1000));
+  const left =
+    s === null
+      ? null
+      : s < 60
+        ? t('ledgerImport.seconds', { s })
+        : t('ledgerImport.minutes', { m: Math.floor(s / 60), s: s % 60 });
   return (
-    <div className="import-progress" role="status" data-testid="import-progress">
-      <progress max={100} value={pct} />
-      <span>{t('ledgerImport.running', { done: done.done, total: done.total })}</span>
+    <div className="import-progress" role="status" data-testid="import-progress" data-done={job.done}>
+      <progress max={100} value={pct} aria-label={t('ledgerImport.progressLabel')} />
+      <span>
+        {t('ledgerImport.running', { done: formatCount(job.done), total: formatCount(job.total) })}
+        {left !== null && ` · ${t('ledgerImport.timeLeft', { left })}`}
+      </span>
     </div>
   );
 }
