@@ -270,6 +270,8 @@ test('dispatch: a 待派单 order shows 推荐派单 with ranked units, scores a
 
   // An order already being handled shows no recommendation section.
   await page.getByTestId('filter-status').selectOption('in_progress');
+  // The list has taken the filter once the 待派单 order has left it (else the click lands on it).
+  await expect(row).toHaveCount(0);
   await page.getByTestId('order-row').first().click();
   await expect(detail.getByTestId('detail-fields')).toContainText('处置中');
   await expect(detail.getByTestId('recommendations')).toHaveCount(0);
