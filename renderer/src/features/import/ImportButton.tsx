@@ -6,7 +6,7 @@
 import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAuth } from '../auth';
-import { useImportJob } from './import-job';
+import { percentDone, useImportJob } from './import-job';
 
 const ImportDialog = lazy(() => import('./ImportDialog'));
 
@@ -19,9 +19,7 @@ export function ImportButton() {
   if (role !== 'commander' && role !== 'admin') return null;
   const label =
     job?.kind === 'running'
-      ? t('ledgerImport.openRunning', {
-          pct: job.total > 0 ? Math.min(100, Math.floor((job.done / job.total) * 100)) : 0,
-        })
+      ? t('ledgerImport.openRunning', { pct: percentDone(job) })
       : job
         ? t('ledgerImport.openDone')
         : t('ledgerImport.open');

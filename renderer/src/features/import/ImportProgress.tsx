@@ -1,13 +1,11 @@
 /** The running import's progress bar, its rows and, once there is a rate to go by, the time left. */
 import { useTranslation } from 'react-i18next';
 import { formatCount } from '../../platform/format/numbers';
-import type { ImportJob } from './import-job';
+import { percentDone, type RunningImport } from './import-job';
 
-type Running = Extract<ImportJob, { kind: 'running' }>;
-
-export function ImportProgress({ job }: { readonly job: Running }) {
+export function ImportProgress({ job }: { readonly job: RunningImport }) {
   const { t } = useTranslation();
-  const pct = job.total > 0 ? Math.min(100, Math.round((job.done / job.total) * 100)) : 0;
+  const pct = percentDone(job);
   // Whole seconds under a minute, else minutes and seconds: 约 2 分 10 秒后完成.
   const s = job.msLeft === null ? null : Math.max(1, Math.round(job.msLeft / 1000));
   const left =

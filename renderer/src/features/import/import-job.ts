@@ -34,6 +34,8 @@ export type ImportJob =
   | (JobFile & { readonly kind: 'done'; readonly result: LedgerRunResult })
   | (JobFile & { readonly kind: 'failed'; readonly error: unknown });
 
+export type RunningImport = Extract<ImportJob, { kind: 'running' }>;
+
 export interface ImportRequest extends JobFile {
   readonly categoryMap: Readonly<Record<string, string>>;
   readonly skipBadRows: boolean;
@@ -61,6 +63,11 @@ export function useImportJob(): ImportJob | null {
 export function estimateMsLeft(done: number, total: number, elapsedMs: number): number | null {
   if (done <= 0 || total <= done || elapsedMs < ESTIMATE_AFTER_MS) return null;
   return ((total - done) * elapsedMs) / done;
+}
+
+/** Whole percent done, rounded down: 100 only once every row is. */
+export function percentDone(job: RunningImport): number {
+  return job.total > 0 ? Math.min(100, Math.floor((job.done / job.total) * 100)) : 0;
 }
 
 /** Starts the import in the core; resolves when it has ended (its result or error is in the job). */

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { estimateMsLeft } from '../../../../../../renderer/src/features/import/import-job';
+import {
+  estimateMsLeft,
+  percentDone,
+  type RunningImport,
+} from '../../../../../../renderer/src/features/import/import-job';
 
 describe('the import’s time left', () => {
   it('goes by the rate so far', () => {
@@ -15,5 +19,19 @@ describe('the import’s time left', () => {
 
   it('says nothing once every row is done', () => {
     expect(estimateMsLeft(100_000, 100_000, 40_000)).toBeNull();
+  });
+});
+
+describe('the import’s percentage', () => {
+  const at = (done: number, total: number) => ({ done, total }) as RunningImport;
+
+  it('rounds down: 100 only once every row is done', () => {
+    expect(percentDone(at(1_995, 2_000))).toBe(99);
+    expect(percentDone(at(2_000, 2_000))).toBe(100);
+    expect(percentDone(at(500, 2_000))).toBe(25);
+  });
+
+  it('is 0 before the total is known', () => {
+    expect(percentDone(at(0, 0))).toBe(0);
   });
 });
