@@ -4,7 +4,7 @@
  * queue at 1080p and 4K. Then the destructive actions ask first: 结案 from 待核查 (the counts of
  * 待核查 and 待回访 follow) and 并案 into an order found by search.
  */
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page, type WebSocketRoute } from '@playwright/test';
 import {
   actViaApi,
   api,
@@ -17,6 +17,7 @@ import {
   shots,
   signedInPage,
 } from './dispatch-helpers';
+import { loginThroughScreen } from './accounts';
 
 const QUEUES = [
   'to_accept',
@@ -44,10 +45,22 @@ const STATUS_OF: Record<(typeof QUEUES)[number], readonly string[]> = {
 };
 const URGENCY_RANK: Record<string, number> = { 特急: 0, 紧急: 1, 一般: 2, 疑难: 3 };
 
-async function count(page: Page, q: string): Promise<number> {
-  const el = page.getByTestId(`queue-count-${q}`);
-  await expect(el).toHaveText(/^[\d,]+$/);
-  return Number((await el.textContent())?.replace(/,/g, ''));
+const grouped = (n: number) => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+
+/**
+ * How many orders wait in a queue, asked of the core now, once its tab shows that same number:
+ * the tab is refreshed by change hints, so right after a setup call it may still be catching up.
+ */
+async function count(page: Page, q: (typeof QUEUES)[number]): Promise<number> {
+  const { counts } = await api<{ counts: Record<string, number> }>(page.request, 'orders.queues', {});
+  const n = counts[q] ?? NaN;
+  await expect(page.getByTestId(`queue-count-${q}`)).toHaveText(grouped(n));
+  return n;
+}
+
+/** The list under the tab has the queue's own answer (not the previous tab's rows while it loads). */
+async function listSettled(page: Page): Promise<void> {
+  await expect(page.getByTestId('orders-list')).toHaveAttribute('aria-busy', 'false');
 }
 
 async function listTotal(page: Page): Promise<number> {
@@ -90,6 +103,7 @@ test('each work queue shows its count and its orders, most urgent first', async 
     // The filters belong to 全部.
     await expect(page.getByTestId('search')).toHaveCount(0);
     const n = await count(page, q);
+    await listSettled(page);
     await expect.poll(() => listTotal(page), { message: `${q}: list total = tab count` }).toBe(n);
     if (n === 0) {
       await expect(page.getByTestId('list-empty')).toBeVisible();
@@ -141,6 +155,7 @@ test('结案 and 并案 ask for a confirmation that names the order and the cons
   await page.getByTestId('queue-tab-to_verify').click();
   const verifyBefore = await count(page, 'to_verify');
   const callbackBefore = await count(page, 'to_callback');
+  await listSettled(page);
   await page.locator(`[data-testid="order-row"][data-order-id="${replied}"]`).click();
   await expect(detail(page).getByTestId('action-verify')).toBeVisible();
   await detail(page).getByTestId('action-close').click();
@@ -152,10 +167,8 @@ test('结案 and 并案 ask for a confirmation that names the order and the cons
   await shots(page, 'desk-confirm-close');
   await page.getByTestId('confirm-ok').click();
   await expectStatus(page, '已结案');
-  await expect(page.getByTestId('queue-count-to_verify')).toHaveText(String(verifyBefore - 1));
-  await expect(page.getByTestId('queue-count-to_callback')).toHaveText(
-    String(callbackBefore + 1).replace(/\B(?=(\d{3})+(?!\d))/g, ','),
-  );
+  await expect(page.getByTestId('queue-count-to_verify')).toHaveText(grouped(verifyBefore - 1));
+  await expect(page.getByTestId('queue-count-to_callback')).toHaveText(grouped(callbackBefore + 1));
 
   // ── 并案 into an order found by search ─────────────────────────────────────────────────
   await page.getByTestId('queue-tab-all').click();
@@ -177,4 +190,56 @@ test('结案 and 并案 ask for a confirmation that names the order and the cons
     target,
   );
   await page.context().close();
+});
+
+test('a queue that is still loading shows 加载中, never the previous tab’s orders', async ({ browser }) => {
+  const page = await signedInPage(browser, COMMANDER);
+  await openDesk(page);
+  await page.getByTestId('queue-tab-all').click();
+  await listSettled(page);
+  await expect(page.getByTestId('order-row').first()).toBeVisible();
+  // The core's answer is held back 2 s (a busy core, a slow link): the real answer, only later.
+  await page.route('**/api/orders.list', async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, 2000));
+    await route.continue();
+  });
+  await page.getByTestId('queue-tab-to_callback').click();
+  await expect(page.getByTestId('orders-list')).toHaveAttribute('aria-busy', 'true');
+  await expect(page.getByTestId('list-loading')).toBeVisible();
+  await expect(page.getByTestId('order-row')).toHaveCount(0);
+  await listSettled(page);
+  await page.unroute('**/api/orders.list');
+  const statuses = await page.getByTestId('order-row').locator('.col-status').allTextContents();
+  expect(statuses.length).toBeGreaterThan(0);
+  for (const s of statuses) expect(s.trim()).toBe('已结案');
+  await page.context().close();
+});
+
+test('a count shown before the push channel opened is brought up to date when it opens', async ({
+  browser,
+}) => {
+  const ctx = await browser.newContext();
+  const page = await ctx.newPage();
+  await page.addInitScript(() => localStorage.removeItem('hall.lang'));
+  // The push channel is held shut until the test lets it through to the host (a slow network).
+  let openChannel: () => void = () => undefined;
+  const gate = new Promise<void>((resolve) => (openChannel = resolve));
+  await page.routeWebSocket('**/api/events**', async (ws: WebSocketRoute) => {
+    await gate;
+    ws.connectToServer();
+  });
+  await page.goto('#dispatch');
+  await loginThroughScreen(page, COMMANDER);
+  await openDesk(page);
+  const before = await count(page, 'to_dispatch');
+  await expect(page.getByTestId('conn-state')).not.toHaveAttribute('data-state', 'online');
+  // Another desk files an order meanwhile: its change hint goes to the sockets open now, not ours.
+  await createOrder(page.request, `推送前新建 ${Date.now().toString(36)}`);
+  // The host sends hints in 100 ms batches (hint-batcher.ts): let this one go before we connect.
+  await page.waitForTimeout(1000);
+  await expect(page.getByTestId('queue-count-to_dispatch')).toHaveText(grouped(before));
+  openChannel();
+  await expect(page.getByTestId('conn-state')).toHaveAttribute('data-state', 'online');
+  await expect(page.getByTestId('queue-count-to_dispatch')).toHaveText(grouped(before + 1));
+  await ctx.close();
 });

@@ -92,7 +92,7 @@ export function DispatchPanel({
     const ids = drillShown?.ids;
     return ids && ids.length > 0 ? { ...q, input: { ...q.input, ids: [...ids] } } : q;
   }, [tab, filters, debouncedQ, drillShown]);
-  const list = useOrderPages(input);
+  const list = useOrderPages(input, tab);
 
   const { form, cancel } = desk;
   useEffect(() => {

@@ -177,6 +177,7 @@ export function OrdersTable({ list, selectedId, onSelect, onOpen }: Props) {
         role="grid"
         aria-label={t('list.title')}
         aria-rowcount={list.total + 1}
+        aria-busy={list.loading}
         tabIndex={0}
         data-testid="orders-list"
         aria-activedescendant={selectedIndex >= 0 && selectedId ? `order-row-${selectedId}` : undefined}

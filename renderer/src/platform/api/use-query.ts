@@ -59,9 +59,11 @@ export interface UseOrderPagesResult extends QueryState<Pages> {
 
 /**
  * Keyset-paged orders list. A change hint refetches as many pages as were loaded, so the
- * scroll position survives live updates.
+ * scroll position survives live updates. `scope` names what the list is of (the desk's queue):
+ * while a new filter or search term of the same scope loads, the previous rows stay; rows of
+ * another scope never stand under a new heading (a queue's tab above another queue's orders).
  */
-export function useOrderPages(input: ListInput): UseOrderPagesResult {
+export function useOrderPages(input: ListInput, scope = ''): UseOrderPagesResult {
   const key = `paged:${queryKey('orders.list', input)}`;
   const fetchAll = useCallback(async (): Promise<Pages> => {
     const loaded = (entryState(key)?.data as Pages | undefined)?.pages.length ?? 1;
@@ -79,10 +81,11 @@ export function useOrderPages(input: ListInput): UseOrderPagesResult {
   const fresh = useEntry<Pages>(key, 'orders.list', fetchAll);
   // While a new filter or search term loads, keep showing the previous rows instead of a
   // flash of "loading" on every keystroke.
-  const previous = useRef<Pages | undefined>(undefined);
-  if (fresh.data) previous.current = fresh.data;
+  const previous = useRef<{ scope: string; data: Pages } | undefined>(undefined);
+  if (fresh.data) previous.current = { scope, data: fresh.data };
+  const kept = previous.current?.scope === scope ? previous.current.data : undefined;
   const stale = fresh.data === undefined && fresh.loading && fresh.error === null;
-  const state: QueryState<Pages> = stale ? { ...fresh, data: previous.current } : fresh;
+  const state: QueryState<Pages> = stale ? { ...fresh, data: kept } : fresh;
   const [more, setMore] = useState<{ key: string; loading: boolean; error: ApiError | null }>({
     key,
     loading: false,
