@@ -24,3 +24,10 @@ export interface PdfResult {
 export const API_PREFIX = '/api';
 /** WebSocket path on which the host pushes ChangeHint JSON messages. */
 export const EVENTS_PATH = '/api/events';
+/**
+ * Every `/api` answer's header: how many change hints the host had received from the core when it
+ * began the call. The socket's first message, `{topic: PUSH_JOINED, changes}`, gives the count
+ * when the socket joined: a page whose answers are older may have missed a hint (docs/API.md).
+ */
+export const CHANGES_HEADER = 'x-hall-changes';
+export const PUSH_JOINED = 'push.joined';

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import type { ChangeHint } from '../../../shared/contract';
+import { CHANGES_HEADER, PUSH_JOINED, type ChangeHint } from '../../../shared/contract';
 import { startHttpHost, type HttpHost } from '../../../electron/core/adapters/host/http-host';
 import { makeHostTestCore, NEW_ORDER, type HostTestCore } from './host-test-core';
 
@@ -337,6 +337,32 @@ describe('WebSocket change hints', () => {
     }
   });
 
+  it('tells a joining socket how many hints went by, and each answer how many its call had seen', async () => {
+    const changesOf = async (): Promise<number> => {
+      const res = await fetch(`${host.url}api/orders.queues`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: '{}',
+      });
+      return Number(res.headers.get(CHANGES_HEADER));
+    };
+    const before = await changesOf();
+    expect(Number.isInteger(before)).toBe(true);
+    // An order filed before the socket joins: its hint goes to the sockets open then.
+    await post('orders.create', { order: { ...NEW_ORDER, title: '推送前' } });
+    await waitFor(async () => (await changesOf()) > before);
+    const after = await changesOf();
+    const { ws, hints } = await openWs();
+    try {
+      await waitFor(() => hints.length > 0);
+      // The first message: the count when it joined — newer than the answer taken before the order.
+      expect(hints[0]).toEqual({ topic: PUSH_JOINED, changes: after });
+      expect(after).toBeGreaterThan(before);
+    } finally {
+      ws.close();
+    }
+  });
+
   it('rejects other upgrade paths and bad tokens', async () => {
     await expect(
       new Promise((resolve, reject) => {
@@ -420,9 +446,9 @@ async function truncatedUpload(): Promise<void> {
   });
 }
 
-async function waitFor(cond: () => boolean, ms = 3000): Promise<void> {
+async function waitFor(cond: () => boolean | Promise<boolean>, ms = 3000): Promise<void> {
   const end = Date.now() + ms;
-  while (!cond()) {
+  while (!(await cond())) {
     if (Date.now() > end) throw new Error('timed out');
     await new Promise((r) => setTimeout(r, 20));
   }

@@ -5,7 +5,7 @@
 import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { EVENTS_PATH, type Role } from '../../../../shared/contract/index';
+import { EVENTS_PATH, PUSH_JOINED, type Role } from '../../../../shared/contract/index';
 import type { Core } from '../../runtime/core';
 import { identify, sameOriginRequest, type Caller, type TokenTable } from './auth';
 import { createHintBatcher } from './hint-batcher';
@@ -21,6 +21,8 @@ export interface EventSocketOptions {
   /** Host names this host answers to (auth.ts allowedHostNames). */
   readonly allowedHosts: ReadonlySet<string>;
   readonly hintBatchMs: number;
+  /** Hints the host has received so far (http-host.ts): told to each socket as it joins. */
+  readonly changes: () => number;
 }
 
 /** The caller's role: a live session's account's, else what the token or loopback grants. */
@@ -70,6 +72,8 @@ export function attachEventSocket(server: Server, opts: EventSocketOptions): { c
   const accept = (req: IncomingMessage, socket: Duplex, head: Buffer): void => {
     wss.handleUpgrade(req, socket, head, (ws) => {
       clients.add(ws);
+      // From here on every hint reaches this socket; the page compares its answers' counts.
+      ws.send(JSON.stringify({ topic: PUSH_JOINED, changes: opts.changes() }));
       alive.set(ws, true);
       ws.on('pong', () => alive.set(ws, true));
       // Clients only listen; anything they send is ignored.

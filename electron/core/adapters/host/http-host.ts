@@ -8,6 +8,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import {
   API_PREFIX,
+  CHANGES_HEADER,
   ApiError,
   isProcName,
   type ApiErrorData,
@@ -173,6 +174,12 @@ export async function startHttpHost(opts: HttpHostOptions): Promise<HttpHost> {
   const stopMapWatch = core.onChange((h) => {
     if (h.topic === 'map.changed') refreshOnlineMap();
   });
+  // Hints received so far (CHANGES_HEADER): lets a page tell whether one went by before its
+  // socket joined.
+  let changes = 0;
+  const stopChangeCount = core.onChange(() => {
+    changes += 1;
+  });
 
   if (!isLoopbackBind(bind) && tokens.size === 0) {
     throw new Error(
@@ -255,6 +262,8 @@ export async function startHttpHost(opts: HttpHostOptions): Promise<HttpHost> {
       }
       return;
     }
+    // Read before the call: the answer has seen at least these changes.
+    const seen = { [CHANGES_HEADER]: String(changes) };
     try {
       const data = await core.call(name, input, {
         role: caller.role,
@@ -270,14 +279,14 @@ export async function startHttpHost(opts: HttpHostOptions): Promise<HttpHost> {
       // The session secret goes into an HttpOnly cookie; the page's JavaScript never sees it.
       const { token, data: shown } = takeSessionToken(name, data);
       if (token !== null) {
-        sendJson(res, 200, { ok: true, data: shown }, { 'Set-Cookie': sessionCookie(token) });
+        sendJson(res, 200, { ok: true, data: shown }, { ...seen, 'Set-Cookie': sessionCookie(token) });
         return;
       }
       if (name === 'auth.logout') {
-        sendJson(res, 200, { ok: true, data }, { 'Set-Cookie': clearSessionCookie() });
+        sendJson(res, 200, { ok: true, data }, { ...seen, 'Set-Cookie': clearSessionCookie() });
         return;
       }
-      sendJson(res, 200, { ok: true, data });
+      sendJson(res, 200, { ok: true, data }, seen);
     } catch (err) {
       const { data, expected } = toApiErrorData(err);
       if (!expected)
@@ -388,6 +397,7 @@ export async function startHttpHost(opts: HttpHostOptions): Promise<HttpHost> {
     loopbackRole,
     allowedHosts,
     hintBatchMs: opts.hintBatchMs ?? HINT_BATCH_MS,
+    changes: () => changes,
   });
 
   await new Promise<void>((resolve, reject) => {
@@ -416,6 +426,7 @@ export async function startHttpHost(opts: HttpHostOptions): Promise<HttpHost> {
         events.close();
         basemaps.close();
         stopMapWatch();
+        stopChangeCount();
         server.close(() => resolve());
         server.closeAllConnections();
       });

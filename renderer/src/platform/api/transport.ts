@@ -4,9 +4,17 @@
  * Everything above this file sees only `Transport`.
  */
 import type { ApiErrorData } from '../../../../shared/kernel/api-error';
-import { API_PREFIX, EVENTS_PATH, type CallResult, type HallBridge } from '../../../../shared/kernel/bridge';
+import {
+  API_PREFIX,
+  CHANGES_HEADER,
+  EVENTS_PATH,
+  PUSH_JOINED,
+  type CallResult,
+  type HallBridge,
+} from '../../../../shared/kernel/bridge';
 import type { ChangeHint } from '../../../../shared/kernel/proc';
 import { nextBackoffMs } from './backoff';
+import { MissedHints } from './missed-hints';
 import { wallMasked } from './wall-flag';
 
 declare global {
@@ -24,7 +32,7 @@ export interface Transport {
   onChange(listener: (hint: ChangeHint) => void): () => void;
   connection(): ConnectionState;
   onConnection(listener: (state: ConnectionState) => void): () => void;
-  /** Fires each time the push channel opens: hints may have been missed, so caches must refresh. */
+  /** Fires when hints may have been missed (the push channel came back, or one went by before it joined): caches must refresh. */
   onResync(listener: () => void): () => void;
   /** After a login: retry the push channel now instead of at the next backoff step. */
   reconnectNow(): void;
@@ -91,6 +99,11 @@ function readToken(): string | null {
   return sessionStorage.getItem('hall.token');
 }
 
+function joinedMessage(v: unknown): v is { topic: typeof PUSH_JOINED; changes: number } {
+  const m = v as { topic?: unknown; changes?: unknown } | null;
+  return typeof m === 'object' && m !== null && m.topic === PUSH_JOINED && typeof m.changes === 'number';
+}
+
 function isCallResult(v: unknown): v is CallResult {
   return typeof v === 'object' && v !== null && typeof (v as { ok?: unknown }).ok === 'boolean';
 }
@@ -102,6 +115,8 @@ function httpTransport(): Transport {
   const resyncs = new Listeners<void>();
   let state: ConnectionState = 'connecting';
   let failures = 0;
+  let everOpened = false;
+  const missed = new MissedHints(() => resyncs.emit());
 
   const setState = (s: ConnectionState) => {
     if (s === state) return;
@@ -126,10 +141,10 @@ function httpTransport(): Transport {
     ws.onopen = () => {
       failures = 0;
       setState('online');
-      // Every opening, the first too: the page's first answers were asked for before the socket
-      // was open, and a change made in between was hinted to the sockets open then, not to ours
-      // (a count just after login missed the order another desk filed in that second).
-      resyncs.emit();
+      // Back after a loss: hints went by while it was gone. (The first opening asks the host
+      // whether one did: missed-hints.ts.)
+      if (everOpened) resyncs.emit();
+      everOpened = true;
     };
     ws.onmessage = (ev) => {
       if (typeof ev.data !== 'string') return;
@@ -137,6 +152,10 @@ function httpTransport(): Transport {
         const msg: unknown = JSON.parse(ev.data);
         // The host may batch hints into an array; accept both shapes.
         for (const h of Array.isArray(msg) ? msg : [msg]) {
+          if (joinedMessage(h)) {
+            missed.joined(h.changes);
+            continue;
+          }
           if (typeof h === 'object' && h !== null && typeof (h as ChangeHint).topic === 'string') {
             hints.emit(h as ChangeHint);
           }
@@ -147,6 +166,7 @@ function httpTransport(): Transport {
     };
     ws.onclose = () => {
       ws.onclose = null;
+      missed.left();
       scheduleRetry();
     };
   };
@@ -197,6 +217,8 @@ function httpTransport(): Transport {
       } catch {
         body = null;
       }
+      const changes = Number(res.headers.get(CHANGES_HEADER) ?? NaN);
+      missed.answer(Number.isFinite(changes) ? changes : null);
       if (isCallResult(body)) return body;
       // Not our protocol: a proxy's or a stopped host's page.
       return unreachable(`HTTP ${res.status}`);
