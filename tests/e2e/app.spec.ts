@@ -36,8 +36,10 @@ async function openDispatch(page: Page): Promise<void> {
 async function search(page: Page, term: string): Promise<void> {
   const before = await page.getByTestId('list-foot').textContent();
   await page.getByTestId('search').fill(term);
-  // Debounced: wait until the list answered for the new term (its total line changes).
+  // Debounced: the total line changes once the list asks for the new term (加载中, or the answer);
+  // the rows shown until the answer are the previous term's.
   await expect(page.getByTestId('list-foot')).not.toHaveText(before ?? '');
+  await expect(page.getByTestId('orders-list')).toHaveAttribute('aria-busy', 'false');
 }
 
 async function shot(page: Page, name: string): Promise<void> {

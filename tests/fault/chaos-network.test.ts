@@ -12,6 +12,7 @@ import type { Core } from '../../electron/core/runtime/core';
 import type { Cleanups } from '../integration/runtime/fixtures';
 import { createdPayload } from '../integration/store/fixtures';
 import { ADMIN, openHall, REG_TOKEN, waitSynced } from '../integration/sync/sync-fixtures';
+import { seededRandom } from '../../shared/kernel/seeded-random';
 import { startChaosProxy } from './chaos-proxy';
 import { bundleProcs, freePort, kill9, sleep, spawnReady } from './fault-fixtures';
 import { hubSeqOf, projectionOf, readStore } from './store-compare';
@@ -77,7 +78,9 @@ describe('chaos between halls and hub', () => {
     const hubDir = join(root, 'hub');
     const hub = await spawnReady(files.hub, [hubDir, String(port), REG_TOKEN]);
     cleanups.push(() => kill9(hub));
-    const proxy = await startChaosProxy(`http://127.0.0.1:${port}`);
+    // Seeded: the faults of the first requests are the same every run (seed 24: five among the
+    // first six, eight among the first twelve). With Math.random a quiet run drew 4 in 21.
+    const proxy = await startChaosProxy(`http://127.0.0.1:${port}`, seededRandom(24));
     cleanups.push(() => proxy.close());
     const timing = {
       pollMs: 50,
@@ -99,8 +102,8 @@ describe('chaos between halls and hub', () => {
     console.info(
       `[chaos] rounds A ${na} B ${nb}; proxy ${JSON.stringify(proxy.stats)}; ${sh.events.length} events; A mid-chaos ${midA.state}`,
     );
-    // Chaos did happen. How many requests there are depends on timing (26–60 seen), and the
-    // faults are drawn at random per request: a fixed count of more than 10 failed a CI run at 10.
+    // Chaos did happen. How many requests there are depends on timing (21–60 seen); the faults of
+    // the first twelve are fixed by the seed above.
     const faults =
       proxy.stats.dropped + proxy.stats.lostAnswers + proxy.stats.errors500 + proxy.stats.duplicated;
     expect(faults).toBeGreaterThanOrEqual(5);
