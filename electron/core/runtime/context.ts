@@ -96,6 +96,11 @@ export interface WriteEnv extends ReadEnv {
    * by time.
    */
   readonly callsInFlight: (() => number) | null;
+  /**
+   * Mutations sent to this thread so far (the writer in its worker; null in process): a long task
+   * tells from it whether someone is at work meanwhile.
+   */
+  readonly mutationsSent: (() => number) | null;
   /** The running sync engine; absent where no engine runs (then sync.status says 'off'). */
   readonly sync?: SyncControl;
 }

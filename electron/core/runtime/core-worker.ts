@@ -5,7 +5,14 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { ApiError } from '../../../shared/contract/index';
 import { createInProcessCore, createReaderCore, type Core } from './core';
-import { answerCall, callsInFlight, type FromWorker, type ToWorker, type WorkerStart } from './worker-link';
+import {
+  answerCall,
+  callsInFlight,
+  mutationsSent,
+  type FromWorker,
+  type ToWorker,
+  type WorkerStart,
+} from './worker-link';
 
 const port = parentPort;
 if (!port) throw new Error('core-worker must run in a worker thread');
@@ -18,7 +25,9 @@ const opening: Promise<Core> =
     ? Promise.resolve().then(() => createReaderCore(start.opts, (entry) => post({ type: 'audit', entry })))
     : createInProcessCore({
         ...start.opts,
-        ...(start.calls ? { callsInFlight: callsInFlight(start.calls) } : {}),
+        ...(start.calls
+          ? { callsInFlight: callsInFlight(start.calls), mutationsSent: mutationsSent(start.calls) }
+          : {}),
       });
 
 opening.then(

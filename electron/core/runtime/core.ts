@@ -100,6 +100,8 @@ export interface CoreOptions {
    * included (shared counters, worker-link.ts). Not carried into workers; the worker makes its own.
    */
   callsInFlight?: () => number;
+  /** The writer in its worker: mutations sent to the thread so far (worker-link.ts). */
+  mutationsSent?: () => number;
 }
 
 const DEFAULT_NODE = 'hall';
@@ -208,6 +210,7 @@ export async function createInProcessCore(opts: CoreOptions): Promise<Core> {
     backups,
     startWalFolder: () => WalFolder.start(dbPath(opts.dataDir), opts.nativeBinding),
     callsInFlight: opts.callsInFlight ?? null,
+    mutationsSent: opts.mutationsSent ?? null,
     ...(sync ? { sync } : {}),
   };
   const gate = createGate({ side: 'writer', env }, publish);

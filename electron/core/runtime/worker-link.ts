@@ -7,7 +7,13 @@ import { dirname, join } from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { ApiError, type ApiErrorData, type ChangeHint } from '../../../shared/contract/index';
+import {
+  ApiError,
+  CONTRACT,
+  isProcName,
+  type ApiErrorData,
+  type ChangeHint,
+} from '../../../shared/contract/index';
 import type { CallContext } from './context';
 import type { AuditEntry } from '../store/audit';
 import type { CoreOptions, SessionUser } from './core';
@@ -35,21 +41,26 @@ export type FromWorker =
   | { readonly type: 'audit'; readonly entry: AuditEntry }
   | { readonly type: 'closed' };
 
-export type WorkerCoreOptions = Omit<CoreOptions, 'now' | 'workerFile' | 'readers' | 'callsInFlight'>;
+export type WorkerCoreOptions = Omit<
+  CoreOptions,
+  'now' | 'workerFile' | 'readers' | 'callsInFlight' | 'mutationsSent'
+>;
 /** What a worker is told at start: which side of the core it runs. */
 export interface WorkerStart {
   readonly role: 'writer' | 'reader';
   readonly opts: WorkerCoreOptions;
   /**
-   * Two counters shared with the worker: calls sent to it, calls it has answered. A long writer
-   * task (the 台账 import) reads them between orders to commit and step aside as soon as another
-   * call waits for the thread or is under way on it, not at its next yield (callsInFlight below).
+   * Counters shared with the worker: calls sent to it, calls it has answered, and mutations sent
+   * to it. A long writer task (the 台账 import) reads them between orders to commit and step aside
+   * as soon as another call waits for the thread or is under way on it, not at its next yield
+   * (callsInFlight below), and to tell whether anyone is writing meanwhile (mutationsSent).
    */
   readonly calls?: SharedArrayBuffer;
 }
 
 const SENT = 0;
 const ANSWERED = 1;
+const MUTATIONS = 2;
 
 /** The worker side: count a call as answered (core-worker.ts, as it posts the result). */
 export function answerCall(calls: SharedArrayBuffer | undefined): void {
@@ -60,6 +71,15 @@ export function answerCall(calls: SharedArrayBuffer | undefined): void {
 export function callsInFlight(calls: SharedArrayBuffer): () => number {
   const counts = new Int32Array(calls);
   return () => Atomics.load(counts, SENT) - Atomics.load(counts, ANSWERED);
+}
+
+/**
+ * The worker side: mutations sent to this worker so far. Queries that run on the writer (an
+ * import's progress, polled by its dialog) are not someone at work.
+ */
+export function mutationsSent(calls: SharedArrayBuffer): () => number {
+  const counts = new Int32Array(calls);
+  return () => Atomics.load(counts, MUTATIONS);
 }
 
 function _hereDir(): string {
@@ -129,7 +149,7 @@ export class WorkerLink {
     onHint: (hint: ChangeHint) => void,
     onAudit: (entry: AuditEntry) => void = () => undefined,
   ): Promise<WorkerLink> {
-    const calls = new SharedArrayBuffer(8);
+    const calls = new SharedArrayBuffer(12);
     const data: WorkerStart = { ...start, calls };
     const worker = entry.typescript
       ? _spawnTypeScriptWorker(entry.file, data)
@@ -208,6 +228,7 @@ export class WorkerLink {
   }
 
   call(proc: string, input: unknown, ctx: CallContext): Promise<unknown> {
+    if (isProcName(proc) && CONTRACT[proc].kind === 'mutation') Atomics.add(this.sent, MUTATIONS, 1);
     return this.send((id) => ({ type: 'call', id, proc, input, ctx }));
   }
 

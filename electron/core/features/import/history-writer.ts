@@ -10,6 +10,11 @@
  * others are answered (an action with an `await` inside would otherwise wait for the next
  * transaction). Where nobody counts (the in-process core), only the time bounds it. The WAL is
  * folded by a thread of its own (store/wal-folder.ts).
+ *
+ * While someone is at work (a mutation sent to the writer within QUIET_MS) a transaction lasts
+ * TXN_MAX_MS, so that the next action waits for little; once nobody has written for QUIET_MS it
+ * lasts QUIET_TXN_MAX_MS: fewer commits write the pages many orders share once (1.6× the rate,
+ * docs/IMPORT.md), and the first action after the quiet waits for one such commit.
  */
 import type { OrderEvent } from '../../../../shared/features/orders/order-events';
 import { chinaCalendar } from '../../../../shared/kernel/calendar';
@@ -28,13 +33,48 @@ const STEP = 10;
  * the same import rate.
  */
 const TXN_MAX_MS = 2;
+/** A transaction's longest run once nobody has written for QUIET_MS (50 and 200 ms: the same rate). */
+const QUIET_TXN_MAX_MS = 50;
+/** How long after someone's mutation transactions stay short. */
+export const QUIET_MS = 1_000;
 /** WAL frames (4 KB pages) past which the writer pauses for the WAL to start over: 64 MB. */
 const MAX_WAL_FRAMES = 16_384;
 /** How long stepping aside waits at most for the other calls to be answered. */
 const STEP_ASIDE_MAX_MS = 50;
 
 /** What the writer uses of the writer's environment. */
-export type HistoryEnv = Pick<WriteEnv, 'db' | 'now' | 'startWalFolder' | 'callsInFlight'>;
+export type HistoryEnv = Pick<WriteEnv, 'db' | 'now' | 'startWalFolder' | 'callsInFlight'> &
+  Partial<Pick<WriteEnv, 'mutationsSent'>>;
+
+/**
+ * How long the next transaction may run: `busy` while a mutation was sent within QUIET_MS,
+ * `quiet` after. Without a count of mutations (the in-process core) always `busy`.
+ */
+export class TransactionPace {
+  private seen: number;
+  private lastWriteAt: number;
+
+  constructor(
+    private readonly sent: (() => number) | null,
+    private readonly busy: number,
+    private readonly quiet: number,
+    private readonly clock: () => number = () => performance.now(),
+  ) {
+    this.seen = sent?.() ?? 0;
+    this.lastWriteAt = clock();
+  }
+
+  limitMs(): number {
+    if (!this.sent) return this.busy;
+    const now = this.clock();
+    const n = this.sent();
+    if (n !== this.seen) {
+      this.seen = n;
+      this.lastWriteAt = now;
+    }
+    return now - this.lastWriteAt >= QUIET_MS ? Math.max(this.busy, this.quiet) : this.busy;
+  }
+}
 
 const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 const nextTimer = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
@@ -48,12 +88,15 @@ export class HistoryWriter {
    */
   private settled = 1;
 
+  private readonly pace: TransactionPace;
+
   private constructor(
     private readonly env: HistoryEnv,
     private readonly folder: WalFolder,
-    private readonly txnMaxMs: number,
+    txnMaxMs: number,
   ) {
     this.projection = { policy: readSlaPolicy(env.db), calendar: chinaCalendar };
+    this.pace = new TransactionPace(env.mutationsSent ?? null, txnMaxMs, QUIET_TXN_MAX_MS);
   }
 
   /** Takes WAL folding off the writer (auto-checkpoint off, the folder thread on) until `close`. */
@@ -76,6 +119,7 @@ export class HistoryWriter {
     let inserted = 0;
     while (i < items.length) {
       const started = performance.now();
+      const limit = this.pace.limitMs();
       db.transaction(() => {
         do {
           const part = items.slice(i, i + STEP).map(toEvent);
@@ -85,7 +129,7 @@ export class HistoryWriter {
             env: this.projection,
           }).inserted.length;
           i += part.length;
-        } while (i < items.length && !others?.() && performance.now() - started < this.txnMaxMs);
+        } while (i < items.length && !others?.() && performance.now() - started < limit);
       })();
       if (!this.folder.ok) checkpointPassive(db);
       else if (this.folder.frames() > MAX_WAL_FRAMES) await this.folder.caughtUp();
