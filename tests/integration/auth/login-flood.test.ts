@@ -77,8 +77,10 @@ describe('a login flood', () => {
       expect([401, 403, 503]).toContain(a.status);
       expect(['bad_credentials', 'login_throttled', 'busy']).toContain(a.reason);
     }
-    // The hall kept working during the flood.
-    expect(answeredWhilePending).toBeGreaterThanOrEqual(3);
+    // The hall kept working during the flood: probes were answered before the last login was, and
+    // promptly (the old core's median was 12.6 s). How many rounds fit depends on how fast the
+    // logins are refused (a fresh clone's flood was over in 0.6 s, two rounds).
+    expect(answeredWhilePending).toBeGreaterThanOrEqual(1);
     const sorted = [...latencies].sort((a, b) => a - b);
     const median = sorted[Math.floor(sorted.length / 2)]!;
     expect(median).toBeLessThan(1_000);
