@@ -175,8 +175,9 @@ export async function startHttpHost(opts: HttpHostOptions): Promise<HttpHost> {
     if (h.topic === 'map.changed') refreshOnlineMap();
   });
   // Hints received so far (CHANGES_HEADER): lets a page tell whether one went by before its
-  // socket joined.
-  let changes = 0;
+  // socket joined. Counted from the start time, so that a restarted host's counts are ahead of
+  // the answers its predecessor gave (a page that loaded across a restart refreshes).
+  let changes = Date.now();
   const stopChangeCount = core.onChange(() => {
     changes += 1;
   });
