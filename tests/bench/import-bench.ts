@@ -4,7 +4,7 @@
  *   100,000), while a dispatcher files an order every 2 s (a busy street files 60 a day); the
  *   baseline is the same orders copied raw into the same schema (import-baseline.ts). Those
  *   orders' round trip is a row of its own: each comes after a quiet stretch, in which the import
- *   runs 50 ms transactions (history-writer.ts), and waits for one commit;
+ *   runs 100 ms transactions (history-writer.ts), and waits for one commit;
  * - an `orders.create` every 20 ms during a second import (of BENCH_IMPORT_BUSY_ROWS, default
  *   30,000) against the same alone: while someone is at work the import's transactions last 2 ms
  *   and step aside, so the row passes at p95 ≤ 30 ms and ≤ 1.5× the quiet p95.
@@ -145,7 +145,7 @@ export async function benchImport(table: Table, baseDir: string): Promise<void> 
       ratio: rate / raw.rate,
     });
     table.add({
-      what: `orders.create every 2 s during that import, each after a quiet stretch (50 ms transactions): p95 of ${a.times.length} vs alone`,
+      what: `orders.create every 2 s during that import, each after a quiet stretch (100 ms transactions of 50-order steps): p95 of ${a.times.length} vs alone`,
       value: `${pct(a.times, 0.95).toFixed(2)} ms`,
       budget: '≤ 30 ms',
       pass: pct(a.times, 0.95) <= 30,

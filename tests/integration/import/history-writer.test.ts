@@ -7,6 +7,7 @@
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { HistoryWriter } from '../../../electron/core/features/import/history-writer';
+import { appendOrderEvents } from '../../../electron/core/store/event-log/events';
 import { WalFolder } from '../../../electron/core/store/wal-folder';
 import type { OrderEvent } from '../../../shared/features/orders/order-events';
 import { History, T0, createdPayload, openTinyStore } from '../store/fixtures';
@@ -99,5 +100,30 @@ describe('the history writer', () => {
     // transaction held one step); asked when stepping aside: that step too. The last step ends
     // the ledger, so only the stepping aside asks after it.
     expect(seen).toEqual([0, 10, 10, 20, 20, 30, 30, 40, 40, 50, 50, 60, 60, 70, 70, 80, 80, 90, 100, 100]);
+  });
+
+  it('writes each transaction’s rollup counters once, equal to appending the orders one by one', async () => {
+    const bulk = openTinyStore({ push: (c) => cleanups.push(c) });
+    const writer = HistoryWriter.open(
+      { db: bulk, now: () => T0, startWalFolder: () => WalFolder.start(bulk.name), callsInFlight: () => 1 },
+      10_000,
+    );
+    try {
+      expect(await writer.write([...ledger(), ...ledger(100)], (e) => e)).toBe(200);
+    } finally {
+      await writer.close();
+    }
+    const single = openTinyStore({ push: (c) => cleanups.push(c) });
+    for (const e of [...ledger(), ...ledger(100)])
+      appendOrderEvents(single, [e], { source: 'import', now: T0 });
+    const counters = (db: typeof bulk) => ({
+      rollup: db.prepare('SELECT month, metric, n FROM rollup ORDER BY month, metric').all(),
+      days: db.prepare('SELECT day, category, community, n FROM analysis_day ORDER BY 1, 2, 3').all(),
+    });
+    const expected = counters(single);
+    // 200 orders over 200 minutes: a few cells, each counted by many orders.
+    expect(expected.rollup.length).toBeGreaterThan(0);
+    expect(expected.days.length).toBeGreaterThan(0);
+    expect(counters(bulk)).toEqual(expected);
   });
 });

@@ -108,7 +108,8 @@ function _env(db: ReadableDb, env?: Partial<ProjectionEnv>): ProjectionEnv {
   return { policy: env?.policy ?? readSlaPolicy(db), calendar: env?.calendar ?? chinaCalendar };
 }
 
-type Deltas = Map<string, number>;
+/** Rollup counter changes by cell (`month\0metric`, or an analysis cell): added up, then written. */
+export type Deltas = Map<string, number>;
 
 function _addCells(deltas: Deltas, order: WorkOrder | null, sign: 1 | -1): void {
   for (const [month, metric] of rollupCells(order)) {
@@ -116,6 +117,12 @@ function _addCells(deltas: Deltas, order: WorkOrder | null, sign: 1 | -1): void 
     deltas.set(k, (deltas.get(k) ?? 0) + sign);
   }
   addAnalysisCells(deltas, order, sign);
+}
+
+/** Writes the rollup counter changes a bulk writer gathered over its transaction (AppendOptions.deltas). */
+export function flushDeltas(db: WritableDb, deltas: Deltas): void {
+  _flushDeltas(db, deltas);
+  deltas.clear();
 }
 
 function _flushDeltas(db: WritableDb, deltas: Deltas): void {
@@ -341,6 +348,12 @@ export interface AppendOptions {
   readonly source?: IngestSource;
   readonly now?: number;
   readonly env?: Partial<ProjectionEnv>;
+  /**
+   * appendInTransaction only: gather the rollup counter changes here instead of writing them at
+   * each call; the caller writes them with flushDeltas before its COMMIT. A bulk writer's orders
+   * share their months and cells, so a transaction writes each cell once, not once per call.
+   */
+  readonly deltas?: Deltas;
 }
 
 /**
@@ -404,7 +417,7 @@ function _append(db: WritableDb, events: readonly OrderEvent[], opts: AppendOpti
     t.pending.push(e);
   }
   for (const t of touched.values()) if (!t.full && t.pending.length > 0) _foldPending(db, t);
-  const deltas: Deltas = new Map();
+  const deltas: Deltas = opts.deltas ?? new Map();
   const rejected: Array<{ eventId: string; reason: string }> = [];
   const insertedIds = new Set(inserted.map((e) => e.id));
   for (const [orderId, t] of touched) {
@@ -420,7 +433,7 @@ function _append(db: WritableDb, events: readonly OrderEvent[], opts: AppendOpti
     if (t.before === null && t.current === null) continue;
     _writeProjection(db, t.before, t.current, env, deltas);
   }
-  _flushDeltas(db, deltas);
+  if (!opts.deltas) _flushDeltas(db, deltas);
   return { inserted, orderIds: Array.from(touched.keys()), rejected };
 }
 

@@ -1,36 +1,39 @@
 import { describe, expect, it } from 'vitest';
 import { QUIET_MS, TransactionPace } from '../../../../../../electron/core/features/import/history-writer';
 
+const BUSY = { ms: 2, step: 10 };
+const QUIET = { ms: 200, step: 100 };
+
 describe('the import’s transaction pace', () => {
   it('keeps short transactions until nobody has written for a while, and again after each write', () => {
     let t = 0;
     let sent = 5;
     const pace = new TransactionPace(
       () => sent,
-      2,
-      50,
+      BUSY,
+      QUIET,
       () => t,
     );
     // Just started: someone may be at work (the import's own run was one of the mutations).
-    expect(pace.limitMs()).toBe(2);
+    expect(pace.next()).toBe(BUSY);
     t = QUIET_MS - 1;
-    expect(pace.limitMs()).toBe(2);
+    expect(pace.next()).toBe(BUSY);
     t = QUIET_MS;
-    expect(pace.limitMs()).toBe(50);
+    expect(pace.next()).toBe(QUIET);
     // A dispatcher's action: short again for QUIET_MS from when it was seen.
     sent += 1;
     t = QUIET_MS + 300;
-    expect(pace.limitMs()).toBe(2);
+    expect(pace.next()).toBe(BUSY);
     t = 2 * QUIET_MS + 299;
-    expect(pace.limitMs()).toBe(2);
+    expect(pace.next()).toBe(BUSY);
     t = 2 * QUIET_MS + 300;
-    expect(pace.limitMs()).toBe(50);
+    expect(pace.next()).toBe(QUIET);
   });
 
   it('stays short where nobody counts the writes (the in-process core)', () => {
     let t = 0;
-    const pace = new TransactionPace(null, 2, 50, () => t);
+    const pace = new TransactionPace(null, BUSY, QUIET, () => t);
     t = 10 * QUIET_MS;
-    expect(pace.limitMs()).toBe(2);
+    expect(pace.next()).toBe(BUSY);
   });
 });
