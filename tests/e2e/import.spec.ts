@@ -3,7 +3,8 @@
  * 台账 .xlsx (made here with exceljs) with one bad row and a category the catalogue lacks, sees the
  * guessed columns and a preview, checks it (the bad row and the unknown category are named by row
  * and column; nothing is written and 开始导入 stays off), creates the unknown one as a 历史分类
- * and checks again, skips the bad row and imports the rest, then imports the same file again:
+ * and checks again, maps a 承办单位 the street's units do not know to one they do, skips the bad
+ * row and imports the rest (each order under its unit), then imports the same file again:
  * nothing is added, and the 历史分类 is found by its name. Screenshots of each step at 1080p and 4K.
  */
 import { mkdtempSync, writeFileSync } from 'node:fs';
@@ -17,12 +18,15 @@ const FROM = Date.UTC(2017, 11, 31, 16); // 2018-01-01 00:00 China time
 const TO = Date.UTC(2018, 11, 31, 16);
 /** A category of an older catalogue: created as a 历史分类 in the dialog. */
 const OLD_CATEGORY = '门前三包（旧版）';
+/** A demo unit as the 台账 writes it (spaces), and a unit by an older name: mapped in the dialog. */
+const KNOWN_UNIT = '朝阳区城管执法局 双井执法队';
+const OLD_UNIT = '双井街道城管科（已撤并）';
 
 async function ledgerFile(): Promise<string> {
   const run = Math.random().toString(36).slice(2, 8);
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet('2018年台账');
-  ws.addRow(['工单编号', '受理时间', '诉求内容', '诉求分类', '办结时间', '满意度']);
+  ws.addRow(['工单编号', '受理时间', '诉求内容', '诉求分类', '办结时间', '满意度', '承办单位']);
   ws.addRow([
     `E2E-${run}-1`,
     '2018/3/5 09:12:00',
@@ -30,6 +34,7 @@ async function ledgerFile(): Promise<string> {
     '占道经营',
     '2018/3/6 10:00',
     '满意',
+    KNOWN_UNIT,
   ]);
   ws.addRow([
     `E2E-${run}-2`,
@@ -38,6 +43,7 @@ async function ledgerFile(): Promise<string> {
     '街面秩序/流动摊贩',
     '2018-04-12 09:00',
     '基本满意',
+    OLD_UNIT,
   ]);
   ws.addRow([`E2E-${run}-3`, 43250.4166666667, '垃圾两天没人清运', '垃圾清运不及时', 43251.5, '满意']);
   ws.addRow([`E2E-${run}-4`, '2018/13/45', '时间写错的一行', '路灯不亮', '', '']);
@@ -109,6 +115,12 @@ test('imports a 台账 .xlsx: the bad row named, nothing written until chosen, t
   await expect(page.getByTestId('import-summary')).toHaveText(
     '共 6 行：可导入 5 行，已导入过 0 行，未通过 1 行',
   );
+  // 承办单位: the demo unit's name is matched (spaces aside); the older one is listed, refuses
+  // nothing, and is mapped to the street's 城管 unit by choosing it.
+  await expect(page.getByTestId('import-unknown-units').locator('li')).toHaveCount(1);
+  await expect(page.getByTestId('import-unknown-units')).toContainText(OLD_UNIT);
+  await page.getByTestId(`import-unitmap-${OLD_UNIT}`).selectOption({ label: '朝阳区城管执法局双井执法队' });
+  await shots(page, 'import-units');
 
   await page.getByTestId('import-skip').check();
   await page.getByTestId('import-run').click();
@@ -116,6 +128,19 @@ test('imports a 台账 .xlsx: the bad row named, nothing written until chosen, t
   await expect(page.getByTestId('import-result')).toContainText('新增 5 条历史工单');
   await shots(page, 'import-done');
   expect(await ordersIn2018(page)).toBe(before + 5);
+  const unitOf = async (q: string): Promise<string | null | undefined> =>
+    (
+      await api<{ rows: Array<{ unitId: string | null }> }>(page, 'orders.list', {
+        q,
+        receivedFrom: FROM,
+        receivedTo: TO,
+        limit: 1,
+      })
+    ).rows[0]?.unitId;
+  const cg = await unitOf('早市商贩占道经营堵塞通行');
+  expect(cg).toMatch(/\S/);
+  expect(await unitOf('小区门口流动摊贩扰民')).toBe(cg);
+  expect(await unitOf('垃圾两天没人清运')).toBeNull();
 
   // The same file again: everything is already there.
   await page.getByTestId('import-another').click();

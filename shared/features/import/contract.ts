@@ -58,6 +58,8 @@ export interface LedgerCheck {
   /** The first MAX_LISTED_ERRORS errors, in row order. */
   readonly errors: readonly RowError[];
   readonly unknownCategories: readonly UnknownCategory[];
+  /** 承办单位 texts that name no unit of the street (kept as text unless mapped in unitMap). */
+  readonly unknownUnits: readonly UnknownCategory[];
 }
 
 export interface LedgerRunResult extends LedgerCheck {
@@ -109,6 +111,11 @@ const LedgerJobInput = z.object({
   categoryMap: z
     .record(z.string().max(100), CategoryCode)
     .refine((m) => Object.keys(m).length <= 500, '分类映射最多 500 项')
+    .default({}),
+  /** 承办单位 text → a unit id of the street, as a person chose. */
+  unitMap: z
+    .record(z.string().max(100), z.string().min(1).max(64))
+    .refine((m) => Object.keys(m).length <= 500, '单位映射最多 500 项')
     .default({}),
 });
 

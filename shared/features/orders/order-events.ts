@@ -78,6 +78,8 @@ const PAYLOAD_SCHEMAS = {
           closedAt: z.number().int().nonnegative(),
           satisfaction: Satisfaction.nullable().default(null),
           unitName: z.string().trim().max(100).default(''),
+          /** The street's unit the 承办单位 text names (matched or mapped at import), if any. */
+          unitId: id.nullable().default(null),
         })
         .optional(),
     })

@@ -143,6 +143,7 @@ function createOrder(e: OrderEventOf<'created'>): WorkOrder {
     ...created,
     status: 'closed',
     closedAt: imp.closedAt,
+    unitId: imp.unitId,
     callbackConsent: false,
     callback,
     imported: true,

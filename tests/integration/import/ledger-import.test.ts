@@ -152,6 +152,62 @@ describe('import of a 台账', () => {
     expect(countOrders(dir).imported).toBe(2);
   });
 
+  it('matches 承办单位 to the street’s units, lists the others, and counts a mapped one under its unit', async () => {
+    const { core, dir } = await openTestCore(cleanups);
+    const header = ['工单编号', '受理时间', '诉求内容', '诉求分类', '办结时间', '满意度', '承办单位'];
+    const rows = [
+      ['U-1', '2019/2/28 11:25', '占道摆摊', '施工噪音', '2019/3/1 9:00', '满意', '城管执法队'],
+      // Spaces and full-width brackets as 台账 write them: still the same unit.
+      ['U-2', '2019/2/28 12:25', '楼道堆物', '施工噪音', '2019/3/1 9:00', '不满意', ' 阳光 物业 '],
+      ['U-3', '2019/2/28 13:25', '路灯不亮', '施工噪音', '2019/3/1 9:00', '满意', '区城管委（照明）'],
+      ['U-4', '2019/2/28 14:25', '井盖缺失', '施工噪音', '2019/3/1 9:00', '满意', '区城管委（照明）'],
+      ['U-5', '2019/2/28 15:25', '噪音', '施工噪音', '2019/3/1 9:00', '满意', '已撤销的科室'],
+      ['U-6', '2019/2/28 16:25', '无单位', '施工噪音', '2019/3/1 9:00', '满意', ''],
+    ];
+    const uploadId = await upload(core, '单位.csv', Buffer.from(csv([header, ...rows]), 'utf8'));
+    const preview = await core.call('import.preview', { uploadId }, commander);
+    expect(preview.mapping).toMatchObject({ unit: 6 });
+    const check = await core.call('import.check', { uploadId, mapping: preview.mapping }, commander);
+    // Not refused: an unknown unit only loses its counting under a unit.
+    expect(check).toMatchObject({ toAdd: 6, refused: 0 });
+    expect(check.unknownUnits).toEqual([
+      { text: '区城管委（照明）', rows: 2 },
+      { text: '已撤销的科室', rows: 1 },
+    ]);
+    const run = await core.call(
+      'import.run',
+      {
+        uploadId,
+        mapping: preview.mapping,
+        // The person's choice; a mapping to a unit the street does not have is ignored.
+        unitMap: { '区城管委（照明）': 'u-cg', 已撤销的科室: 'u-nowhere' },
+        jobId: 'job-00000020',
+      },
+      commander,
+    );
+    expect(run.added).toBe(6);
+    const db = openDb(dir);
+    try {
+      const units = db
+        .prepare(
+          "SELECT json_extract(e.payload, '$.imported.unitName') AS text, w.unit_id AS unit FROM work_order w JOIN order_event e ON e.order_id = w.id ORDER BY w.rowid",
+        )
+        .all();
+      expect(units).toEqual([
+        { text: '城管执法队', unit: 'u-cg' },
+        { text: '阳光 物业', unit: 'u-wy' },
+        { text: '区城管委（照明）', unit: 'u-cg' },
+        { text: '区城管委（照明）', unit: 'u-cg' },
+        { text: '已撤销的科室', unit: null },
+        { text: '', unit: null },
+      ]);
+    } finally {
+      db.close();
+    }
+    // Closed history stays off the work queues whatever its unit.
+    expect(countOrders(dir).open).toBe(0);
+  });
+
   it('refuses hostile files with a Chinese reason and keeps running', async () => {
     const { core } = await openTestCore(cleanups);
     // A zip header with garbage after it: not an Excel file.

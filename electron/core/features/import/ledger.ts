@@ -37,7 +37,7 @@ import { HistoryWriter } from './history-writer';
  * Rows read and checked before each write (the run's read-ahead; `check` looks them up in
  * batches of this size too). How they are written is history-writer.ts's business.
  */
-export const BATCH = 500;
+export const BATCH = 2_000;
 const LOOKUP = 100;
 /** Reading and checking rows gives the writer back to other calls at least this often. */
 const SLICE_MS = 2;
@@ -55,12 +55,16 @@ function keyHash(key: string): string {
  * of a page per row, which is most of what a commit writes (docs/IMPORT.md, "the write path").
  */
 export function importOrderId(key: string, receivedAt: number): string {
-  return `imp-${receivedAt.toString(36).padStart(9, '0')}-${keyHash(key).slice(0, 16)}`;
+  return _importOrderId(keyHash(key), receivedAt);
+}
+
+function _importOrderId(hash: string, receivedAt: number): string {
+  return `imp-${receivedAt.toString(36).padStart(9, '0')}-${hash.slice(0, 16)}`;
 }
 
 /** The id an import gave the same row before ids began with the time (a store imported then). */
-function legacyImportOrderId(key: string): string {
-  return `imp-${keyHash(key).slice(0, 24)}`;
+function legacyImportOrderId(hash: string): string {
+  return `imp-${hash.slice(0, 24)}`;
 }
 
 function refuseFile(err: unknown): never {
@@ -72,6 +76,15 @@ interface ScanInput {
   readonly path: string;
   readonly mapping: ColumnMapping;
   readonly categoryMap: Readonly<Record<string, string>>;
+  readonly unitMap?: Readonly<Record<string, string>>;
+}
+
+/** A valid row on its way to the writer: its ids and its 承办单位's unit, if it names one. */
+interface Pending {
+  readonly id: string;
+  readonly legacy: string;
+  readonly order: LedgerOrder;
+  readonly unitId: string | null;
 }
 
 interface Scan {
@@ -82,6 +95,30 @@ interface Scan {
   errorCount: number;
   errors: RowError[];
   unknown: Map<string, number>;
+  /** 承办单位 texts that name no unit (and are not mapped), with their rows. */
+  unknownUnits: Map<string, number>;
+}
+
+/** The key a 承办单位 text is matched by: no spaces, ASCII brackets (台账 mix （） and ()). */
+function unitKey(text: string): string {
+  return text.replace(/\s+/g, '').replace(/（/g, '(').replace(/）/g, ')');
+}
+
+/**
+ * 承办单位 text → unit id: a person's mapping first, then the unit's name (or id) as the street's
+ * reference data writes it; null when it names no unit.
+ */
+function unitResolver(
+  ref: ReferenceIndex,
+  unitMap: Readonly<Record<string, string>>,
+): (text: string) => string | null {
+  const byKey = new Map<string, string>();
+  for (const u of ref.units.values()) {
+    byKey.set(unitKey(u.id), u.id);
+    byKey.set(unitKey(u.name), u.id);
+  }
+  for (const [text, id] of Object.entries(unitMap)) if (ref.units.has(id)) byKey.set(unitKey(text), id);
+  return (text) => (text === '' ? null : (byKey.get(unitKey(text)) ?? null));
 }
 
 const yieldToCalls = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
@@ -98,7 +135,7 @@ async function scan(
   db: ReadableDb,
   input: ScanInput,
   now: number,
-  onBatch?: (orders: ReadonlyArray<{ id: string; order: LedgerOrder }>) => Promise<boolean>,
+  onBatch?: (orders: readonly Pending[]) => Promise<boolean>,
 ): Promise<Scan> {
   const ref = referenceIndex(db);
   if (!ref.loaded) throw new ApiError('no_reference');
@@ -111,6 +148,7 @@ async function scan(
   }
   const categoryMap: Record<string, string> = {};
   for (const [k, v] of Object.entries(input.categoryMap)) if (ref.categories.has(v)) categoryMap[k] = v;
+  const unitOf = unitResolver(ref, input.unitMap ?? {});
   const out: Scan = {
     rows: 0,
     valid: 0,
@@ -119,9 +157,10 @@ async function scan(
     errorCount: 0,
     errors: [],
     unknown: new Map(),
+    unknownUnits: new Map(),
   };
   const seen = new Set<string>();
-  let pending: Array<{ id: string; legacy: string; order: LedgerOrder }> = [];
+  let pending: Pending[] = [];
   const flush = async (): Promise<boolean> => {
     const batch = pending;
     pending = [];
@@ -175,13 +214,17 @@ async function scan(
         continue;
       }
       // A row's identity is its key: a second copy in the file counts once, whatever its time.
-      const legacy = legacyImportOrderId(r.order.key);
+      const hash = keyHash(r.order.key);
+      const legacy = legacyImportOrderId(hash);
       if (seen.has(legacy)) {
         out.already++;
         continue;
       }
       seen.add(legacy);
-      pending.push({ id: importOrderId(r.order.key, r.order.receivedAt), legacy, order: r.order });
+      const unitId = unitOf(r.order.unitName);
+      if (unitId === null && r.order.unitName !== '')
+        out.unknownUnits.set(r.order.unitName, (out.unknownUnits.get(r.order.unitName) ?? 0) + 1);
+      pending.push({ id: _importOrderId(hash, r.order.receivedAt), legacy, order: r.order, unitId });
       if (pending.length >= BATCH && !(await flush())) return out;
     }
   } catch (err) {
@@ -192,11 +235,15 @@ async function scan(
   return out;
 }
 
-function checkView(s: Scan): LedgerCheck {
-  const unknownCategories: UnknownCategory[] = [...s.unknown]
+/** The most frequent texts first, at most 200. */
+function byRows(counts: ReadonlyMap<string, number>): UnknownCategory[] {
+  return [...counts]
     .map(([text, rows]) => ({ text, rows }))
     .sort((a, b) => b.rows - a.rows)
     .slice(0, 200);
+}
+
+function checkView(s: Scan): LedgerCheck {
   return {
     rows: s.rows,
     toAdd: s.valid,
@@ -204,7 +251,8 @@ function checkView(s: Scan): LedgerCheck {
     refused: s.refused,
     errorCount: s.errorCount,
     errors: s.errors,
-    unknownCategories,
+    unknownCategories: byRows(s.unknown),
+    unknownUnits: byRows(s.unknownUnits),
   };
 }
 
@@ -213,8 +261,7 @@ function createdEvent(
   env: WriteEnv,
   ref: ReferenceIndex,
   actor: string,
-  id: string,
-  o: LedgerOrder,
+  { id, order: o, unitId }: Pending,
 ): OrderEvent {
   const placed = o.lng !== null && o.lat !== null ? ref.locator.locate([o.lng, o.lat]) : null;
   const payload = EVENT_PAYLOADS.created.parse({
@@ -231,7 +278,7 @@ function createdEvent(
     gridCode: placed?.gridCode ?? null,
     citizen: null,
     callbackConsent: false,
-    imported: { closedAt: o.closedAt, satisfaction: o.satisfaction, unitName: o.unitName },
+    imported: { closedAt: o.closedAt, satisfaction: o.satisfaction, unitName: o.unitName, unitId },
   });
   return {
     id: `${id}:created`,
@@ -349,7 +396,7 @@ export const importRun: Handler<'import.run'> = async (input, call, env, tools):
     const written = await scan(env.db, scanInput, env.now(), async (batch) => {
       if (job.cancel) return false;
       const ref = referenceIndex(env.db);
-      added += await history.write(batch, (b) => createdEvent(env, ref, call.actor, b.id, b.order));
+      added += await history.write(batch, (b) => createdEvent(env, ref, call.actor, b));
       job.progress = { ...job.progress, done: job.progress.done + batch.length, added };
       return !job.cancel;
     });

@@ -10,6 +10,7 @@
  */
 import type { Category } from '../../../../shared/features/reference/catalogue';
 import type { Community, Grid } from '../../../../shared/features/reference/jurisdiction';
+import type { Unit } from '../../../../shared/features/reference/organisation';
 import { historyCatalogueStamp, readReferenceSnapshot, referenceVersion } from '../../store/reference';
 import type { ReadableDb } from '../../store/types';
 import { GridLocator } from './grid-locator';
@@ -21,6 +22,7 @@ export interface ReferenceIndex {
   /** False before the first reference import: then nothing is known. */
   readonly loaded: boolean;
   readonly unitIds: ReadonlySet<string>;
+  readonly units: ReadonlyMap<string, Unit>;
   readonly communities: ReadonlyMap<string, Community>;
   readonly grids: ReadonlyMap<string, Grid>;
   readonly categories: ReadonlyMap<string, Category>;
@@ -36,6 +38,7 @@ function buildReferenceIndex(db: ReadableDb, stamp: string): ReferenceIndex {
     stamp,
     loaded: snap.street !== null,
     unitIds: new Set(snap.units.map((u) => u.id)),
+    units: new Map(snap.units.map((u) => [u.id, u])),
     communities: new Map(snap.communities.map((c) => [c.code, c])),
     grids: new Map(snap.grids.map((g) => [g.code, g])),
     categories: new Map(snap.categories.map((c) => [c.code, c])),

@@ -22,6 +22,7 @@ import { useModalDialog } from '../../platform/ui/use-modal-dialog';
 import { cancelImport, clearImportJob, startImport, useImportJob } from './import-job';
 import { ImportProgress } from './ImportProgress';
 import { UnknownCategories } from './UnknownCategories';
+import { UnknownUnits } from './UnknownUnits';
 import { uploadLedger } from './ledger-upload';
 import './import.css';
 
@@ -46,6 +47,7 @@ export default function ImportDialog({ onClose }: ImportDialogProps) {
   const [step, setStep] = useState<Step>({ kind: 'file', busy: '' });
   const [mapping, setMapping] = useState<ColumnMapping>({});
   const [categoryMap, setCategoryMap] = useState<Record<string, string>>({});
+  const [unitMap, setUnitMap] = useState<Record<string, string>>({});
   const [check, setCheck] = useState<LedgerCheck | null>(null);
   const [checking, setChecking] = useState(false);
   const [skip, setSkip] = useState(false);
@@ -79,6 +81,7 @@ export default function ImportDialog({ onClose }: ImportDialogProps) {
     setError('');
     setCheck(null);
     setCategoryMap({});
+    setUnitMap({});
     setSkip(false);
     try {
       setStep({ kind: 'file', busy: t('ledgerImport.uploading', { pct: 0 }) });
@@ -99,7 +102,7 @@ export default function ImportDialog({ onClose }: ImportDialogProps) {
     setError('');
     setChecking(true);
     try {
-      setCheck(await call('import.check', { uploadId: preview.uploadId, mapping, categoryMap }));
+      setCheck(await call('import.check', { uploadId: preview.uploadId, mapping, categoryMap, unitMap }));
     } catch (err) {
       setCheck(null);
       setError(caughtErrorText(err, t));
@@ -111,7 +114,7 @@ export default function ImportDialog({ onClose }: ImportDialogProps) {
   const runImport = (preview: LedgerPreview, fileName: string): void => {
     setError('');
     setCheck(null);
-    void startImport({ preview, fileName, mapping, categoryMap, skipBadRows: skip });
+    void startImport({ preview, fileName, mapping, categoryMap, unitMap, skipBadRows: skip });
   };
 
   const setField = (f: ImportField, v: string): void => {
@@ -278,6 +281,9 @@ export default function ImportDialog({ onClose }: ImportDialogProps) {
                     categoryMap={categoryMap}
                     onChange={setCategoryMap}
                   />
+                )}
+                {check.unknownUnits.length > 0 && (
+                  <UnknownUnits unknown={check.unknownUnits} unitMap={unitMap} onChange={setUnitMap} />
                 )}
                 <div className="import-actions">
                   {check.refused > 0 && (

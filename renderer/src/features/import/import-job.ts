@@ -38,6 +38,7 @@ export type RunningImport = Extract<ImportJob, { kind: 'running' }>;
 
 export interface ImportRequest extends JobFile {
   readonly categoryMap: Readonly<Record<string, string>>;
+  readonly unitMap: Readonly<Record<string, string>>;
   readonly skipBadRows: boolean;
 }
 
@@ -103,6 +104,7 @@ export async function startImport(req: ImportRequest): Promise<void> {
       uploadId: preview.uploadId,
       mapping,
       categoryMap: req.categoryMap,
+      unitMap: req.unitMap,
       jobId,
       skipBadRows: req.skipBadRows,
     });

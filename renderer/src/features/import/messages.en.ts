@@ -45,6 +45,10 @@ export const importEn: Catalogue<typeof importZh> = {
     unknownTitle:
       'Categories not in the catalogue: choose a catalogue category for each, or create it as a history category, then check again',
     unknownRows: '{{n}} rows',
+    unknownUnitsTitle:
+      'Handling units not in the street’s directory: pick the unit each one is, to count its orders in that unit’s three rates; otherwise only the name is kept',
+    unitMapLabel: 'Unit for “{{text}}”',
+    keepUnitText: '— none, keep the name only —',
     pickCategory: '— choose a category —',
     mapLabel: 'Catalogue category for “{{text}}”',
     newCategory: {

@@ -41,6 +41,10 @@ export const importZh = {
     noErrors: '全部行通过检查',
     unknownTitle: '分类目录中没有的分类：请为每个指定对应的目录分类，或新建为历史分类，然后重新检查',
     unknownRows: '{{n}} 行',
+    unknownUnitsTitle:
+      '本街道单位名录中没有的承办单位：可为每个指定对应的单位，按该单位统计三率；不指定则只保留名称',
+    unitMapLabel: '「{{text}}」对应的单位',
+    keepUnitText: '— 不对应，只保留名称 —',
     pickCategory: '— 选择目录分类 —',
     mapLabel: '「{{text}}」对应的目录分类',
     newCategory: {
