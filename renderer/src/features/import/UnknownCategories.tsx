@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import type { UnknownCategory } from '../../../../shared/contract/index';
 import { useQuery } from '../../platform/api/use-query';
 import { HistoryCategoryForm } from './HistoryCategoryForm';
+import { withChoice } from './text-choices';
 
 export interface UnknownCategoriesProps {
   readonly unknown: readonly UnknownCategory[];
@@ -35,13 +36,7 @@ export function UnknownCategories({ unknown, categoryMap, onChange }: UnknownCat
   }, [ref.data, t]);
   // The classes a 历史分类 may be created under: the catalogue's second level.
   const classes = useMemo(() => options.filter((c) => c.level === 2), [options]);
-  const map = (text: string, code: string): void =>
-    onChange((m) => {
-      const next = { ...m };
-      if (code === '') delete next[text];
-      else next[text] = code;
-      return next;
-    });
+  const map = (text: string, code: string): void => onChange((m) => withChoice(m, text, code));
   return (
     <>
       <h3>{t('ledgerImport.unknownTitle')}</h3>

@@ -7,6 +7,7 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { UnknownCategory } from '../../../../shared/contract/index';
 import { useQuery } from '../../platform/api/use-query';
+import { withChoice } from './text-choices';
 
 export interface UnknownUnitsProps {
   readonly unknown: readonly UnknownCategory[];
@@ -22,13 +23,7 @@ export function UnknownUnits({ unknown, unitMap, onChange }: UnknownUnitsProps) 
     () => [...(ref.data?.units ?? [])].sort((a, b) => a.name.localeCompare(b.name, 'zh-CN')),
     [ref.data],
   );
-  const map = (text: string, id: string): void =>
-    onChange((m) => {
-      const next = { ...m };
-      if (id === '') delete next[text];
-      else next[text] = id;
-      return next;
-    });
+  const map = (text: string, id: string): void => onChange((m) => withChoice(m, text, id));
   return (
     <>
       <h3>{t('ledgerImport.unknownUnitsTitle')}</h3>
