@@ -5,7 +5,8 @@
  * socket joined went to the sockets open then, not to ours: an answer older than that may lack
  * its change (a count the desk showed just after login missed the order another desk had just
  * filed). Then, once per joining, every cached query is refreshed; otherwise nothing is asked
- * twice (the wall's first calls stay one each).
+ * twice (the wall's first calls stay one each). A socket that opens again after a loss refreshes
+ * everything at once (hints went by while it was gone), and that refresh counts for its joining.
  */
 export class MissedHints {
   /** The count when the socket joined; null while no socket is joined. */
@@ -13,6 +14,9 @@ export class MissedHints {
   /** The oldest count among answers taken while no socket was joined. */
   private oldest = Infinity;
   private resynced = false;
+  private everOpened = false;
+  /** The socket reopened and everything was refreshed then: its joining needs no second refresh. */
+  private refreshedOnOpen = false;
 
   constructor(private readonly resync: () => void) {}
 
@@ -25,10 +29,21 @@ export class MissedHints {
     else if (changes < this.joinedAt) this.refresh();
   }
 
+  /** The socket opened (before its first message). */
+  opened(): void {
+    if (this.everOpened) {
+      this.resync();
+      this.refreshedOnOpen = true;
+    }
+    this.everOpened = true;
+  }
+
   /** The socket's first message. */
   joined(changes: number): void {
     this.joinedAt = changes;
-    this.resynced = false;
+    // A refresh begun when the socket opened fetches again whatever was answered before it.
+    this.resynced = this.refreshedOnOpen;
+    this.refreshedOnOpen = false;
     if (this.oldest < changes) this.refresh();
     this.oldest = Infinity;
   }

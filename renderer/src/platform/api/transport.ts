@@ -115,7 +115,6 @@ function httpTransport(): Transport {
   const resyncs = new Listeners<void>();
   let state: ConnectionState = 'connecting';
   let failures = 0;
-  let everOpened = false;
   const missed = new MissedHints(() => resyncs.emit());
 
   const setState = (s: ConnectionState) => {
@@ -141,10 +140,9 @@ function httpTransport(): Transport {
     ws.onopen = () => {
       failures = 0;
       setState('online');
-      // Back after a loss: hints went by while it was gone. (The first opening asks the host
-      // whether one did: missed-hints.ts.)
-      if (everOpened) resyncs.emit();
-      everOpened = true;
+      // Back after a loss, hints went by while it was gone; the first opening asks the host
+      // whether one did (missed-hints.ts).
+      missed.opened();
     };
     ws.onmessage = (ev) => {
       if (typeof ev.data !== 'string') return;

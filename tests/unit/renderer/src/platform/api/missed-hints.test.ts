@@ -53,6 +53,28 @@ describe('missed change hints', () => {
     expect(refreshes()).toBe(1);
   });
 
+  it('refreshes at once when the socket opens again after a loss, and not again when it joins', () => {
+    const { missed, refreshes } = tracked();
+    missed.opened();
+    missed.joined(5);
+    // The first opening refreshes nothing by itself.
+    expect(refreshes()).toBe(0);
+    missed.left();
+    // Answers taken while it was gone are older than the next joining…
+    missed.answer(5);
+    missed.opened();
+    expect(refreshes()).toBe(1);
+    missed.joined(8);
+    // …or begun before it and landing after: the refresh at opening covers both.
+    missed.answer(6);
+    expect(refreshes()).toBe(1);
+    // The joining after the next loss is compared on its own again.
+    missed.left();
+    missed.joined(8);
+    missed.answer(7);
+    expect(refreshes()).toBe(2);
+  });
+
   it('assumes nothing from a host that does not send the count', () => {
     const { missed, refreshes } = tracked();
     missed.answer(null);
