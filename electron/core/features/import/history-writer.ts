@@ -40,10 +40,12 @@ const STEP = 10;
  */
 const TXN_MAX_MS = 2;
 /**
- * A transaction's longest run, and its steps, once nobody has written for QUIET_MS. Steps of 100
- * orders (~6 ms) instead of 10: an append's multi-row INSERTs then touch each index's pages for
- * many orders at once (measured in process, 100 k rows, 200 ms transactions: 10 a step 9,133
- * rows/s, 100 a step 11,521, 500 a step 11,376 — and a waiting call waits for the step). A
+ * A transaction's longest run, and its steps, once nobody has written for QUIET_MS. Bigger steps
+ * than 10: an append's multi-row INSERTs then touch each index's pages for many orders at once
+ * (in process, 100 k rows, 200 ms transactions: 10 a step 9,133 rows/s, 100 a step 11,521, 500 a
+ * step 11,376). But a call that arrives waits for the step it lands in and for the commit: at
+ * 1 M rows, 200 ms of 100-order steps imported no faster than 100 ms of 50 (8,478 and 8,441
+ * rows/s) and left that call's p95 at 28.6 ms against 18.2 (docs/IMPORT.md, fifth pass). A
  * transaction also ends with its read-ahead batch (ledger.ts BATCH).
  */
 const QUIET: Pace = { ms: 100, step: 50 };

@@ -94,7 +94,7 @@ function unitRefs(action: OrderAction): Array<readonly [field: string, unitId: s
 /** Every unit an action names must be a unit of the reference data. */
 export function checkUnitRefs(idx: ReferenceIndex, action: OrderAction): void {
   for (const [field, unitId] of unitRefs(action)) {
-    if (!idx.unitIds.has(unitId))
+    if (!idx.units.has(unitId))
       throw new ApiError('unknown_reference', { params: { what: '单位', id: unitId }, field });
   }
 }

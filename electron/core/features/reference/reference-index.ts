@@ -21,7 +21,6 @@ export interface ReferenceIndex {
   readonly stamp: string;
   /** False before the first reference import: then nothing is known. */
   readonly loaded: boolean;
-  readonly unitIds: ReadonlySet<string>;
   readonly units: ReadonlyMap<string, Unit>;
   readonly communities: ReadonlyMap<string, Community>;
   readonly grids: ReadonlyMap<string, Grid>;
@@ -37,7 +36,6 @@ function buildReferenceIndex(db: ReadableDb, stamp: string): ReferenceIndex {
     version: snap.version,
     stamp,
     loaded: snap.street !== null,
-    unitIds: new Set(snap.units.map((u) => u.id)),
     units: new Map(snap.units.map((u) => [u.id, u])),
     communities: new Map(snap.communities.map((c) => [c.code, c])),
     grids: new Map(snap.grids.map((g) => [g.code, g])),

@@ -103,7 +103,7 @@ describe('referenceIndex', () => {
     expect(first.loaded).toBe(true);
     expect(referenceIndex(db)).toBe(first); // cached: same version, same object
     expect(first.locator.locate([116.401, 39.901]).gridCode).toBe('110105001001-01');
-    expect(first.unitIds.has('u-cg')).toBe(true);
+    expect(first.units.has('u-cg')).toBe(true);
 
     // The grid moves east in version 4: the next lookup sees it.
     const moved = TINY_REF.grids.map((g) =>
