@@ -241,6 +241,22 @@ describe('ingest', () => {
     ).toBe(1);
   });
 
+  it('refuses, and does not take for a repeat, an event the table would skip (a column missing)', () => {
+    // The events' INSERT skips repeats with OR IGNORE, which would skip a NOT NULL breach too.
+    const db = fresh();
+    const evs = closedHistory('o1', T0);
+    const broken = { ...evs[1], actor: null } as unknown as OrderEvent;
+    expect(() => appendOrderEvents(db, [evs[0] as OrderEvent, broken], { source: 'local' })).toThrow(
+      `order_event refused event ${broken.id}`,
+    );
+    expect(eventCount(db)).toBe(0);
+    expect(getOrder(db, 'o1')).toBeNull();
+    // A true repeat is still a no-op.
+    appendOrderEvents(db, evs, { source: 'local' });
+    expect(appendOrderEvents(db, evs, { source: 'local' }).inserted).toHaveLength(0);
+    expect(eventCount(db)).toBe(evs.length);
+  });
+
   it('writes and reads reference data whole', () => {
     const db = fresh();
     expect(readReference(db)).toEqual(TINY_REF);

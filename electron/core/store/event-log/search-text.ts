@@ -1,0 +1,46 @@
+/**
+ * The search indexes' upkeep for projection writes: both FTS5 tables (trigram, and the short grams
+ * for 1- and 2-character queries; docs/STORE.md) by work_order rowid.
+ */
+import type { WorkOrder } from '../../../../shared/features/orders/order';
+import { stmt } from '../statements';
+import type { WritableDb } from '../types';
+import { shortGrams } from './projection';
+
+/** Whether two versions of an order index the same text (no re-index needed). */
+export function sameText(a: WorkOrder, b: WorkOrder): boolean {
+  return a.title === b.title && a.description === b.description && a.address === b.address;
+}
+
+/** A change of one rowid's indexed text: the order whose text to index, or null to remove it. */
+export type TextChange = readonly [rowid: number, order: WorkOrder | null];
+
+/**
+ * Writes a batch's changes in their order (a removal before a re-insert of the same rowid), after
+ * all its projections: FTS5 inserts between work_order's make the two compete for the same
+ * caches, and together they cost less (docs/STORE.md, "statement journals and the FTS indexes").
+ */
+export function writeTextChanges(db: WritableDb, changes: readonly TextChange[]): void {
+  for (const [rowid, o] of changes) {
+    if (o === null) _unindex(db, rowid);
+    else _index(db, rowid, o);
+  }
+}
+
+function _index(db: WritableDb, rowid: number, o: WorkOrder): void {
+  stmt(db, 'INSERT INTO order_fts(rowid, title, description, address) VALUES (?, ?, ?, ?)').run(
+    rowid,
+    o.title,
+    o.description,
+    o.address,
+  );
+  stmt(db, 'INSERT INTO order_fts_short(rowid, grams) VALUES (?, ?)').run(
+    rowid,
+    shortGrams(o.title, o.description, o.address),
+  );
+}
+
+function _unindex(db: WritableDb, rowid: number): void {
+  stmt(db, 'DELETE FROM order_fts WHERE rowid = ?').run(rowid);
+  stmt(db, 'DELETE FROM order_fts_short WHERE rowid = ?').run(rowid);
+}
