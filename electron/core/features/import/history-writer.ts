@@ -15,7 +15,8 @@
  * TXN_MAX_MS in steps of STEP, so that the next action waits for little; once nobody has written
  * for QUIET_MS it follows QUIET: fewer commits and bigger steps write the pages many orders share
  * once (docs/IMPORT.md, fourth and fifth passes), and the first action after the quiet waits for
- * one such step and commit. The rollup counters are written once per transaction.
+ * one such step and commit. The rollup counters are written once per transaction, and each step
+ * writes its search terms out (flushSearchText), so a COMMIT writes one step's at most.
  */
 import type { OrderEvent } from '../../../../shared/features/orders/order-events';
 import { chinaCalendar } from '../../../../shared/kernel/calendar';
@@ -50,13 +51,6 @@ const TXN_MAX_MS = 2;
  * transaction also ends with its read-ahead batch (ledger.ts BATCH).
  */
 const QUIET: Pace = { ms: 100, step: 50 };
-/**
- * Orders after which a transaction writes its search terms out (flushSearchText) rather than
- * leave them all to the COMMIT that a call arriving mid-transaction waits for. In process, 300 k
- * rows, quiet pace: all at COMMIT, commit p95 27 ms; every 50 orders, 10 ms at the same rate
- * (docs/IMPORT.md, seventh pass). Not fewer: a segment per 10 orders made the import slower.
- */
-const FLUSH_SEARCH_ORDERS = 50;
 /** How long after someone's mutation transactions stay short. */
 export const QUIET_MS = 1_000;
 /** WAL frames (4 KB pages) past which the writer pauses for the WAL to start over: 64 MB. */
@@ -151,7 +145,6 @@ export class HistoryWriter {
       const started = performance.now();
       const { ms: limit, step } = this.pace.next();
       db.transaction(() => {
-        let unflushed = 0;
         do {
           const part = items.slice(i, i + step).map(toEvent);
           inserted += appendInTransaction(db, part, {
@@ -161,11 +154,8 @@ export class HistoryWriter {
             deltas: this.deltas,
           }).inserted.length;
           i += part.length;
-          unflushed += part.length;
-          if (unflushed >= FLUSH_SEARCH_ORDERS) {
-            flushSearchText(db);
-            unflushed = 0;
-          }
+          // Each step's search terms out now, not all at the COMMIT a waiting call sits behind.
+          flushSearchText(db);
         } while (i < items.length && !others?.() && performance.now() - started < limit);
         flushDeltas(db, this.deltas);
       })();
