@@ -250,8 +250,8 @@ const INSERT_CHUNK = 50;
  * OR IGNORE, not `ON CONFLICT(id) DO NOTHING`: with RETURNING, the upsert form makes SQLite open a
  * statement journal, and each statement journal makes both FTS5 indexes write their pending terms
  * out as a segment — once per 50 events, when the projections of the same transaction have indexed
- * text (measured: 18 µs an event in the 台账 import instead of 6, ingest 6–11 % slower;
- * docs/STORE.md). OR IGNORE also skips a row that breaks NOT NULL: _insertEvents checks that every
+ * text (measured: 18 µs an event in the 台账 import instead of 6; the ingest bench is 18–21 %
+ * faster without; docs/STORE.md). OR IGNORE also skips a row that breaks NOT NULL: _insertEvents checks that every
  * skipped event is a repeat.
  */
 const EVENT_COLS =
