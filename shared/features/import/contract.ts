@@ -41,7 +41,8 @@ export interface LedgerPreview {
   readonly mapping: ColumnMapping;
 }
 
-export interface UnknownCategory {
+/** A ledger text that names nothing of the reference data (a category, a 承办单位), with its rows. */
+export interface UnknownText {
   readonly text: string;
   readonly rows: number;
 }
@@ -57,9 +58,9 @@ export interface LedgerCheck {
   readonly errorCount: number;
   /** The first MAX_LISTED_ERRORS errors, in row order. */
   readonly errors: readonly RowError[];
-  readonly unknownCategories: readonly UnknownCategory[];
+  readonly unknownCategories: readonly UnknownText[];
   /** 承办单位 texts that name no unit of the street (kept as text unless mapped in unitMap). */
-  readonly unknownUnits: readonly UnknownCategory[];
+  readonly unknownUnits: readonly UnknownText[];
 }
 
 export interface LedgerRunResult extends LedgerCheck {

@@ -18,7 +18,7 @@ import {
   type LedgerPreview,
   type LedgerProgress,
   type LedgerRunResult,
-  type UnknownCategory,
+  type UnknownText,
 } from '../../../../shared/features/import/contract';
 import { CategoryResolver } from '../../../../shared/features/import/categories';
 import { guessMapping } from '../../../../shared/features/import/fields';
@@ -99,9 +99,9 @@ interface Scan {
   unknownUnits: Map<string, number>;
 }
 
-/** The key a 承办单位 text is matched by: no spaces, ASCII brackets (台账 mix （） and ()). */
+/** The key a 承办单位 text is matched by: NFKC (台账 mix （） and (), full- and half-width), no spaces. */
 function unitKey(text: string): string {
-  return text.replace(/\s+/g, '').replace(/（/g, '(').replace(/）/g, ')');
+  return text.normalize('NFKC').replace(/\s+/g, '');
 }
 
 /**
@@ -236,7 +236,7 @@ async function scan(
 }
 
 /** The most frequent texts first, at most 200. */
-function byRows(counts: ReadonlyMap<string, number>): UnknownCategory[] {
+function byRows(counts: ReadonlyMap<string, number>): UnknownText[] {
   return [...counts]
     .map(([text, rows]) => ({ text, rows }))
     .sort((a, b) => b.rows - a.rows)

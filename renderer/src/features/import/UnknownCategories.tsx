@@ -4,13 +4,13 @@
  */
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { UnknownCategory } from '../../../../shared/contract/index';
+import type { UnknownText } from '../../../../shared/contract/index';
 import { useQuery } from '../../platform/api/use-query';
 import { HistoryCategoryForm } from './HistoryCategoryForm';
 import { withChoice } from './text-choices';
 
 export interface UnknownCategoriesProps {
-  readonly unknown: readonly UnknownCategory[];
+  readonly unknown: readonly UnknownText[];
   /** The ledger's text → the catalogue code chosen for it. */
   readonly categoryMap: Readonly<Record<string, string>>;
   readonly onChange: (next: (m: Record<string, string>) => Record<string, string>) => void;

@@ -5,12 +5,12 @@
  */
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { UnknownCategory } from '../../../../shared/contract/index';
+import type { UnknownText } from '../../../../shared/contract/index';
 import { useQuery } from '../../platform/api/use-query';
 import { withChoice } from './text-choices';
 
 export interface UnknownUnitsProps {
-  readonly unknown: readonly UnknownCategory[];
+  readonly unknown: readonly UnknownText[];
   /** The ledger's text → the unit id chosen for it. */
   readonly unitMap: Readonly<Record<string, string>>;
   readonly onChange: (next: (m: Record<string, string>) => Record<string, string>) => void;
