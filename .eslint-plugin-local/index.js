@@ -51,8 +51,18 @@ const PUBLIC_FILES = new Set([
   'messages.zh.ts',
   'messages.en.ts',
 ]);
-/** What a core feature may use of the runtime: the handler's types, the registry, masking, errors. */
-const RUNTIME_FOR_FEATURES = new Set(['context.ts', 'registry.ts', 'masking.ts', 'errors.ts']);
+/**
+ * What a core feature may use of the runtime: the handler's types, the registry, masking, errors,
+ * and to take work off the writer: a thread of its own, the writer's call counters.
+ */
+const RUNTIME_FOR_FEATURES = new Set([
+  'context.ts',
+  'registry.ts',
+  'masking.ts',
+  'errors.ts',
+  'threads.ts',
+  'call-counts.ts',
+]);
 
 function importSources(node) {
   if (
@@ -76,7 +86,8 @@ const featureImports = {
       internal:
         "'{{spec}}' reaches into feature '{{name}}': import its public surface ({{root}}{{name}}/index.ts) instead.",
       platform: "renderer/src/platform must not import features or the shell ('{{spec}}').",
-      runtime: "A core feature may use only runtime/{context,registry,masking,errors}.ts, not '{{spec}}'.",
+      runtime:
+        "A core feature may use only runtime/{context,registry,masking,errors,threads,call-counts}.ts, not '{{spec}}'.",
     },
   },
   create(context) {

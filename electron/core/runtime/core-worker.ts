@@ -5,14 +5,8 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { ApiError } from '../../../shared/contract/index';
 import { createInProcessCore, createReaderCore, type Core } from './core';
-import {
-  answerCall,
-  callsInFlight,
-  mutationsSent,
-  type FromWorker,
-  type ToWorker,
-  type WorkerStart,
-} from './worker-link';
+import { answerCall, callsInFlight, mutationsSent } from './call-counts';
+import type { FromWorker, ToWorker, WorkerStart } from './worker-link';
 
 const port = parentPort;
 if (!port) throw new Error('core-worker must run in a worker thread');

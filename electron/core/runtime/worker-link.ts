@@ -14,6 +14,7 @@ import {
   type ApiErrorData,
   type ChangeHint,
 } from '../../../shared/contract/index';
+import { CALL_COUNTS_BYTES, MUTATIONS, SENT } from './call-counts';
 import type { CallContext } from './context';
 import type { AuditEntry } from '../store/audit';
 import type { CoreOptions, SessionUser } from './core';
@@ -43,7 +44,7 @@ export type FromWorker =
 
 export type WorkerCoreOptions = Omit<
   CoreOptions,
-  'now' | 'workerFile' | 'readers' | 'callsInFlight' | 'mutationsSent'
+  'now' | 'workerFile' | 'readers' | 'callsInFlight' | 'mutationsSent' | 'callCounts'
 >;
 /** What a worker is told at start: which side of the core it runs. */
 export interface WorkerStart {
@@ -56,30 +57,6 @@ export interface WorkerStart {
    * (callsInFlight below), and to tell whether anyone is writing meanwhile (mutationsSent).
    */
   readonly calls?: SharedArrayBuffer;
-}
-
-const SENT = 0;
-const ANSWERED = 1;
-const MUTATIONS = 2;
-
-/** The worker side: count a call as answered (core-worker.ts, as it posts the result). */
-export function answerCall(calls: SharedArrayBuffer | undefined): void {
-  if (calls) Atomics.add(new Int32Array(calls), ANSWERED, 1);
-}
-
-/** The worker side: calls sent to this worker and not answered yet (queued or under way). */
-export function callsInFlight(calls: SharedArrayBuffer): () => number {
-  const counts = new Int32Array(calls);
-  return () => Atomics.load(counts, SENT) - Atomics.load(counts, ANSWERED);
-}
-
-/**
- * The worker side: mutations sent to this worker so far. Queries that run on the writer (an
- * import's progress, polled by its dialog) are not someone at work.
- */
-export function mutationsSent(calls: SharedArrayBuffer): () => number {
-  const counts = new Int32Array(calls);
-  return () => Atomics.load(counts, MUTATIONS);
 }
 
 function _hereDir(): string {
@@ -149,7 +126,7 @@ export class WorkerLink {
     onHint: (hint: ChangeHint) => void,
     onAudit: (entry: AuditEntry) => void = () => undefined,
   ): Promise<WorkerLink> {
-    const calls = new SharedArrayBuffer(12);
+    const calls = new SharedArrayBuffer(CALL_COUNTS_BYTES);
     const data: WorkerStart = { ...start, calls };
     const worker = entry.typescript
       ? _spawnTypeScriptWorker(entry.file, data)
