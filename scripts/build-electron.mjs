@@ -6,6 +6,8 @@
  *   core-worker.cjs electron/core/runtime/core-worker.ts (the core's SQL worker thread, found by core.ts
  *                   as a sibling of main.cjs)
  *   job-worker.cjs electron/core/runtime/job-worker.ts (background jobs: exports; started by features/jobs)
+ *   ledger-scan-worker.cjs electron/core/features/import/scan-worker.ts (reads a 台账 for the
+ *                   import, off the writer; started by features/import/scan-thread.ts)
  *   basemap-worker.cjs electron/core/adapters/basemap/basemap-worker.ts (reads and checks basemap
  *                   files off the threads that answer calls; found by isolated.ts as a sibling)
  * 'electron' and 'better-sqlite3' (native) stay external.
@@ -75,11 +77,17 @@ await Promise.all([
   }),
   build({
     ...common,
+    entryPoints: [path.join(root, 'electron/core/features/import/scan-worker.ts')],
+    outfile: path.join(out, 'ledger-scan-worker.cjs'),
+    target: nodeTarget,
+  }),
+  build({
+    ...common,
     entryPoints: [path.join(root, 'electron/core/adapters/basemap/basemap-worker.ts')],
     outfile: path.join(out, 'basemap-worker.cjs'),
     target: nodeTarget,
   }),
 ]);
 console.log(
-  `built dist-electron/{main,preload,core-worker,job-worker,basemap-worker}.cjs for Electron ${electronVersion} in ${Date.now() - t0} ms`,
+  `built dist-electron/{main,preload,core-worker,job-worker,ledger-scan-worker,basemap-worker}.cjs for Electron ${electronVersion} in ${Date.now() - t0} ms`,
 );

@@ -88,6 +88,8 @@ export interface WriteEnv extends ReadEnv {
   readonly db: WritableDb;
   /** Online backups of this store (system.backup / system.backups). */
   readonly backups: BackupManager;
+  /** The better-sqlite3 build this process loads (Electron's own), for the threads it starts. */
+  readonly nativeBinding?: string;
   /** Folds the WAL from a thread of its own while a bulk write runs (store/wal-folder.ts). */
   readonly startWalFolder: () => WalFolder;
   /**
@@ -101,6 +103,11 @@ export interface WriteEnv extends ReadEnv {
    * tells from it whether someone is at work meanwhile.
    */
   readonly mutationsSent: (() => number) | null;
+  /**
+   * The shared counters behind callsInFlight (worker-link.ts), for a thread the writer starts that
+   * should step aside for calls as the writer does (the import's scan thread).
+   */
+  readonly callCounts?: SharedArrayBuffer;
   /** The running sync engine; absent where no engine runs (then sync.status says 'off'). */
   readonly sync?: SyncControl;
 }

@@ -20,7 +20,11 @@ const opening: Promise<Core> =
     : createInProcessCore({
         ...start.opts,
         ...(start.calls
-          ? { callsInFlight: callsInFlight(start.calls), mutationsSent: mutationsSent(start.calls) }
+          ? {
+              callsInFlight: callsInFlight(start.calls),
+              mutationsSent: mutationsSent(start.calls),
+              callCounts: start.calls,
+            }
           : {}),
       });
 

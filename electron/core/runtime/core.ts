@@ -102,6 +102,8 @@ export interface CoreOptions {
   callsInFlight?: () => number;
   /** The writer in its worker: mutations sent to the thread so far (worker-link.ts). */
   mutationsSent?: () => number;
+  /** The writer in its worker: the shared counters both read, for the threads the writer starts. */
+  callCounts?: SharedArrayBuffer;
 }
 
 const DEFAULT_NODE = 'hall';
@@ -208,8 +210,10 @@ export async function createInProcessCore(opts: CoreOptions): Promise<Core> {
     appVersion: opts.appVersion ?? '0.1.0',
     now,
     backups,
+    ...(opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {}),
     startWalFolder: () => WalFolder.start(dbPath(opts.dataDir), opts.nativeBinding),
     callsInFlight: opts.callsInFlight ?? null,
+    ...(opts.callCounts ? { callCounts: opts.callCounts } : {}),
     mutationsSent: opts.mutationsSent ?? null,
     ...(sync ? { sync } : {}),
   };

@@ -110,6 +110,46 @@ describe('import of a 台账', () => {
     expect(countOrders(dir).all).toBe(4);
   });
 
+  it('cancelled while its thread reads ahead: stops with whole batches written, and the file again adds the rest once', async () => {
+    const { core, dir } = await openTestCore(cleanups);
+    const n = 7_000;
+    const rows = Array.from({ length: n }, (_, i) => [
+      `C-${i}`,
+      `2019/3/${1 + (i % 28)} ${8 + (i % 10)}:${String(i % 60).padStart(2, '0')}:00`,
+      `第${i}件 工地夜间施工噪音扰民`,
+      '施工噪音',
+      '东社区',
+      '2019/4/1 9:00',
+      '满意',
+    ]);
+    const bytes = Buffer.from(csv([HEADER, ...rows]), 'utf8');
+    const uploadId = await upload(core, '大台账.csv', bytes);
+    const { mapping } = await core.call('import.preview', { uploadId }, commander);
+    const jobId = 'job-cancel01';
+    const running = core.call('import.run', { uploadId, mapping, jobId }, commander);
+    // Cancel once the first batch is written: the thread has read ahead by then.
+    for (;;) {
+      const p = await core.call('import.progress', { jobId }, commander);
+      if (p.done > 0 || p.state !== 'running') break;
+      await new Promise((r) => setTimeout(r, 5));
+    }
+    expect(await core.call('import.cancel', { jobId }, commander)).toEqual({ cancelled: true });
+    const run = await running;
+    expect(run.cancelled).toBe(true);
+    expect(run.added).toBeGreaterThan(0);
+    expect(run.added).toBeLessThan(n);
+    expect(countOrders(dir).imported).toBe(run.added);
+
+    const again = await upload(core, '大台账.csv', bytes);
+    const rest = await core.call(
+      'import.run',
+      { uploadId: again, mapping, jobId: 'job-cancel02' },
+      commander,
+    );
+    expect(rest).toMatchObject({ added: n - run.added, already: run.added, cancelled: false });
+    expect(countOrders(dir)).toEqual({ all: n, imported: n, open: 0 });
+  });
+
   it('reads .xlsx with Excel dates and serial days; an unknown category is listed and imports once mapped', async () => {
     const { core, dir } = await openTestCore(cleanups);
     const wb = new ExcelJS.Workbook();

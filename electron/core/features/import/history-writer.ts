@@ -30,6 +30,7 @@ import {
 import { readSlaPolicy } from '../../store/reference';
 import { flushSearchText } from '../../store/event-log/search-text';
 import type { WalFolder } from '../../store/wal-folder';
+import { SomeoneAtWork } from './at-work';
 import type { WriteEnv } from '../../runtime/context';
 
 /** Orders per append inside a transaction (~1 ms): how often it looks for a waiting call. */
@@ -51,8 +52,6 @@ const TXN_MAX_MS = 2;
  * transaction also ends with its read-ahead batch (ledger.ts BATCH).
  */
 const QUIET: Pace = { ms: 100, step: 50 };
-/** How long after someone's mutation transactions stay short. */
-export const QUIET_MS = 1_000;
 /** WAL frames (4 KB pages) past which the writer pauses for the WAL to start over: 64 MB. */
 const MAX_WAL_FRAMES = 16_384;
 /** How long stepping aside waits at most for the other calls to be answered. */
@@ -73,28 +72,19 @@ export interface Pace {
  * Without a count of mutations (the in-process core) always `busy`.
  */
 export class TransactionPace {
-  private seen: number;
-  private lastWriteAt: number;
+  private readonly atWork: SomeoneAtWork | null;
 
   constructor(
-    private readonly sent: (() => number) | null,
+    sent: (() => number) | null,
     private readonly busy: Pace,
     private readonly quiet: Pace,
-    private readonly clock: () => number = () => performance.now(),
+    clock: () => number = () => performance.now(),
   ) {
-    this.seen = sent?.() ?? 0;
-    this.lastWriteAt = clock();
+    this.atWork = sent ? new SomeoneAtWork(sent, clock) : null;
   }
 
   next(): Pace {
-    if (!this.sent) return this.busy;
-    const now = this.clock();
-    const n = this.sent();
-    if (n !== this.seen) {
-      this.seen = n;
-      this.lastWriteAt = now;
-    }
-    return now - this.lastWriteAt >= QUIET_MS ? this.quiet : this.busy;
+    return !this.atWork || this.atWork.now() ? this.busy : this.quiet;
   }
 }
 
@@ -132,8 +122,8 @@ export class HistoryWriter {
   }
 
   /**
-   * Writes an order for each item (`toEvent` gives its `created`: built step by step inside the
-   * transaction, so that building 500 is no block a waiting call cannot interrupt); answers how
+   * Writes an order for each item (`toEvent` gives its `created`: taken step by step inside the
+   * transaction, so that decoding 2,000 is no block a waiting call cannot interrupt); answers how
    * many were new.
    */
   async write<T>(items: readonly T[], toEvent: (item: T) => OrderEvent): Promise<number> {

@@ -16,7 +16,7 @@ import {
 import { importCreateCategory } from './history-categories';
 
 export { openLedger, LedgerFileError, type LedgerTable } from './read-table';
-export { importOrderId } from './ledger';
+export { importOrderId } from './ledger-scan';
 
 export function register(registry: HandlerRegistry): void {
   registry

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { QUIET_MS, TransactionPace } from '../../../../../../electron/core/features/import/history-writer';
+import { QUIET_MS } from '../../../../../../electron/core/features/import/at-work';
+import { TransactionPace } from '../../../../../../electron/core/features/import/history-writer';
 
 const BUSY = { ms: 2, step: 10 };
 const QUIET = { ms: 200, step: 100 };
