@@ -11,6 +11,9 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CallResult } from '../../../shared/contract';
 import { NEW_ORDER } from './host-test-core';
+import { openDb } from '../../../electron/core/store/db';
+import { writeReference } from '../../../electron/core/store/reference';
+import { generateReference } from '../../../electron/core/features/demo/generator/reference';
 
 const root = path.resolve(__dirname, '..', '..', '..');
 let child: ChildProcess;
@@ -134,6 +137,33 @@ describe('bundled Electron main', () => {
     expect(tile.head).not.toMatch(/^1f8b/);
     // A file name nobody has is 404, not a crash.
     expect((await request({ type: 'fetch', url: 'app://hall/basemap/nope/15/0/0.pbf' })).status).toBe(404);
+  });
+
+  it('checks and imports a 台账 through the bundled scan worker', async () => {
+    expect(existsSync(path.join(root, 'dist-electron/ledger-scan-worker.cjs'))).toBe(true);
+    // The store opened empty (HALL_DEMO=0): give it a street's reference data, as an admin would.
+    const ref = generateReference(1);
+    const db = openDb(path.join(userData, 'data'));
+    writeReference(db, ref);
+    db.close();
+    const leaf = ref.categories.find((c) => c.level === 3)?.code ?? '';
+    const csv = Buffer.from(
+      `工单编号,受理时间,诉求内容,诉求分类\nB-1,2019/2/28 11:25:05,楼道灯不亮,${leaf}\nB-2,2019/13/45,时间写错,${leaf}\n`,
+    );
+    const begin = await call('import.uploadBegin', { fileName: '台账.csv', size: csv.length });
+    const uploadId = begin.ok ? (begin.data as { uploadId: string }).uploadId : '';
+    expect(
+      await call('import.uploadChunk', { uploadId, offset: 0, data: csv.toString('base64') }),
+    ).toMatchObject({ ok: true });
+    const preview = await call('import.preview', { uploadId });
+    const mapping = preview.ok ? (preview.data as { mapping: unknown }).mapping : null;
+    const check = await call('import.check', { uploadId, mapping });
+    expect(check).toMatchObject({
+      ok: true,
+      data: { rows: 2, toAdd: 1, refused: 1, errors: [{ row: 3, column: '受理时间' }] },
+    });
+    const run = await call('import.run', { uploadId, mapping, jobId: 'job-bundle01', skipBadRows: true });
+    expect(run).toMatchObject({ ok: true, data: { added: 1, refused: 1, cancelled: false } });
   });
 
   it('a development run keeps DevTools; the menu is left alone', () => {
