@@ -1,8 +1,7 @@
 /**
  * Reading a 台账: every row converted with the pure `convertRow` and checked, its ids derived, and
- * — for a run — its `created` event built. Runs where it is called (the in-process core) or in a
- * thread of its own (scan-thread.ts), so that reading and checking a big file is not work the
- * writer does between a dispatcher's actions.
+ * — for a run — its `created` event built. Runs in a thread of its own (scan-worker.ts), so that
+ * reading and checking a big file is not work the writer does between a dispatcher's actions.
  *
  * Each row's order id is derived from the row (its 工单编号, else its whole text), and the event id
  * from the order id: importing the same rows again adds nothing (OR IGNORE on the event id).
@@ -30,7 +29,7 @@ import { existingOrderIds } from './queries';
  */
 export const BATCH = 2_000;
 const LOOKUP = 100;
-/** Reading and checking rows gives the writer back to other calls at least this often. */
+/** Without the writer's call counters, reading lets the thread's messages in this often. */
 const SLICE_MS = 2;
 
 /** The row's identity: the hash of its key (its 工单编号, else its whole normalised text). */
@@ -111,7 +110,7 @@ function unitResolver(
   return (text) => (text === '' ? null : (byKey.get(unitKey(text)) ?? null));
 }
 
-const yieldToCalls = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 /** How often reading gives way to other work, and how. */
 export interface Breathing {
@@ -119,8 +118,8 @@ export interface Breathing {
   readonly pause: () => Promise<void>;
 }
 
-/** On the writer: other calls get the thread at least every SLICE_MS. */
-const ON_THE_WRITER: Breathing = { everyMs: SLICE_MS, pause: yieldToCalls };
+/** Where no call counters are shared (the in-process core): a turn of the event loop now and then. */
+const NO_COUNTERS: Breathing = { everyMs: SLICE_MS, pause: nextTurn };
 
 export function isBlank(cells: readonly string[]): boolean {
   return cells.every((c) => c.trim() === '');
@@ -135,7 +134,7 @@ export async function scan(
   input: ScanInput,
   now: number,
   onBatch?: (orders: readonly Pending[]) => Promise<boolean>,
-  breathe: Breathing = ON_THE_WRITER,
+  breathe: Breathing = NO_COUNTERS,
 ): Promise<Scan> {
   const ref = referenceIndex(db);
   if (!ref.loaded) throw new ApiError('no_reference');
@@ -166,7 +165,7 @@ export async function scan(
     pending = [];
     if (batch.length === 0) return true;
     const fresh: typeof batch = [];
-    // A look-up of 100 rows' ids at a time, the writer given back between them.
+    // A look-up of 100 rows' ids at a time, a pause for dispatch between them.
     for (let i = 0; i < batch.length; i += LOOKUP) {
       if (i > 0) await breathe.pause();
       const part = batch.slice(i, i + LOOKUP);
@@ -182,7 +181,7 @@ export async function scan(
   };
   let headers: string[] | null = null;
   // `for await` over parsed rows runs on microtasks: without this, a whole file would be read
-  // and checked before any other call got the writer.
+  // and checked before the thread looked at anything else.
   let sliceStart = performance.now();
   try {
     for await (const { number, cells } of openLedger(input.path).rows()) {

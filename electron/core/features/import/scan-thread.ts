@@ -37,11 +37,6 @@ export type FromScanWorker =
 export type ToScanWorker = 'more' | 'stop';
 
 /**
- * Reads the file in a scan thread. For a run, `onEvents` gets each batch's events (a pack;
- * and its row count) in order, one at a time; answering false stops the reading. Resolves with the scan's
- * counts once every batch was handled.
- */
-/**
  * A batch's events as one UTF-8 buffer of their JSON texts and where each ends. Its buffers are
  * moved to the writer, not copied: taking 2,000 events as a message of 2,000 strings (~3 MB to
  * copy in one go) was a block a dispatcher's action waited behind. The writer decodes each event
@@ -71,6 +66,11 @@ export function unpackEvent(pack: EventPack, i: number): OrderEvent {
   return JSON.parse(decoder.decode(pack.bytes.subarray(from, pack.ends[i]))) as OrderEvent;
 }
 
+/**
+ * Reads the file in a scan thread. For a run, `onEvents` gets each batch's events (a pack) and
+ * its row count, in order, one at a time; answering false stops the reading. Resolves with the
+ * scan's counts once every batch was handled.
+ */
 export function scanInThread(
   job: ScanJob,
   onEvents?: (events: EventPack, rows: number) => Promise<boolean>,
