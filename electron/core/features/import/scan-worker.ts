@@ -5,8 +5,6 @@
  * the writer. It gives way to the writer's other calls (scan-pause.ts).
  * Bundled to dist-electron/ledger-scan-worker.cjs.
  */
-import { readlinkSync } from 'node:fs';
-import { setPriority } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 import { ApiError } from '../../../../shared/contract/index';
 import { openReader } from '../../store/db';
@@ -34,21 +32,6 @@ const postBatch = (rows: number, events: EventPack): void =>
     events.ends.buffer as ArrayBuffer,
   ]);
 
-/**
- * On Linux this thread runs at the lowest priority (nice 19): when a dispatcher's action wakes
- * the main thread or the writer, the kernel gives them the core at once instead of sharing it.
- * Elsewhere (no per-thread id at hand) it keeps the process's priority.
- */
-function lowerPriority(): void {
-  if (process.platform !== 'linux') return;
-  try {
-    const tid = Number(readlinkSync('/proc/thread-self').split('/').pop());
-    if (Number.isInteger(tid) && tid > 0) setPriority(tid, 19);
-  } catch {
-    // Not allowed or not there: the thread keeps its priority, the import its speed.
-  }
-}
-
 let credit = AHEAD;
 let posted = 0;
 let finished = 0;
@@ -66,7 +49,6 @@ port.on('message', (m: ToScanWorker) => {
 const nextReport = (): Promise<void> => new Promise<void>((resolve) => (wake = resolve));
 
 async function main(): Promise<void> {
-  lowerPriority();
   const db = openReader(job.dataDir, job.nativeBinding ? { nativeBinding: job.nativeBinding } : {});
   try {
     const filer = job.events;
