@@ -64,7 +64,8 @@ export class WalFolder {
   private constructor(private readonly worker: Worker | null) {
     if (!worker) return;
     worker.on('message', (r: FoldReport) => {
-      if (r.error !== undefined) return;
+      // -1: the fold did not run (the writer held the checkpoint for a RESTART); not caught up.
+      if (r.error !== undefined || r.log < 0) return;
       this.last = r;
       if (r.log === r.checkpointed) this.release();
     });

@@ -4,7 +4,8 @@
  * cannot start says so (`ok` false) and never leaves a caller waiting.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { dbPath, openDb, setAutoCheckpoint } from '../../../electron/core/store/db';
+import Database from 'better-sqlite3';
+import { dbPath, openDb, restartWal, setAutoCheckpoint } from '../../../electron/core/store/db';
 import { WalFolder } from '../../../electron/core/store/wal-folder';
 import type { WritableDb } from '../../../electron/core/store/types';
 import { tempDir } from './fixtures';
@@ -48,6 +49,35 @@ describe('the WAL folder', () => {
     // Everything was folded: this commit begins the WAL again, so it holds only its own frames.
     db.prepare('INSERT INTO scratch(id, body) VALUES (?, ?)').run(10_000, 'y');
     expect(walFrames(db)).toBeLessThan(10);
+  });
+
+  it('a reader in the WAL at the commit after a fold keeps it growing; restartWal starts it over once the reader is out', async () => {
+    const { db, file } = store();
+    const folder = WalFolder.start(file);
+    cleanups.push(() => folder.stop());
+    const reader = new Database(file, { readonly: true });
+    cleanups.push(() => {
+      reader.close();
+    });
+    write(db, 0);
+    // The reader's snapshot holds a place in the WAL (it began while the WAL had unfolded frames).
+    reader.exec('BEGIN');
+    reader.prepare('SELECT count(*) FROM scratch').pluck().get();
+    await folder.caughtUp();
+    db.prepare('INSERT INTO scratch(id, body) VALUES (?, ?)').run(10_000, 'y');
+    // SQLite could not start the WAL over at that commit: it grew on.
+    expect(walFrames(db)).toBeGreaterThan(400);
+    // Nor now: the reader is still in it, and restartWal does not wait for it.
+    const started = performance.now();
+    expect(restartWal(db)).toBe(false);
+    expect(performance.now() - started).toBeLessThan(100);
+    reader.exec('COMMIT');
+    await folder.caughtUp();
+    expect(restartWal(db)).toBe(true);
+    db.prepare('INSERT INTO scratch(id, body) VALUES (?, ?)').run(10_001, 'z');
+    expect(walFrames(db)).toBeLessThan(10);
+    // The writer's own wait for a lock is back as it was.
+    expect(db.pragma('busy_timeout', { simple: true })).toBe(5000);
   });
 
   it('without it the WAL only grows (the control)', () => {

@@ -20,7 +20,7 @@
  */
 import type { OrderEvent } from '../../../../shared/features/orders/order-events';
 import { chinaCalendar } from '../../../../shared/kernel/calendar';
-import { AUTO_CHECKPOINT_PAGES, checkpointPassive, setAutoCheckpoint } from '../../store/db';
+import { AUTO_CHECKPOINT_PAGES, checkpointPassive, restartWal, setAutoCheckpoint } from '../../store/db';
 import {
   appendInTransaction,
   flushDeltas,
@@ -99,6 +99,8 @@ export class HistoryWriter {
    * beyond these make a transaction commit early; it falls back as they are answered.
    */
   private settled = 1;
+  /** How often the WAL was started over (its bound was passed and everything in it folded). */
+  restarts = 0;
 
   private readonly pace: TransactionPace;
   /** The current transaction's rollup changes, written once before its COMMIT. */
@@ -150,7 +152,10 @@ export class HistoryWriter {
         flushDeltas(db, this.deltas);
       })();
       if (!this.folder.ok) checkpointPassive(db);
-      else if (this.folder.frames() > MAX_WAL_FRAMES) await this.folder.caughtUp();
+      else if (this.folder.frames() > MAX_WAL_FRAMES) {
+        await this.folder.caughtUp();
+        this.restarts += restartWal(db) ? 1 : 0;
+      }
       await this.stepAside();
     }
     return inserted;
