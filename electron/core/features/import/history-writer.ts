@@ -11,11 +11,11 @@
  * transaction). Where nobody counts (the in-process core), only the time bounds it. The WAL is
  * folded by a thread of its own (store/wal-folder.ts).
  *
- * While someone is at work (a mutation sent to the writer within QUIET_MS) a transaction lasts
- * TXN_MAX_MS in steps of STEP, so that the next action waits for little; once nobody has written
- * for QUIET_MS it follows QUIET: fewer commits and bigger steps write the pages many orders share
- * once (docs/IMPORT.md, fourth and fifth passes), and the first action after the quiet waits for
- * one such step and commit. The rollup counters are written once per transaction, and each step
+ * While someone is at work (two mutations sent to the writer less than QUIET_MS apart, the latest
+ * within QUIET_MS: at-work.ts) a transaction lasts TXN_MAX_MS in steps of STEP, so that the next
+ * action waits for little; otherwise it follows QUIET: fewer commits and bigger steps write the
+ * pages many orders share once (docs/IMPORT.md, fourth and fifth passes), and an action that comes
+ * meanwhile waits for one such step and commit. The rollup counters are written once per transaction, and each step
  * writes its search terms out (flushSearchText), so a COMMIT writes one step's at most.
  */
 import type { OrderEvent } from '../../../../shared/features/orders/order-events';
@@ -68,7 +68,7 @@ export interface Pace {
 }
 
 /**
- * The next transaction's pace: `busy` while a mutation was sent within QUIET_MS, `quiet` after.
+ * The next transaction's pace: `busy` while someone is at work (at-work.ts), `quiet` otherwise.
  * Without a count of mutations (the in-process core) always `busy`.
  */
 export class TransactionPace {

@@ -82,9 +82,13 @@ describe('the scan thread stepping aside', () => {
     inHand = true;
     t = QUIET_MS;
     expect(await Promise.race([breathing.pause().then(() => 'done' as const), tick(20)])).toBe('done');
-    // A dispatcher's action: behind the writer again.
+    // A dispatcher's single action: still ahead.
     Atomics.add(counts, MUTATIONS, 1);
     t = QUIET_MS + 10;
+    expect(await Promise.race([breathing.pause().then(() => 'done' as const), tick(20)])).toBe('done');
+    // A second one within QUIET_MS: someone is at work, behind the writer again.
+    Atomics.add(counts, MUTATIONS, 1);
+    t = QUIET_MS + 500;
     expect(await Promise.race([breathing.pause().then(() => 'done' as const), tick(20)])).toBe('tick');
   });
 });

@@ -6,7 +6,7 @@ const BUSY = { ms: 2, step: 10 };
 const QUIET = { ms: 200, step: 100 };
 
 describe('the import’s transaction pace', () => {
-  it('keeps short transactions until nobody has written for a while, and again after each write', () => {
+  it('keeps short transactions until nobody has written for a while, and again while someone writes twice within it', () => {
     let t = 0;
     let sent = 5;
     const pace = new TransactionPace(
@@ -21,13 +21,25 @@ describe('the import’s transaction pace', () => {
     expect(pace.next()).toBe(BUSY);
     t = QUIET_MS;
     expect(pace.next()).toBe(QUIET);
-    // A dispatcher's action: short again for QUIET_MS from when it was seen.
+    // A dispatcher's single action (an order filed every few seconds): the quiet pace goes on.
     sent += 1;
-    t = QUIET_MS + 300;
-    expect(pace.next()).toBe(BUSY);
-    t = 2 * QUIET_MS + 299;
-    expect(pace.next()).toBe(BUSY);
+    t = 2 * QUIET_MS;
+    expect(pace.next()).toBe(QUIET);
+    // A second within QUIET_MS: someone is at work, short again for QUIET_MS from when it was seen.
+    sent += 1;
     t = 2 * QUIET_MS + 300;
+    expect(pace.next()).toBe(BUSY);
+    t = 3 * QUIET_MS + 299;
+    expect(pace.next()).toBe(BUSY);
+    t = 3 * QUIET_MS + 300;
+    expect(pace.next()).toBe(QUIET);
+    // Two that came together between two looks count as a second action.
+    sent += 2;
+    t = 5 * QUIET_MS;
+    expect(pace.next()).toBe(BUSY);
+    // A single one more than QUIET_MS after the last: quiet again.
+    sent += 1;
+    t = 6 * QUIET_MS + 1;
     expect(pace.next()).toBe(QUIET);
   });
 
