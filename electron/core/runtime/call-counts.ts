@@ -29,3 +29,27 @@ export function mutationsSent(calls: SharedArrayBuffer): () => number {
   const counts = new Int32Array(calls);
   return () => Atomics.load(counts, MUTATIONS);
 }
+
+/**
+ * Calls in flight on the writer besides the caller's own (a long writer task, or a thread it
+ * started) and besides those known to wait on something else than the writer's CPU (the network,
+ * a backup): only the others are worth stepping aside for.
+ */
+export class OtherCalls {
+  /** The caller's own call, and any `settle`d; falls back as they are answered. */
+  private settled = 1;
+
+  constructor(private readonly inFlight: () => number) {}
+
+  /** Whether calls other than the settled ones are queued or under way. */
+  any(): boolean {
+    const n = this.inFlight();
+    this.settled = Math.max(1, Math.min(this.settled, n));
+    return n > this.settled;
+  }
+
+  /** The calls in flight now wait on something else (still under way after a caller's wait). */
+  settle(): void {
+    this.settled = Math.max(1, this.inFlight());
+  }
+}

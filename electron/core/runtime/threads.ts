@@ -5,7 +5,7 @@
  */
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker, type WorkerOptions } from 'node:worker_threads';
 
@@ -28,12 +28,19 @@ export function spawnWorker(entry: WorkerEntry, options: Omit<WorkerOptions, 'ev
   const dir = _callerDir(entry.callerUrl);
   const bundled = join(dir, entry.bundled);
   if (existsSync(bundled)) return new Worker(bundled, options);
-  // Node 20 cannot start a .ts worker with `--import tsx`: a tiny bootstrap registers tsx first.
-  const req = createRequire(join(dir, entry.source));
+  return spawnTypeScriptWorker(join(dir, entry.source), options);
+}
+
+/**
+ * Starts a worker on a .ts entry. `execArgv: ['--import', 'tsx']` does not reach worker threads on
+ * Node 20 (ERR_UNKNOWN_FILE_EXTENSION), so a tiny bootstrap registers tsx's ESM hooks inside the
+ * worker first, then imports the entry.
+ */
+export function spawnTypeScriptWorker(file: string, options: Omit<WorkerOptions, 'eval'> = {}): Worker {
+  const req = createRequire(file);
   const tsxApi = join(dirname(req.resolve('tsx/package.json')), 'dist', 'esm', 'api', 'index.mjs');
-  const file = join(dir, entry.source);
   const code = `import(${JSON.stringify(pathToFileURL(tsxApi).href)})
     .then((m) => { m.register(); return import(${JSON.stringify(pathToFileURL(file).href)}); })
-    .catch((err) => { console.error('[worker] bootstrap failed:', err); process.exit(1); });`;
+    .catch((err) => { console.error('[worker] bootstrap of ${basename(file)} failed:', err); process.exit(1); });`;
   return new Worker(code, { ...options, eval: true });
 }

@@ -4,8 +4,7 @@
  */
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { createRequire } from 'node:module';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import {
   ApiError,
@@ -15,6 +14,7 @@ import {
   type ChangeHint,
 } from '../../../shared/contract/index';
 import { CALL_COUNTS_BYTES, MUTATIONS, SENT } from './call-counts';
+import { spawnTypeScriptWorker } from './threads';
 import type { CallContext } from './context';
 import type { AuditEntry } from '../store/audit';
 import type { CoreOptions, SessionUser } from './core';
@@ -79,20 +79,6 @@ export function coreWorkerEntry(dir: string = _hereDir()): { file: string; types
 /** The worker entry source file, for bundlers. */
 export const CORE_WORKER_SOURCE = 'electron/core/runtime/core-worker.ts';
 
-/**
- * Starts a worker on a .ts entry. `execArgv: ['--import', 'tsx']` does not reach worker threads
- * on Node 20 (ERR_UNKNOWN_FILE_EXTENSION), so a tiny bootstrap registers tsx's ESM hooks inside
- * the worker first, then imports the entry.
- */
-function _spawnTypeScriptWorker(file: string, workerData: unknown): Worker {
-  const req = createRequire(join(_hereDir(), 'core.ts'));
-  const tsxApi = join(dirname(req.resolve('tsx/package.json')), 'dist', 'esm', 'api', 'index.mjs');
-  const code = `import(${JSON.stringify(pathToFileURL(tsxApi).href)})
-    .then((m) => { m.register(); return import(${JSON.stringify(pathToFileURL(file).href)}); })
-    .catch((err) => { console.error('[core] worker bootstrap failed:', err); process.exit(1); });`;
-  return new Worker(code, { eval: true, workerData });
-}
-
 export class WorkerLink {
   private readonly pending = new Map<
     number,
@@ -129,7 +115,7 @@ export class WorkerLink {
     const calls = new SharedArrayBuffer(CALL_COUNTS_BYTES);
     const data: WorkerStart = { ...start, calls };
     const worker = entry.typescript
-      ? _spawnTypeScriptWorker(entry.file, data)
+      ? spawnTypeScriptWorker(entry.file, { workerData: data })
       : new Worker(entry.file, { workerData: data });
     const link = new WorkerLink(worker, calls);
     return new Promise<WorkerLink>((resolve, reject) => {

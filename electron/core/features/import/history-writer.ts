@@ -31,6 +31,7 @@ import { readSlaPolicy } from '../../store/reference';
 import { flushSearchText } from '../../store/event-log/search-text';
 import type { WalFolder } from '../../store/wal-folder';
 import { SomeoneAtWork } from './at-work';
+import { OtherCalls } from '../../runtime/call-counts';
 import type { WriteEnv } from '../../runtime/context';
 
 /** Orders per append inside a transaction (~1 ms): how often it looks for a waiting call. */
@@ -93,14 +94,8 @@ const nextTimer = (): Promise<void> => new Promise((resolve) => setTimeout(resol
 
 export class HistoryWriter {
   private readonly projection: ProjectionEnv;
-  /**
-   * Calls in flight that do not wait for the writer: the import's own, and any still under way
-   * when stepping aside gave up (awaiting the network or a backup, not the thread). Only calls
-   * beyond these make a transaction commit early; it falls back as they are answered.
-   */
-  private settled = 1;
-  /** How often the WAL was started over (its bound was passed and everything in it folded). */
-  restarts = 0;
+  /** Calls beyond the import's own and those stepping aside gave up on: they end a transaction early. */
+  private readonly others: OtherCalls | null;
 
   private readonly pace: TransactionPace;
   /** The current transaction's rollup changes, written once before its COMMIT. */
@@ -113,6 +108,7 @@ export class HistoryWriter {
   ) {
     this.projection = { policy: readSlaPolicy(env.db), calendar: chinaCalendar };
     this.pace = new TransactionPace(env.mutationsSent ?? null, { ms: busyMs, step: STEP }, QUIET);
+    this.others = env.callsInFlight ? new OtherCalls(env.callsInFlight) : null;
   }
 
   /** Takes WAL folding off the writer (auto-checkpoint off, the folder thread on) until `close`. */
@@ -130,7 +126,7 @@ export class HistoryWriter {
    */
   async write<T>(items: readonly T[], toEvent: (item: T) => OrderEvent): Promise<number> {
     const { db } = this.env;
-    const others = this.othersInFlight;
+    const others = this.others;
     let i = 0;
     let inserted = 0;
     while (i < items.length) {
@@ -148,28 +144,17 @@ export class HistoryWriter {
           i += part.length;
           // Each step's search terms out now, not all at the COMMIT a waiting call sits behind.
           flushSearchText(db);
-        } while (i < items.length && !others?.() && performance.now() - started < limit);
+        } while (i < items.length && !others?.any() && performance.now() - started < limit);
         flushDeltas(db, this.deltas);
       })();
       if (!this.folder.ok) checkpointPassive(db);
       else if (this.folder.frames() > MAX_WAL_FRAMES) {
         await this.folder.caughtUp();
-        this.restarts += restartWal(db) ? 1 : 0;
+        restartWal(db);
       }
       await this.stepAside();
     }
     return inserted;
-  }
-
-  /** Whether calls other than the settled ones are queued or under way on the writer. */
-  private get othersInFlight(): (() => boolean) | null {
-    const inFlight = this.env.callsInFlight;
-    if (!inFlight) return null;
-    return () => {
-      const n = inFlight();
-      this.settled = Math.max(1, Math.min(this.settled, n));
-      return n > this.settled;
-    };
   }
 
   /**
@@ -178,13 +163,13 @@ export class HistoryWriter {
    */
   private async stepAside(): Promise<void> {
     await nextTurn();
-    const others = this.othersInFlight;
+    const others = this.others;
     if (!others) return;
     const until = performance.now() + STEP_ASIDE_MAX_MS;
-    while (others()) {
+    while (others.any()) {
       if (performance.now() >= until) {
         // Still under way after STEP_ASIDE_MAX_MS: they wait on something else than this thread.
-        this.settled = this.env.callsInFlight?.() ?? 1;
+        others.settle();
         return;
       }
       await nextTimer();

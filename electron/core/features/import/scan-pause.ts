@@ -8,7 +8,7 @@
  *   the thread takes CPU the writer and the main thread need). Once nobody has written for a
  *   while it reads ahead of the writer, which is where the import gains its speed.
  */
-import { callsInFlight, mutationsSent } from '../../runtime/call-counts';
+import { OtherCalls, callsInFlight, mutationsSent } from '../../runtime/call-counts';
 import { SomeoneAtWork } from './at-work';
 import type { Breathing } from './ledger-scan';
 
@@ -37,22 +37,18 @@ export function stepAsideForCalls(
   handOver: HandOver | null,
   clock: () => number = () => performance.now(),
 ): Breathing {
-  const inFlight = callsInFlight(calls);
+  const others = new OtherCalls(callsInFlight(calls));
   const atWork = new SomeoneAtWork(mutationsSent(calls), clock);
-  let settled = 1;
   const forCalls = async (): Promise<void> => {
-    let n = inFlight();
-    settled = Math.max(1, Math.min(settled, n));
-    if (n <= settled) return;
+    if (!others.any()) return;
     const until = performance.now() + PAUSE_MAX_MS;
-    while (n > settled) {
+    do {
       if (performance.now() >= until) {
-        settled = n;
+        others.settle();
         return;
       }
       await sleep(1);
-      n = inFlight();
-    }
+    } while (others.any());
     await sleep(RELAY_MS);
   };
   return {
