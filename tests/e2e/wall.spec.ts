@@ -6,6 +6,12 @@ import { expect, test, type Page } from '@playwright/test';
 import { api, appUrl, ARTIFACTS, createOrder, login, type Snapshot } from './wall-helpers';
 
 const PHONE = /(?<!\d)(?:1[3-9]\d{9}|\d{3,4}-\d{7,8})(?!\d)/;
+/**
+ * Order ids (UUIDs) are not personal data, but one whose groups read like `8415-61609926` matches
+ * PHONE: the evaluation panel lists an order without a 工单编号 by its id. Taken out before matching.
+ */
+const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi;
+const withoutIds = (text: string): string => text.replace(UUID, '');
 
 async function openWall(page: Page): Promise<void> {
   // carousel=0: the layout under test must not rotate away while a slow machine takes the shot.
@@ -84,7 +90,7 @@ test('wall mode masks names and phone numbers everywhere on screen', async ({ pa
   await openWall(page);
   await expect(page.getByTestId('aw-feed')).toContainText('139****5678');
   const text = await page.evaluate(() => document.body.innerText);
-  expect(text).not.toMatch(PHONE);
+  expect(withoutIds(text)).not.toMatch(PHONE);
   for (const n of names) expect(text, `full name ${n} on the wall`).not.toContain(n);
 
   // Every panel of the carousel, not only the first.
@@ -92,7 +98,7 @@ test('wall mode masks names and phone numbers everywhere on screen', async ({ pa
     await page.keyboard.press(key);
     await page.waitForTimeout(500);
     const t = await page.evaluate(() => document.body.innerText);
-    expect(t).not.toMatch(PHONE);
+    expect(withoutIds(t)).not.toMatch(PHONE);
     for (const n of names) expect(t, `full name ${n} on the wall`).not.toContain(n);
   }
   await page.keyboard.press('F1');
@@ -101,7 +107,7 @@ test('wall mode masks names and phone numbers everywhere on screen', async ({ pa
   const labels = await mapLabels(page);
   if (labels !== null) {
     const joined = labels.join('\n');
-    expect(joined).not.toMatch(PHONE);
+    expect(withoutIds(joined)).not.toMatch(PHONE);
     for (const n of names) expect(joined, `full name ${n} in a map label`).not.toContain(n);
   }
   console.log(
