@@ -1,9 +1,9 @@
 /**
  * The import's baseline, measured in the same run: the orders the import wrote, copied with plain
  * better-sqlite3 into a fresh store of the same schema. Prepared single-row INSERTs into
- * order_event, work_order (with all its indexes) and both FTS tables, a table at a time, with the
+ * order_event, work_order (with all its indexes) and the search index, a table at a time, with the
  * WAL folded by a thread as the import has it, and nothing else on the connection. Rows are read
- * and their short grams built before the clock starts: only the inserts are timed.
+ * and their search grams built before the clock starts: only the inserts are timed.
  * - COPY_TXN rows a transaction: the ceiling of this schema on this machine.
  * - COPY_TXN_SHORT rows a transaction: about what the import writes in one while nobody else
  *   writes (100 ms), so that a dispatcher's action arriving mid-transaction waits for little.
@@ -15,7 +15,7 @@ import { join } from 'node:path';
 import { openDb, openReader, setAutoCheckpoint } from '../../electron/core/store/db';
 import { WalFolder } from '../../electron/core/store/wal-folder';
 import { writeReference } from '../../electron/core/store/reference';
-import { shortGrams } from '../../electron/core/store/event-log/projection';
+import { searchGrams } from '../../electron/core/store/event-log/projection';
 
 /** Orders a transaction: the ceiling; and the size a dispatcher can wait for (a commit ~20 ms). */
 export const COPY_TXN = 10_000;
@@ -32,7 +32,6 @@ type Cell = string | number | null;
 interface CopyRows {
   readonly events: Cell[][];
   readonly orders: Cell[][];
-  readonly fts: Array<[number, string, string, string]>;
   readonly grams: Array<[number, string]>;
 }
 
@@ -69,23 +68,21 @@ export async function rawCopyRate(
   const insOrder = to.prepare(
     `INSERT INTO work_order(${ORDER_COLS}) VALUES (${ORDER_COLS.replace(/\w+/g, '?')})`,
   );
-  const insFts = to.prepare('INSERT INTO order_fts(rowid, title, description, address) VALUES (?, ?, ?, ?)');
-  const insGrams = to.prepare('INSERT INTO order_fts_short(rowid, grams) VALUES (?, ?)');
+  const insGrams = to.prepare('INSERT INTO order_search(rowid, grams) VALUES (?, ?)');
   const nOrder = ORDER_COLS.split(', ').length;
   let after = -Infinity;
   let rows = 0;
   let ms = 0;
   try {
     for (;;) {
-      const batch: CopyRows = { events: [], orders: [], fts: [], grams: [] };
+      const batch: CopyRows = { events: [], orders: [], grams: [] };
       for (const r of read.all(after, txn) as Cell[][]) {
         const order = r.slice(0, nOrder);
         const [rowid, , , , , , , , , , , , title, address] = order as [number, ...Cell[]];
         const d = String(r[r.length - 1] ?? '');
         batch.orders.push(order);
         batch.events.push(r.slice(nOrder, r.length - 1));
-        batch.fts.push([rowid, String(title), d, String(address)]);
-        batch.grams.push([rowid, shortGrams(String(title), d, String(address))]);
+        batch.grams.push([rowid, searchGrams(String(title), d, String(address))]);
         after = rowid;
       }
       if (batch.orders.length === 0) break;
@@ -93,7 +90,6 @@ export async function rawCopyRate(
       to.transaction(() => {
         for (const e of batch.events) insEvent.run(...e);
         for (const o of batch.orders) insOrder.run(...o);
-        for (const f of batch.fts) insFts.run(...f);
         for (const g of batch.grams) insGrams.run(...g);
       })();
       if (folder.frames() > MAX_WAL_FRAMES) await folder.caughtUp();

@@ -181,7 +181,7 @@ describe('ingest', () => {
     const rolls = rollups(db);
     const fl = flags(db);
     const search = db
-      .prepare('SELECT rowid FROM order_fts WHERE order_fts MATCH \'"暖气不"\' ORDER BY rowid')
+      .prepare('SELECT rowid FROM order_search WHERE order_search MATCH \'"暖气 气不"\' ORDER BY rowid')
       .pluck()
       .all();
     const rowids = db.prepare('SELECT id, rowid FROM work_order ORDER BY id').all();
@@ -196,7 +196,7 @@ describe('ingest', () => {
     expect(db.prepare('SELECT id, rowid FROM work_order ORDER BY id').all()).toEqual(rowids);
     expect(
       db
-        .prepare('SELECT rowid FROM order_fts WHERE order_fts MATCH \'"暖气不"\' ORDER BY rowid')
+        .prepare('SELECT rowid FROM order_search WHERE order_search MATCH \'"暖气 气不"\' ORDER BY rowid')
         .pluck()
         .all(),
     ).toEqual(search);
@@ -237,7 +237,7 @@ describe('ingest', () => {
     expect(rollups(db)).toEqual(rollsBefore);
     expect(getMeta(db, 'hlc')).toBe(hlcBefore);
     expect(
-      db.prepare('SELECT count(*) FROM order_fts_short WHERE order_fts_short MATCH \'"噪音"\'').pluck().get(),
+      db.prepare('SELECT count(*) FROM order_search WHERE order_search MATCH \'"噪音"\'').pluck().get(),
     ).toBe(1);
   });
 

@@ -10,6 +10,7 @@ import {
 } from '../../../electron/core/store/migrations';
 import type { WritableDb } from '../../../electron/core/store/types';
 import { appendOrderEvents } from '../../../electron/core/store/event-log/events';
+import { listOrders } from '../../../electron/core/features/orders/queries-list';
 import type { OrderEvent } from '../../../shared/features/orders/order-events';
 import { History, T0, closedHistory, createdPayload, openTinyStore, tempDir } from './fixtures';
 
@@ -39,8 +40,7 @@ describe('store migrations', () => {
       'meta',
       'audit_log',
       'rollup',
-      'order_fts',
-      'order_fts_short',
+      'order_search',
       'street',
       'grid',
       'responsibility',
@@ -174,6 +174,48 @@ describe('migration 28: the party indexes on columns', () => {
     expect(plan('SELECT id FROM work_order WHERE assists = 1 ORDER BY received_at DESC')).toContain(
       'work_order_assist',
     );
+  });
+});
+
+describe('migration 30: one search index', () => {
+  it('replaces both FTS tables with order_search and indexes the orders already stored', () => {
+    const db = openTinyStore(dirs);
+    appendOrderEvents(db, closedHistory('o-noise', T0));
+    appendOrderEvents(
+      db,
+      closedHistory('o-water', T0 + 1000, {
+        title: '卫生间漏水',
+        description: '楼上渗水到卫生间，已持续三天。',
+        address: '富力城D区3号楼',
+      }),
+    );
+    // As a store written before migration 30: the two old tables, indexed, and no order_search.
+    db.exec(`
+      DROP TABLE order_search;
+      CREATE VIRTUAL TABLE order_fts USING fts5(
+        title, description, address, tokenize = 'trigram', content = '', contentless_delete = 1, detail = 'full'
+      );
+      CREATE VIRTUAL TABLE order_fts_short USING fts5(
+        grams, tokenize = 'ascii', content = '', contentless_delete = 1, prefix = '1', detail = 'none'
+      );
+    `);
+    migrationByVersion(30).up(db);
+    const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").pluck().all();
+    expect(tables).toContain('order_search');
+    expect(tables).not.toContain('order_fts');
+    expect(tables).not.toContain('order_fts_short');
+    const ids = (q: string) =>
+      listOrders(db, { q, limit: 10, now: T0 + 2000 })
+        .rows.map((r) => r.id)
+        .sort();
+    // A 1-character, a 2-character, a longer run, one from the description, one from the address.
+    expect(ids('噪')).toEqual(['o-noise']);
+    expect(ids('漏水')).toEqual(['o-water']);
+    expect(ids('楼上渗水')).toEqual(['o-water']);
+    expect(ids('富力城d区3号楼')).toEqual(['o-water']);
+    expect(ids('楼')).toEqual(['o-noise', 'o-water']);
+    // Characters of a text that are not next to each other there are no match.
+    expect(ids('卫生漏')).toEqual([]);
   });
 });
 

@@ -4,7 +4,7 @@
  */
 import type { OrderSource, OrderStatus, Urgency } from '../../../../shared/features/orders/order';
 import type { OrderListPage, OrderListRow } from '../../../../shared/features/orders/contract';
-import { searchPlan } from '../../store/event-log/projection';
+import { searchMatch } from '../../store/event-log/projection';
 import type { ReadableDb } from '../../store/types';
 import { orderKeyFrom, orderKeyThrough } from '../../store/event-log/order-key';
 import type { QueueId } from '../../../../shared/features/orders/queues';
@@ -122,28 +122,21 @@ export function listOrders(db: ReadableDb, q: OrderListQuery): OrderListPage {
   if (queue) where.push(`(${queue.where})`);
 
   const rowFilters = where.length > 0;
-  const plan = q.q ? searchPlan(q.q) : null;
-  let from = queue && !plan ? queue.from : 'work_order w';
+  const match = q.q ? searchMatch(q.q) : null;
+  let from = queue && !match ? queue.from : 'work_order w';
   let countFrom = from;
   let key = 'w.rowid';
   const ftsArgs: unknown[] = [];
-  if (plan) {
+  if (match) {
     // Drive the query from the FTS index, walking its rowids newest first (no bm25 sort):
     // the first page stops after `limit` hits instead of ranking every match.
-    const driver = plan.trigram ? 'order_fts' : 'order_fts_short';
-    from = `${driver} f CROSS JOIN work_order w ON w.rowid = f.rowid`;
+    from = 'order_search f CROSS JOIN work_order w ON w.rowid = f.rowid';
     // Every indexed rowid has its work_order row (same transaction), so without row filters the
     // total counts index hits alone: 10,000 hits of a 1-char query then cost no row lookups.
-    countFrom = rowFilters ? from : `${driver} f`;
+    countFrom = rowFilters ? from : 'order_search f';
     key = 'f.rowid';
-    where.unshift(`${driver} MATCH ?`);
-    ftsArgs.push(plan.trigram ?? plan.short);
-    if (plan.trigram && plan.short) {
-      where.push(
-        'EXISTS (SELECT 1 FROM order_fts_short s WHERE s.rowid = f.rowid AND order_fts_short MATCH ?)',
-      );
-      args.push(plan.short);
-    }
+    where.unshift('order_search MATCH ?');
+    ftsArgs.push(match);
   } else if (q.q && q.q.trim().length > 0) {
     // Only punctuation: nothing can match.
     return { rows: [], total: 0, totalCapped: false, nextCursor: null };

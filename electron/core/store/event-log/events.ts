@@ -481,8 +481,7 @@ export function rebuildProjections(db: WritableDb, env?: Partial<ProjectionEnv>)
     const e = _env(db, env);
     db.exec(`
       DELETE FROM work_order;
-      DELETE FROM order_fts;
-      DELETE FROM order_fts_short;
+      DELETE FROM order_search;
       DELETE FROM rollup; DELETE FROM analysis_day; DELETE FROM analysis_cell;
       UPDATE order_event SET flag = NULL WHERE flag IS NOT NULL;
     `);

@@ -46,53 +46,64 @@ const CJK_LO = 0x3400;
 const CJK_HI = 0x9fff;
 
 /**
- * Tokens of the short-query index: every 2-character window of each run, plus the run's last
- * character. A 2-char query is then one token; a 1-char query c is the prefix query c*, since
- * every occurrence of c either starts a window or ends a run. Hand-rolled (no regex iterator):
- * this runs once per order on the ingest path.
+ * The search index's document (order_search; docs/STORE.md, "search"): each run of letters and
+ * digits (any script, lower-cased) as its 2-character windows in order, then the run's last
+ * character. A 2-character query is one token; a longer run is the phrase of its windows, which
+ * matches exactly where the run occurs (windows at consecutive positions); a 1-character query c
+ * is the prefix query `"c"*`, since every occurrence of c starts a window or ends a run.
+ * A text that stands whole inside another of the order's (an address in the 诉求内容, a title cut
+ * from it) is left out: every query it matches, the longer text matches too.
+ * Hand-rolled (no regex iterator): this runs once per order on the ingest path.
  */
-export function shortGrams(...texts: string[]): string {
-  const out = new Set<string>();
-  for (const raw of texts) {
+export function searchGrams(...texts: string[]): string {
+  const out: string[] = [];
+  texts.forEach((raw, i) => {
+    if (raw === '' || texts.some((other, j) => j !== i && _standsIn(raw, other, j < i))) return;
     const text = raw.toLowerCase();
     let prev = '';
     for (const ch of text) {
       const c = ch.codePointAt(0) as number;
       const word = (c >= CJK_LO && c <= CJK_HI) || _isWordCode(c);
       if (!word) {
-        if (prev) out.add(prev);
+        if (prev) out.push(prev);
         prev = '';
         continue;
       }
-      if (prev) out.add(prev + ch);
+      if (prev) out.push(prev + ch);
       prev = ch;
     }
-    if (prev) out.add(prev);
-  }
-  return Array.from(out).join(' ');
+    if (prev) out.push(prev);
+  });
+  return out.join(' ');
 }
 
-export interface SearchPlan {
-  /** FTS5 MATCH expression for the trigram index, or null. */
-  readonly trigram: string | null;
-  /** FTS5 MATCH expression for the short-token index, or null. */
-  readonly short: string | null;
+/**
+ * Whether `part` stands whole in `whole` (spaces taken as one: a title cut from a text collapses
+ * them); of two equal texts, only the later one (`earlier`: `whole` comes first) is left out.
+ */
+function _standsIn(part: string, whole: string, earlier: boolean): boolean {
+  if (whole.length < part.length) return false;
+  if (whole.length === part.length) return earlier && whole === part;
+  if (whole.includes(part)) return true;
+  return SPACE.test(whole) && whole.replace(SPACES, ' ').includes(part.replace(SPACES, ' '));
 }
+const SPACE = /\s/;
+const SPACES = /\s+/g;
 
-/** Splits a user query into runs: 3+ chars go to trigram, 1–2 chars to the short index. */
-export function searchPlan(q: string): SearchPlan | null {
+/**
+ * A user query as an FTS5 MATCH on order_search, or null when it has no letters or digits: each
+ * run a phrase of its 2-character windows (a 1-character run the prefix query), all of them ANDed.
+ */
+export function searchMatch(q: string): string | null {
   const runs = textRuns(q);
   if (runs.length === 0) return null;
-  const tri: string[] = [];
-  const short: string[] = [];
-  for (const run of runs) {
-    const n = Array.from(run).length;
-    if (n >= 3) tri.push(`"${run}"`);
-    else if (n === 2) short.push(`"${run}"`);
-    else short.push(`"${run}"*`);
-  }
-  return {
-    trigram: tri.length ? tri.join(' AND ') : null,
-    short: short.length ? short.join(' AND ') : null,
-  };
+  return runs
+    .map((run) => {
+      const cs = Array.from(run);
+      if (cs.length === 1) return `"${run}"*`;
+      const windows: string[] = [];
+      for (let i = 0; i + 1 < cs.length; i++) windows.push(`${cs[i] as string}${cs[i + 1] as string}`);
+      return `"${windows.join(' ')}"`;
+    })
+    .join(' AND ');
 }

@@ -1,11 +1,11 @@
 /**
- * The search indexes' upkeep for projection writes: both FTS5 tables (trigram, and the short grams
- * for 1- and 2-character queries; docs/STORE.md) by work_order rowid.
+ * The search index's upkeep for projection writes: order_search, one FTS5 table of each order's
+ * 2-character windows in order (docs/STORE.md, "search"), by work_order rowid.
  */
 import type { WorkOrder } from '../../../../shared/features/orders/order';
 import { stmt } from '../statements';
 import type { WritableDb } from '../types';
-import { shortGrams } from './projection';
+import { searchGrams } from './projection';
 
 /** Whether two versions of an order index the same text (no re-index needed). */
 export function sameText(a: WorkOrder, b: WorkOrder): boolean {
@@ -28,25 +28,18 @@ export function writeTextChanges(db: WritableDb, changes: readonly TextChange[])
 }
 
 function _index(db: WritableDb, rowid: number, o: WorkOrder): void {
-  stmt(db, 'INSERT INTO order_fts(rowid, title, description, address) VALUES (?, ?, ?, ?)').run(
+  stmt(db, 'INSERT INTO order_search(rowid, grams) VALUES (?, ?)').run(
     rowid,
-    o.title,
-    o.description,
-    o.address,
-  );
-  stmt(db, 'INSERT INTO order_fts_short(rowid, grams) VALUES (?, ?)').run(
-    rowid,
-    shortGrams(o.title, o.description, o.address),
+    searchGrams(o.title, o.description, o.address),
   );
 }
 
 function _unindex(db: WritableDb, rowid: number): void {
-  stmt(db, 'DELETE FROM order_fts WHERE rowid = ?').run(rowid);
-  stmt(db, 'DELETE FROM order_fts_short WHERE rowid = ?').run(rowid);
+  stmt(db, 'DELETE FROM order_search WHERE rowid = ?').run(rowid);
 }
 
 /**
- * Writes both FTS5 indexes' pending terms out now, as a segment each, instead of at COMMIT: FTS5
+ * Writes the FTS5 index's pending terms out now, as a segment each, instead of at COMMIT: FTS5
  * does so at every SAVEPOINT. A bulk writer calls it between the steps of a long transaction, so
  * the COMMIT that a call arriving mid-transaction waits for stays short (docs/IMPORT.md, seventh
  * pass: left to the COMMIT, the import's commit p95 was 27 ms; written out, 10 ms).

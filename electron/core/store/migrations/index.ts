@@ -32,6 +32,7 @@ import { migration0026MemberAccounts } from './0026-member-accounts';
 import { migration0027OrderPoint } from './0027-order-point';
 import { migration0028PartyColumns } from './0028-party-columns';
 import { migration0029HistoryCategories } from './0029-history-categories';
+import { migration0030OneSearchIndex } from './0030-one-search-index';
 
 export interface Migration {
   readonly version: number;
@@ -69,6 +70,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 27, name: 'order-point', up: migration0027OrderPoint },
   { version: 28, name: 'party-columns', up: migration0028PartyColumns },
   { version: 29, name: 'history-categories', up: migration0029HistoryCategories },
+  { version: 30, name: 'one-search-index', up: migration0030OneSearchIndex },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
