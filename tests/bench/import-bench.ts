@@ -15,6 +15,7 @@ import { createCore } from '../../electron/core/runtime/core';
 import { openDb } from '../../electron/core/store/db';
 import { writeReference } from '../../electron/core/store/reference';
 import { generateReference } from '../../electron/core/features/demo/generator/reference';
+import { generateOrderEvents } from '../../electron/core/features/demo/generator/orders';
 import { LEDGER_CHUNK_BYTES } from '../../shared/features/import/contract';
 import type { Table } from './table';
 import { COPY_TXN, COPY_TXN_SHORT, rawCopyRate } from './import-baseline';
@@ -25,6 +26,34 @@ const BUSY_ROWS = Number(process.env.BENCH_IMPORT_BUSY_ROWS ?? 30_000);
 function pct(xs: readonly number[], p: number): number {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.min(s.length - 1, Math.floor(s.length * p))] ?? NaN;
+}
+
+interface Appeal {
+  readonly description: string;
+  readonly address: string;
+  readonly categoryCode: string;
+  readonly community: string;
+}
+
+/** The demo street's appeals over APPEAL_DAYS (~35 a day), as CSV-safe cells. */
+const APPEAL_DAYS = 120;
+function appealPool(ref: ReturnType<typeof generateReference>): Appeal[] {
+  const communities = new Map(ref.communities.map((c) => [c.code, c.name]));
+  const cell = (t: string): string => t.replace(/[,"\r\n]/g, '，');
+  const out: Appeal[] = [];
+  const anchor = Date.UTC(2026, 10, 1);
+  for (const events of generateOrderEvents(ref, { seed: 1, days: APPEAL_DAYS, anchor, node: 'bench' })) {
+    const created = events[0];
+    if (created?.type !== 'created') continue;
+    const o = created.payload;
+    out.push({
+      description: cell(o.description ?? o.title),
+      address: cell(o.address ?? ''),
+      categoryCode: o.categoryCode,
+      community: communities.get(o.communityCode ?? '') ?? '',
+    });
+  }
+  return out;
 }
 
 export async function benchImport(table: Table, baseDir: string): Promise<void> {
@@ -43,17 +72,21 @@ export async function benchImport(table: Table, baseDir: string): Promise<void> 
     if (!c) return '';
     return c.parentCode ? `${pathOf(c.parentCode)}/${c.name}` : c.name;
   };
-  /** A ledger of `n` rows from row `from` (rows of different ranges are different orders). */
+  const appeals = appealPool(ref);
+  /**
+   * A ledger of `n` rows from row `from` (rows of different ranges are different orders). Texts,
+   * addresses, categories and communities are the demo's (calibrated: a 诉求内容 of ~44
+   * characters, an address of ~11), cycled: the search indexes get what a real 台账 gives them.
+   */
   const ledger = (from: number, n: number): Buffer => {
-    const lines = ['工单编号,受理时间,诉求内容,诉求分类,所属社区,办结时间,满意度'];
+    const lines = ['工单编号,受理时间,诉求内容,诉求地址,诉求分类,所属社区,办结时间,满意度'];
     const t0 = Date.UTC(2019, 0, 1);
     for (let i = from; i < from + n; i++) {
-      const leaf = leaves[i % leaves.length];
-      const c = ref.communities[i % ref.communities.length];
+      const a = appeals[i % appeals.length] as Appeal;
       const at = new Date(t0 + (i % 2_000_000) * 97_000);
       const d = `${at.getUTCFullYear()}/${at.getUTCMonth() + 1}/${at.getUTCDate()} ${at.getUTCHours()}:${at.getUTCMinutes()}:00`;
       lines.push(
-        `B-${i},${d},居民反映${leaf?.name ?? ''}问题第${i}件,${pathOf(leaf?.code ?? '')},${c?.name ?? ''},${d},满意`,
+        `B-${i},${d},${a.description},${a.address},${pathOf(a.categoryCode)},${a.community},${d},满意`,
       );
     }
     return Buffer.from(lines.join('\n'), 'utf8');
